@@ -1,0 +1,23 @@
+package dev.triageapi.triage;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Body regions a symptom can be reported at. */
+public enum BodyLocation {
+    FACE,
+    EYE,
+    EYELID,
+    ARM,
+    HAND,
+    LEG,
+    FOOT,
+    NECK,
+    TRUNK,
+    WHOLE_BODY;
+
+    /** The wire name in snake_case. */
+    @JsonValue
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

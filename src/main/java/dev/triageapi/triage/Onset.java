@@ -1,0 +1,15 @@
+package dev.triageapi.triage;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** How a symptom began; a missing onset is unknown, never gradual. */
+public enum Onset {
+    SUDDEN,
+    GRADUAL;
+
+    /** The wire name in snake_case. */
+    @JsonValue
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.triageapi.triage;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** How severe the patient rates a symptom. */
+public enum Severity {
+    MILD,
+    MODERATE,
+    SEVERE;
+
+    /** The wire name in snake_case. */
+    @JsonValue
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.triageapi.triage;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Sex of the patient as reported. */
+public enum Sex {
+    FEMALE,
+    MALE,
+    OTHER,
+    UNKNOWN;
+
+    /** The wire name in snake_case. */
+    @JsonValue
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.triageapi.triage;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Which side of the body a symptom affects. */
+public enum Side {
+    LEFT,
+    RIGHT,
+    BOTH;
+
+    /** The wire name in snake_case. */
+    @JsonValue
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.triageapi.triage;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Whether a symptom was reported as present, explicitly absent, or not known. */
+public enum SymptomStatus {
+    PRESENT,
+    ABSENT,
+    UNKNOWN;
+
+    /** The wire name in snake_case. */
+    @JsonValue
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.triageapi.triage;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Triage urgency levels, declared from lowest to highest so that {@link #compareTo} orders them. */
+public enum Urgency {
+    SELF_CARE,
+    CONSULTATION,
+    CONSULTATION_24,
+    EMERGENCY,
+    EMERGENCY_AMBULANCE;
+
+    /** The wire name, e.g. {@code consultation_24}. */
+    @JsonValue
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public boolean isEmergency() {
+        return this.compareTo(EMERGENCY) >= 0;
+    }
+
+    public Urgency max(Urgency other) {
+        return other != null && other.compareTo(this) > 0 ? other : this;
+    }
+}

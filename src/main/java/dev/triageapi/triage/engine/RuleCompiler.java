@@ -1,0 +1,126 @@
+package dev.triageapi.triage.engine;
+
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compiles DRL files into a {@link RuleSet}, refusing anything that would run half a rule set: compile errors, a file
+ * that contributes no rule, two rules with one name, or a rule that does not say where its knowledge comes from.
+ */
+public final class RuleCompiler {
+
+    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+
+    private RuleCompiler() {
+    }
+
+    public static RuleSet compile(List<RuleFile> files) {
+        if (files.isEmpty()) {
+            throw new RulesLoadException("no .drl files found: refusing to run without rules");
+        }
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(RuleCompiler.class.getClassLoader()));
+        KieServices kie = KieServices.Factory.get();
+        for (RuleFile file : files) {
+            Resource resource = kie.getResources()
+                    .newByteArrayResource(file.content().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(file.path());
+            builder.add(resource, ResourceType.DRL);
+        }
+        if (builder.hasErrors()) {
+            List<String> problems = new ArrayList<>();
+            for (KnowledgeBuilderError error : builder.getErrors()) {
+                problems.add(describe(error));
+            }
+            throw new RulesLoadException("the rules do not compile", problems, null);
+        }
+        KieBase kieBase = builder.newKieBase();
+        Map<String, RuleInfo> rules = describeRules(files, kieBase);
+        return new RuleSet(kieBase, version(files), List.copyOf(files), rules);
+    }
+
+    /** {@code sha256:} of every file's path and content in path order: the same files give the same version anywhere. */
+    public static String version(List<RuleFile> files) {
+        MessageDigest digest = RuleFile.digest();
+        files.stream().sorted((a, b) -> a.path().compareTo(b.path())).forEach(file -> {
+            digest.update(file.path().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(file.content().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        });
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static Map<String, RuleInfo> describeRules(List<RuleFile> files, KieBase kieBase) {
+        Map<String, Integer> rulesPerFile = new LinkedHashMap<>();
+        files.forEach(f -> rulesPerFile.put(f.path(), 0));
+        Map<String, RuleFile> byPath = new LinkedHashMap<>();
+        files.forEach(f -> byPath.put(f.path(), f));
+        List<String> problems = new ArrayList<>();
+        Map<String, RuleInfo> rules = new TreeMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                String file = ((RuleImpl) rule).getResource().getSourcePath();
+                rulesPerFile.merge(file, 1, Integer::sum);
+                Object source = rule.getMetaData().get("source");
+                if (!(source instanceof String text) || text.isBlank()) {
+                    problems.add(file + ": rule \"" + rule.getName() + "\" has no @source(\"...\") saying where its knowledge comes from");
+                    continue;
+                }
+                RuleInfo previous = rules.put(rule.getName(),
+                        new RuleInfo(rule.getName(), file, lineOf(byPath.get(file), rule.getName()), text));
+                if (previous != null) {
+                    problems.add(file + ": rule name \"" + rule.getName() + "\" is also used in " + previous.file());
+                }
+            }
+        }
+        rulesPerFile.forEach((file, count) -> {
+            if (count == 0) {
+                problems.add(file + ": contributes no rule");
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new RulesLoadException("the rule set is incomplete", problems, null);
+        }
+        return Map.copyOf(rules);
+    }
+
+    private static int lineOf(RuleFile file, String ruleName) {
+        if (file == null) {
+            return 0;
+        }
+        Matcher m = RULE_HEADER.matcher(file.content());
+        while (m.find()) {
+            if (m.group(1).equals(ruleName)) {
+                return (int) file.content().substring(0, m.start(1)).chars().filter(c -> c == '\n').count() + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static String describe(KnowledgeBuilderError error) {
+        String file = error.getResource() == null ? "rules" : error.getResource().getSourcePath();
+        int[] lines = error.getLines();
+        String where = lines != null && lines.length > 0 && lines[0] > 0 ? file + ":" + lines[0] : file;
+        return where + ": " + error.getMessage().strip().replaceAll("\\s+", " ");
+    }
+}
