@@ -1,0 +1,58 @@
+package dev.triageapi.catalog.api;
+
+import dev.triageapi.catalog.Catalog;
+import dev.triageapi.catalog.CauseGroupDefinition;
+import dev.triageapi.catalog.RiskFactorDefinition;
+import dev.triageapi.catalog.SymptomDefinition;
+import dev.triageapi.catalog.UrgencyLevelDefinition;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** The catalogs an intake app builds its form from. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Catalog", description = "The codes the triage endpoint understands")
+public class CatalogResource {
+
+    private final Catalog catalog;
+
+    CatalogResource(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    @Path("/symptoms")
+    @Operation(operationId = "listSymptoms", summary = "List symptom codes",
+            description = "Every symptom code with its label, description, form question, SNOMED CT code where confirmed, and the modifiers it accepts.")
+    public List<SymptomDefinition> symptoms() {
+        return catalog.symptoms();
+    }
+
+    @GET
+    @Path("/risk-factors")
+    @Operation(operationId = "listRiskFactors", summary = "List risk factor codes")
+    public List<RiskFactorDefinition> riskFactors() {
+        return catalog.riskFactors();
+    }
+
+    @GET
+    @Path("/cause-groups")
+    @Operation(operationId = "listCauseGroups", summary = "List cause groups and their conditions")
+    public List<CauseGroupDefinition> causeGroups() {
+        return catalog.causeGroups();
+    }
+
+    @GET
+    @Path("/urgency-levels")
+    @Operation(operationId = "listUrgencyLevels", summary = "List urgency levels, lowest first",
+            description = "What each level means for the patient and the advice given with it; {emergencyNumber} is filled in in triage answers.")
+    public List<UrgencyLevelDefinition> urgencyLevels() {
+        return catalog.urgencyLevels();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.triageapi.common;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** An RFC 9457 problem details body, the only shape an error answer of this service takes. */
+@Schema(name = "Problem", description = "RFC 9457 problem details (media type application/problem+json).")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(
+        @Schema(description = "URI identifying the problem type.", examples = "urn:problem-type:triage:invalid-request", required = true) String type,
+        @Schema(description = "Short summary of the problem type.", examples = "Invalid request", required = true) String title,
+        @Schema(description = "HTTP status code.", examples = "400", required = true) int status,
+        @Schema(description = "What went wrong with this request, in words a developer can act on.", required = true) String detail,
+        @Schema(description = "One entry per invalid field, where fields are at fault.") List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+}

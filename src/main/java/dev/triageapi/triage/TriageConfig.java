@@ -1,0 +1,26 @@
+package dev.triageapi.triage;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Settings of the triage service, under the {@code triage.} prefix. */
+@ConfigMapping(prefix = "triage")
+public interface TriageConfig {
+
+    /** The local emergency number, written into emergency advice and the disclaimer. */
+    @WithDefault("911")
+    String emergencyNumber();
+
+    /** Where the rules come from. */
+    Rules rules();
+
+    /** Rule source settings. */
+    interface Rules {
+
+        /** A folder of DRL files to load instead of the rules bundled in the application (for clinics that adapt rules). */
+        Optional<Path> dir();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.triageapi.triage.api;
+
+/** Request and response examples for the OpenAPI document, kept in one place. */
+public final class Examples {
+
+    private Examples() {
+    }
+
+    public static final String STROKE_REQUEST = """
+            {"age": 71, "sex": "male",
+             "symptoms": [
+               {"code": "muscle_weakness", "onset": "sudden", "side": "left", "locations": ["face", "arm"], "severity": "moderate", "hoursSinceOnset": 1.5},
+               {"code": "difficulty_speaking", "onset": "sudden"}],
+             "riskFactors": ["diabetes"],
+             "underTreatment": false}""";
+
+    public static final String TIREDNESS_REQUEST = """
+            {"age": 34,
+             "symptoms": [
+               {"code": "fatigue", "severity": "mild", "hoursSinceOnset": 72},
+               {"code": "muscle_weakness", "status": "absent"}]}""";
+
+    public static final String CRAMPS_REQUEST = """
+            {"age": 58,
+             "symptoms": [
+               {"code": "muscle_cramps", "onset": "gradual", "hoursSinceOnset": 240},
+               {"code": "muscle_weakness", "onset": "gradual", "side": "both", "locations": ["leg"], "severity": "mild", "hoursSinceOnset": 240}],
+             "riskFactors": ["diuretic_use"]}""";
+
+    public static final String STROKE_RESPONSE = """
+            {"urgency": "emergency_ambulance",
+             "advice": "Call 911 now for an ambulance. Do not drive yourself. Note the time the symptoms started, or when the person was last known to be well: every minute counts.",
+             "redFlags": [
+               {"code": "stroke_sudden_confusion_or_speech_trouble", "label": "Sudden confusion, trouble speaking or trouble understanding others (possible stroke)", "urgency": "emergency_ambulance", "source": "Source article 'Muscle Weakness: Causes, Treatments, and More' (medically reviewed, 2022-05-30): life-threatening symptoms; CDC stroke signs (BE-FAST) as listed in the source article", "evidence": ["difficulty_speaking"]},
+               {"code": "stroke_sudden_one_sided_weakness", "label": "Sudden weakness, numbness or paralysis of the face, an arm or a leg, especially on one side (possible stroke)", "urgency": "emergency_ambulance", "source": "Source article 'Muscle Weakness: Causes, Treatments, and More' (medically reviewed, 2022-05-30): life-threatening symptoms; CDC stroke signs (BE-FAST) as listed in the source article", "evidence": ["muscle_weakness"]}],
+             "reasons": ["Sudden confusion, trouble speaking or trouble understanding others (possible stroke)", "Sudden weakness, numbness or paralysis of the face, an arm or a leg, especially on one side (possible stroke)", "A doctor should look for the cause of the reported symptoms."],
+             "causeGroups": [
+               {"code": "neurological", "label": "Neurological",
+                "conditions": [
+                  {"code": "stroke", "name": "Stroke", "serious": true, "evidence": ["difficulty_speaking", "muscle_weakness"]},
+                  {"code": "bells_palsy", "name": "Bell's palsy", "serious": false, "evidence": ["muscle_weakness"]}],
+                "evidence": ["difficulty_speaking", "muscle_weakness"]}],
+             "missingInformation": [],
+             "trace": [
+               {"rule": "Sudden weakness, numbness or paralysis of the face, an arm or a leg is a stroke sign", "file": "rules/emergency/stroke.drl", "line": 15, "source": "Source article, life-threatening symptoms; CDC stroke signs (BE-FAST: face, arm)", "matched": ["muscle_weakness"], "decisive": true}],
+             "rulesVersion": "sha256:0f5e2c…",
+             "disclaimer": "This answer comes from automated rules and is general information only. It is not medical advice and not a diagnosis, and it does not replace a doctor, nurse or other health professional. If you think this may be an emergency, call 911 (or your local emergency number) now."}""";
+
+    public static final String INVALID_CODE_PROBLEM = """
+            {"type": "urn:problem-type:triage:invalid-request", "title": "Invalid request", "status": 400,
+             "detail": "The request breaks a rule of the contract; see errors.",
+             "errors": [{"field": "symptoms[0].code", "message": "unknown symptom code 'weak_arm'; see GET /api/v1/symptoms"}]}""";
+
+    public static final String MALFORMED_JSON_PROBLEM = """
+            {"type": "urn:problem-type:triage:malformed-json", "title": "Malformed JSON", "status": 400,
+             "detail": "The body is not valid JSON (line 1, column 14)."}""";
+
+    public static final String UNSUPPORTED_MEDIA_TYPE_PROBLEM = """
+            {"type": "urn:problem-type:triage:unsupported-media-type", "title": "Unsupported media type", "status": 415,
+             "detail": "Send the body as application/json."}""";
+
+    public static final String TOO_LARGE_PROBLEM = """
+            {"type": "urn:problem-type:triage:payload-too-large", "title": "Payload too large", "status": 413,
+             "detail": "The request body is too large."}""";
+}

@@ -1,0 +1,55 @@
+package dev.triageapi.triage.api;
+
+import dev.triageapi.triage.BodyLocation;
+import dev.triageapi.triage.Onset;
+import dev.triageapi.triage.Severity;
+import dev.triageapi.triage.Side;
+import dev.triageapi.triage.SymptomStatus;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** One reported symptom. Every modifier is optional, and a missing one means "unknown", never "no". */
+@Schema(name = "SymptomReport", description = "A reported symptom. Omitted modifiers are unknown, never \"no\"; "
+        + "see GET /api/v1/symptoms for the modifiers each code accepts.")
+public record SymptomReport(
+        @Schema(description = "Symptom code from GET /api/v1/symptoms.", examples = "muscle_weakness", required = true)
+        @NotBlank @Size(max = 64)
+        String code,
+
+        @Schema(description = "Whether the symptom is present (default), explicitly absent, or unknown.",
+                defaultValue = "present")
+        SymptomStatus status,
+
+        @Schema(description = "How it began; omit if unknown.")
+        Onset onset,
+
+        @Schema(description = "Side of the body; omit if unknown.")
+        Side side,
+
+        @Schema(description = "Severity as the patient rates it; omit if unknown.")
+        Severity severity,
+
+        @Schema(description = "Where it is felt; omit or leave empty if unknown.", examples = "[\"face\",\"arm\"]")
+        @Size(max = 10)
+        List<@NotNull BodyLocation> locations,
+
+        @Schema(description = "Hours since it began (0 to 1,051,200, i.e. 120 years).", examples = "1.5", minimum = "0",
+                maximum = "1051200")
+        @DecimalMin("0") @DecimalMax("1051200")
+        Double hoursSinceOnset,
+
+        @Schema(description = "For headache: true if the patient knows what set it off (e.g. a usual migraine trigger).")
+        Boolean knownTrigger,
+
+        @Schema(description = "True if it is getting worse.")
+        Boolean worsening,
+
+        @Schema(description = "True if it keeps coming back.")
+        Boolean recurring) {
+}

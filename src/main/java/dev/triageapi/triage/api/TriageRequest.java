@@ -1,0 +1,35 @@
+package dev.triageapi.triage.api;
+
+import dev.triageapi.triage.Sex;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** A patient's reported symptoms and risk factors: the body of {@code POST /api/v1/triage}. */
+@Schema(name = "TriageRequest", description = "The symptoms and risk factors to triage. Everything except `symptoms` is optional.")
+public record TriageRequest(
+        @Schema(description = "Age in years.", examples = "71", minimum = "0", maximum = "120")
+        @Min(0) @Max(120)
+        Integer age,
+
+        @Schema(description = "Sex as reported.")
+        Sex sex,
+
+        @Schema(description = "1 to 50 reported symptoms, each code at most once, at least one not `absent`.", required = true)
+        @NotNull @Size(min = 1, max = 50)
+        List<@NotNull @Valid SymptomReport> symptoms,
+
+        @Schema(description = "Risk factor codes from GET /api/v1/risk-factors; unlisted ones are unknown, not absent.",
+                examples = "[\"diabetes\"]")
+        @Size(max = 50)
+        List<@NotBlank @Size(max = 64) String> riskFactors,
+
+        @Schema(description = "True if the patient is already being treated for muscle weakness.")
+        Boolean underTreatment) {
+}

@@ -1,0 +1,60 @@
+package dev.triageapi.triage.api;
+
+import dev.triageapi.common.Problem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code POST /api/v1/triage}: the triage of one patient's reported symptoms. */
+@Path("/api/v1/triage")
+@Tag(name = "Triage", description = "Urgency, red flags and candidate causes for reported muscle-weakness symptoms")
+public class TriageResource {
+
+    private final TriageService service;
+
+    TriageResource(TriageService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "triage", summary = "Triage reported symptoms",
+            description = "Runs the symptoms through the clinical rules and answers with the urgency, advice, the red flags and "
+                    + "reasons behind it, candidate cause groups with their evidence, follow-up questions and a disclaimer. "
+                    + "The same request always gives the same answer, whatever the order of its symptoms.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TriageRequest.class),
+            examples = {
+                    @ExampleObject(name = "sudden-one-sided-weakness", summary = "Sudden one-sided weakness with trouble speaking", value = Examples.STROKE_REQUEST),
+                    @ExampleObject(name = "tiredness", summary = "Tiredness with normal strength", value = Examples.TIREDNESS_REQUEST),
+                    @ExampleObject(name = "cramps-on-diuretic", summary = "Cramps and leg weakness on a diuretic", value = Examples.CRAMPS_REQUEST)}))
+    @APIResponse(responseCode = "200", description = "The triage answer.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TriageResponse.class),
+                    examples = @ExampleObject(name = "emergency", summary = "A stroke sign: call an ambulance", value = Examples.STROKE_RESPONSE)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, wrong types, unknown codes, out-of-range values, duplicate or missing symptoms.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {
+                            @ExampleObject(name = "unknown-code", value = Examples.INVALID_CODE_PROBLEM),
+                            @ExampleObject(name = "malformed-json", value = Examples.MALFORMED_JSON_PROBLEM)}))
+    @APIResponse(responseCode = "413", description = "The body is larger than the configured limit.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "too-large", value = Examples.TOO_LARGE_PROBLEM)))
+    @APIResponse(responseCode = "415", description = "The body is not sent as application/json.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unsupported-media-type", value = Examples.UNSUPPORTED_MEDIA_TYPE_PROBLEM)))
+    public TriageResponse triage(@Valid @NotNull TriageRequest request) {
+        return service.triage(request);
+    }
+}

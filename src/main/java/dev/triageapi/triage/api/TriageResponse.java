@@ -1,0 +1,78 @@
+package dev.triageapi.triage.api;
+
+import dev.triageapi.triage.Urgency;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** The triage answer: urgency, advice, the red flags and reasons behind it, candidate causes, and the disclaimer. */
+@Schema(name = "TriageResponse", description = "The triage answer. Lists are always present (possibly empty) and deterministically ordered.")
+public record TriageResponse(
+        @Schema(description = "Urgency, lowest to highest: self_care, consultation, consultation_24, emergency, emergency_ambulance.", required = true)
+        Urgency urgency,
+        @Schema(description = "What to do now, in plain words.", required = true)
+        String advice,
+        @Schema(description = "Emergency signs found, highest urgency first. Every emergency answer has at least one.", required = true)
+        List<RedFlagView> redFlags,
+        @Schema(description = "Why this urgency: one sentence per finding, highest level first.", required = true)
+        List<String> reasons,
+        @Schema(description = "Candidate cause groups with the conditions the reported pattern points to. Not a diagnosis.", required = true)
+        List<CauseGroupView> causeGroups,
+        @Schema(description = "Unanswered questions whose answer could raise the urgency, highest first. Ask them and post again.", required = true)
+        List<FollowUpQuestion> missingInformation,
+        @Schema(description = "Every rule that fired, with its file, line and the facts it matched.", required = true)
+        List<TraceEntry> trace,
+        @Schema(description = "Content hash of the loaded rule files.", examples = "sha256:4f1c…", required = true)
+        String rulesVersion,
+        @Schema(description = "Always present: this is information, not medical advice.", required = true)
+        String disclaimer) {
+
+    /** An emergency sign found in the request. */
+    @Schema(name = "RedFlag")
+    public record RedFlagView(
+            @Schema(examples = "stroke_sudden_one_sided_weakness", required = true) String code,
+            @Schema(required = true) String label,
+            @Schema(description = "Level this sign leads to.", required = true) Urgency urgency,
+            @Schema(description = "Where the knowledge behind this sign comes from.", required = true) String source,
+            @Schema(description = "Codes of the reported symptoms and risk factors that raised it.", required = true) List<String> evidence) {
+    }
+
+    /** A candidate cause group. */
+    @Schema(name = "CauseGroupSuggestion")
+    public record CauseGroupView(
+            @Schema(examples = "neurological", required = true) String code,
+            @Schema(examples = "Neurological", required = true) String label,
+            @Schema(required = true) List<ConditionView> conditions,
+            @Schema(description = "All codes that pointed to this group.", required = true) List<String> evidence) {
+    }
+
+    /** A candidate condition. */
+    @Schema(name = "ConditionSuggestion")
+    public record ConditionView(
+            @Schema(examples = "stroke", required = true) String code,
+            @Schema(examples = "Stroke", required = true) String name,
+            @Schema(description = "True for serious or possibly life-threatening conditions.", required = true) boolean serious,
+            @Schema(description = "Codes that pointed to this condition.", required = true) List<String> evidence) {
+    }
+
+    /** A question whose answer could raise the urgency. */
+    @Schema(name = "FollowUpQuestion")
+    public record FollowUpQuestion(
+            @Schema(description = "Symptom the question is about.", examples = "muscle_weakness", required = true) String symptom,
+            @Schema(description = "Field to fill in on that symptom.", examples = "onset", required = true) String modifier,
+            @Schema(description = "The answer that would raise the urgency.", examples = "sudden", required = true) String value,
+            @Schema(description = "The urgency that answer would lead to.", required = true) Urgency couldRaiseTo,
+            @Schema(examples = "Did it start suddenly, within seconds or minutes?", required = true) String question) {
+    }
+
+    /** A rule that fired. */
+    @Schema(name = "TraceEntry")
+    public record TraceEntry(
+            @Schema(required = true) String rule,
+            @Schema(examples = "rules/emergency/stroke.drl", required = true) String file,
+            @Schema(required = true) int line,
+            @Schema(description = "Where the rule's knowledge comes from.", required = true) String source,
+            @Schema(description = "Codes of the facts the rule matched.", required = true) List<String> matched,
+            @Schema(description = "True for the rule that set the final urgency.", required = true) boolean decisive) {
+    }
+}
