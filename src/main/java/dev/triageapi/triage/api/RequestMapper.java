@@ -1,0 +1,99 @@
+package dev.triageapi.triage.api;
+
+import dev.triageapi.catalog.Catalog;
+import dev.triageapi.catalog.SymptomDefinition;
+import dev.triageapi.common.FieldError;
+import dev.triageapi.common.InvalidRequestException;
+import dev.triageapi.triage.SymptomStatus;
+import dev.triageapi.triage.engine.Patient;
+import dev.triageapi.triage.engine.RiskFactor;
+import dev.triageapi.triage.engine.Symptom;
+import dev.triageapi.triage.engine.TriageCase;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.triageapi.common.SafeText.quoteIfCode;
+
+/** Validates a triage request against the catalog (codes, duplicates, applicable modifiers) and maps it onto rule facts. */
+public final class RequestMapper {
+
+    private final Catalog catalog;
+
+    public RequestMapper(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Checks the request against the catalog and turns it into facts; throws {@link InvalidRequestException} listing every problem. */
+    public TriageCase toCase(TriageRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        List<Symptom> symptoms = new ArrayList<>(request.symptoms().size());
+        Map<String, Integer> seen = new HashMap<>();
+        boolean anyNotAbsent = false;
+        for (int i = 0; i < request.symptoms().size(); i++) {
+            SymptomReport report = request.symptoms().get(i);
+            String field = "symptoms[" + i + "]";
+            SymptomDefinition definition = catalog.symptom(report.code()).orElse(null);
+            if (definition == null) {
+                errors.add(new FieldError(field + ".code",
+                        "unknown symptom code" + quoteIfCode(report.code()) + "; see GET /api/v1/symptoms"));
+                continue;
+            }
+            Integer first = seen.putIfAbsent(report.code(), i);
+            if (first != null) {
+                errors.add(new FieldError(field + ".code", "symptom '" + report.code()
+                        + "' is already reported at symptoms[" + first + "]; report each symptom once"));
+                continue;
+            }
+            checkModifiers(definition, report, field, errors);
+            anyNotAbsent |= report.status() != SymptomStatus.ABSENT;
+            symptoms.add(new Symptom(report.code(), report.status(), report.onset(), report.side(), report.severity(),
+                    report.locations() == null ? null : new HashSet<>(report.locations()),
+                    report.hoursSinceOnset(), report.knownTrigger(), report.worsening(), report.recurring()));
+        }
+        if (errors.isEmpty() && !anyNotAbsent) {
+            errors.add(new FieldError("symptoms", "at least one symptom must be present or unknown; every reported symptom is absent"));
+        }
+        List<RiskFactor> riskFactors = new ArrayList<>();
+        List<String> codes = request.riskFactors() == null ? List.of() : request.riskFactors();
+        Set<String> seenFactors = new HashSet<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            if (!catalog.isRiskFactor(code)) {
+                errors.add(new FieldError("riskFactors[" + i + "]",
+                        "unknown risk factor code" + quoteIfCode(code) + "; see GET /api/v1/risk-factors"));
+            } else if (!seenFactors.add(code)) {
+                errors.add(new FieldError("riskFactors[" + i + "]", "risk factor '" + code + "' is listed more than once"));
+            } else {
+                riskFactors.add(new RiskFactor(code));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return new TriageCase(new Patient(request.age(), request.sex(), request.underTreatment()), symptoms, riskFactors);
+    }
+
+    private static void checkModifiers(SymptomDefinition definition, SymptomReport report, String field, List<FieldError> errors) {
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("onset", report.onset());
+        given.put("side", report.side());
+        given.put("locations", report.locations() == null || report.locations().isEmpty() ? null : report.locations());
+        given.put("severity", report.severity());
+        given.put("hoursSinceOnset", report.hoursSinceOnset());
+        given.put("knownTrigger", report.knownTrigger());
+        given.put("worsening", report.worsening());
+        given.put("recurring", report.recurring());
+        given.forEach((modifier, value) -> {
+            if (value != null && !definition.modifiers().contains(modifier)) {
+                errors.add(new FieldError(field + "." + modifier, "'" + modifier + "' does not apply to symptom '"
+                        + definition.code() + "'; it accepts " + String.join(", ", definition.modifiers())));
+            }
+        });
+    }
+}

@@ -1,0 +1,119 @@
+package dev.triageapi.triage.engine;
+
+import dev.triageapi.triage.BodyLocation;
+import dev.triageapi.triage.Onset;
+import dev.triageapi.triage.Severity;
+import dev.triageapi.triage.Side;
+import dev.triageapi.triage.SymptomStatus;
+import dev.triageapi.triage.Urgency;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static dev.triageapi.triage.engine.Rules.assess;
+import static dev.triageapi.triage.engine.Rules.conditionCodes;
+import static dev.triageapi.triage.engine.Rules.redFlagCodes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Botulism, breathing, lower levels and the engine's own guarantees, fired directly against the rules. */
+class OtherRulesTest {
+
+    static final Patient ANYONE = new Patient(null, null, null);
+
+    static Symptom present(String code) {
+        return Symptom.present(code);
+    }
+
+    static Symptom with(String code, Onset onset, Severity severity, Double hours) {
+        return new Symptom(code, SymptomStatus.PRESENT, onset, null, severity, null, hours, null, null, null);
+    }
+
+    @Test
+    void shouldCallAmbulanceForWeaknessWithSevereAbdominalPain() {
+        Assessment a = assess(with("muscle_weakness", Onset.GRADUAL, null, 10.0), with("abdominal_pain", null, Severity.SEVERE, null));
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, a.urgency());
+        assertTrue(redFlagCodes(a).contains("botulism_weakness_with_severe_abdominal_pain"));
+        assertTrue(conditionCodes(a).contains("botulism"));
+    }
+
+    @Test
+    void shouldCallAmbulanceForDroopingEyelidsAfterHomeCannedFood() {
+        Assessment a = assess(ANYONE, List.of(with("drooping_eyelids", Onset.GRADUAL, null, 20.0)), List.of(new RiskFactor("home_canned_food")));
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, a.urgency());
+        assertEquals(List.of("home_canned_food", "drooping_eyelids").stream().sorted().toList(), a.redFlags().get(0).evidence());
+    }
+
+    @Test
+    void shouldCallAmbulanceForWeaknessWithTroubleBreathing() {
+        Assessment a = assess(with("muscle_weakness", Onset.GRADUAL, null, 48.0), present("difficulty_breathing"));
+        assertTrue(redFlagCodes(a).contains("weakness_with_breathing_trouble"));
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, a.urgency());
+    }
+
+    @Test
+    void shouldKeepAGradualStableSwallowingProblemBelowAnAmbulanceCall() {
+        Symptom swallowing = new Symptom("difficulty_swallowing", SymptomStatus.PRESENT, Onset.GRADUAL, null, null, null, 2000.0, null, false, null);
+        Assessment a = assess(with("muscle_weakness", Onset.GRADUAL, null, 4000.0), swallowing);
+        assertEquals(Urgency.CONSULTATION_24, a.urgency());
+        Symptom worsening = new Symptom("difficulty_swallowing", SymptomStatus.PRESENT, Onset.GRADUAL, null, null, null, 2000.0, null, null, null);
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, assess(with("muscle_weakness", Onset.GRADUAL, null, 4000.0), worsening).urgency(),
+                "an unanswered 'getting worse?' is not a no");
+    }
+
+    @Test
+    void shouldSendRapidlyProgressingWeaknessToEmergency() {
+        Symptom weakness = new Symptom("muscle_weakness", SymptomStatus.PRESENT, Onset.GRADUAL, Side.BOTH,
+                null, Set.of(BodyLocation.LEG), 30.0, null, true, null);
+        Assessment a = assess(weakness);
+        assertEquals(Urgency.EMERGENCY, a.urgency());
+        assertEquals(List.of("rapidly_progressing_weakness"), redFlagCodes(a));
+    }
+
+    @Test
+    void shouldAdviseSelfCareOnlyForRecentMildTirednessWithConfirmedNormalStrength() {
+        Symptom tired = with("fatigue", null, Severity.MILD, 48.0);
+        Symptom strong = new Symptom("muscle_weakness", SymptomStatus.ABSENT, null, null, null, null, null, null, null, null);
+        assertEquals(Urgency.SELF_CARE, assess(tired, strong).urgency());
+        assertEquals(Urgency.CONSULTATION, assess(tired).urgency(), "strength not confirmed normal");
+        assertEquals(Urgency.CONSULTATION, assess(with("fatigue", null, Severity.MILD, null), strong).urgency(), "duration unknown");
+        assertEquals(Urgency.CONSULTATION, assess(ANYONE, List.of(tired, strong), List.of(new RiskFactor("statin_use"))).urgency());
+        assertEquals(Urgency.CONSULTATION, assess(new Patient(40, null, true), List.of(tired, strong), List.of()).urgency());
+    }
+
+    @Test
+    void shouldAskTheTreatedPatientWithRecurringMildSymptomsToContactTheirDoctor() {
+        Symptom recurring = new Symptom("muscle_weakness", SymptomStatus.PRESENT, Onset.GRADUAL, null, Severity.MILD, null, 2000.0, null, false, true);
+        Assessment a = assess(new Patient(50, null, true), List.of(recurring), List.of());
+        assertEquals(Urgency.CONSULTATION, a.urgency());
+        assertTrue(a.reasons().stream().anyMatch(r -> r.contains("being treated")));
+    }
+
+    @Test
+    void shouldSuggestHypokalemiaForCrampsOnADiuretic() {
+        Assessment a = assess(ANYONE, List.of(present("muscle_cramps")), List.of(new RiskFactor("diuretic_use")));
+        assertTrue(conditionCodes(a).contains("hypokalemia"));
+        assertEquals(List.of("diuretic_use", "muscle_cramps"), a.causeGroups().get(0).conditions().get(0).evidence());
+        assertEquals("metabolic", a.causeGroups().get(0).group().code());
+    }
+
+    @Test
+    void shouldNeverLetAnUnknownSymptomGoUntriaged() {
+        Symptom unknown = new Symptom("muscle_pain", SymptomStatus.UNKNOWN, null, null, null, null, null, null, null, null);
+        assertEquals(Urgency.CONSULTATION, assess(unknown).urgency());
+    }
+
+    @Test
+    void shouldDropFollowUpQuestionsThatCouldNotRaiseTheUrgency() {
+        Assessment a = assess(with("muscle_weakness", Onset.SUDDEN, null, 1.0), with("confusion", null, null, null));
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, a.urgency());
+        assertTrue(a.followUps().isEmpty(), a.followUps().toString());
+    }
+
+    @Test
+    void shouldRefuseAnUrgencyFindingAtAnEmergencyLevel() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new UrgencyFinding(Urgency.EMERGENCY, "no red flag", List.of()));
+    }
+}

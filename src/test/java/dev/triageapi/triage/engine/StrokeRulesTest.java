@@ -1,0 +1,137 @@
+package dev.triageapi.triage.engine;
+
+import dev.triageapi.triage.BodyLocation;
+import dev.triageapi.triage.Onset;
+import dev.triageapi.triage.Severity;
+import dev.triageapi.triage.Side;
+import dev.triageapi.triage.SymptomStatus;
+import dev.triageapi.triage.Urgency;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Set;
+
+import static dev.triageapi.triage.engine.Rules.assess;
+import static dev.triageapi.triage.engine.Rules.redFlagCodes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The five stroke signs of the source article, fired directly against the engine. */
+class StrokeRulesTest {
+
+    static Symptom symptom(String code, Onset onset) {
+        return new Symptom(code, SymptomStatus.PRESENT, onset, null, null, null, null, null, null, null);
+    }
+
+    static Symptom weakness(String code, Onset onset, Side side, Set<BodyLocation> locations, Double hours) {
+        return new Symptom(code, SymptomStatus.PRESENT, onset, side, null, locations, hours, null, null, null);
+    }
+
+    @Test
+    void shouldCallAmbulanceForSuddenOneSidedWeakness() {
+        Assessment a = assess(weakness("muscle_weakness", Onset.SUDDEN, Side.LEFT, Set.of(BodyLocation.ARM), 1.0));
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, a.urgency());
+        assertEquals(java.util.List.of("stroke_sudden_one_sided_weakness"), redFlagCodes(a));
+        assertTrue(Rules.conditionCodes(a).contains("stroke"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"numbness", "paralysis"})
+    void shouldCallAmbulanceForSuddenOneSidedNumbnessOrParalysisAlone(String code) {
+        assertEquals(Urgency.EMERGENCY_AMBULANCE,
+                assess(weakness(code, Onset.SUDDEN, Side.RIGHT, Set.of(BodyLocation.LEG), null)).urgency());
+    }
+
+    @Test
+    void shouldTreatSuddenWeaknessWithoutSideOrLocationAsAStrokeSign() {
+        Assessment a = assess(symptom("muscle_weakness", Onset.SUDDEN));
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, a.urgency());
+        assertEquals(java.util.List.of("stroke_sudden_one_sided_weakness"), redFlagCodes(a));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"confusion", "difficulty_speaking", "difficulty_understanding", "vision_change",
+            "double_vision", "dizziness", "difficulty_walking", "loss_of_coordination"})
+    void shouldCallAmbulanceForEachSuddenStrokeSign(String code) {
+        Assessment a = assess(symptom(code, Onset.SUDDEN));
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, a.urgency(), code);
+        assertTrue(redFlagCodes(a).stream().allMatch(f -> f.startsWith("stroke_")), code);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"confusion", "difficulty_speaking", "difficulty_understanding", "vision_change",
+            "double_vision", "dizziness", "difficulty_walking", "loss_of_coordination", "muscle_weakness", "numbness"})
+    void shouldNotCallAmbulanceForTheGradualVersionOfAStrokeSign(String code) {
+        Assessment a = assess(symptom(code, Onset.GRADUAL));
+        assertTrue(a.urgency().compareTo(Urgency.CONSULTATION_24) <= 0, code + " gave " + a.urgency());
+        assertTrue(a.redFlags().isEmpty(), code);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"confusion", "difficulty_speaking", "vision_change", "dizziness", "muscle_weakness"})
+    void shouldSendUnknownOnsetStrokeSignsToEmergencyAndAskWhetherItWasSudden(String code) {
+        Assessment a = assess(symptom(code, null));
+        assertEquals(Urgency.EMERGENCY, a.urgency(), code);
+        assertEquals(java.util.List.of("stroke_sign_onset_unknown"), redFlagCodes(a));
+        FollowUp question = a.followUps().get(0);
+        assertEquals(code, question.symptom());
+        assertEquals("onset", question.modifier());
+        assertEquals("sudden", question.value());
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, question.couldRaiseTo());
+    }
+
+    @Test
+    void shouldCallAmbulanceForOneSidedWeaknessOfUnknownOnsetThatBeganWithin24Hours() {
+        Assessment a = assess(weakness("muscle_weakness", null, Side.LEFT, Set.of(BodyLocation.LEG), 6.0));
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, a.urgency());
+        assertTrue(redFlagCodes(a).contains("stroke_new_one_sided_weakness"));
+        assertTrue(a.followUps().isEmpty(), "no question can raise an ambulance call");
+    }
+
+    @Test
+    void shouldCallAmbulanceForSuddenSevereHeadacheWithNoKnownTrigger() {
+        Symptom headache = new Symptom("headache", SymptomStatus.PRESENT, Onset.SUDDEN, null, Severity.SEVERE, null, null, null, null, null);
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, assess(headache).urgency());
+        assertEquals(java.util.List.of("stroke_sudden_severe_headache"), redFlagCodes(assess(headache)));
+    }
+
+    @Test
+    void shouldNotTreatASuddenSevereHeadacheWithAKnownTriggerAsAStrokeSign() {
+        Symptom headache = new Symptom("headache", SymptomStatus.PRESENT, Onset.SUDDEN, null, Severity.SEVERE, null, null, true, null, null);
+        Assessment a = assess(headache);
+        assertEquals(Urgency.CONSULTATION_24, a.urgency());
+        assertTrue(a.redFlags().isEmpty());
+    }
+
+    @Test
+    void shouldAskAboutSeverityOfASuddenHeadache() {
+        Assessment a = assess(new Symptom("headache", SymptomStatus.PRESENT, Onset.SUDDEN, null, null, null, null, null, null, null));
+        assertEquals(Urgency.CONSULTATION_24, a.urgency());
+        assertEquals("severity", a.followUps().get(0).modifier());
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, a.followUps().get(0).couldRaiseTo());
+    }
+
+    @Test
+    void shouldNotFireOnAStrokeSignReportedAbsent() {
+        Symptom absent = new Symptom("difficulty_speaking", SymptomStatus.ABSENT, Onset.SUDDEN, null, null, null, null, null, null, null);
+        Symptom fatigue = new Symptom("fatigue", SymptomStatus.PRESENT, null, null, Severity.MILD, null, 24.0, null, null, null);
+        Assessment a = assess(absent, fatigue);
+        assertTrue(a.redFlags().isEmpty());
+    }
+
+    @Test
+    void shouldSendSuddenWeaknessOfBothLegsToEmergencyRatherThanAsAStroke() {
+        Assessment a = assess(weakness("muscle_weakness", Onset.SUDDEN, Side.BOTH, Set.of(BodyLocation.LEG), 2.0));
+        assertEquals(Urgency.EMERGENCY, a.urgency());
+        assertEquals(java.util.List.of("sudden_weakness_both_legs"), redFlagCodes(a));
+    }
+
+    @Test
+    void shouldRecordTheRuleThatSetTheUrgencyAndWhereItIsWritten() {
+        Assessment a = assess(weakness("muscle_weakness", Onset.SUDDEN, Side.LEFT, Set.of(BodyLocation.FACE), 0.5));
+        assertEquals("rules/emergency/stroke.drl", a.decidedBy().file());
+        assertTrue(a.decidedBy().line() > 0);
+        assertTrue(a.trace().stream().anyMatch(f -> f.rule().equals(a.decidedBy()) && f.matched().contains("muscle_weakness")));
+    }
+}
