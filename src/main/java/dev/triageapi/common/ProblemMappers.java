@@ -70,7 +70,7 @@ public class ProblemMappers {
         }
         if (field.isEmpty()) {
             return problem(400, "malformed-body", "Malformed request body",
-                    "The body must be a JSON object matching the TriageRequest schema.", null);
+                    "The body must be a single JSON object matching the TriageRequest schema.", null);
         }
         return invalidRequest(new InvalidRequestException(List.of(new FieldError(field, message))));
     }

@@ -1,0 +1,75 @@
+package dev.triageapi.catalog.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+/** The catalogs an intake app builds its form from. */
+@QuarkusTest
+class CatalogResourceTest {
+
+    static final List<String> REQUIRED_SYMPTOMS = List.of("muscle_weakness", "numbness", "paralysis", "confusion",
+            "difficulty_speaking", "difficulty_understanding", "vision_change", "double_vision", "dizziness",
+            "difficulty_walking", "loss_of_coordination", "headache", "abdominal_pain", "difficulty_swallowing",
+            "difficulty_breathing", "drooping_eyelids", "burning_sensation", "frequent_falls", "muscle_spasms",
+            "muscle_pain", "pins_and_needles", "twitching", "fatigue", "muscle_cramps", "skin_rash", "widespread_pain",
+            "sleep_problems", "fever", "weight_loss", "weight_gain", "heat_intolerance", "cold_intolerance",
+            "palpitations", "tremor", "excessive_thirst", "frequent_urination", "darkened_skin", "salt_craving",
+            "vomiting", "diarrhea", "dark_urine", "bone_pain");
+
+    @Test
+    void shouldListEverySymptomWithConfirmedSnomedCodesOnly() {
+        given().when().get("/api/v1/symptoms")
+                .then().statusCode(200)
+                .body("code", hasItems(REQUIRED_SYMPTOMS.toArray(String[]::new)))
+                .body("find { it.code == 'muscle_weakness' }.snomedCode", equalTo("26544005"))
+                .body("find { it.code == 'numbness' }.snomedCode", equalTo("44077006"))
+                .body("find { it.code == 'headache' }.snomedCode", equalTo("25064002"))
+                .body("find { it.code == 'dizziness' }.snomedCode", equalTo("404640003"))
+                .body("find { it.code == 'twitching' }.snomedCode", nullValue())
+                .body("find { it.code == 'headache' }.modifiers", hasItem("knownTrigger"));
+    }
+
+    @Test
+    void shouldListEveryRiskFactor() {
+        given().when().get("/api/v1/risk-factors")
+                .then().statusCode(200)
+                .body("code", contains("recent_infection", "home_canned_food", "tick_bite", "diuretic_use", "statin_use",
+                        "corticosteroid_use", "diabetes", "thyroid_disease", "covid19", "prolonged_bed_rest",
+                        "family_history_neuromuscular", "alcohol_use"));
+    }
+
+    @Test
+    void shouldListTheSixCauseGroupsWithTheArticlesConditions() {
+        given().when().get("/api/v1/cause-groups")
+                .then().statusCode(200)
+                .body("code", contains("metabolic", "autoimmune", "neurological", "muscular", "infectious", "other"))
+                .body("find { it.code == 'metabolic' }.conditions.code", hasItems("addisons_disease", "hyperparathyroidism",
+                        "hyperthyroidism", "hypothyroidism", "hypokalemia", "hyponatremia"))
+                .body("find { it.code == 'autoimmune' }.conditions.code", hasItems("diabetes", "graves_disease",
+                        "myasthenia_gravis", "guillain_barre_syndrome"))
+                .body("find { it.code == 'neurological' }.conditions.code", hasItems("bells_palsy", "cerebral_palsy",
+                        "charcot_marie_tooth_disease", "multiple_sclerosis", "chronic_fatigue_syndrome",
+                        "amyotrophic_lateral_sclerosis", "stroke"))
+                .body("find { it.code == 'muscular' }.conditions.code", hasItems("dermatomyositis", "muscular_dystrophy", "fibromyalgia"))
+                .body("find { it.code == 'infectious' }.conditions.code", hasItems("botulism", "severe_covid19", "influenza", "lyme_disease"))
+                .body("find { it.code == 'other' }.conditions.code", hasItems("statin_myopathy", "corticosteroid_myopathy", "deconditioning"));
+    }
+
+    @Test
+    void shouldListTheUrgencyLevelsLowestFirst() {
+        given().when().get("/api/v1/urgency-levels")
+                .then().statusCode(200)
+                .body("code", contains("self_care", "consultation", "consultation_24", "emergency", "emergency_ambulance"))
+                .body("$", hasSize(5));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.triageapi.triage.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The v1 triage contract over HTTP. */
+@QuarkusTest
+class TriageResourceTest {
+
+    static final String STROKE = """
+            {"age": 71, "sex": "male",
+             "symptoms": [
+               {"code": "muscle_weakness", "onset": "sudden", "side": "left", "locations": ["face", "arm"], "severity": "moderate", "hoursSinceOnset": 1.5},
+               {"code": "difficulty_speaking", "onset": "sudden"}],
+             "riskFactors": ["diabetes"],
+             "underTreatment": false}""";
+
+    static String post(String body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/triage")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .extract().asString();
+    }
+
+    @Test
+    void shouldCallAmbulanceForSuddenOneSidedWeakness() {
+        given().contentType(ContentType.JSON).body(STROKE)
+                .when().post("/api/v1/triage")
+                .then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("urgency", equalTo("emergency_ambulance"))
+                .body("advice", containsString("Call 911"))
+                .body("redFlags.code", hasItem("stroke_sudden_one_sided_weakness"))
+                .body("redFlags.code", hasItem("stroke_sudden_confusion_or_speech_trouble"))
+                .body("redFlags.source", everyItem(not(empty())))
+                .body("redFlags[0].label", notNullValue())
+                .body("causeGroups.code", hasItem("neurological"))
+                .body("causeGroups.find { it.code == 'neurological' }.conditions.code", hasItem("stroke"))
+                .body("causeGroups.find { it.code == 'neurological' }.evidence", hasItem("muscle_weakness"))
+                .body("causeGroups.find { it.code == 'neurological' }.conditions.find { it.code == 'stroke' }.serious", equalTo(true))
+                .body("trace.file", everyItem(matchesPattern("rules/.+\\.drl")))
+                .body("trace.findAll { it.decisive }.file", everyItem(equalTo("rules/emergency/stroke.drl")))
+                .body("rulesVersion", matchesPattern("sha256:[0-9a-f]{64}"))
+                .body("missingInformation", empty())
+                .body("disclaimer", containsString("not medical advice"))
+                .body("disclaimer", containsString("911"));
+    }
+
+    @Test
+    void shouldAnswerByteIdenticallyWhateverTheSymptomOrder() {
+        String reordered = """
+                {"age": 71, "sex": "male", "underTreatment": false, "riskFactors": ["diabetes"],
+                 "symptoms": [
+                   {"code": "difficulty_speaking", "onset": "sudden"},
+                   {"locations": ["arm", "face"], "code": "muscle_weakness", "hoursSinceOnset": 1.5, "severity": "moderate", "side": "left", "onset": "sudden"}]}""";
+        assertEquals(post(STROKE), post(reordered));
+    }
+
+    @Test
+    void shouldAdviseSelfCareForTirednessWithNormalStrength() {
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"symptoms": [{"code": "fatigue", "severity": "mild", "hoursSinceOnset": 72},
+                                      {"code": "muscle_weakness", "status": "absent"}]}""")
+                .when().post("/api/v1/triage")
+                .then().statusCode(200)
+                .body("urgency", equalTo("self_care"))
+                .body("redFlags", empty())
+                .body("advice", containsString("sleep"))
+                .body("disclaimer", notNullValue());
+    }
+
+    @Test
+    void shouldAskWhetherAStrokeSignStartedSuddenlyWhenOnsetIsMissing() {
+        given().contentType(ContentType.JSON)
+                .body("{\"symptoms\": [{\"code\": \"difficulty_speaking\"}]}")
+                .when().post("/api/v1/triage")
+                .then().statusCode(200)
+                .body("urgency", equalTo("emergency"))
+                .body("redFlags.code", contains("stroke_sign_onset_unknown"))
+                .body("missingInformation[0].symptom", equalTo("difficulty_speaking"))
+                .body("missingInformation[0].modifier", equalTo("onset"))
+                .body("missingInformation[0].value", equalTo("sudden"))
+                .body("missingInformation[0].couldRaiseTo", equalTo("emergency_ambulance"));
+    }
+
+    @Test
+    void shouldNameTheMatchedEvidenceForACause() {
+        given().contentType(ContentType.JSON)
+                .body("{\"symptoms\": [{\"code\": \"muscle_cramps\", \"onset\": \"gradual\"}], \"riskFactors\": [\"diuretic_use\"]}")
+                .when().post("/api/v1/triage")
+                .then().statusCode(200)
+                .body("causeGroups[0].code", equalTo("metabolic"))
+                .body("causeGroups[0].conditions[0].code", equalTo("hypokalemia"))
+                .body("causeGroups[0].conditions[0].evidence", contains("diuretic_use", "muscle_cramps"));
+    }
+
+    @Test
+    void shouldServeTheSameRulesVersionAsReadiness() {
+        String version = given().contentType(ContentType.JSON).body(STROKE).post("/api/v1/triage").then().extract().path("rulesVersion");
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'rules' }.data.rulesVersion", equalTo(version));
+    }
+}
