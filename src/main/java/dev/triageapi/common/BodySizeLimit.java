@@ -24,7 +24,7 @@ public class BodySizeLimit {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+        router.route().order(Integer.MIN_VALUE + 2).handler(ctx -> {
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && isOver(declared)) {
                 ctx.response().setStatusCode(413)

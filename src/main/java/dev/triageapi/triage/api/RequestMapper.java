@@ -24,13 +24,19 @@ import static dev.triageapi.common.SafeText.quoteIfCode;
 public final class RequestMapper {
 
     private final Catalog catalog;
+    private final int maxSymptoms;
 
-    public RequestMapper(Catalog catalog) {
+    public RequestMapper(Catalog catalog, int maxSymptoms) {
         this.catalog = catalog;
+        this.maxSymptoms = maxSymptoms;
     }
 
     /** Checks the request against the catalog and turns it into facts; throws {@link InvalidRequestException} listing every problem. */
     public TriageCase toCase(TriageRequest request) {
+        if (request.symptoms().size() > maxSymptoms) {
+            throw new InvalidRequestException(List.of(new FieldError("symptoms",
+                    "at most " + maxSymptoms + " symptoms may be reported in one request")));
+        }
         List<FieldError> errors = new ArrayList<>();
         List<Symptom> symptoms = new ArrayList<>(request.symptoms().size());
         Map<String, Integer> seen = new HashMap<>();

@@ -21,8 +21,9 @@ public record TriageRequest(
         @Schema(description = "Sex as reported.")
         Sex sex,
 
-        @Schema(description = "1 to 50 reported symptoms, each code at most once, at least one not `absent`.", required = true)
-        @NotNull @Size(min = 1, max = 50)
+        @Schema(description = "1 to 50 reported symptoms (fewer where the server is configured lower), each code at most once, "
+                + "at least one not `absent`.", required = true, maxItems = 50)
+        @NotNull @Size(min = 1)
         List<@NotNull @Valid SymptomReport> symptoms,
 
         @Schema(description = "Risk factor codes from GET /api/v1/risk-factors; unlisted ones are unknown, not absent.",

@@ -2,6 +2,7 @@ package dev.triageapi.triage.api;
 
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.SymptomDefinition;
+import dev.triageapi.common.ApiConfig;
 import dev.triageapi.triage.TriageConfig;
 import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.api.TriageResponse.CauseGroupView;
@@ -31,11 +32,11 @@ public class TriageService {
     private final Map<Urgency, String> advice = new EnumMap<>(Urgency.class);
     private final String disclaimer;
 
-    TriageService(Catalog catalog, RulesRegistry rules, TriageConfig config) {
+    TriageService(Catalog catalog, RulesRegistry rules, TriageConfig config, ApiConfig api) {
         this.catalog = catalog;
         this.rules = rules;
         this.engine = new TriageEngine(catalog);
-        this.requests = new RequestMapper(catalog);
+        this.requests = new RequestMapper(catalog, api.maxSymptoms());
         for (Urgency level : Urgency.values()) {
             advice.put(level, catalog.urgencyLevel(level).advice().replace("{emergencyNumber}", config.emergencyNumber()));
         }

@@ -28,7 +28,7 @@ class VignetteTest {
 
     static final Path DIR = Path.of("src/test/resources/vignettes");
     static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    static final RequestMapper REQUESTS = new RequestMapper(Rules.CATALOG);
+    static final RequestMapper REQUESTS = new RequestMapper(Rules.CATALOG, 50);
 
     static Stream<Path> vignettes() throws IOException {
         try (Stream<Path> files = Files.walk(DIR)) {

@@ -1,0 +1,50 @@
+package dev.triageapi.observability;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * One log line per request, and nothing else about it: request id, method, route, status, urgency and duration.
+ * Bodies, query strings, symptoms and ages are never logged; paths outside the known routes are logged as "other".
+ */
+@ApplicationScoped
+public class AccessLog {
+
+    /** Routing-context key under which the triage resource leaves the urgency it answered with. */
+    public static final String URGENCY = "triage.urgency";
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+    private static final Logger LOG = Logger.getLogger("dev.triageapi.access");
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+    private static final Set<String> ROUTES = Set.of("/api/v1/triage", "/api/v1/symptoms", "/api/v1/risk-factors",
+            "/api/v1/cause-groups", "/api/v1/urgency-levels", "/api/v1/rules", "/q/health", "/q/health/live",
+            "/q/health/ready", "/q/health/started", "/q/openapi", "/q/metrics", "/");
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::record);
+    }
+
+    private void record(RoutingContext ctx) {
+        long start = System.nanoTime();
+        String presented = ctx.request().getHeader(REQUEST_ID_HEADER);
+        String id = presented != null && SAFE_ID.matcher(presented).matches() ? presented : UUID.randomUUID().toString();
+        ctx.response().putHeader(REQUEST_ID_HEADER, id);
+        String method = ctx.request().method().name();
+        String path = ctx.normalizedPath();
+        String route = ROUTES.contains(path) || path.startsWith("/q/swagger-ui") ? path : "other";
+        ctx.addEndHandler(done -> {
+            Object urgency = ctx.get(URGENCY);
+            LOG.infof("request id=%s method=%s route=%s status=%d urgency=%s durationMs=%.1f", id, method, route,
+                    ctx.response().getStatusCode(), urgency == null ? "-" : urgency,
+                    (System.nanoTime() - start) / 1_000_000.0);
+        });
+        ctx.next();
+    }
+}
