@@ -31,11 +31,19 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** More field errors than this are summarised: a hostile body must not buy a large answer. */
+    static final int MAX_ERRORS = 20;
+
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {
-        return problem(400, "invalid-request", "Invalid request",
-                "The request breaks " + (e.errors().size() == 1 ? "a rule" : e.errors().size() + " rules")
-                        + " of the contract; see errors.", e.errors());
+        List<FieldError> errors = e.errors();
+        String detail = "The request breaks " + (errors.size() == 1 ? "a rule" : errors.size() + " rules")
+                + " of the contract; see errors.";
+        if (errors.size() > MAX_ERRORS) {
+            detail += " Only the first " + MAX_ERRORS + " are listed.";
+            errors = errors.subList(0, MAX_ERRORS);
+        }
+        return problem(400, "invalid-request", "Invalid request", detail, errors);
     }
 
     @ServerExceptionMapper

@@ -17,6 +17,8 @@ public final class Symptom {
 
     private static final Set<BodyLocation> FACE_ARM_OR_LEG = EnumSet.of(
             BodyLocation.FACE, BodyLocation.ARM, BodyLocation.HAND, BodyLocation.LEG, BodyLocation.FOOT);
+    private static final Set<BodyLocation> LIMBS = EnumSet.of(
+            BodyLocation.ARM, BodyLocation.HAND, BodyLocation.LEG, BodyLocation.FOOT);
     private static final Set<BodyLocation> LOWER_BODY = EnumSet.of(
             BodyLocation.LEG, BodyLocation.FOOT, BodyLocation.TRUNK);
 
@@ -88,6 +90,11 @@ public final class Symptom {
     /** Affects the face, an arm or a leg, or the location was not given (so it may). */
     public boolean isPossiblyFaceArmOrLeg() {
         return locations.isEmpty() || locations.stream().anyMatch(FACE_ARM_OR_LEG::contains);
+    }
+
+    /** Affects an arm or a leg, or the location was not given (so it may). */
+    public boolean isPossiblyLimb() {
+        return locations.isEmpty() || locations.stream().anyMatch(LIMBS::contains);
     }
 
     /** Reported on both sides and only in the legs, feet or trunk: the pattern of a spinal cord problem. */

@@ -57,8 +57,11 @@ class OtherRulesTest {
         Symptom swallowing = new Symptom("difficulty_swallowing", SymptomStatus.PRESENT, Onset.GRADUAL, null, null, null, 2000.0, null, false, null);
         Assessment a = assess(with("muscle_weakness", Onset.GRADUAL, null, 4000.0), swallowing);
         assertEquals(Urgency.CONSULTATION_24, a.urgency());
-        Symptom worsening = new Symptom("difficulty_swallowing", SymptomStatus.PRESENT, Onset.GRADUAL, null, null, null, 2000.0, null, null, null);
-        assertEquals(Urgency.EMERGENCY_AMBULANCE, assess(with("muscle_weakness", Onset.GRADUAL, null, 4000.0), worsening).urgency(),
+        Symptom slowlyProgressing = new Symptom("difficulty_swallowing", SymptomStatus.PRESENT, Onset.GRADUAL, null, null, null, 2000.0, null, true, null);
+        assertEquals(Urgency.CONSULTATION_24, assess(with("muscle_weakness", Onset.GRADUAL, null, 4000.0), slowlyProgressing).urgency(),
+                "months of slow progression is a swallowing assessment, not an ambulance");
+        Symptom recent = new Symptom("difficulty_swallowing", SymptomStatus.PRESENT, Onset.GRADUAL, null, null, null, 100.0, null, null, null);
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, assess(with("muscle_weakness", Onset.GRADUAL, null, 4000.0), recent).urgency(),
                 "an unanswered 'getting worse?' is not a no");
     }
 

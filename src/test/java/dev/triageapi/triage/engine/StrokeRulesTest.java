@@ -98,10 +98,32 @@ class StrokeRulesTest {
 
     @Test
     void shouldNotTreatASuddenSevereHeadacheWithAKnownTriggerAsAStrokeSign() {
-        Symptom headache = new Symptom("headache", SymptomStatus.PRESENT, Onset.SUDDEN, null, Severity.SEVERE, null, null, true, null, null);
-        Assessment a = assess(headache);
-        assertEquals(Urgency.CONSULTATION_24, a.urgency());
-        assertTrue(a.redFlags().isEmpty());
+        Symptom familiar = new Symptom("headache", SymptomStatus.PRESENT, Onset.SUDDEN, null, Severity.SEVERE, null, null, true, null, true);
+        assertEquals(Urgency.CONSULTATION_24, assess(familiar).urgency());
+        assertTrue(assess(familiar).redFlags().isEmpty());
+
+        Symptom firstOfItsKind = new Symptom("headache", SymptomStatus.PRESENT, Onset.SUDDEN, null, Severity.SEVERE, null, 1.0, true, null, null);
+        Assessment a = assess(firstOfItsKind);
+        assertEquals(Urgency.EMERGENCY, a.urgency(), "a trigger reassures only for a familiar headache");
+        assertEquals(java.util.List.of("sudden_severe_headache_with_trigger"), redFlagCodes(a));
+    }
+
+    @Test
+    void shouldTreatOneSidedLimbWeaknessThatDevelopedWithinADayAsAnEvolvingStroke() {
+        Assessment a = assess(weakness("muscle_weakness", Onset.GRADUAL, Side.RIGHT, Set.of(BodyLocation.LEG), 3.0));
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, a.urgency());
+        assertEquals(java.util.List.of("stroke_new_one_sided_weakness"), redFlagCodes(a));
+        Assessment faceOnly = assess(weakness("muscle_weakness", Onset.GRADUAL, Side.RIGHT, Set.of(BodyLocation.FACE), 3.0));
+        assertEquals(Urgency.CONSULTATION_24, faceOnly.urgency(), "face-only weakness over hours is the Bell's palsy pattern");
+        Assessment unknownDuration = assess(weakness("muscle_weakness", Onset.GRADUAL, Side.RIGHT, Set.of(BodyLocation.ARM), null));
+        assertEquals("hoursSinceOnset", unknownDuration.followUps().get(0).modifier());
+    }
+
+    @Test
+    void shouldStepDownAStrokeSignByHowLongAgoItBegan() {
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, assess(weakness("numbness", Onset.SUDDEN, Side.LEFT, Set.of(BodyLocation.ARM), 20.0)).urgency());
+        assertEquals(Urgency.EMERGENCY, assess(weakness("numbness", Onset.SUDDEN, Side.LEFT, Set.of(BodyLocation.ARM), 72.0)).urgency());
+        assertEquals(Urgency.CONSULTATION, assess(weakness("numbness", Onset.SUDDEN, Side.LEFT, Set.of(BodyLocation.ARM), 40_000.0)).urgency());
     }
 
     @Test
