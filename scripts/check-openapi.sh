@@ -83,9 +83,12 @@ install_generator() {
   echo "Fetching openapi-generator-cli $GENERATOR_VERSION from Maven Central into $CACHE_DIR"
   mkdir -p "$CACHE_DIR"
   # Run outside any project (dependency:copy needs no pom); Maven verifies the download's checksum.
-  (cd "$WORK" && "$mvn" -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
-    "-Dartifact=org.openapitools:openapi-generator-cli:$GENERATOR_VERSION" "-DoutputDirectory=$CACHE_DIR") >&2
-  [[ -f "$GENERATOR_JAR" ]] || die "could not fetch openapi-generator-cli $GENERATOR_VERSION"
+  if ! (cd "$WORK" && "$mvn" -q -B -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+        "-Dartifact=org.openapitools:openapi-generator-cli:$GENERATOR_VERSION" "-DoutputDirectory=$CACHE_DIR") \
+        >"$WORK/maven.log" 2>&1 || [[ ! -f "$GENERATOR_JAR" ]]; then
+    cat "$WORK/maven.log" >&2
+    die "could not fetch openapi-generator-cli $GENERATOR_VERSION"
+  fi
 }
 
 install_node_tools
@@ -225,8 +228,11 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(`  client call failed: ${e instanceof Error ? e.message : String(e)}`);
+main().catch(async (e: unknown) => {
+  const why = e instanceof ResponseError
+    ? `HTTP ${e.response.status} from ${e.response.url}: ${await e.response.text()}`
+    : e instanceof Error ? e.message : String(e);
+  console.error(`  client call failed: ${why}`);
   process.exitCode = 1;
 });
 EOF
