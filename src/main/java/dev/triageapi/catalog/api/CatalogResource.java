@@ -36,14 +36,16 @@ public class CatalogResource {
 
     @GET
     @Path("/risk-factors")
-    @Operation(operationId = "listRiskFactors", summary = "List risk factor codes")
+    @Operation(operationId = "listRiskFactors", summary = "List risk factor codes",
+            description = "Every risk factor code with its label and description. A risk factor that is not sent is unknown, not absent.")
     public List<RiskFactorDefinition> riskFactors() {
         return catalog.riskFactors();
     }
 
     @GET
     @Path("/cause-groups")
-    @Operation(operationId = "listCauseGroups", summary = "List cause groups and their conditions")
+    @Operation(operationId = "listCauseGroups", summary = "List cause groups and their conditions",
+            description = "The six cause groups of muscle weakness with the conditions in each, and whether a condition is serious.")
     public List<CauseGroupDefinition> causeGroups() {
         return catalog.causeGroups();
     }

@@ -34,6 +34,7 @@ class OpenApiDocumentTest {
             paths.get(path).forEach((method, operation) -> {
                 assertNotNull(operation.get("summary"), method + " " + path);
                 assertNotNull(operation.get("operationId"), method + " " + path);
+                assertNotNull(operation.get("description"), method + " " + path);
             });
         }
     }
@@ -44,6 +45,8 @@ class OpenApiDocumentTest {
         String op = "paths.'/api/v1/triage'.post";
         assertFalse(doc.getMap(op + ".requestBody.content.'application/json'.examples").isEmpty());
         assertNotNull(doc.get(op + ".responses.'200'.content.'application/json'.examples"));
+        assertEquals("#/components/responses/Unauthorized", doc.get(op + ".responses.'401'.$ref"));
+        assertEquals("X-API-Key", doc.get("components.securitySchemes.ApiKey.name"));
         for (String status : List.of("400", "413", "415")) {
             assertEquals("#/components/schemas/Problem",
                     doc.get(op + ".responses.'" + status + "'.content.'application/problem+json'.schema.$ref"), status);
