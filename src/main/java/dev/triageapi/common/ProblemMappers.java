@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -68,7 +69,11 @@ public class ProblemMappers {
         }
         String field = jsonPath(e.getPath());
         String message;
-        if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+        if (e.getCause() instanceof StreamConstraintsException) {
+            message = "exceeds a size limit (string length, number length or nesting depth)";
+        } else if (e instanceof UnrecognizedPropertyException) {
+            message = "is not a field of this request; see the TriageRequest schema";
+        } else if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
             message = "must be one of: " + Arrays.stream(format.getTargetType().getEnumConstants())
                     .map(c -> c.toString().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "));
         } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {

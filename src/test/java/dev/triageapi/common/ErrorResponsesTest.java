@@ -50,8 +50,8 @@ class ErrorResponsesTest {
             unknown risk factor       | {"symptoms":[{"code":"fatigue"}],"riskFactors":["smoking"]}          | riskFactors[0]             | unknown risk factor code 'smoking'
             duplicate symptom         | {"symptoms":[{"code":"fatigue"},{"code":"fatigue"}]}                 | symptoms[1].code           | already reported at symptoms[0]
             duplicate risk factor     | {"symptoms":[{"code":"fatigue"}],"riskFactors":["tick_bite","tick_bite"]} | riskFactors[1]        | more than once
-            empty symptoms            | {"symptoms":[]}                                                       | symptoms                   | size must be between 1 and 50
-            missing symptoms          | {"age": 40}                                                           | symptoms                   | must not be null
+            empty symptoms            | {"symptoms":[]}                                                       | symptoms                   | must not be empty
+            missing symptoms          | {"age": 40}                                                           | symptoms                   | must not be empty
             null symptom              | {"symptoms":[null]}                                                   | symptoms[0]                | must not be null
             blank code                | {"symptoms":[{"code":""}]}                                            | symptoms[0].code           | must not be blank
             age above range           | {"age":121,"symptoms":[{"code":"fatigue"}]}                          | age                        | less than or equal to 120

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,7 +24,7 @@ public record TriageRequest(
 
         @Schema(description = "1 to 50 reported symptoms (fewer where the server is configured lower), each code at most once, "
                 + "at least one not `absent`.", required = true, maxItems = 50)
-        @NotNull @Size(min = 1)
+        @NotEmpty
         List<@NotNull @Valid SymptomReport> symptoms,
 
         @Schema(description = "Risk factor codes from GET /api/v1/risk-factors; unlisted ones are unknown, not absent.",
