@@ -1,0 +1,27 @@
+package dev.triageapi.triage.engine;
+
+import dev.triageapi.triage.TriageConfig;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Readiness stays DOWN until a rule set is loaded. */
+class RulesReadinessCheckTest {
+
+    @Test
+    void shouldBeDownUntilTheRulesAreLoadedAndUpAfter() {
+        TriageConfig config = new TriageConfig() {
+            @Override public String emergencyNumber() { return "911"; }
+            @Override public Rules rules() { return () -> Optional.of(Path.of("rules")); }
+        };
+        RulesRegistry registry = new RulesRegistry(config);
+        RulesReadinessCheck check = new RulesReadinessCheck(registry);
+        assertEquals(HealthCheckResponse.Status.DOWN, check.call().getStatus());
+        registry.load();
+        assertEquals(HealthCheckResponse.Status.UP, check.call().getStatus());
+    }
+}
