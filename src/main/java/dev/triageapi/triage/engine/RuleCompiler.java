@@ -1,5 +1,6 @@
 package dev.triageapi.triage.engine;
 
+import dev.triageapi.triage.Urgency;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -29,6 +30,11 @@ import java.util.regex.Pattern;
 public final class RuleCompiler {
 
     private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+    private static final Pattern RULE_END = Pattern.compile("^\\s*end\\b", Pattern.MULTILINE);
+    private static final Pattern RED_FLAG = Pattern.compile("redFlag\\(\\s*\"([a-z0-9_]+)\"");
+    private static final Pattern SUGGESTS = Pattern.compile("suggests\\(\\s*\"([a-z0-9_]+)\"");
+    private static final Pattern AT_LEAST = Pattern.compile("atLeast\\(\\s*Urgency\\.([A-Z_0-9]+)");
+    private static final Pattern ASK = Pattern.compile("\\bask\\(");
 
     private RuleCompiler() {
     }
@@ -86,8 +92,7 @@ public final class RuleCompiler {
                     problems.add(file + ": rule \"" + rule.getName() + "\" has no @source(\"...\") saying where its knowledge comes from");
                     continue;
                 }
-                RuleInfo previous = rules.put(rule.getName(),
-                        new RuleInfo(rule.getName(), file, lineOf(byPath.get(file), rule.getName()), text));
+                RuleInfo previous = rules.put(rule.getName(), describe(byPath.get(file), file, rule.getName(), text));
                 if (previous != null) {
                     problems.add(file + ": rule name \"" + rule.getName() + "\" is also used in " + previous.file());
                 }
@@ -104,17 +109,32 @@ public final class RuleCompiler {
         return Map.copyOf(rules);
     }
 
-    private static int lineOf(RuleFile file, String ruleName) {
-        if (file == null) {
-            return 0;
-        }
-        Matcher m = RULE_HEADER.matcher(file.content());
-        while (m.find()) {
-            if (m.group(1).equals(ruleName)) {
-                return (int) file.content().substring(0, m.start(1)).chars().filter(c -> c == '\n').count() + 1;
+    /** Where the rule is written and what its consequence concludes, read from the rule's own text. */
+    private static RuleInfo describe(RuleFile file, String path, String ruleName, String source) {
+        if (file != null) {
+            Matcher header = RULE_HEADER.matcher(file.content());
+            while (header.find()) {
+                if (header.group(1).equals(ruleName)) {
+                    int line = (int) file.content().substring(0, header.start(1)).chars().filter(c -> c == '\n').count() + 1;
+                    Matcher end = RULE_END.matcher(file.content());
+                    String text = end.find(header.end()) ? file.content().substring(header.end(), end.start()) : "";
+                    return new RuleInfo(ruleName, path, line, source, all(RED_FLAG, text), all(SUGGESTS, text),
+                            all(AT_LEAST, text).stream().map(Urgency::valueOf).toList(), ASK.matcher(text).find());
+                }
             }
         }
-        return 0;
+        return new RuleInfo(ruleName, path, 0, source, List.of(), List.of(), List.of(), false);
+    }
+
+    private static List<String> all(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        List<String> found = new ArrayList<>();
+        while (m.find()) {
+            if (!found.contains(m.group(1))) {
+                found.add(m.group(1));
+            }
+        }
+        return List.copyOf(found);
     }
 
     private static String describe(KnowledgeBuilderError error) {

@@ -1,5 +1,13 @@
 package dev.triageapi.triage.engine;
 
-/** A loaded rule: its name, where it is written, and where its clinical knowledge comes from. */
-public record RuleInfo(String name, String file, int line, String source) {
+import dev.triageapi.triage.Urgency;
+
+import java.util.List;
+
+/**
+ * A loaded rule: its name, where it is written, where its clinical knowledge comes from, and what its consequence
+ * can conclude (red flags, suggested conditions, urgency levels, follow-up questions), as read from its text.
+ */
+public record RuleInfo(String name, String file, int line, String source,
+                       List<String> redFlags, List<String> conditions, List<Urgency> levels, boolean asks) {
 }
