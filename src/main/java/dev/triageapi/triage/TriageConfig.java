@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Settings of the triage service, under the {@code triage.} prefix. */
@@ -22,5 +23,9 @@ public interface TriageConfig {
 
         /** A folder of DRL files to load instead of the rules bundled in the application (for clinics that adapt rules). */
         Optional<Path> dir();
+
+        /** How often {@code dir} is checked for changed files; a changed rule set is swapped in only if it passes. 0 turns reloading off. */
+        @WithDefault("5s")
+        Duration reloadInterval();
     }
 }

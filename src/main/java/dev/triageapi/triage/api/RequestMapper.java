@@ -23,6 +23,9 @@ import static dev.triageapi.common.SafeText.quoteIfCode;
 /** Validates a triage request against the catalog (codes, duplicates, applicable modifiers) and maps it onto rule facts. */
 public final class RequestMapper {
 
+    /** The most symptoms the v1 contract allows in one request. */
+    public static final int CONTRACT_MAX_SYMPTOMS = 50;
+
     private final Catalog catalog;
     private final int maxSymptoms;
 

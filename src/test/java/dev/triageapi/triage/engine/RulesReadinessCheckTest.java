@@ -5,6 +5,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,9 +17,14 @@ class RulesReadinessCheckTest {
     void shouldBeDownUntilTheRulesAreLoadedAndUpAfter() {
         TriageConfig config = new TriageConfig() {
             @Override public String emergencyNumber() { return "911"; }
-            @Override public Rules rules() { return () -> Optional.of(Path.of("rules")); }
+            @Override public Rules rules() {
+                return new Rules() {
+                    @Override public Optional<Path> dir() { return Optional.empty(); }
+                    @Override public Duration reloadInterval() { return Duration.ZERO; }
+                };
+            }
         };
-        RulesRegistry registry = new RulesRegistry(config);
+        RulesRegistry registry = new RulesRegistry(config, Rules.CATALOG);
         RulesReadinessCheck check = new RulesReadinessCheck(registry);
         assertEquals(HealthCheckResponse.Status.DOWN, check.call().getStatus());
         registry.load();

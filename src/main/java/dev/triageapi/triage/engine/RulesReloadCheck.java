@@ -1,0 +1,37 @@
+package dev.triageapi.triage.engine;
+
+import io.smallrye.health.api.Wellness;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+
+/**
+ * Shows in {@code /q/health} (as a wellness check, so probes are not affected) that a rules change was rejected:
+ * the service still answers with the previous rules, but someone should look.
+ */
+@Wellness
+@ApplicationScoped
+public class RulesReloadCheck implements HealthCheck {
+
+    private final RulesRegistry registry;
+
+    RulesReloadCheck(RulesRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder check = HealthCheckResponse.named("rules-reload")
+                .withData("watching", registry.reloading())
+                .withData("servingVersion", registry.current().map(RuleSet::version).orElse("none"));
+        return registry.lastAttempt().filter(attempt -> !attempt.accepted())
+                .map(rejected -> check.down()
+                        .withData("rejectedVersion", String.valueOf(rejected.candidateVersion()))
+                        .withData("rejectedAt", rejected.at().toString())
+                        .withData("problems", rejected.problems().size())
+                        .withData("firstProblem", rejected.problems().isEmpty() ? "" : rejected.problems().get(0))
+                        .build())
+                .orElseGet(() -> check.up().build());
+    }
+}

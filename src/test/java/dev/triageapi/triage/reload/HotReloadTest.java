@@ -1,0 +1,153 @@
+package dev.triageapi.triage.reload;
+
+import dev.triageapi.triage.engine.ReloadAttempt;
+import dev.triageapi.triage.engine.RulesRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Rules loaded from a folder are swapped in while the service runs, only when they compile and pass every vignette. */
+@QuarkusTest
+@TestProfile(HotReloadTest.RulesFolder.class)
+class HotReloadTest {
+
+    static final Path DIR = copyOfRules();
+    static final Path CONSULTATION = DIR.resolve("urgency/consultation.drl");
+    static final Path STROKE = DIR.resolve("emergency/stroke.drl");
+    static final String ORIGINAL_CONSULTATION = read(CONSULTATION);
+    static final String ORIGINAL_STROKE = read(STROKE);
+    static final String FLOOR_REASON = "A doctor should look for the cause of the reported symptoms.";
+
+    /** Rules from a temporary copy of rules/, checked every 200 ms. */
+    public static class RulesFolder implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("triage.rules.dir", DIR.toString(), "triage.rules.reload-interval", "200ms");
+        }
+    }
+
+    @Inject
+    RulesRegistry registry;
+
+    @AfterEach
+    void restore() throws IOException {
+        Files.writeString(CONSULTATION, ORIGINAL_CONSULTATION);
+        Files.writeString(STROKE, ORIGINAL_STROKE);
+        registry.reloadIfChanged();
+    }
+
+    @Test
+    void shouldSwapInAChangedRuleThatPassesEveryCheck() throws Exception {
+        String before = version();
+        Files.writeString(CONSULTATION, ORIGINAL_CONSULTATION.replace(FLOOR_REASON, "A doctor should find out what causes these symptoms."));
+        awaitVersionChange(before);
+
+        given().contentType(ContentType.JSON).body("{\"symptoms\":[{\"code\":\"twitching\",\"onset\":\"gradual\"}]}")
+                .when().post("/api/v1/triage")
+                .then().statusCode(200)
+                .body("rulesVersion", equalTo(version()))
+                .body("reasons", hasItem("A doctor should find out what causes these symptoms."));
+        given().when().get("/api/v1/rules").then().body("reload.watching", equalTo(true))
+                .body("reload.lastAttempt.accepted", equalTo(true));
+    }
+
+    @Test
+    void shouldKeepTheOldRulesWhenAChangedFileDoesNotCompile() throws IOException {
+        String before = version();
+        Files.writeString(CONSULTATION, ORIGINAL_CONSULTATION.replace("when", "whn"));
+        ReloadAttempt attempt = registry.reloadIfChanged().orElseGet(() -> registry.lastAttempt().orElseThrow());
+
+        assertFalse(attempt.accepted());
+        assertTrue(attempt.problems().stream().anyMatch(p -> p.startsWith("rules/urgency/consultation.drl")), attempt.problems().toString());
+        assertEquals(before, version(), "the old rules keep answering");
+        given().contentType(ContentType.JSON).body("{\"symptoms\":[{\"code\":\"twitching\"}]}")
+                .when().post("/api/v1/triage").then().statusCode(200).body("rulesVersion", equalTo(before));
+        given().when().get("/q/health")
+                .then().statusCode(503)
+                .body("checks.find { it.name == 'rules-reload' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'rules-reload' }.data.firstProblem", containsString("consultation.drl"));
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/api/v1/rules").then().statusCode(200)
+                .body("rulesVersion", equalTo(before))
+                .body("reload.lastAttempt.accepted", equalTo(false));
+    }
+
+    @Test
+    void shouldKeepTheOldRulesWhenAChangeBreaksAVignette() throws IOException {
+        String before = version();
+        // A clinic "softens" the sudden-weakness stroke rule: every sudden-weakness vignette must now fail.
+        Files.writeString(STROKE, ORIGINAL_STROKE.replace("insert(redFlag(\"stroke_sudden_one_sided_weakness\", $s));", ""));
+        ReloadAttempt attempt = registry.reloadIfChanged().orElseGet(() -> registry.lastAttempt().orElseThrow());
+
+        assertFalse(attempt.accepted());
+        assertNotEquals(before, attempt.candidateVersion());
+        assertTrue(attempt.problems().stream().anyMatch(p -> p.startsWith("vignette stroke-") && p.contains("emergency_ambulance")),
+                attempt.problems().toString());
+        assertEquals(before, version());
+        given().contentType(ContentType.JSON)
+                .body("{\"symptoms\":[{\"code\":\"muscle_weakness\",\"onset\":\"sudden\",\"side\":\"left\"}]}")
+                .when().post("/api/v1/triage").then().statusCode(200)
+                .body("urgency", equalTo("emergency_ambulance"))
+                .body("redFlags.code", hasItem("stroke_sudden_one_sided_weakness"));
+    }
+
+    private String version() {
+        return registry.current().orElseThrow().version();
+    }
+
+    private void awaitVersionChange(String before) throws InterruptedException {
+        for (int i = 0; i < 100 && version().equals(before); i++) {
+            Thread.sleep(100); // the watcher checks every 200 ms
+        }
+        assertNotEquals(before, version(), "the watcher did not pick up the change; last attempt: " + registry.lastAttempt());
+    }
+
+    private static Path copyOfRules() {
+        try {
+            Path target = Files.createTempDirectory("rules-reload");
+            Path source = Path.of("rules");
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
+                    Path copy = target.resolve(source.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(copy);
+                    } else {
+                        Files.copy(file, copy);
+                    }
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
