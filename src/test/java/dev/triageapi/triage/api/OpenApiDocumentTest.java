@@ -29,7 +29,7 @@ class OpenApiDocumentTest {
     void shouldDocumentEveryOperationWithASummaryAndId() {
         JsonPath doc = document();
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
-        for (String path : List.of("/api/v1/triage", "/api/v1/symptoms", "/api/v1/risk-factors", "/api/v1/cause-groups", "/api/v1/urgency-levels")) {
+        for (String path : List.of("/api/v1/triage", "/api/v1/symptoms", "/api/v1/risk-factors", "/api/v1/cause-groups", "/api/v1/urgency-levels", "/api/v1/rules")) {
             assertNotNull(paths.get(path), path);
             paths.get(path).forEach((method, operation) -> {
                 assertNotNull(operation.get("summary"), method + " " + path);

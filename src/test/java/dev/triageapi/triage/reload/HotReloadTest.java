@@ -112,6 +112,47 @@ class HotReloadTest {
                 .body("redFlags.code", hasItem("stroke_sudden_one_sided_weakness"));
     }
 
+    @Test
+    void shouldAnswerEveryRequestFromOneWholeRuleSetWhileRulesAreSwapped() throws Exception {
+        String alternative = "A doctor should find out what causes these symptoms.";
+        String versionA = version();
+        Files.writeString(CONSULTATION, ORIGINAL_CONSULTATION.replace(FLOOR_REASON, alternative));
+        registry.reloadIfChanged();
+        String versionB = version();
+        assertNotEquals(versionA, versionB);
+
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.atomic.AtomicBoolean swapping = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            results.add(clients.submit(() -> {
+                int answered = 0;
+                while (swapping.get()) {
+                    io.restassured.response.Response r = given().contentType(ContentType.JSON)
+                            .body("{\"symptoms\":[{\"code\":\"twitching\",\"onset\":\"gradual\"}]}").post("/api/v1/triage");
+                    String version = r.path("rulesVersion");
+                    java.util.List<String> reasons = r.path("reasons");
+                    String expected = version.equals(versionA) ? FLOOR_REASON : version.equals(versionB) ? alternative : null;
+                    if (r.statusCode() != 200 || expected == null || !reasons.contains(expected)) {
+                        return "inconsistent answer: " + version + " " + reasons;
+                    }
+                    answered++;
+                }
+                return answered > 0 ? null : "no answer";
+            }));
+        }
+        for (int i = 0; i < 4; i++) {
+            Files.writeString(CONSULTATION, i % 2 == 0 ? ORIGINAL_CONSULTATION
+                    : ORIGINAL_CONSULTATION.replace(FLOOR_REASON, alternative));
+            registry.reloadIfChanged();
+        }
+        swapping.set(false);
+        clients.shutdown();
+        for (java.util.concurrent.Future<String> result : results) {
+            assertEquals(null, result.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+    }
+
     private String version() {
         return registry.current().orElseThrow().version();
     }
