@@ -58,6 +58,7 @@ public final class ResourceFolder {
         try (Stream<Path> paths = Files.walk(root)) {
             Map<String, String> files = new LinkedHashMap<>();
             for (Path p : paths.filter(p -> p.getFileName() != null && p.getFileName().toString().endsWith(ending))
+                    .filter(p -> !isHidden(root, p))
                     .filter(Files::isRegularFile)
                     .sorted(Comparator.comparing(p -> relative(root, p)))
                     .toList()) {
@@ -67,6 +68,19 @@ public final class ResourceFolder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read files below " + root, e);
         }
+    }
+
+    /**
+     * Anything below a dot-named folder or file is skipped: a Kubernetes ConfigMap volume keeps a second copy of every
+     * file under {@code ..data/}, and editors leave dot-files behind.
+     */
+    private static boolean isHidden(Path root, Path file) {
+        for (Path segment : root.relativize(file)) {
+            if (segment.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String relative(Path root, Path file) {

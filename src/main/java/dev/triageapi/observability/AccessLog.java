@@ -5,14 +5,16 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * One log line per request, and nothing else about it: request id, method, route, status, urgency and duration.
- * Bodies, query strings, symptoms and ages are never logged; paths outside the known routes are logged as "other".
+ * One log line per request, and nothing else about it: request id, method, route, status, urgency and duration
+ * (the request id also goes into the MDC, so JSON logs carry it as a field). Bodies, query strings, symptoms and ages
+ * are never logged; paths outside the known routes are logged as "other". Triage requests are also counted and timed.
  */
 @ApplicationScoped
 public class AccessLog {
@@ -22,10 +24,17 @@ public class AccessLog {
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private static final Logger LOG = Logger.getLogger("dev.triageapi.access");
+    private static final String TRIAGE = "/api/v1/triage";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
     private static final Set<String> ROUTES = Set.of("/api/v1/triage", "/api/v1/symptoms", "/api/v1/risk-factors",
             "/api/v1/cause-groups", "/api/v1/urgency-levels", "/api/v1/rules", "/q/health", "/q/health/live",
             "/q/health/ready", "/q/health/started", "/q/openapi", "/q/metrics", "/");
+
+    private final TriageMetrics metrics;
+
+    AccessLog(TriageMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::record);
@@ -40,10 +49,19 @@ public class AccessLog {
         String path = ctx.normalizedPath();
         String route = ROUTES.contains(path) || path.startsWith("/q/swagger-ui") ? path : "other";
         ctx.addEndHandler(done -> {
-            Object urgency = ctx.get(URGENCY);
-            LOG.infof("request id=%s method=%s route=%s status=%d urgency=%s durationMs=%.1f", id, method, route,
-                    ctx.response().getStatusCode(), urgency == null ? "-" : urgency,
-                    (System.nanoTime() - start) / 1_000_000.0);
+            String urgency = ctx.get(URGENCY);
+            long nanos = System.nanoTime() - start;
+            int status = ctx.response().getStatusCode();
+            if (TRIAGE.equals(route) && "POST".equals(method)) {
+                metrics.triage(status, urgency, nanos);
+            }
+            MDC.put("requestId", id);
+            try {
+                LOG.infof("request id=%s method=%s route=%s status=%d urgency=%s durationMs=%.1f", id, method, route,
+                        status, urgency == null ? "-" : urgency, nanos / 1_000_000.0);
+            } finally {
+                MDC.remove("requestId");
+            }
         });
         ctx.next();
     }

@@ -29,7 +29,9 @@ class AccessLogPrivacyTest {
             if (record.getParameters() != null && record.getParameters().length > 0) {
                 message = message + " " + java.util.Arrays.toString(record.getParameters());
             }
-            lines.add(record.getLoggerName() + " " + message + (record.getThrown() == null ? "" : " " + record.getThrown()));
+            String requestId = record instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getMdc("requestId") : null;
+            lines.add(record.getLoggerName() + " " + message + (record.getThrown() == null ? "" : " " + record.getThrown())
+                    + (requestId == null ? "" : " mdc.requestId=" + requestId));
         }
 
         @Override public void flush() { }
@@ -66,6 +68,7 @@ class AccessLogPrivacyTest {
         String access = lines.stream().filter(l -> l.contains(id)).findFirst().orElse("");
         assertTrue(access.contains("status=200") || access.contains("200"), lines.toString());
         assertTrue(access.contains("emergency"), "the urgency is logged: " + access);
+        assertTrue(access.contains("mdc.requestId=" + id), "the request id is in the MDC for JSON logs: " + access);
         assertTrue(lines.stream().anyMatch(l -> l.contains("privacy-test-0002") && l.contains("400")), lines.toString());
         for (String forbidden : List.of("salt_craving", "darkened_skin", "vomiting", "alcohol_use", "tremor", "quickly",
                 "bone_pain", "87")) {

@@ -1,6 +1,7 @@
 package dev.triageapi.triage.engine;
 
 import dev.triageapi.catalog.Catalog;
+import dev.triageapi.observability.TriageMetrics;
 import dev.triageapi.triage.TriageConfig;
 import dev.triageapi.triage.api.RequestMapper;
 import dev.triageapi.triage.vignette.VignetteSuite;
@@ -36,13 +37,15 @@ public class RulesRegistry {
     private final TriageConfig config;
     private final Catalog catalog;
     private final TriageEngine engine;
+    private final TriageMetrics metrics;
     private volatile Instant loadedAt;
     private volatile ReloadAttempt lastAttempt;
     private ScheduledExecutorService watcher;
 
-    RulesRegistry(TriageConfig config, Catalog catalog) {
+    RulesRegistry(TriageConfig config, Catalog catalog, TriageMetrics metrics) {
         this.config = config;
         this.catalog = catalog;
+        this.metrics = metrics;
         this.engine = new TriageEngine(catalog);
     }
 
@@ -72,6 +75,7 @@ public class RulesRegistry {
         RuleSet rules = checked(readFiles());
         current.set(rules);
         loadedAt = Instant.now();
+        metrics.rulesLoaded(rules.version());
         LOG.infof("Loaded %d rules from %d files, version %s", rules.rules().size(), rules.files().size(), rules.version());
         return rules;
     }
@@ -100,6 +104,7 @@ public class RulesRegistry {
             RuleSet rules = checked(files);
             current.set(rules);
             loadedAt = Instant.now();
+            metrics.rulesLoaded(rules.version());
             LOG.infof("Rules reloaded: %d rules, version %s", rules.rules().size(), rules.version());
             return Optional.of(record(new ReloadAttempt(loadedAt, true, candidate, List.of())));
         } catch (RulesLoadException e) {
@@ -143,6 +148,7 @@ public class RulesRegistry {
 
     private ReloadAttempt record(ReloadAttempt attempt) {
         lastAttempt = attempt;
+        metrics.reload(attempt.accepted());
         return attempt;
     }
 

@@ -90,6 +90,18 @@ class RuleCompilationTest {
         assertEquals(1, RuleCompiler.compile(files).rules().size());
     }
 
+    @Test
+    void shouldReadAConfigMapVolumeOnceSkippingItsHiddenCopies(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // The layout kubelet gives a ConfigMap volume: visible names are links into a hidden, timestamped folder.
+        Path data = Files.createDirectories(dir.resolve("..2026_11_24_05_00_00.123"));
+        Files.writeString(data.resolve("stroke.drl"), validFile("rules/stroke.drl", "Stroke").content());
+        Files.createSymbolicLink(dir.resolve("..data"), data.getFileName());
+        Files.createSymbolicLink(dir.resolve("stroke.drl"), Path.of("..data/stroke.drl"));
+        List<RuleFile> files = RuleSources.fromDirectory(dir);
+        assertEquals(List.of("rules/stroke.drl"), files.stream().map(RuleFile::path).toList());
+        assertEquals(1, RuleCompiler.compile(files).rules().size());
+    }
+
     static RuleFile validFile(String path, String ruleName) {
         String pkg = "t." + path.replaceAll("[^a-z]", "");
         return new RuleFile(path, "package " + pkg + ";\nimport dev.triageapi.triage.engine.Symptom;\n"

@@ -1,5 +1,6 @@
 package dev.triageapi.triage.engine;
 
+import dev.triageapi.observability.TriageMetrics;
 import dev.triageapi.triage.TriageConfig;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ class RulesReadinessCheckTest {
                 };
             }
         };
-        RulesRegistry registry = new RulesRegistry(config, Rules.CATALOG);
+        RulesRegistry registry = new RulesRegistry(config, Rules.CATALOG,
+                new TriageMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
         RulesReadinessCheck check = new RulesReadinessCheck(registry);
         assertEquals(HealthCheckResponse.Status.DOWN, check.call().getStatus());
         registry.load();

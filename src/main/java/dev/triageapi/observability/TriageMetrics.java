@@ -1,0 +1,61 @@
+package dev.triageapi.observability;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The service's own metrics at {@code /q/metrics}. Labels are only outcome, urgency level, reload result and rules
+ * version: never anything a patient reported.
+ */
+@ApplicationScoped
+public class TriageMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicReference<Gauge> rulesInfo = new AtomicReference<>();
+
+    public TriageMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** One answered {@code POST /api/v1/triage}. */
+    public void triage(int status, String urgency, long nanos) {
+        String outcome = status < 400 ? "ok" : status < 500 ? "client_error" : "server_error";
+        Counter.builder("triage.requests")
+                .description("Triage requests by outcome and urgency")
+                .tag("outcome", outcome)
+                .tag("urgency", urgency == null ? "none" : urgency)
+                .register(registry).increment();
+        Timer.builder("triage.request.duration")
+                .description("Time to answer a triage request")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(100_000))
+                .maximumExpectedValue(Duration.ofSeconds(2))
+                .register(registry).record(Duration.ofNanos(nanos));
+    }
+
+    /** An attempt to load changed rules. */
+    public void reload(boolean accepted) {
+        Counter.builder("triage.rules.reloads")
+                .description("Attempts to load changed rule files")
+                .tag("result", accepted ? "accepted" : "rejected")
+                .register(registry).increment();
+    }
+
+    /** The rules now answering: a gauge of 1 labelled with their version, replacing the previous one. */
+    public void rulesLoaded(String version) {
+        Gauge gauge = Gauge.builder("triage.rules.info", () -> 1)
+                .description("The loaded rule set, as its version label")
+                .tag("version", version)
+                .register(registry);
+        Gauge previous = rulesInfo.getAndSet(gauge);
+        if (previous != null && !previous.getId().equals(gauge.getId())) {
+            registry.remove(previous);
+        }
+    }
+}
