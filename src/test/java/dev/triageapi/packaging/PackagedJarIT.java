@@ -30,6 +30,26 @@ class PackagedJarIT {
     }
 
     @Test
+    void shouldWriteJsonLogsWithTheRequestIdWhenSwitchedOn(@TempDir Path workDir) throws Exception {
+        try (RunningJar app = RunningJar.start(workDir, "-Dquarkus.log.console.json.enabled=true").awaitReady()) {
+            assertEquals(200, app.postTriage("{\"age\":44,\"symptoms\":[{\"code\":\"salt_craving\"}]}").statusCode());
+            com.fasterxml.jackson.databind.JsonNode access = null;
+            for (int i = 0; i < 50 && access == null; i++) {
+                for (String line : Files.readAllLines(app.log)) {
+                    if (line.startsWith("{") && line.contains("dev.triageapi.access")) {
+                        access = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+                    }
+                }
+                Thread.sleep(100);
+            }
+            assertTrue(access != null, "no JSON access log line");
+            assertTrue(access.path("mdc").path("requestId").asText().length() >= 8, access.toString());
+            assertTrue(access.path("message").asText().contains("status=200"), access.toString());
+            assertTrue(!Files.readString(app.log).contains("salt_craving"), "a symptom was logged");
+        }
+    }
+
+    @Test
     void shouldRefuseToStartWithARuleFileThatDoesNotCompile(@TempDir Path workDir) throws Exception {
         Path rules = Files.createDirectories(workDir.resolve("rules"));
         Files.writeString(rules.resolve("broken.drl"), "package broken;\nrule \"Half a rule\"\n  @source(\"test\")\nwhen\n  Symptom(\nthen\nend\n");
