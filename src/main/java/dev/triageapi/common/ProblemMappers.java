@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.triageapi.cdshooks.PreconditionFailedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -45,6 +46,11 @@ public class ProblemMappers {
             errors = errors.subList(0, MAX_ERRORS);
         }
         return problem(400, "invalid-request", "Invalid request", detail, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response preconditionFailed(PreconditionFailedException e) {
+        return problem(412, "precondition-failed", "Precondition failed", e.getMessage(), null);
     }
 
     @ServerExceptionMapper

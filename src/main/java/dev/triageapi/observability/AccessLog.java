@@ -28,7 +28,9 @@ public class AccessLog {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
     private static final Set<String> ROUTES = Set.of("/api/v1/triage", "/api/v1/symptoms", "/api/v1/risk-factors",
             "/api/v1/cause-groups", "/api/v1/urgency-levels", "/api/v1/rules", "/q/health", "/q/health/live",
-            "/q/health/ready", "/q/health/started", "/q/openapi", "/q/metrics", "/");
+            "/q/health/ready", "/q/health/started", "/q/health/well", "/q/openapi", "/q/metrics", "/",
+            "/api/v1/triage/fhir", "/api/v1/fhir/Questionnaire/muscle-weakness-intake",
+            "/cds-services", "/cds-services/muscle-weakness-triage");
 
     private final TriageMetrics metrics;
 

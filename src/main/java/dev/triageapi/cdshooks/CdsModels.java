@@ -1,0 +1,79 @@
+package dev.triageapi.cdshooks;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+import java.util.Map;
+
+/** The CDS Hooks 2.0 messages this service reads and writes. */
+public final class CdsModels {
+
+    private CdsModels() {
+    }
+
+    /** {@code GET /cds-services}. */
+    @Schema(name = "CdsDiscovery")
+    public record Discovery(@Schema(required = true) List<Service> services) {
+    }
+
+    /** One service in the discovery answer. */
+    @Schema(name = "CdsService")
+    public record Service(
+            @Schema(examples = "encounter-start", required = true) String hook,
+            @Schema(examples = "muscle-weakness-triage", required = true) String id,
+            @Schema(required = true) String title,
+            @Schema(required = true) String description,
+            @Schema(description = "FHIR queries the EHR should run and send along.") Map<String, String> prefetch,
+            String usageRequirements) {
+    }
+
+    /** A hook call. */
+    @Schema(name = "CdsHookRequest")
+    public record HookRequest(
+            @Schema(examples = "encounter-start", required = true) String hook,
+            @Schema(examples = "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea", required = true) String hookInstance,
+            String fhirServer,
+            @Schema(description = "Ignored: this service never calls back to a FHIR server.") JsonNode fhirAuthorization,
+            @Schema(required = true) JsonNode context,
+            @Schema(description = "FHIR resources by prefetch key: `patient` (Patient), `symptoms` (Bundle of Observations) "
+                    + "or `questionnaireResponse`.") Map<String, JsonNode> prefetch) {
+    }
+
+    /** The answer to a hook call. */
+    @Schema(name = "CdsResponse")
+    public record CardsResponse(@Schema(required = true) List<Card> cards) {
+    }
+
+    /** A card shown to the clinician. */
+    @Schema(name = "CdsCard")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Card(
+            String uuid,
+            @Schema(description = "Under 140 characters.", required = true) String summary,
+            @Schema(description = "critical for the emergency levels, warning for consultation_24, info below.",
+                    enumeration = {"info", "warning", "critical"}, required = true) String indicator,
+            @Schema(description = "Markdown: urgency, advice, red flags, cause groups and the disclaimer.") String detail,
+            @Schema(required = true) Source source,
+            List<Link> links) {
+    }
+
+    /** Where a card comes from; {@code topic} names the rule that set the urgency. */
+    @Schema(name = "CdsSource")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Source(@Schema(required = true) String label, String url, Coding topic) {
+    }
+
+    /** A FHIR-style coding. */
+    @Schema(name = "CdsCoding")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Coding(String system, String code, String display) {
+    }
+
+    /** A link on a card. */
+    @Schema(name = "CdsLink")
+    public record Link(@Schema(required = true) String label, @Schema(required = true) String url,
+                       @Schema(enumeration = {"absolute", "smart"}, required = true) String type) {
+    }
+}

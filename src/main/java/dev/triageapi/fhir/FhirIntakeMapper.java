@@ -1,0 +1,281 @@
+package dev.triageapi.fhir;
+
+import dev.triageapi.catalog.Catalog;
+import dev.triageapi.catalog.SymptomDefinition;
+import dev.triageapi.common.FieldError;
+import dev.triageapi.common.InvalidRequestException;
+import dev.triageapi.triage.BodyLocation;
+import dev.triageapi.triage.Onset;
+import dev.triageapi.triage.Severity;
+import dev.triageapi.triage.Sex;
+import dev.triageapi.triage.Side;
+import dev.triageapi.triage.SymptomStatus;
+import dev.triageapi.triage.api.SymptomReport;
+import dev.triageapi.triage.api.TriageRequest;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent;
+import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
+import org.hl7.fhir.r4.model.Type;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static dev.triageapi.common.SafeText.quoteIfCode;
+
+/**
+ * Maps FHIR intake onto the same {@link TriageRequest} the JSON API takes: a {@code QuestionnaireResponse} to the
+ * intake Questionnaire, or a {@code Bundle} of symptom {@code Observation}s (HL7 Symptoms IG: LOINC 75325-1 present,
+ * 111551-8 absent, the finding as SNOMED CT or the service's own code) with an optional {@code Patient}.
+ */
+public final class FhirIntakeMapper {
+
+    private final Catalog catalog;
+    private final Map<String, String> symptomBySnomed = new LinkedHashMap<>();
+
+    public FhirIntakeMapper(Catalog catalog) {
+        this.catalog = catalog;
+        catalog.symptoms().stream().filter(s -> s.snomedCode() != null)
+                .forEach(s -> symptomBySnomed.put(s.snomedCode(), s.code()));
+    }
+
+    public TriageRequest toRequest(IBaseResource resource) {
+        if (resource instanceof QuestionnaireResponse response) {
+            return fromQuestionnaireResponse(response);
+        }
+        if (resource instanceof Bundle bundle) {
+            return fromBundle(bundle);
+        }
+        throw new InvalidRequestException(List.of(new FieldError("resourceType",
+                "expected a QuestionnaireResponse or a Bundle of Observations")));
+    }
+
+    TriageRequest fromQuestionnaireResponse(QuestionnaireResponse response) {
+        List<FieldError> errors = new ArrayList<>();
+        Integer age = null;
+        Sex sex = null;
+        Boolean underTreatment = null;
+        List<SymptomReport> symptoms = new ArrayList<>();
+        List<String> riskFactors = new ArrayList<>();
+        for (QuestionnaireResponseItemComponent item : response.getItem()) {
+            String path = "item[" + item.getLinkId() + "]";
+            Type answer = item.hasAnswer() ? item.getAnswerFirstRep().getValue() : null;
+            switch (item.getLinkId()) {
+                case "age" -> age = answer == null ? null : integer(answer, path, errors);
+                case "sex" -> sex = answer == null ? null : code(answer, Sex.values(), Sex::code, path, errors);
+                case "underTreatment" -> underTreatment = answer == null ? null : bool(answer, path, errors);
+                case "symptoms" -> item.getItem().forEach(s -> symptom(s, "item[symptoms]." + "item[" + s.getLinkId() + "]", symptoms, errors));
+                case "riskFactors" -> item.getItem().forEach(r -> {
+                    Type value = r.hasAnswer() ? r.getAnswerFirstRep().getValue() : null;
+                    if (value != null && Boolean.TRUE.equals(bool(value, "item[riskFactors].item[" + r.getLinkId() + "]", errors))) {
+                        riskFactors.add(r.getLinkId());
+                    }
+                });
+                default -> errors.add(new FieldError(safe(path), "is not an item of the intake Questionnaire"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return new TriageRequest(age, sex, symptoms, riskFactors, underTreatment);
+    }
+
+    private void symptom(QuestionnaireResponseItemComponent item, String path, List<SymptomReport> out, List<FieldError> errors) {
+        if (!item.hasAnswer()) {
+            return; // not answered: not reported
+        }
+        Boolean present = bool(item.getAnswerFirstRep().getValue(), path, errors);
+        if (present == null) {
+            return;
+        }
+        Map<String, Type> modifiers = new LinkedHashMap<>();
+        List<QuestionnaireResponseItemComponent> children = new ArrayList<>(item.getItem());
+        for (QuestionnaireResponseItemAnswerComponent answer : item.getAnswer()) {
+            children.addAll(answer.getItem());
+        }
+        Map<String, List<Type>> repeated = new LinkedHashMap<>();
+        for (QuestionnaireResponseItemComponent child : children) {
+            String name = child.getLinkId().startsWith(item.getLinkId() + ".")
+                    ? child.getLinkId().substring(item.getLinkId().length() + 1) : child.getLinkId();
+            child.getAnswer().forEach(a -> repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(a.getValue()));
+        }
+        repeated.forEach((name, values) -> modifiers.put(name, values.get(0)));
+        out.add(report(item.getLinkId(), present ? SymptomStatus.PRESENT : SymptomStatus.ABSENT, modifiers,
+                repeated.getOrDefault("locations", List.of()), path, errors));
+    }
+
+    TriageRequest fromBundle(Bundle bundle) {
+        List<FieldError> errors = new ArrayList<>();
+        List<SymptomReport> symptoms = new ArrayList<>();
+        Integer age = null;
+        Sex sex = null;
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            IBaseResource resource = bundle.getEntry().get(i).getResource();
+            String path = "entry[" + i + "].resource";
+            if (resource instanceof Observation observation) {
+                observation(observation, path, symptoms, errors);
+            } else if (resource instanceof Patient patient) {
+                if (patient.hasBirthDate()) {
+                    age = Period.between(patient.getBirthDate().toInstant().atZone(ZoneOffset.UTC).toLocalDate(), LocalDate.now(ZoneOffset.UTC)).getYears();
+                }
+                if (patient.hasGender()) {
+                    sex = switch (patient.getGender()) {
+                        case FEMALE -> Sex.FEMALE;
+                        case MALE -> Sex.MALE;
+                        case OTHER -> Sex.OTHER;
+                        default -> Sex.UNKNOWN;
+                    };
+                }
+            } else {
+                errors.add(new FieldError(path, "expected an Observation or a Patient"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return new TriageRequest(age, sex, symptoms, List.of(), null);
+    }
+
+    private void observation(Observation observation, String path, List<SymptomReport> out, List<FieldError> errors) {
+        SymptomStatus status;
+        if (hasCoding(observation.getCode(), FhirCodes.LOINC, FhirCodes.LOINC_SYMPTOM)) {
+            status = SymptomStatus.PRESENT;
+        } else if (hasCoding(observation.getCode(), FhirCodes.LOINC, FhirCodes.LOINC_SYMPTOM_ABSENT)) {
+            status = SymptomStatus.ABSENT;
+        } else {
+            errors.add(new FieldError(path + ".code", "must be LOINC 75325-1 (symptom) or 111551-8 (symptom absent)"));
+            return;
+        }
+        if (observation.getStatus() == Observation.ObservationStatus.ENTEREDINERROR
+                || observation.getStatus() == Observation.ObservationStatus.CANCELLED) {
+            return;
+        }
+        if (!observation.hasValueCodeableConcept()) {
+            errors.add(new FieldError(path + ".valueCodeableConcept", "must name the symptom (SNOMED CT or " + FhirCodes.SYMPTOM + ")"));
+            return;
+        }
+        String code = symptomCode(observation.getValueCodeableConcept());
+        if (code == null) {
+            errors.add(new FieldError(path + ".valueCodeableConcept", "names no symptom this service knows; see GET /api/v1/symptoms"));
+            return;
+        }
+        Map<String, Type> modifiers = new LinkedHashMap<>();
+        List<Type> locations = new ArrayList<>();
+        for (Observation.ObservationComponentComponent component : observation.getComponent()) {
+            component.getCode().getCoding().stream().filter(c -> FhirCodes.MODIFIER.equals(c.getSystem())).findFirst()
+                    .ifPresent(c -> {
+                        if ("locations".equals(c.getCode())) {
+                            locations.add(component.getValue());
+                        } else {
+                            modifiers.put(c.getCode(), component.getValue());
+                        }
+                    });
+        }
+        out.add(report(code, status, modifiers, locations, path, errors));
+    }
+
+    private String symptomCode(CodeableConcept concept) {
+        for (Coding coding : concept.getCoding()) {
+            if (FhirCodes.SYMPTOM.equals(coding.getSystem()) && catalog.symptom(coding.getCode()).isPresent()) {
+                return coding.getCode();
+            }
+            if (FhirCodes.SNOMED.equals(coding.getSystem()) && symptomBySnomed.containsKey(coding.getCode())) {
+                return symptomBySnomed.get(coding.getCode());
+            }
+        }
+        return null;
+    }
+
+    private SymptomReport report(String code, SymptomStatus status, Map<String, Type> modifiers, List<Type> locationValues,
+                                 String path, List<FieldError> errors) {
+        SymptomDefinition definition = catalog.symptom(code).orElse(null);
+        if (definition == null) {
+            errors.add(new FieldError(safe(path), "unknown symptom code" + quoteIfCode(code) + "; see GET /api/v1/symptoms"));
+            return null;
+        }
+        for (String name : modifiers.keySet()) {
+            if (!definition.modifiers().contains(name) && !"locations".equals(name)) {
+                errors.add(new FieldError(safe(path + "." + name), "is not a modifier of symptom '" + code + "'"));
+            }
+        }
+        List<BodyLocation> locations = locationValues.stream()
+                .map(v -> code(v, BodyLocation.values(), BodyLocation::code, path + ".locations", errors)).toList();
+        return new SymptomReport(code, status,
+                optional(modifiers.get("onset"), v -> code(v, Onset.values(), Onset::code, path + ".onset", errors)),
+                optional(modifiers.get("side"), v -> code(v, Side.values(), Side::code, path + ".side", errors)),
+                optional(modifiers.get("severity"), v -> code(v, Severity.values(), Severity::code, path + ".severity", errors)),
+                locations.isEmpty() ? null : locations,
+                optional(modifiers.get("hoursSinceOnset"), v -> decimal(v, path + ".hoursSinceOnset", errors)),
+                optional(modifiers.get("knownTrigger"), v -> bool(v, path + ".knownTrigger", errors)),
+                optional(modifiers.get("worsening"), v -> bool(v, path + ".worsening", errors)),
+                optional(modifiers.get("recurring"), v -> bool(v, path + ".recurring", errors)));
+    }
+
+    private static <T> T optional(Type value, Function<Type, T> read) {
+        return value == null ? null : read.apply(value);
+    }
+
+    private static boolean hasCoding(CodeableConcept concept, String system, String code) {
+        return concept.getCoding().stream().anyMatch(c -> system.equals(c.getSystem()) && code.equals(c.getCode()));
+    }
+
+    private static <E> E code(Type value, E[] values, Function<E, String> codeOf, String path, List<FieldError> errors) {
+        String code = value instanceof Coding coding ? coding.getCode()
+                : value instanceof CodeableConcept concept && concept.hasCoding() ? concept.getCodingFirstRep().getCode()
+                : value != null && value.isPrimitive() ? value.primitiveValue() : null;
+        for (E e : values) {
+            if (codeOf.apply(e).equals(code)) {
+                return e;
+            }
+        }
+        errors.add(new FieldError(safe(path), "must be a coding with one of: "
+                + String.join(", ", java.util.Arrays.stream(values).map(codeOf).toList())));
+        return null;
+    }
+
+    private static Boolean bool(Type value, String path, List<FieldError> errors) {
+        if (value instanceof org.hl7.fhir.r4.model.BooleanType b && b.getValue() != null) {
+            return b.getValue();
+        }
+        errors.add(new FieldError(safe(path), "must be a boolean answer"));
+        return null;
+    }
+
+    private static Integer integer(Type value, String path, List<FieldError> errors) {
+        if (value instanceof org.hl7.fhir.r4.model.IntegerType i && i.getValue() != null) {
+            return i.getValue();
+        }
+        errors.add(new FieldError(safe(path), "must be an integer answer"));
+        return null;
+    }
+
+    private static Double decimal(Type value, String path, List<FieldError> errors) {
+        if (value instanceof org.hl7.fhir.r4.model.DecimalType d && d.getValue() != null) {
+            return d.getValue().doubleValue();
+        }
+        if (value instanceof org.hl7.fhir.r4.model.Quantity q && q.getValue() != null) {
+            return q.getValue().doubleValue();
+        }
+        if (value instanceof org.hl7.fhir.r4.model.IntegerType i && i.getValue() != null) {
+            return i.getValue().doubleValue();
+        }
+        errors.add(new FieldError(safe(path), "must be a number of hours"));
+        return null;
+    }
+
+    /** Link ids come from the client: keep a path only when it is made of plain identifiers. */
+    private static String safe(String path) {
+        return path.matches("[A-Za-z0-9_.\\[\\]]{1,200}") ? path : "item";
+    }
+}

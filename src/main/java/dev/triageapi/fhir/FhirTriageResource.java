@@ -1,0 +1,93 @@
+package dev.triageapi.fhir;
+
+import dev.triageapi.catalog.Catalog;
+import dev.triageapi.common.Problem;
+import dev.triageapi.observability.AccessLog;
+import dev.triageapi.triage.api.TriageRequest;
+import dev.triageapi.triage.api.TriageResponse;
+import dev.triageapi.triage.api.TriageService;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+
+import java.util.Set;
+
+/** Triage of FHIR R4 intake (a QuestionnaireResponse or a Bundle of symptom Observations), answered as a RiskAssessment. */
+@Path("/api/v1/triage/fhir")
+@Tag(name = "FHIR", description = "FHIR R4 intake and answers")
+public class FhirTriageResource {
+
+    private final FhirSupport fhir;
+    private final TriageService triage;
+    private final FhirIntakeMapper intake;
+    private final Validator validator;
+
+    FhirTriageResource(FhirSupport fhir, TriageService triage, Catalog catalog, Validator validator) {
+        this.fhir = fhir;
+        this.triage = triage;
+        this.intake = new FhirIntakeMapper(catalog);
+        this.validator = validator;
+    }
+
+    @POST
+    @Consumes({FhirCodes.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Produces({FhirCodes.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "triageFhir", summary = "Triage a FHIR QuestionnaireResponse or Bundle of symptom Observations",
+            description = "Maps the FHIR intake onto the same triage as POST /api/v1/triage and answers with a FHIR "
+                    + "RiskAssessment (urgency as the first prediction, then one per candidate cause group). Send "
+                    + "`Accept: application/json` to get the plain triage answer instead.")
+    @RequestBody(required = true, content = @Content(mediaType = FhirCodes.MEDIA_TYPE,
+            schema = @Schema(type = SchemaType.OBJECT,
+                    description = "A FHIR R4 QuestionnaireResponse to the intake Questionnaire, or a Bundle of Observations."),
+            examples = {
+                    @ExampleObject(name = "questionnaire-response", summary = "Answers to the intake Questionnaire", value = FhirExamples.QUESTIONNAIRE_RESPONSE),
+                    @ExampleObject(name = "observation-bundle", summary = "Symptom Observations (HL7 Symptoms IG)", value = FhirExamples.OBSERVATION_BUNDLE)}))
+    @APIResponse(responseCode = "200", description = "A FHIR RiskAssessment, or with Accept: application/json the plain triage answer.",
+            content = {
+                    @Content(mediaType = FhirCodes.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+                            description = "A FHIR R4 RiskAssessment resource.")),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TriageResponse.class))})
+    @APIResponse(responseCode = "400", description = "Not valid FHIR, or answers the triage cannot use.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not sent as application/fhir+json or application/json.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response triage(String body, @HeaderParam(HttpHeaders.ACCEPT) String accept, RoutingContext http) {
+        IBaseResource resource = fhir.parse(body);
+        TriageRequest request = intake.toRequest(resource);
+        Set<ConstraintViolation<TriageRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        TriageResponse answer = triage.triage(request);
+        http.put(AccessLog.URGENCY, answer.urgency().code());
+        if (wantsPlainJson(accept)) {
+            return Response.ok(answer, MediaType.APPLICATION_JSON).build();
+        }
+        String subject = resource instanceof QuestionnaireResponse qr && qr.hasSubject()
+                ? qr.getSubject().getReference() : null;
+        return Response.ok(fhir.write(RiskAssessmentFactory.build(answer, subject)), FhirCodes.MEDIA_TYPE).build();
+    }
+
+    private static boolean wantsPlainJson(String accept) {
+        return accept != null && accept.contains(MediaType.APPLICATION_JSON) && !accept.contains(FhirCodes.MEDIA_TYPE);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.triageapi.fhir;
+
+import dev.triageapi.catalog.Catalog;
+import dev.triageapi.catalog.RiskFactorDefinition;
+import dev.triageapi.catalog.SymptomDefinition;
+import dev.triageapi.triage.BodyLocation;
+import dev.triageapi.triage.Onset;
+import dev.triageapi.triage.Severity;
+import dev.triageapi.triage.Sex;
+import dev.triageapi.triage.Side;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
+import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemEnableWhenComponent;
+import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Builds the intake form as a FHIR {@code Questionnaire} from the catalog: one yes/no item per symptom (coded with
+ * SNOMED CT where confirmed and with the service's own code), its modifiers as nested items shown when the answer is
+ * yes, and the risk factors. Answers come back as a {@code QuestionnaireResponse} with the same link ids.
+ */
+public final class QuestionnaireFactory {
+
+    private QuestionnaireFactory() {
+    }
+
+    public static Questionnaire build(Catalog catalog) {
+        Questionnaire q = new Questionnaire();
+        q.setId(FhirCodes.QUESTIONNAIRE_ID);
+        q.setUrl(FhirCodes.QUESTIONNAIRE_URL);
+        q.setName("MuscleWeaknessIntake");
+        q.setTitle("Muscle weakness intake");
+        q.setStatus(PublicationStatus.ACTIVE);
+        q.addSubjectType("Patient");
+        q.setDescription("Intake questions for the muscle weakness triage service. Leave a question unanswered when the "
+                + "answer is not known: an unanswered question is treated as unknown, never as no.");
+
+        q.addItem().setLinkId("age").setText("Age in years").setType(QuestionnaireItemType.INTEGER);
+        QuestionnaireItemComponent sex = q.addItem().setLinkId("sex").setText("Sex").setType(QuestionnaireItemType.CHOICE);
+        for (Sex value : Sex.values()) {
+            sex.addAnswerOption().setValue(new Coding(FhirCodes.MODIFIER_VALUE, value.code(), label(value.code())));
+        }
+        q.addItem().setLinkId("underTreatment").setText("Already being treated for muscle weakness?")
+                .setType(QuestionnaireItemType.BOOLEAN);
+
+        QuestionnaireItemComponent symptoms = q.addItem().setLinkId("symptoms").setText("Symptoms")
+                .setType(QuestionnaireItemType.GROUP).setRequired(true);
+        for (SymptomDefinition symptom : catalog.symptoms()) {
+            QuestionnaireItemComponent item = symptoms.addItem().setLinkId(symptom.code()).setText(symptom.question())
+                    .setType(QuestionnaireItemType.BOOLEAN);
+            if (symptom.snomedCode() != null) {
+                item.addCode(new Coding(FhirCodes.SNOMED, symptom.snomedCode(), symptom.label()));
+            }
+            item.addCode(new Coding(FhirCodes.SYMPTOM, symptom.code(), symptom.label()));
+            for (String modifier : symptom.modifiers()) {
+                QuestionnaireItemComponent child = modifierItem(symptom.code(), modifier);
+                child.addEnableWhen(new QuestionnaireItemEnableWhenComponent().setQuestion(symptom.code())
+                        .setOperator(Questionnaire.QuestionnaireItemOperator.EQUAL).setAnswer(new BooleanType(true)));
+                item.addItem(child);
+            }
+        }
+
+        QuestionnaireItemComponent risks = q.addItem().setLinkId("riskFactors").setText("Risk factors")
+                .setType(QuestionnaireItemType.GROUP);
+        for (RiskFactorDefinition risk : catalog.riskFactors()) {
+            risks.addItem().setLinkId(risk.code()).setText(risk.label()).setType(QuestionnaireItemType.BOOLEAN)
+                    .addCode(new Coding(FhirCodes.RISK_FACTOR, risk.code(), risk.label()));
+        }
+        return q;
+    }
+
+    private static QuestionnaireItemComponent modifierItem(String symptom, String modifier) {
+        QuestionnaireItemComponent item = new QuestionnaireItemComponent().setLinkId(symptom + "." + modifier)
+                .addCode(new Coding(FhirCodes.MODIFIER, modifier, null));
+        switch (modifier) {
+            case "onset" -> choices(item.setText("How did it start?"), Arrays.stream(Onset.values()).map(Onset::code).toArray(String[]::new));
+            case "side" -> choices(item.setText("Which side?"), Arrays.stream(Side.values()).map(Side::code).toArray(String[]::new));
+            case "severity" -> choices(item.setText("How severe is it?"), Arrays.stream(Severity.values()).map(Severity::code).toArray(String[]::new));
+            case "locations" -> choices(item.setText("Where is it?").setRepeats(true),
+                    Arrays.stream(BodyLocation.values()).map(BodyLocation::code).toArray(String[]::new));
+            case "hoursSinceOnset" -> item.setText("How many hours ago did it start?").setType(QuestionnaireItemType.DECIMAL);
+            case "knownTrigger" -> item.setText("Do you know what set it off?").setType(QuestionnaireItemType.BOOLEAN);
+            case "worsening" -> item.setText("Is it getting worse?").setType(QuestionnaireItemType.BOOLEAN);
+            case "recurring" -> item.setText("Does it keep coming back?").setType(QuestionnaireItemType.BOOLEAN);
+            default -> throw new IllegalStateException("no form item for modifier " + modifier);
+        }
+        return item;
+    }
+
+    private static void choices(QuestionnaireItemComponent item, String... codes) {
+        item.setType(QuestionnaireItemType.CHOICE);
+        for (String code : codes) {
+            item.addAnswerOption().setValue(new Coding(FhirCodes.MODIFIER_VALUE, code, label(code)));
+        }
+    }
+
+    private static String label(String code) {
+        String words = code.replace('_', ' ');
+        return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+    }
+}
