@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
- * Final touches on the served OpenAPI document: every {@code /api/} operation documents the 401 it answers when
+ * Final touches on the served OpenAPI document: every {@code /api/} and CDS operation documents the 401 it answers when
  * API keys are configured, and a {@code $ref} schema carries no redundant {@code type} (code generators warn on it).
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -27,7 +27,7 @@ public class OpenApiDocumentFilter implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (path.startsWith("/api/")) {
+            if (path.startsWith("/api/") || path.startsWith("/cds-services")) {
                 item.getOperations().values().forEach(operation -> operation.getResponses()
                         .addAPIResponse("401", OASFactory.createAPIResponse().ref("#/components/responses/Unauthorized")));
             }
