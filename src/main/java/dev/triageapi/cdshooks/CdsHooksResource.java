@@ -22,9 +22,6 @@ import dev.triageapi.triage.api.TriageRequest;
 import dev.triageapi.triage.api.TriageResponse;
 import dev.triageapi.triage.api.TriageService;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -61,13 +58,11 @@ public class CdsHooksResource {
     private final TriageService triage;
     private final FhirSupport fhir;
     private final FhirIntakeMapper intake;
-    private final Validator validator;
 
-    CdsHooksResource(TriageService triage, FhirSupport fhir, Catalog catalog, Validator validator) {
+    CdsHooksResource(TriageService triage, FhirSupport fhir, Catalog catalog) {
         this.triage = triage;
         this.fhir = fhir;
         this.intake = new FhirIntakeMapper(catalog);
-        this.validator = validator;
     }
 
     @GET
@@ -110,11 +105,7 @@ public class CdsHooksResource {
             throw new InvalidRequestException(List.of(new FieldError("hookInstance", "is required")));
         }
         TriageRequest request = "encounter-start".equals(call.hook()) ? fromEncounter(call) : fromQuestionnaire(call);
-        Set<ConstraintViolation<TriageRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        TriageResponse answer = triage.triage(request);
+        TriageResponse answer = triage.validateAndTriage(request);
         http.put(AccessLog.URGENCY, answer.urgency().code());
         String rules = uri.getBaseUriBuilder().path("api/v1/rules").build().toString();
         return Response.ok(new CardsResponse(List.of(card(answer, rules)))).build();

@@ -7,9 +7,6 @@ import dev.triageapi.triage.api.TriageRequest;
 import dev.triageapi.triage.api.TriageResponse;
 import dev.triageapi.triage.api.TriageService;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -29,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 
-import java.util.Set;
 
 /** Triage of FHIR R4 intake (a QuestionnaireResponse or a Bundle of symptom Observations), answered as a RiskAssessment. */
 @Path("/api/v1/triage/fhir")
@@ -39,13 +35,11 @@ public class FhirTriageResource {
     private final FhirSupport fhir;
     private final TriageService triage;
     private final FhirIntakeMapper intake;
-    private final Validator validator;
 
-    FhirTriageResource(FhirSupport fhir, TriageService triage, Catalog catalog, Validator validator) {
+    FhirTriageResource(FhirSupport fhir, TriageService triage, Catalog catalog) {
         this.fhir = fhir;
         this.triage = triage;
         this.intake = new FhirIntakeMapper(catalog);
-        this.validator = validator;
     }
 
     @POST
@@ -73,11 +67,7 @@ public class FhirTriageResource {
     public Response triage(String body, @HeaderParam(HttpHeaders.ACCEPT) String accept, RoutingContext http) {
         IBaseResource resource = fhir.parse(body);
         TriageRequest request = intake.toRequest(resource);
-        Set<ConstraintViolation<TriageRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        TriageResponse answer = triage.triage(request);
+        TriageResponse answer = triage.validateAndTriage(request);
         http.put(AccessLog.URGENCY, answer.urgency().code());
         if (wantsPlainJson(accept)) {
             return Response.ok(answer, MediaType.APPLICATION_JSON).build();

@@ -16,10 +16,14 @@ import dev.triageapi.triage.engine.RulesRegistry;
 import dev.triageapi.triage.engine.TriageCase;
 import dev.triageapi.triage.engine.TriageEngine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** Checks a request against the catalog, runs it through the current rules and writes the answer. */
 @ApplicationScoped
@@ -29,10 +33,12 @@ public class TriageService {
     private final RulesRegistry rules;
     private final TriageEngine engine;
     private final RequestMapper requests;
+    private final Validator validator;
     private final Map<Urgency, String> advice = new EnumMap<>(Urgency.class);
     private final String disclaimer;
 
-    TriageService(Catalog catalog, RulesRegistry rules, TriageConfig config, ApiConfig api) {
+    TriageService(Catalog catalog, RulesRegistry rules, TriageConfig config, ApiConfig api, Validator validator) {
+        this.validator = validator;
         this.catalog = catalog;
         this.rules = rules;
         this.engine = new TriageEngine(catalog);
@@ -41,6 +47,15 @@ public class TriageService {
             advice.put(level, catalog.urgencyLevel(level).advice().replace("{emergencyNumber}", config.emergencyNumber()));
         }
         this.disclaimer = Disclaimer.text(config.emergencyNumber());
+    }
+
+    /** Triage of a request that did not pass through JAX-RS validation (FHIR and CDS Hooks intake). */
+    public TriageResponse validateAndTriage(TriageRequest request) {
+        Set<ConstraintViolation<TriageRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return triage(request);
     }
 
     public TriageResponse triage(TriageRequest request) {

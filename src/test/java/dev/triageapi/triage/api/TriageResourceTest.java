@@ -20,13 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class TriageResourceTest {
 
-    static final String STROKE = """
-            {"age": 71, "sex": "male",
-             "symptoms": [
-               {"code": "muscle_weakness", "onset": "sudden", "side": "left", "locations": ["face", "arm"], "severity": "moderate", "hoursSinceOnset": 1.5},
-               {"code": "difficulty_speaking", "onset": "sudden"}],
-             "riskFactors": ["diabetes"],
-             "underTreatment": false}""";
+    static final String STROKE = Examples.STROKE_REQUEST;
 
     static String post(String body) {
         return given().contentType(ContentType.JSON).body(body)
