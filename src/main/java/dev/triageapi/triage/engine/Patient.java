@@ -20,7 +20,6 @@ public final class Patient {
     public Boolean getUnderTreatment() { return underTreatment; }
 
     public boolean isUnderTreatmentKnown() { return Boolean.TRUE.equals(underTreatment); }
-    public boolean isAgeUnknown() { return age == null; }
     public boolean agedAtLeast(Integer years) { return age != null && age >= years; }
     public boolean youngerThan(Integer years) { return age != null && age < years; }
 }

@@ -74,17 +74,12 @@ public final class Symptom {
     public boolean isOnsetUnknown() { return onset == null; }
 
     public boolean isSevere() { return severity == Severity.SEVERE; }
-    /** Severe, or severity not given: used where an unrated symptom must be treated as possibly severe. */
-    public boolean isPossiblySevere() { return severity == null || severity == Severity.SEVERE; }
     public boolean isSeverityUnknown() { return severity == null; }
     public boolean isMild() { return severity == Severity.MILD; }
 
     public boolean isOneSided() { return side == Side.LEFT || side == Side.RIGHT; }
-    public boolean isBothSides() { return side == Side.BOTH; }
     public boolean isSideUnknown() { return side == null; }
 
-    public boolean isLocationUnknown() { return locations.isEmpty(); }
-    public boolean involves(BodyLocation location) { return locations.contains(location); }
     public boolean isFaceInvolved() { return locations.contains(BodyLocation.FACE); }
 
     /** Affects the face, an arm or a leg, or the location was not given (so it may). */
