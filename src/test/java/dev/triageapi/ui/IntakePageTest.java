@@ -1,0 +1,243 @@
+package dev.triageapi.ui;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The reference intake page at {@code GET /}, driven in a real headless Chromium: Debian's {@code chromium} and
+ * {@code chromium-driver} at fixed paths, so Selenium Manager never runs and nothing is downloaded. Skipped, with a
+ * message, only when one of the two is not installed ({@code .ci/run} installs them with apt-get).
+ */
+@QuarkusTest
+class IntakePageTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Dimension DESKTOP = new Dimension(1366, 1000);
+    private static final Dimension PHONE = new Dimension(375, 812);
+
+    private static ChromeDriverService service;
+    private static WebDriver driver;
+    private static Path profile;
+
+    @TestHTTPResource("/")
+    URL page;
+
+    /** Skips, with the reason, only when Chromium or its driver is not installed; starts the browser once. */
+    private static void startBrowserOrSkip() throws IOException {
+        List<String> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(p -> !Files.isExecutable(p))
+                .map(Path::toString).toList();
+        if (!missing.isEmpty()) {
+            String reason = "Browser test of the intake page SKIPPED: " + String.join(" and ", missing)
+                    + " not installed. Install Debian's chromium and chromium-driver packages "
+                    + "(apt-get install chromium chromium-driver; .ci/run does this) to run it.";
+            System.err.println("WARNING: " + reason);
+            assumeTrue(false, reason);
+        }
+        if (driver != null) {
+            return;
+        }
+        profile = Files.createTempDirectory("intake-chromium-");
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--lang=en-US",
+                "--window-size=" + DESKTOP.width + "," + DESKTOP.height, "--user-data-dir=" + profile);
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @BeforeEach
+    void openThePage() throws IOException {
+        startBrowserOrSkip();
+        driver.manage().window().setSize(DESKTOP);
+        driver.get(page.toString());
+        waitUntil(ExpectedConditions.attributeToBe(By.id("intake"), "data-ready", "true"));
+        assertEquals("Muscle weakness triage: try the API", driver.getTitle());
+    }
+
+    @Test
+    void suddenOneSidedWeaknessShowsTheAmbulanceBannerAndTheRedFlag() throws IOException {
+        driver.findElement(By.id("age")).sendKeys("71");
+        tick("s-muscle_weakness");
+        choose("s-muscle_weakness-onset", "sudden");
+        choose("s-muscle_weakness-side", "left");
+        tick("s-muscle_weakness-locations-face");
+        tick("s-muscle_weakness-locations-arm");
+        driver.findElement(By.id("submit")).click();
+
+        WebElement banner = waitForBanner("emergency_ambulance");
+        assertEquals("Emergency: call an ambulance", banner.findElement(By.id("urgency-label")).getText());
+        assertTrue(banner.findElement(By.id("urgency-advice")).getText().contains("Call 911 now"),
+                "the advice names the configured emergency number");
+        WebElement flag = driver.findElement(By.cssSelector("#red-flags li[data-code='stroke_sudden_one_sided_weakness']"));
+        assertTrue(flag.getText().contains("possible stroke"), flag.getText());
+        assertTrue(flag.getText().contains("Source: "), flag.getText());
+        WebElement stroke = driver.findElement(By.cssSelector("#cause-groups li[data-code='stroke']"));
+        assertTrue(stroke.getText().contains("serious"), stroke.getText());
+        assertTrue(stroke.getText().contains("Matched: Muscle weakness"), stroke.getText());
+        assertTrue(driver.findElement(By.id("rules-version")).getText().startsWith("sha256:"));
+        assertTrue(driver.findElement(By.id("disclaimer")).getText().contains("not medical advice"));
+        assertNothingStored();
+        screenshot("intake-ambulance");
+    }
+
+    @Test
+    void answeringAFollowUpQuestionPostsAgainAndRaisesTheUrgency() throws IOException {
+        driver.findElement(By.id("age")).sendKeys("68");
+        tick("s-difficulty_speaking");
+        driver.findElement(By.id("submit")).click();
+
+        waitForBanner("emergency");
+        WebElement question = driver.findElement(By.cssSelector(
+                "#follow-ups li[data-symptom='difficulty_speaking'][data-modifier='onset']"));
+        assertTrue(question.getText().contains("suddenly"), question.getText());
+        assertTrue(question.getText().contains("Emergency: call an ambulance"), question.getText());
+        // A taller window from the top of the page: the whole loop (form, answer, question) in one picture.
+        driver.manage().window().setSize(new Dimension(DESKTOP.width, 1200));
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+        screenshot("intake-follow-up-question");
+        driver.manage().window().setSize(DESKTOP);
+
+        // Answer with the keyboard, as a nurse tabbing through the page would.
+        WebElement answer = question.findElement(By.cssSelector("button.answer[data-value='sudden']"));
+        answer.sendKeys(Keys.ENTER);
+
+        waitForBanner("emergency_ambulance");
+        assertEquals("sudden", new Select(driver.findElement(By.id("s-difficulty_speaking-onset"))).getFirstSelectedOption()
+                .getAttribute("value"), "the answer was written into the form");
+        assertTrue(driver.findElements(By.id("follow-ups")).isEmpty(), "the question was answered");
+        assertFalse(driver.findElements(By.cssSelector("#red-flags li")).isEmpty());
+        waitUntil(d -> "result".equals(((JavascriptExecutor) d).executeScript("return document.activeElement.id")));
+        screenshot("intake-follow-up-answered");
+    }
+
+    @Test
+    void showsTheProblemErrorsOfA400Readably() throws IOException {
+        driver.findElement(By.id("age")).sendKeys("130");
+        tick("s-muscle_weakness");
+        driver.findElement(By.id("submit")).click();
+
+        WebElement problem = waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("problem")));
+        assertTrue(problem.getText().contains("400"), problem.getText());
+        WebElement ageError = problem.findElement(By.cssSelector("li[data-field='age']"));
+        assertTrue(ageError.getText().startsWith("Age: must be less than or equal to 120"), ageError.getText());
+        assertEquals("true", driver.findElement(By.id("age")).getAttribute("aria-invalid"));
+        ageError.findElement(By.tagName("a")).click();
+        assertEquals("age", ((JavascriptExecutor) driver).executeScript("return document.activeElement.id"));
+        screenshot("intake-problem");
+    }
+
+    @Test
+    void isReadableAtPhoneWidthWithALabelOnEveryControl() throws IOException {
+        driver.manage().window().setSize(PHONE);
+        tick("s-muscle_weakness");
+        choose("s-muscle_weakness-onset", "gradual");
+        screenshot("intake-phone-form");
+        driver.findElement(By.id("submit")).click();
+        waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("urgency-banner")));
+
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        long overflow = (Long) js.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertEquals(0L, overflow, "no horizontal scrolling at 375 px");
+        Object unlabelled = js.executeScript("""
+                return Array.from(document.querySelectorAll('input, select, button'))
+                  .filter(c => !(c.labels && c.labels.length) && !c.textContent.trim() && !c.getAttribute('aria-label'))
+                  .map(c => c.id || c.outerHTML);""");
+        assertEquals(List.of(), unlabelled, "every control has a label");
+        screenshot("intake-phone");
+    }
+
+    private static void tick(String id) {
+        WebElement box = driver.findElement(By.id(id));
+        if (!box.isSelected()) {
+            // Checkbox and label are both clickable; the label is what a user clicks.
+            driver.findElement(By.cssSelector("label[for='" + id + "']")).click();
+        }
+        assertTrue(box.isSelected(), id);
+    }
+
+    private static void choose(String id, String value) {
+        WebElement select = waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        new Select(select).selectByValue(value);
+    }
+
+    private static WebElement waitForBanner(String urgency) {
+        waitUntil(ExpectedConditions.and(
+                ExpectedConditions.attributeToBe(By.id("urgency-banner"), "data-urgency", urgency),
+                ExpectedConditions.attributeToBe(By.id("result"), "aria-busy", "false")));
+        return driver.findElement(By.id("urgency-banner"));
+    }
+
+    private static <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
+        // The answer is re-rendered on every post, so an element found a moment ago may be gone: look again.
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition::apply);
+    }
+
+    private static void assertNothingStored() {
+        assertEquals(0L, ((JavascriptExecutor) driver).executeScript(
+                "return localStorage.length + sessionStorage.length + (document.cookie ? 1 : 0)"));
+        assertTrue(driver.manage().getCookies().isEmpty(), "no cookies");
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path target = SCREENSHOTS.resolve(name + ".png");
+        Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+}
