@@ -107,7 +107,7 @@ class LoadAndShutdownIT {
         ObjectMapper json = new ObjectMapper();
         List<String> bodies = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/vignettes"))) {
-            for (Path file : files.sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode request = json.readTree(file.toFile()).get("request");
                 bodies.add(json.writeValueAsString(request));
             }

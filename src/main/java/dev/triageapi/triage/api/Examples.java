@@ -18,7 +18,8 @@ public final class Examples {
             {"age": 34,
              "symptoms": [
                {"code": "fatigue", "severity": "mild", "hoursSinceOnset": 72},
-               {"code": "muscle_weakness", "status": "absent"}]}""";
+               {"code": "muscle_weakness", "status": "absent"}],
+             "underTreatment": false}""";
 
     public static final String CRAMPS_REQUEST = """
             {"age": 58,

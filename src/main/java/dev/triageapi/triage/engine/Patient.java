@@ -19,7 +19,10 @@ public final class Patient {
     public Sex getSex() { return sex; }
     public Boolean getUnderTreatment() { return underTreatment; }
 
+    /** Reported as under treatment for muscle weakness (false when unanswered). */
     public boolean isUnderTreatmentKnown() { return Boolean.TRUE.equals(underTreatment); }
+    /** Reported as not under treatment for muscle weakness (false when unanswered). */
+    public boolean isUnderTreatmentDenied() { return Boolean.FALSE.equals(underTreatment); }
     public boolean agedAtLeast(Integer years) { return age != null && age >= years; }
     public boolean youngerThan(Integer years) { return age != null && age < years; }
 }

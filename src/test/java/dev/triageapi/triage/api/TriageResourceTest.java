@@ -68,7 +68,8 @@ class TriageResourceTest {
         given().contentType(ContentType.JSON)
                 .body("""
                         {"symptoms": [{"code": "fatigue", "severity": "mild", "hoursSinceOnset": 72},
-                                      {"code": "muscle_weakness", "status": "absent"}]}""")
+                                      {"code": "muscle_weakness", "status": "absent"}],
+                         "underTreatment": false}""")
                 .when().post("/api/v1/triage")
                 .then().statusCode(200)
                 .body("urgency", equalTo("self_care"))

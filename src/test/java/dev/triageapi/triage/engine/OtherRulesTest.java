@@ -78,10 +78,12 @@ class OtherRulesTest {
     void shouldAdviseSelfCareOnlyForRecentMildTirednessWithConfirmedNormalStrength() {
         Symptom tired = with("fatigue", null, Severity.MILD, 48.0);
         Symptom strong = new Symptom("muscle_weakness", SymptomStatus.ABSENT, null, null, null, null, null, null, null, null);
-        assertEquals(Urgency.SELF_CARE, assess(tired, strong).urgency());
-        assertEquals(Urgency.CONSULTATION, assess(tired).urgency(), "strength not confirmed normal");
-        assertEquals(Urgency.CONSULTATION, assess(with("fatigue", null, Severity.MILD, null), strong).urgency(), "duration unknown");
-        assertEquals(Urgency.CONSULTATION, assess(ANYONE, List.of(tired, strong), List.of(new RiskFactor("statin_use"))).urgency());
+        Patient notTreated = new Patient(30, null, false);
+        assertEquals(Urgency.SELF_CARE, assess(notTreated, List.of(tired, strong), List.of()).urgency());
+        assertEquals(Urgency.CONSULTATION, assess(tired, strong).urgency(), "treatment for weakness not denied");
+        assertEquals(Urgency.CONSULTATION, assess(notTreated, List.of(tired), List.of()).urgency(), "strength not confirmed normal");
+        assertEquals(Urgency.CONSULTATION, assess(notTreated, List.of(with("fatigue", null, Severity.MILD, null), strong), List.of()).urgency(), "duration unknown");
+        assertEquals(Urgency.CONSULTATION, assess(notTreated, List.of(tired, strong), List.of(new RiskFactor("statin_use"))).urgency());
         assertEquals(Urgency.CONSULTATION, assess(new Patient(40, null, true), List.of(tired, strong), List.of()).urgency());
     }
 
