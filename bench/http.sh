@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# HTTP load benchmark of the packaged service (issue 6), on loopback only and bounded in time.
+#
+# Starts target/quarkus-app/quarkus-run.jar on 127.0.0.1, measures JVM start to ready (first 200 from
+# /q/health/ready, which stays DOWN until the rules are compiled), warms both endpoints up, then runs wrk against
+# POST /api/v1/triage and GET /q/health/live on the same server, one after the other, and prints requests/s,
+# p50/p99 latency, the triage/health throughput ratio and the process RSS after the load. Then stops the server.
+#
+# Usage: bench/http.sh            (from the project root; builds the jar with ./mvnw -q package -DskipTests if missing)
+# Environment (all optional):
+#   DURATION=15s  THREADS=2  CONNECTIONS=32   wrk settings of each measured run
+#   WARMUP=30s                                 wrk warm-up of each endpoint before measuring (not reported; the JIT
+#                                              needs it: with 5 s triage runs at a third of its steady rate)
+#   PORT=18080                                 loopback port to use
+#   BODY_FILE=path.json                        one triage body to send (default: eight vignette requests in turn)
+#   JAVA_OPTS="..."                            extra JVM options, e.g. "-Xmx256m" or a JFR recording (see docs/benchmarks.md)
+#   JAR=target/quarkus-app/quarkus-run.jar     the runnable jar
+#   JFR_DIR=target/jfr                         also record each measured run with JFR (jcmd JFR.start/stop, profile
+#                                              settings) into JFR_DIR/triage.jfr and JFR_DIR/health.jfr; costs a little
+#                                              throughput, so keep it for profiling runs, not for the figures
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-15s}
+WARMUP=${WARMUP:-30s}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-32}
+PORT=${PORT:-18080}
+JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
+JAVA_OPTS=${JAVA_OPTS:-}
+HOST=127.0.0.1
+BASE="http://$HOST:$PORT"
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "wrk not found: installing the Debian package" >&2
+    (apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; })
+  else
+    echo "wrk not found: apt-get install wrk" >&2; exit 2
+  fi
+fi
+command -v curl >/dev/null || { echo "curl is needed" >&2; exit 2; }
+if [ ! -f "$JAR" ]; then
+  echo "building $JAR (./mvnw -q package -DskipTests)" >&2
+  ./mvnw -q package -DskipTests
+fi
+
+WORK=$(mktemp -d)
+SERVER_PID=
+cleanup() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 150); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$SERVER_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+# Triage bodies: by default eight requests taken from the clinical vignettes (src/test/resources/vignettes), 1 to 5
+# symptoms, from a stroke to plain tiredness, sent in turn, so that the figures reflect a mix of answers and cannot be
+# met by remembering one answer. BODY_FILE sends that one body instead.
+if [ -n "${BODY_FILE:-}" ]; then
+  tr -d '\n' < "$BODY_FILE" > "$WORK/bodies.jsonl"; echo >> "$WORK/bodies.jsonl"
+else
+  cat > "$WORK/bodies.jsonl" <<'JSON'
+{"age":81,"sex":"female","symptoms":[{"code":"muscle_weakness","onset":"sudden","side":"right","locations":["face","arm"],"severity":"severe","hoursSinceOnset":0.5},{"code":"difficulty_speaking","onset":"sudden"},{"code":"vision_change","onset":"sudden","side":"right"}],"riskFactors":["diabetes"]}
+{"age":34,"sex":"female","symptoms":[{"code":"heat_intolerance","onset":"gradual","hoursSinceOnset":1500},{"code":"weight_loss","onset":"gradual","hoursSinceOnset":1500},{"code":"palpitations","onset":"gradual","hoursSinceOnset":1000},{"code":"tremor","onset":"gradual","side":"both","locations":["hand"],"hoursSinceOnset":1000},{"code":"muscle_weakness","onset":"gradual","side":"both","locations":["leg"],"severity":"mild","hoursSinceOnset":800}],"riskFactors":[]}
+{"age":39,"sex":"female","symptoms":[{"code":"darkened_skin","onset":"gradual","hoursSinceOnset":2000},{"code":"salt_craving","onset":"gradual","hoursSinceOnset":1500},{"code":"vomiting","onset":"gradual","hoursSinceOnset":12},{"code":"abdominal_pain","onset":"gradual","severity":"moderate","hoursSinceOnset":12},{"code":"fatigue","onset":"gradual","severity":"severe","hoursSinceOnset":1500}],"riskFactors":[]}
+{"age":29,"sex":"female","symptoms":[{"code":"fatigue","onset":"gradual","severity":"mild","hoursSinceOnset":72},{"code":"muscle_weakness","status":"absent"}],"riskFactors":[]}
+{"age":47,"sex":"male","symptoms":[{"code":"drooping_eyelids","onset":"gradual","side":"both","hoursSinceOnset":30},{"code":"difficulty_swallowing","onset":"gradual","hoursSinceOnset":24},{"code":"muscle_weakness","onset":"gradual","side":"both","locations":["face","arm"],"hoursSinceOnset":20,"worsening":true}],"riskFactors":["home_canned_food"]}
+{"age":68,"sex":"male","symptoms":[{"code":"muscle_cramps","onset":"gradual","side":"both","locations":["leg"],"hoursSinceOnset":168}],"riskFactors":["diuretic_use"]}
+{"age":36,"sex":"female","symptoms":[{"code":"muscle_weakness","onset":"gradual","side":"both","locations":["leg"],"severity":"mild","hoursSinceOnset":48},{"code":"pins_and_needles","onset":"gradual","side":"both","locations":["foot"],"hoursSinceOnset":72}],"riskFactors":["recent_infection"]}
+{"age":45,"sex":"female","symptoms":[{"code":"muscle_weakness","onset":"gradual","side":"both","locations":["arm"],"severity":"mild","hoursSinceOnset":504,"worsening":false}],"riskFactors":[]}
+JSON
+fi
+
+# wrk script: requests formatted once per thread and sent in turn (the same per-request work in wrk for both
+# endpoints), and a machine-readable summary at the end.
+lua() { # $1 = POST|GET
+  cat <<'LUA'
+local reqs, n = {}, 0
+init = function(args)
+LUA
+  if [ "$1" = POST ]; then
+    cat <<LUA
+  for body in io.lines("$WORK/bodies.jsonl") do
+    if #body > 0 then
+      n = n + 1
+      reqs[n] = wrk.format("POST", nil, {["Host"] = wrk.headers["Host"], ["Content-Type"] = "application/json",
+                                         ["Accept"] = "application/json"}, body)
+    end
+  end
+LUA
+  else
+    cat <<'LUA'
+  n = 1
+  reqs[1] = wrk.format("GET", nil, {["Host"] = wrk.headers["Host"], ["Accept"] = "application/json"})
+LUA
+  fi
+  cat <<'LUA'
+end
+local i = 0
+request = function()
+  i = i % n + 1
+  return reqs[i]
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT requests=%d seconds=%.3f rps=%.1f p50_us=%d p99_us=%d mean_us=%.1f max_us=%d errors=%d non2xx=%d\n",
+    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50), latency:percentile(99), latency.mean, latency.max,
+    e.connect + e.read + e.write + e.timeout, e.status))
+end
+LUA
+}
+lua POST > "$WORK/triage.lua"
+lua GET > "$WORK/health.lua"
+
+if curl -s -o /dev/null "$BASE/q/health/live" 2>/dev/null; then
+  echo "something already listens on $HOST:$PORT; set PORT" >&2; exit 2
+fi
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- start and time to ready ---------------------------------------------------------------------------------------
+start_ns=$(date +%s%N)
+# shellcheck disable=SC2086
+java $JAVA_OPTS -Dquarkus.http.host=$HOST -Dquarkus.http.port="$PORT" -jar "$JAR" > "$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+ready_ns=
+for _ in $(seq 1 3000); do   # at most ~60 s
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "server exited:" >&2; cat "$WORK/server.log" >&2; exit 1; fi
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" 2>/dev/null)" = 200 ]; then
+    ready_ns=$(date +%s%N); break
+  fi
+  sleep 0.02
+done
+[ -n "$ready_ns" ] || { echo "server not ready within 60 s" >&2; cat "$WORK/server.log" >&2; exit 1; }
+start_ms=$(( (ready_ns - start_ns) / 1000000 ))
+quarkus_started=$(grep -o 'started in [0-9.]*s' "$WORK/server.log" | head -1 | grep -o '[0-9.]*' || echo "?")
+rss_ready_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
+start_cpu_ms=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$SERVER_PID/stat")
+
+while IFS= read -r body; do
+  [ -n "$body" ] || continue
+  status=$(curl -s -o "$WORK/answer.json" -w '%{http_code}' -H 'Content-Type: application/json' --data-binary "$body" "$BASE/api/v1/triage")
+  [ "$status" = 200 ] || { echo "triage answered $status to $body:" >&2; cat "$WORK/answer.json" >&2; exit 1; }
+done < "$WORK/bodies.jsonl"
+
+# CPU time (user + system) the server has used so far, in clock ticks: with it the script reports the server's CPU
+# cost per request, which (unlike requests/s) does not depend on what else the machine is doing.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
+TICKS=$(getconf CLK_TCK)
+
+run() { # $1 = lua, $2 = url, $3 = duration [, $4 = JFR recording name]; prints the RESULT line with cpu_us_per_req
+  local before after
+  before=$(cpu_ticks)
+  if [ -n "${4:-}" ]; then jcmd "$SERVER_PID" JFR.start name="$4" settings=profile > /dev/null; fi
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --timeout 5s --latency -s "$1" "$2" > "$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; exit 1; }
+  if [ -n "${4:-}" ]; then
+    jcmd "$SERVER_PID" JFR.stop name="$4" filename="$(realpath "$JFR_DIR")/$4.jfr" > /dev/null
+  fi
+  after=$(cpu_ticks)
+  awk -v b="$before" -v a="$after" -v hz="$TICKS" '/^RESULT/ {
+    split($2, r, "="); printf "%s cpu_us_per_req=%.1f\n", $0, (a - b) * 1e6 / hz / r[2] }' "$WORK/wrk.out"
+}
+if [ -n "${JFR_DIR:-}" ]; then mkdir -p "$JFR_DIR"; fi
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<< " $1"; }
+
+# --- warm up (JIT), then measure each endpoint on the same server ---------------------------------------------------
+run "$WORK/triage.lua" "$BASE/api/v1/triage" "$WARMUP" > /dev/null
+run "$WORK/health.lua" "$BASE/q/health/live" "$WARMUP" > /dev/null
+triage=$(run "$WORK/triage.lua" "$BASE/api/v1/triage" "$DURATION" ${JFR_DIR:+triage})
+health=$(run "$WORK/health.lua" "$BASE/q/health/live" "$DURATION" ${JFR_DIR:+health})
+rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
+hwm_kb=$(awk '/^VmHWM/ {print $2}' "/proc/$SERVER_PID/status")
+
+# --- report ----------------------------------------------------------------------------------------------------------
+t_rps=$(field "$triage" rps); h_rps=$(field "$health" rps)
+ratio=$(awk -v a="$t_rps" -v b="$h_rps" 'BEGIN { printf "%.3f", a / b }')
+ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
+verdict() { if awk "BEGIN { exit !($1) }"; then echo "meets"; else echo "MISSES"; fi; }
+
+echo "machine: load average before the run $LOAD_BEFORE, $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(java -version 2>&1 | head -1)"
+echo "wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per endpoint after $WARMUP warm-up each; server on $BASE"
+printf '%-22s %12s %10s %10s %10s %13s %8s %8s\n' endpoint requests/s p50_ms p99_ms mean_ms server_cpu_us errors non2xx
+for row in "POST /api/v1/triage|$triage" "GET /q/health/live|$health"; do
+  name=${row%%|*}; r=${row#*|}
+  printf '%-22s %12s %10s %10s %10s %13s %8s %8s\n' "$name" "$(field "$r" rps)" "$(ms "$(field "$r" p50_us)")" \
+    "$(ms "$(field "$r" p99_us)")" "$(ms "$(field "$r" mean_us)")" "$(field "$r" cpu_us_per_req)" "$(field "$r" errors)" \
+    "$(field "$r" non2xx)"
+done
+echo "throughput ratio triage/health: $ratio (target >= 0.8: $(verdict "$ratio >= 0.8"))"
+echo "server CPU per request ratio health/triage: $(awk -v t="$(field "$triage" cpu_us_per_req)" -v h="$(field "$health" cpu_us_per_req)" 'BEGIN { printf "%.3f", h / t }') (the throughput ratio to expect when the server alone is CPU-bound)"
+echo "start to ready: ${start_ms} ms, server CPU until ready ${start_cpu_ms} ms (Quarkus 'started in' ${quarkus_started}s) (target < 2500 ms: $(verdict "$start_ms < 2500"))"
+echo "RSS: ready $((rss_ready_kb / 1024)) MB, after load $((rss_kb / 1024)) MB, peak $((hwm_kb / 1024)) MB (target < 300 MB after load: $(verdict "$rss_kb < 300 * 1024"))"
+errors=$(( $(field "$triage" errors) + $(field "$triage" non2xx) + $(field "$health" errors) + $(field "$health" non2xx) ))
+if [ -n "${JFR_DIR:-}" ]; then echo "JFR recordings: $JFR_DIR/triage.jfr $JFR_DIR/health.jfr"; fi
+[ "$errors" = 0 ] || { echo "FAILED: $errors errors or non-2xx answers during the load" >&2; exit 1; }
