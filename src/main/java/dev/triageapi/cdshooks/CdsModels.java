@@ -2,7 +2,6 @@ package dev.triageapi.cdshooks;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -36,14 +35,12 @@ public final class CdsModels {
             @Schema(examples = "encounter-start", required = true) String hook,
             @Schema(examples = "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea", required = true) String hookInstance,
             String fhirServer,
-            @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class,
-                    description = "Ignored: this service never calls back to a FHIR server.") JsonNode fhirAuthorization,
-            @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class, required = true,
+            @Schema(description = "Ignored: this service never calls back to a FHIR server.") JsonNode fhirAuthorization,
+            @Schema(required = true,
                     description = "Hook context: `patientId` for encounter-start, `questionnaireResponse` for questionnaire-inprogress.")
             JsonNode context,
-            @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class,
-                    description = "FHIR resources by prefetch key: `patient` (Patient), `symptoms` (Bundle of Observations) "
-                            + "or `questionnaireResponse`.") Map<String, JsonNode> prefetch) {
+            @Schema(description = "FHIR resources by prefetch key: `patient` (Patient), `symptoms` (Bundle of Observations) "
+                    + "or `questionnaireResponse`.") Map<String, JsonNode> prefetch) {
     }
 
     /** The answer to a hook call. */

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The served OpenAPI document describes every operation, and its examples are what the service really answers. */
 @QuarkusTest
@@ -56,6 +57,7 @@ class OpenApiDocumentTest {
         assertEquals(List.of("self_care", "consultation", "consultation_24", "emergency", "emergency_ambulance"),
                 doc.getList("components.schemas.Urgency.enum"));
         assertNotNull(doc.get("info.license.name"));
+        assertNull(doc.get("components.schemas.JsonNode.properties"), "free-form JSON is not a bean");
     }
 
     @Test
