@@ -2,6 +2,7 @@ package dev.triageapi.triage.engine;
 
 import dev.triageapi.triage.Urgency;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
@@ -33,10 +34,12 @@ public final class Conclusions {
 
     /** Codes of the given facts, sorted and without repeats, so that evidence never depends on firing order. */
     static List<String> evidence(Object... items) {
+        return evidence(Arrays.asList(items));
+    }
+
+    static List<String> evidence(Collection<?> items) {
         TreeSet<String> codes = new TreeSet<>();
-        for (Object item : items) {
-            collect(item, codes);
-        }
+        collect(items, codes);
         return List.copyOf(codes);
     }
 

@@ -1,15 +1,22 @@
 package dev.triageapi.triage.engine;
 
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.util.List;
 import java.util.Map;
 
 /**
  * A compiled, immutable set of rules together with the files it came from and its content hash. Shared by all requests;
- * each evaluation opens its own stateless session on {@link #kieBase()}.
+ * each evaluation borrows a session of its own from {@link #sessions()}, a pool on {@link #kieBase()} that grows to the
+ * number of evaluations running at once and resets every session it takes back.
  */
-public record RuleSet(KieBase kieBase, String version, List<RuleFile> files, Map<String, RuleInfo> rules) {
+public record RuleSet(KieBase kieBase, KieSessionsPool sessions, String version, List<RuleFile> files,
+                      Map<String, RuleInfo> rules) {
+
+    public RuleSet(KieBase kieBase, String version, List<RuleFile> files, Map<String, RuleInfo> rules) {
+        this(kieBase, kieBase.newKieSessionsPool(1), version, files, rules);
+    }
 
     /** The rule with this name; the compiler guarantees every rule that can fire is known here. */
     public RuleInfo rule(String name) {

@@ -11,9 +11,10 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Runs a case through a rule set in a fresh stateless session and turns the facts the rules inserted into an
+ * Runs a case through a rule set in a session of its own and turns the facts the rules inserted into an
  * {@link Assessment}. The rules only state findings; ranking them ("highest urgency wins") happens here, in Java.
  */
 public final class TriageEngine {
@@ -33,16 +34,24 @@ public final class TriageEngine {
     }
 
     public Assessment assess(RuleSet rules, TriageCase triageCase) {
-        List<Object> facts = new ArrayList<>(triageCase.symptoms().size() + triageCase.riskFactors().size() + 1);
-        facts.add(triageCase.patient());
-        facts.addAll(triageCase.symptoms());
-        facts.addAll(triageCase.riskFactors());
-
         Recorder recorder = new Recorder(rules);
-        StatelessKieSession session = rules.kieBase().newStatelessKieSession();
-        session.addEventListener(recorder.insertions);
-        session.addEventListener(recorder.firings);
-        session.execute(facts);
+        // A pooled session: building a session's node and segment memories costs more than running the rules.
+        // dispose() resets it before it goes back to the pool, so no fact, finding or listener outlives this case.
+        KieSession session = rules.sessions().newKieSession();
+        try {
+            session.addEventListener(recorder.insertions);
+            session.addEventListener(recorder.firings);
+            session.insert(triageCase.patient());
+            for (Symptom symptom : triageCase.symptoms()) {
+                session.insert(symptom);
+            }
+            for (RiskFactor riskFactor : triageCase.riskFactors()) {
+                session.insert(riskFactor);
+            }
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
         return recorder.assessment(rules.version());
     }
 
@@ -64,10 +73,13 @@ public final class TriageEngine {
         private final DefaultAgendaEventListener firings = new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
-                fired.add(new Firing(rules.rule(event.getMatch().getRule().getName()),
-                        Conclusions.evidence(event.getMatch().getObjects().stream()
-                                .filter(o -> o instanceof Symptom || o instanceof RiskFactor || o instanceof java.util.Collection<?>)
-                                .toList().toArray())));
+                List<Object> matched = new ArrayList<>();
+                for (Object o : event.getMatch().getObjects()) {
+                    if (o instanceof Symptom || o instanceof RiskFactor || o instanceof Collection<?>) {
+                        matched.add(o);
+                    }
+                }
+                fired.add(new Firing(rules.rule(event.getMatch().getRule().getName()), Conclusions.evidence(matched)));
             }
         };
 
@@ -113,31 +125,30 @@ public final class TriageEngine {
                 urgency = Urgency.CONSULTATION;
                 reasons.add(new Ranked(urgency, "No specific pattern was recognised; a doctor should assess any new muscle complaint."));
             }
-            final Urgency finalUrgency = urgency;
-            return new Assessment(
-                    urgency,
-                    decidedBy,
-                    flagEvidence.entrySet().stream()
-                            .map(e -> new FiredRedFlag(catalog.redFlag(e.getKey()).orElseThrow(), List.copyOf(e.getValue())))
-                            .sorted(Comparator.comparing((FiredRedFlag f) -> f.definition().urgency()).reversed()
-                                    .thenComparing(f -> f.definition().code()))
-                            .toList(),
-                    reasons.stream()
-                            .sorted(Comparator.comparing(Ranked::level).reversed().thenComparing(Ranked::text))
-                            .map(Ranked::text).distinct().toList(),
-                    groups(conditionEvidence),
-                    followUps.values().stream()
-                            .filter(q -> q.couldRaiseTo().compareTo(finalUrgency) > 0)
-                            .sorted(Comparator.comparing(FollowUp::couldRaiseTo).reversed()
-                                    .thenComparing(q -> catalog.symptomRank(q.symptom()))
-                                    .thenComparing(FollowUp::modifier))
-                            .toList(),
-                    fired.stream().sorted(Comparator.comparing((Firing f) -> f.rule().file())
-                                    .thenComparing(f -> f.rule().line())
-                                    .thenComparing(f -> f.rule().name())
-                                    .thenComparing(f -> String.join(",", f.matched())))
-                            .toList(),
-                    version);
+            List<FiredRedFlag> redFlags = new ArrayList<>(flagEvidence.size());
+            flagEvidence.forEach((code, evidence) ->
+                    redFlags.add(new FiredRedFlag(catalog.redFlag(code).orElseThrow(), List.copyOf(evidence))));
+            redFlags.sort(MOST_URGENT_FLAG_FIRST);
+            reasons.sort(MOST_URGENT_REASON_FIRST);
+            List<String> reasonTexts = new ArrayList<>(reasons.size());
+            for (Ranked reason : reasons) {
+                if (!reasonTexts.contains(reason.text())) {
+                    reasonTexts.add(reason.text());
+                }
+            }
+            List<FollowUp> questions = new ArrayList<>();
+            for (FollowUp question : followUps.values()) {
+                if (question.couldRaiseTo().compareTo(urgency) > 0) {
+                    questions.add(question);
+                }
+            }
+            questions.sort(Comparator.comparing(FollowUp::couldRaiseTo).reversed()
+                    .thenComparingInt(q -> catalog.symptomRank(q.symptom()))
+                    .thenComparing(FollowUp::modifier));
+            List<Firing> trace = new ArrayList<>(fired);
+            trace.sort(IN_FILE_ORDER);
+            return new Assessment(urgency, decidedBy, List.copyOf(redFlags), List.copyOf(reasonTexts),
+                    groups(conditionEvidence), List.copyOf(questions), List.copyOf(trace), version);
         }
 
         private RedFlagDefinition redFlag(String code, RuleInfo rule) {
@@ -146,14 +157,20 @@ public final class TriageEngine {
         }
 
         private List<SuggestedGroup> groups(Map<String, TreeSet<String>> conditionEvidence) {
+            if (conditionEvidence.isEmpty()) {
+                return List.of();
+            }
             List<SuggestedGroup> groups = new ArrayList<>();
             for (CauseGroupDefinition group : catalog.causeGroups()) {
                 List<SuggestedCondition> conditions = new ArrayList<>();
                 TreeSet<String> evidence = new TreeSet<>();
-                group.conditions().stream().filter(c -> conditionEvidence.containsKey(c.code())).forEach(c -> {
-                    conditions.add(new SuggestedCondition(c, List.copyOf(conditionEvidence.get(c.code()))));
-                    evidence.addAll(conditionEvidence.get(c.code()));
-                });
+                for (var condition : group.conditions()) {
+                    TreeSet<String> found = conditionEvidence.get(condition.code());
+                    if (found != null) {
+                        conditions.add(new SuggestedCondition(condition, List.copyOf(found)));
+                        evidence.addAll(found);
+                    }
+                }
                 if (!conditions.isEmpty()) {
                     groups.add(new SuggestedGroup(group, List.copyOf(conditions), List.copyOf(evidence)));
                 }
@@ -164,11 +181,73 @@ public final class TriageEngine {
         /** Findings in an order that does not depend on the order rules happened to fire in. */
         private static List<Attributed> sorted(List<Attributed> findings) {
             List<Attributed> copy = new ArrayList<>(findings);
-            copy.sort(Comparator.comparing((Attributed a) -> a.rule().file())
-                    .thenComparing(a -> a.rule().line())
-                    .thenComparing(a -> a.finding().toString()));
+            copy.sort(IN_RULE_ORDER);
             return copy;
         }
+    }
+
+    /**
+     * By the rule's place in the rule files, then by kind and content of the finding (a rule that fires for several
+     * symptoms inserts several findings of one kind).
+     */
+    private static final Comparator<Attributed> IN_RULE_ORDER = Comparator
+            .comparing((Attributed a) -> a.rule().file())
+            .thenComparingInt(a -> a.rule().line())
+            .thenComparing(Attributed::finding, TriageEngine::compareFindings);
+
+    private static final Comparator<FiredRedFlag> MOST_URGENT_FLAG_FIRST = Comparator
+            .comparing((FiredRedFlag f) -> f.definition().urgency()).reversed()
+            .thenComparing(f -> f.definition().code());
+    private static final Comparator<Ranked> MOST_URGENT_REASON_FIRST = Comparator.comparing(Ranked::level).reversed()
+            .thenComparing(Ranked::text);
+    private static final Comparator<Firing> IN_FILE_ORDER = Comparator.comparing((Firing f) -> f.rule().file())
+            .thenComparingInt(f -> f.rule().line())
+            .thenComparing(f -> f.rule().name())
+            .thenComparing(f -> String.join(",", f.matched()));
+
+    private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
+    private static final Comparator<List<String>> CODES = (a, b) -> {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    };
+    private static final Comparator<RedFlag> RED_FLAGS = Comparator.comparing(RedFlag::code, TEXT)
+            .thenComparing(RedFlag::evidence, CODES);
+    private static final Comparator<UrgencyFinding> URGENCY_FINDINGS = Comparator.comparing(UrgencyFinding::level)
+            .thenComparing(UrgencyFinding::reason, TEXT).thenComparing(UrgencyFinding::evidence, CODES);
+    private static final Comparator<CauseFinding> CAUSE_FINDINGS = Comparator.comparing(CauseFinding::condition, TEXT)
+            .thenComparing(CauseFinding::evidence, CODES);
+    private static final Comparator<FollowUp> FOLLOW_UPS = Comparator.comparing(FollowUp::symptom, TEXT)
+            .thenComparing(FollowUp::modifier, TEXT).thenComparing(FollowUp::value, TEXT)
+            .thenComparing(FollowUp::couldRaiseTo).thenComparing(FollowUp::question, TEXT);
+
+    private static int compareFindings(Finding a, Finding b) {
+        int byKind = Integer.compare(kind(a), kind(b));
+        if (byKind != 0) {
+            return byKind;
+        } else if (a instanceof RedFlag x) {
+            return RED_FLAGS.compare(x, (RedFlag) b);
+        } else if (a instanceof UrgencyFinding x) {
+            return URGENCY_FINDINGS.compare(x, (UrgencyFinding) b);
+        } else if (a instanceof CauseFinding x) {
+            return CAUSE_FINDINGS.compare(x, (CauseFinding) b);
+        }
+        return FOLLOW_UPS.compare((FollowUp) a, (FollowUp) b);
+    }
+
+    private static int kind(Finding finding) {
+        if (finding instanceof RedFlag) {
+            return 0;
+        } else if (finding instanceof UrgencyFinding) {
+            return 1;
+        } else if (finding instanceof CauseFinding) {
+            return 2;
+        }
+        return 3;
     }
 
     private record Attributed(Finding finding, RuleInfo rule) {

@@ -34,6 +34,7 @@ class TriagePropertiesTest {
 
     static final List<String> SYMPTOMS = Rules.CATALOG.symptoms().stream().map(SymptomDefinition::code).toList();
     static final List<String> RISK_FACTORS = Rules.CATALOG.riskFactors().stream().map(r -> r.code()).toList();
+    static final TriageEngine ENGINE = new TriageEngine(Rules.CATALOG);
 
     @Property(tries = 300)
     void addingAPresentSymptomNeverLowersUrgency(@ForAll("cases") TriageCase base, @ForAll("symptom") Symptom added) {
@@ -69,6 +70,15 @@ class TriagePropertiesTest {
         List<RiskFactor> factors = new ArrayList<>(base.riskFactors());
         Collections.shuffle(factors, new Random(seed + 1));
         assertEquals(Rules.assess(base), Rules.assess(new TriageCase(base.patient(), shuffled, factors)));
+    }
+
+    /** Sessions are pooled and reused: nothing of one patient may reach the next one's answer. */
+    @Property(tries = 200)
+    void aReusedSessionAnswersLikeANewOne(@ForAll("cases") TriageCase earlier, @ForAll("cases") TriageCase c) {
+        RuleSet unused = new RuleSet(Rules.RULES.kieBase(), Rules.RULES.kieBase().newKieSessionsPool(1),
+                Rules.RULES.version(), Rules.RULES.files(), Rules.RULES.rules());
+        Rules.assess(earlier);
+        assertEquals(ENGINE.assess(unused, c), Rules.assess(c));
     }
 
     @Property(tries = 300)
