@@ -57,10 +57,16 @@ public class AccessLog {
             if (TRIAGE.equals(route) && "POST".equals(method)) {
                 metrics.triage(status, urgency, nanos);
             }
+            if (!LOG.isInfoEnabled()) {
+                return;
+            }
+            long tenthsOfMs = (nanos + 50_000) / 100_000;
+            String line = "request id=" + id + " method=" + method + " route=" + route + " status=" + status
+                    + " urgency=" + (urgency == null ? "-" : urgency)
+                    + " durationMs=" + tenthsOfMs / 10 + "." + tenthsOfMs % 10;
             MDC.put("requestId", id);
             try {
-                LOG.infof("request id=%s method=%s route=%s status=%d urgency=%s durationMs=%.1f", id, method, route,
-                        status, urgency == null ? "-" : urgency, nanos / 1_000_000.0);
+                LOG.info(line);
             } finally {
                 MDC.remove("requestId");
             }

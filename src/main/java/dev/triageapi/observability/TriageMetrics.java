@@ -7,6 +7,9 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -18,25 +21,31 @@ public class TriageMetrics {
 
     private final MeterRegistry registry;
     private final AtomicReference<Gauge> rulesInfo = new AtomicReference<>();
+    private final Timer duration;
+    // Registered once per label pair: looking a meter up through its builder on every request costs more than
+    // counting it.
+    private final Map<String, Counter> requests = new ConcurrentHashMap<>();
 
     public TriageMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.duration = Timer.builder("triage.request.duration")
+                .description("Time to answer a triage request")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(100_000))
+                .maximumExpectedValue(Duration.ofSeconds(2))
+                .register(registry);
     }
 
     /** One answered {@code POST /api/v1/triage}. */
     public void triage(int status, String urgency, long nanos) {
         String outcome = status < 400 ? "ok" : status < 500 ? "client_error" : "server_error";
-        Counter.builder("triage.requests")
+        String level = urgency == null ? "none" : urgency;
+        requests.computeIfAbsent(outcome + " " + level, key -> Counter.builder("triage.requests")
                 .description("Triage requests by outcome and urgency")
                 .tag("outcome", outcome)
-                .tag("urgency", urgency == null ? "none" : urgency)
-                .register(registry).increment();
-        Timer.builder("triage.request.duration")
-                .description("Time to answer a triage request")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofNanos(100_000))
-                .maximumExpectedValue(Duration.ofSeconds(2))
-                .register(registry).record(Duration.ofNanos(nanos));
+                .tag("urgency", level)
+                .register(registry)).increment();
+        duration.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** An attempt to load changed rules. */

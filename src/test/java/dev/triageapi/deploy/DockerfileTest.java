@@ -7,13 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The JVM container image: unprivileged, health-checked, and built only from the packaged application. */
+/** The JVM container image: unprivileged, health-checked, built only from the packaged application, with our JVM options. */
 class DockerfileTest {
 
     static final Path DOCKERFILE = Path.of("src/main/docker/Dockerfile.jvm");
+    static final Path JVM_OPTIONS = Path.of("src/main/jvm/jvm.options");
 
     @Test
     void shouldRunAsAnUnprivilegedUserWithAHealthCheck() throws IOException {
@@ -24,5 +26,22 @@ class DockerfileTest {
         assertTrue(String.join("\n", lines).contains("/q/health/live"), "the health check must use the liveness endpoint");
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("COPY") && l.contains("target/quarkus-app/app/")));
         assertFalse(lines.stream().anyMatch(l -> l.startsWith("RUN")), "the image copies the build; it installs and downloads nothing");
+    }
+
+    @Test
+    void shouldRunWithTheProjectsJvmOptionsWhichTheJvmAccepts() throws IOException, InterruptedException {
+        String dockerfile = Files.readString(DOCKERFILE);
+        assertTrue(dockerfile.contains("COPY --chown=185 " + JVM_OPTIONS + " /deployments/jvm.options"));
+        assertTrue(dockerfile.contains("@/deployments/jvm.options"), "JAVA_OPTS_APPEND must read the options file");
+        for (String line : Files.readAllLines(JVM_OPTIONS)) {
+            if (line.startsWith("-XX:+Use") && line.endsWith("GC")) {
+                assertTrue(dockerfile.contains("GC_CONTAINER_OPTIONS=\"" + line + "\""),
+                        "the base image must select the same collector as " + JVM_OPTIONS + ": " + line);
+            }
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process jvm = new ProcessBuilder(java.toString(), "@" + JVM_OPTIONS, "-version").redirectErrorStream(true).start();
+        String output = new String(jvm.getInputStream().readAllBytes());
+        assertEquals(0, jvm.waitFor(), "the JVM refuses " + JVM_OPTIONS + ": " + output);
     }
 }
