@@ -65,6 +65,16 @@ class PackagedJarIT {
         assertRefusesToStart(workDir, rules, "empty.drl: contributes no rule");
     }
 
+    @Test
+    void shouldRefuseToStartWithARequestLimitTheContractDoesNotAllow(@TempDir Path workDir) throws Exception {
+        try (RunningJar app = RunningJar.start(workDir, "-Dtriage.api.max-symptoms=51")) {
+            assertTrue(app.process.waitFor(60, TimeUnit.SECONDS), "the service started allowing 51 symptoms");
+            assertNotEquals(0, app.process.exitValue());
+            String log = Files.readString(app.log);
+            assertTrue(log.contains("triage.api.max-symptoms must be between 1 and 50, is 51"), log);
+        }
+    }
+
     private static void assertRefusesToStart(Path workDir, Path rules, String expectedInLog) throws Exception {
         try (RunningJar app = RunningJar.start(workDir, "-Dtriage.rules.dir=" + rules)) {
             assertTrue(app.process.waitFor(60, TimeUnit.SECONDS), "the service started with broken rules");
