@@ -56,6 +56,9 @@ public final class Cases {
         Logging.likeTheService();
     }
 
+    /** The service's JVM options (heap, collector), given to every benchmark fork: measured as it runs. */
+    public static final String JVM_OPTIONS = "@src/main/jvm/jvm.options";
+
     public static final Catalog CATALOG = Catalog.load();
     public static final RuleSet RULES = RuleCompiler.compile(RuleSources.fromDirectory(Path.of("rules")));
     public static final TriageEngine ENGINE = new TriageEngine(CATALOG);

@@ -3,6 +3,7 @@ package dev.triageapi.bench;
 import dev.triageapi.triage.engine.Assessment;
 import dev.triageapi.triage.engine.Patient;
 import dev.triageapi.triage.engine.TriageCase;
+import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.StatelessKieSession;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,8 +20,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The fixed cost of an evaluation, whatever the request: a Drools stateless session on the shared KieBase with only
- * the patient fact and no listeners ({@code bareSession}), and the project's engine on the same single fact
+ * The fixed cost of an evaluation, whatever the request: a new Drools stateless session on the shared KieBase with only
+ * the patient fact and no listeners ({@code bareSession}), the same on a session from the rule set's pool
+ * ({@code pooledSession}, as the engine does it), and the project's engine on the same single fact
  * ({@code enginePatientOnly}: adds the event listeners and the building of the {@code Assessment}).
  */
 @State(Scope.Benchmark)
@@ -28,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "-Djava.util.logging.manager=org.jboss.logmanager.LogManager")
+@Fork(value = 1, jvmArgsAppend = {"-Djava.util.logging.manager=org.jboss.logmanager.LogManager", Cases.JVM_OPTIONS})
 public class EngineFloorBenchmark {
 
     private final Patient patient = new Patient(58, null, null);
@@ -45,6 +47,17 @@ public class EngineFloorBenchmark {
         StatelessKieSession session = Cases.RULES.kieBase().newStatelessKieSession();
         session.execute(facts);
         return session;
+    }
+
+    @Benchmark
+    public int pooledSession() {
+        KieSession session = Cases.RULES.sessions().newKieSession();
+        try {
+            session.insert(patient);
+            return session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
     }
 
     @Benchmark

@@ -2,6 +2,8 @@ package dev.triageapi.triage.engine;
 
 import dev.triageapi.triage.Urgency;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
@@ -15,6 +17,7 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +42,22 @@ public final class RuleCompiler {
     private RuleCompiler() {
     }
 
+    /** The rule set of these files: the build's precompiled packages if they were made from exactly these files. */
     public static RuleSet compile(List<RuleFile> files) {
+        if (files.isEmpty()) {
+            throw new RulesLoadException("no .drl files found: refusing to run without rules");
+        }
+        return fromPackages(files, PrecompiledRules.load(files, RuleCompiler.class.getClassLoader())
+                .orElseGet(() -> compilePackages(files)));
+    }
+
+    /** The rule set of these files, compiled from their source whatever the build left on the class path. */
+    public static RuleSet compileFromSource(List<RuleFile> files) {
+        return fromPackages(files, compilePackages(files));
+    }
+
+    /** Parses the files and compiles their rules into Drools packages; throws if any file does not compile. */
+    static Collection<KiePackage> compilePackages(List<RuleFile> files) {
         if (files.isEmpty()) {
             throw new RulesLoadException("no .drl files found: refusing to run without rules");
         }
@@ -59,7 +77,14 @@ public final class RuleCompiler {
             }
             throw new RulesLoadException("the rules do not compile", problems, null);
         }
-        KieBase kieBase = builder.newKieBase();
+        return builder.getKnowledgePackages();
+    }
+
+    /** A rule set on packages compiled from these files; checks that every file contributes rules with a source. */
+    static RuleSet fromPackages(List<RuleFile> files, Collection<KiePackage> packages) {
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
+                KieServices.Factory.get().newKieBaseConfiguration(null, RuleCompiler.class.getClassLoader()));
+        kieBase.addPackages(packages);
         Map<String, RuleInfo> rules = describeRules(files, kieBase);
         return new RuleSet(kieBase, version(files), List.copyOf(files), rules);
     }
