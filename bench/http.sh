@@ -12,7 +12,7 @@
 #   WARMUP=30s                                 wrk warm-up of each endpoint before measuring (not reported; the JIT
 #                                              needs it: with 5 s triage runs at a third of its steady rate)
 #   PORT=18080                                 loopback port to use
-#   BODY_FILE=path.json                        one triage body to send (default: eight vignette requests in turn)
+#   BODY_FILE=path.json                        one triage body to send (default: bench/triage-bodies.jsonl in turn)
 #   JVM_OPTIONS=src/main/jvm/jvm.options       the JVM options file the server runs with (the container image's own);
 #                                              JVM_OPTIONS= (empty) runs the JVM with its defaults
 #   JAVA_OPTS="..."                            extra JVM options on top, e.g. "-Xmx256m"
@@ -60,22 +60,14 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# Triage bodies: by default eight requests taken from the clinical vignettes (src/test/resources/vignettes), 1 to 5
-# symptoms, from a stroke to plain tiredness, sent in turn, so that the figures reflect a mix of answers and cannot be
-# met by remembering one answer. BODY_FILE sends that one body instead.
+# Triage bodies: by default the eight requests of bench/triage-bodies.jsonl, taken from the clinical vignettes
+# (src/test/resources/vignettes), 1 to 5 symptoms, from a stroke to plain tiredness, sent in turn, so that the figures
+# reflect a mix of answers and cannot be met by remembering one answer (EngineMixBenchmark runs the same mix without
+# HTTP). BODY_FILE sends that one body instead.
 if [ -n "${BODY_FILE:-}" ]; then
   tr -d '\n' < "$BODY_FILE" > "$WORK/bodies.jsonl"; echo >> "$WORK/bodies.jsonl"
 else
-  cat > "$WORK/bodies.jsonl" <<'JSON'
-{"age":81,"sex":"female","symptoms":[{"code":"muscle_weakness","onset":"sudden","side":"right","locations":["face","arm"],"severity":"severe","hoursSinceOnset":0.5},{"code":"difficulty_speaking","onset":"sudden"},{"code":"vision_change","onset":"sudden","side":"right"}],"riskFactors":["diabetes"]}
-{"age":34,"sex":"female","symptoms":[{"code":"heat_intolerance","onset":"gradual","hoursSinceOnset":1500},{"code":"weight_loss","onset":"gradual","hoursSinceOnset":1500},{"code":"palpitations","onset":"gradual","hoursSinceOnset":1000},{"code":"tremor","onset":"gradual","side":"both","locations":["hand"],"hoursSinceOnset":1000},{"code":"muscle_weakness","onset":"gradual","side":"both","locations":["leg"],"severity":"mild","hoursSinceOnset":800}],"riskFactors":[]}
-{"age":39,"sex":"female","symptoms":[{"code":"darkened_skin","onset":"gradual","hoursSinceOnset":2000},{"code":"salt_craving","onset":"gradual","hoursSinceOnset":1500},{"code":"vomiting","onset":"gradual","hoursSinceOnset":12},{"code":"abdominal_pain","onset":"gradual","severity":"moderate","hoursSinceOnset":12},{"code":"fatigue","onset":"gradual","severity":"severe","hoursSinceOnset":1500}],"riskFactors":[]}
-{"age":29,"sex":"female","symptoms":[{"code":"fatigue","onset":"gradual","severity":"mild","hoursSinceOnset":72},{"code":"muscle_weakness","status":"absent"}],"riskFactors":[]}
-{"age":47,"sex":"male","symptoms":[{"code":"drooping_eyelids","onset":"gradual","side":"both","hoursSinceOnset":30},{"code":"difficulty_swallowing","onset":"gradual","hoursSinceOnset":24},{"code":"muscle_weakness","onset":"gradual","side":"both","locations":["face","arm"],"hoursSinceOnset":20,"worsening":true}],"riskFactors":["home_canned_food"]}
-{"age":68,"sex":"male","symptoms":[{"code":"muscle_cramps","onset":"gradual","side":"both","locations":["leg"],"hoursSinceOnset":168}],"riskFactors":["diuretic_use"]}
-{"age":36,"sex":"female","symptoms":[{"code":"muscle_weakness","onset":"gradual","side":"both","locations":["leg"],"severity":"mild","hoursSinceOnset":48},{"code":"pins_and_needles","onset":"gradual","side":"both","locations":["foot"],"hoursSinceOnset":72}],"riskFactors":["recent_infection"]}
-{"age":45,"sex":"female","symptoms":[{"code":"muscle_weakness","onset":"gradual","side":"both","locations":["arm"],"severity":"mild","hoursSinceOnset":504,"worsening":false}],"riskFactors":[]}
-JSON
+  cp bench/triage-bodies.jsonl "$WORK/bodies.jsonl"
 fi
 
 # wrk script: requests formatted once per thread and sent in turn (the same per-request work in wrk for both
