@@ -2,6 +2,7 @@ package dev.triageapi.triage.engine;
 
 import dev.triageapi.triage.Urgency;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -10,4 +11,7 @@ import java.util.List;
  */
 public record RuleInfo(String name, String file, int line, String source,
                        List<String> redFlags, List<String> conditions, List<Urgency> levels, boolean asks) {
+
+    /** By file, then by line: the order rules are written in. */
+    public static final Comparator<RuleInfo> IN_FILE_ORDER = Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line);
 }

@@ -13,7 +13,7 @@ public final class RuleSetCheck {
 
     public static List<String> againstCatalog(RuleSet rules, Catalog catalog) {
         List<String> problems = new ArrayList<>();
-        rules.rules().values().stream().sorted((a, b) -> a.file().equals(b.file()) ? a.line() - b.line() : a.file().compareTo(b.file()))
+        rules.rules().values().stream().sorted(RuleInfo.IN_FILE_ORDER)
                 .forEach(rule -> {
                     rule.redFlags().stream().filter(code -> catalog.redFlag(code).isEmpty()).forEach(code ->
                             problems.add(rule.file() + ":" + rule.line() + ": rule \"" + rule.name() + "\" raises red flag '" + code + "', which is not in the catalog"));

@@ -16,8 +16,10 @@ import org.kie.api.runtime.KieSession;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -113,7 +115,7 @@ public final class TriageEngine {
                     conditionEvidence.computeIfAbsent(cause.condition(), k -> new TreeSet<>()).addAll(cause.evidence());
                 } else if (finding instanceof FollowUp question) {
                     followUps.merge(question.symptom() + "|" + question.modifier() + "|" + question.value(), question,
-                            (x, y) -> x.couldRaiseTo().compareTo(y.couldRaiseTo()) >= 0 ? x : y);
+                            (x, y) -> PREFERRED_QUESTION.compare(x, y) <= 0 ? x : y);
                 }
                 if (level != null && (urgency == null || level.compareTo(urgency) > 0)) {
                     urgency = level;
@@ -130,12 +132,8 @@ public final class TriageEngine {
                     redFlags.add(new FiredRedFlag(catalog.redFlag(code).orElseThrow(), List.copyOf(evidence))));
             redFlags.sort(MOST_URGENT_FLAG_FIRST);
             reasons.sort(MOST_URGENT_REASON_FIRST);
-            List<String> reasonTexts = new ArrayList<>(reasons.size());
-            for (Ranked reason : reasons) {
-                if (!reasonTexts.contains(reason.text())) {
-                    reasonTexts.add(reason.text());
-                }
-            }
+            Set<String> reasonTexts = new LinkedHashSet<>();
+            reasons.forEach(reason -> reasonTexts.add(reason.text()));
             List<FollowUp> questions = new ArrayList<>();
             for (FollowUp question : followUps.values()) {
                 if (question.couldRaiseTo().compareTo(urgency) > 0) {
@@ -187,68 +185,23 @@ public final class TriageEngine {
     }
 
     /**
-     * By the rule's place in the rule files, then by kind and content of the finding (a rule that fires for several
-     * symptoms inserts several findings of one kind).
+     * Findings by the place of the rule that made them. That is all the order the answer depends on: the urgency goes
+     * to the first rule with the highest level, and everything else is merged in an order-independent way.
      */
-    private static final Comparator<Attributed> IN_RULE_ORDER = Comparator
-            .comparing((Attributed a) -> a.rule().file())
-            .thenComparingInt(a -> a.rule().line())
-            .thenComparing(Attributed::finding, TriageEngine::compareFindings);
+    private static final Comparator<Attributed> IN_RULE_ORDER = Comparator.comparing(Attributed::rule, RuleInfo.IN_FILE_ORDER);
+
+    /** Of two questions about the same answer, the one that could raise the urgency most; the text breaks ties. */
+    private static final Comparator<FollowUp> PREFERRED_QUESTION = Comparator.comparing(FollowUp::couldRaiseTo).reversed()
+            .thenComparing(FollowUp::question, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private static final Comparator<FiredRedFlag> MOST_URGENT_FLAG_FIRST = Comparator
             .comparing((FiredRedFlag f) -> f.definition().urgency()).reversed()
             .thenComparing(f -> f.definition().code());
     private static final Comparator<Ranked> MOST_URGENT_REASON_FIRST = Comparator.comparing(Ranked::level).reversed()
             .thenComparing(Ranked::text);
-    private static final Comparator<Firing> IN_FILE_ORDER = Comparator.comparing((Firing f) -> f.rule().file())
-            .thenComparingInt(f -> f.rule().line())
+    private static final Comparator<Firing> IN_FILE_ORDER = Comparator.comparing(Firing::rule, RuleInfo.IN_FILE_ORDER)
             .thenComparing(f -> f.rule().name())
             .thenComparing(f -> String.join(",", f.matched()));
-
-    private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
-    private static final Comparator<List<String>> CODES = (a, b) -> {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = a.get(i).compareTo(b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
-    };
-    private static final Comparator<RedFlag> RED_FLAGS = Comparator.comparing(RedFlag::code, TEXT)
-            .thenComparing(RedFlag::evidence, CODES);
-    private static final Comparator<UrgencyFinding> URGENCY_FINDINGS = Comparator.comparing(UrgencyFinding::level)
-            .thenComparing(UrgencyFinding::reason, TEXT).thenComparing(UrgencyFinding::evidence, CODES);
-    private static final Comparator<CauseFinding> CAUSE_FINDINGS = Comparator.comparing(CauseFinding::condition, TEXT)
-            .thenComparing(CauseFinding::evidence, CODES);
-    private static final Comparator<FollowUp> FOLLOW_UPS = Comparator.comparing(FollowUp::symptom, TEXT)
-            .thenComparing(FollowUp::modifier, TEXT).thenComparing(FollowUp::value, TEXT)
-            .thenComparing(FollowUp::couldRaiseTo).thenComparing(FollowUp::question, TEXT);
-
-    private static int compareFindings(Finding a, Finding b) {
-        int byKind = Integer.compare(kind(a), kind(b));
-        if (byKind != 0) {
-            return byKind;
-        } else if (a instanceof RedFlag x) {
-            return RED_FLAGS.compare(x, (RedFlag) b);
-        } else if (a instanceof UrgencyFinding x) {
-            return URGENCY_FINDINGS.compare(x, (UrgencyFinding) b);
-        } else if (a instanceof CauseFinding x) {
-            return CAUSE_FINDINGS.compare(x, (CauseFinding) b);
-        }
-        return FOLLOW_UPS.compare((FollowUp) a, (FollowUp) b);
-    }
-
-    private static int kind(Finding finding) {
-        if (finding instanceof RedFlag) {
-            return 0;
-        } else if (finding instanceof UrgencyFinding) {
-            return 1;
-        } else if (finding instanceof CauseFinding) {
-            return 2;
-        }
-        return 3;
-    }
 
     private record Attributed(Finding finding, RuleInfo rule) {
     }
