@@ -43,12 +43,12 @@ public final class PrecompiledRules {
             throw new IllegalArgumentException("usage: PrecompiledRules <rules folder> <output file>");
         }
         List<RuleFile> files = RuleSources.fromDirectory(Path.of(args[0]));
-        byte[] data = write(RuleCompiler.version(files), RuleCompiler.compilePackages(files));
+        String version = RuleCompiler.version(files);
+        byte[] data = write(version, RuleCompiler.compilePackages(files));
         Path out = Path.of(args[1]);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.write(out, data);
-        System.out.printf("Precompiled %d rule files (%s) into %s, %d bytes%n", files.size(), RuleCompiler.version(files),
-                out, data.length);
+        System.out.printf("Precompiled %d rule files (%s) into %s, %d bytes%n", files.size(), version, out, data.length);
     }
 
     static byte[] write(String rulesVersion, Collection<KiePackage> packages) {
@@ -64,10 +64,10 @@ public final class PrecompiledRules {
         return bytes.toByteArray();
     }
 
-    /** The packages the build compiled from exactly these files, if it left them on the class path. */
-    static Optional<Collection<KiePackage>> load(List<RuleFile> files, ClassLoader classLoader) {
+    /** The packages the build compiled from the rule set {@code rulesVersion}, if it left them on the class path. */
+    static Optional<Collection<KiePackage>> load(String rulesVersion, ClassLoader classLoader) {
         try (InputStream in = classLoader.getResourceAsStream(RESOURCE)) {
-            return in == null ? Optional.empty() : read(in.readAllBytes(), RuleCompiler.version(files), classLoader);
+            return in == null ? Optional.empty() : read(in.readAllBytes(), rulesVersion, classLoader);
         } catch (IOException e) {
             LOG.warnf("Precompiled rules unreadable (%s); compiling the rules from source", e.getClass().getName());
             return Optional.empty();

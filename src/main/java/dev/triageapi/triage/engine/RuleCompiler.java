@@ -44,16 +44,18 @@ public final class RuleCompiler {
 
     /** The rule set of these files: the build's precompiled packages if they were made from exactly these files. */
     public static RuleSet compile(List<RuleFile> files) {
-        if (files.isEmpty()) {
-            throw new RulesLoadException("no .drl files found: refusing to run without rules");
-        }
-        return fromPackages(files, PrecompiledRules.load(files, RuleCompiler.class.getClassLoader())
+        return compile(files, RuleCompiler.class.getClassLoader());
+    }
+
+    static RuleSet compile(List<RuleFile> files, ClassLoader precompiledFrom) {
+        String version = version(files);
+        return fromPackages(files, version, PrecompiledRules.load(version, precompiledFrom)
                 .orElseGet(() -> compilePackages(files)));
     }
 
     /** The rule set of these files, compiled from their source whatever the build left on the class path. */
     public static RuleSet compileFromSource(List<RuleFile> files) {
-        return fromPackages(files, compilePackages(files));
+        return fromPackages(files, version(files), compilePackages(files));
     }
 
     /** Parses the files and compiles their rules into Drools packages; throws if any file does not compile. */
@@ -81,12 +83,12 @@ public final class RuleCompiler {
     }
 
     /** A rule set on packages compiled from these files; checks that every file contributes rules with a source. */
-    static RuleSet fromPackages(List<RuleFile> files, Collection<KiePackage> packages) {
+    static RuleSet fromPackages(List<RuleFile> files, String version, Collection<KiePackage> packages) {
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
                 KieServices.Factory.get().newKieBaseConfiguration(null, RuleCompiler.class.getClassLoader()));
         kieBase.addPackages(packages);
         Map<String, RuleInfo> rules = describeRules(files, kieBase);
-        return new RuleSet(kieBase, version(files), List.copyOf(files), rules);
+        return new RuleSet(kieBase, version, List.copyOf(files), rules);
     }
 
     /** {@code sha256:} of every file's path and content in path order: the same files give the same version anywhere. */

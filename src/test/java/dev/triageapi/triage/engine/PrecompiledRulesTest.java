@@ -5,12 +5,17 @@ import dev.triageapi.triage.api.RequestMapper;
 import dev.triageapi.triage.vignette.VignetteSuite;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -25,13 +30,14 @@ class PrecompiledRulesTest {
 
     @Test
     void shouldFindTheBuildsPrecompiledRulesForTheBundledRuleFiles() {
-        assertTrue(PrecompiledRules.load(FILES, LOADER).isPresent(),
+        assertTrue(PrecompiledRules.load(FROM_SOURCE.version(), LOADER).isPresent(),
                 "the build (process-classes) must leave " + PrecompiledRules.RESOURCE + " made from rules/");
     }
 
     @Test
     void shouldAnswerEveryVignetteExactlyAsTheRulesCompiledFromSource() {
-        RuleSet precompiled = RuleCompiler.fromPackages(FILES, PrecompiledRules.load(FILES, LOADER).orElseThrow());
+        RuleSet precompiled = RuleCompiler.fromPackages(FILES, FROM_SOURCE.version(),
+                PrecompiledRules.load(FROM_SOURCE.version(), LOADER).orElseThrow());
         TriageEngine engine = new TriageEngine(Rules.CATALOG);
         RequestMapper requests = new RequestMapper(Rules.CATALOG, RequestMapper.CONTRACT_MAX_SYMPTOMS);
         Map<String, String> vignettes = ResourceFolder.onClasspath(LOADER, "vignettes", ".json");
@@ -45,10 +51,31 @@ class PrecompiledRulesTest {
     }
 
     @Test
+    void shouldStartFromThePrecompiledPackagesWhenTheyWereMadeFromTheRuleFiles() {
+        // Packages in which one rule has another name, labelled as made from FILES: only a rule set built from them
+        // has that name, so finding it proves start-up took the precompiled packages instead of compiling.
+        Matcher header = Pattern.compile("rule \"([^\"]+)\"").matcher(FILES.get(0).content());
+        assertTrue(header.find());
+        List<RuleFile> renamed = new ArrayList<>(FILES);
+        renamed.set(0, new RuleFile(FILES.get(0).path(), FILES.get(0).content().replace(header.group(), "rule \"Renamed\"")));
+        byte[] data = PrecompiledRules.write(FROM_SOURCE.version(), RuleCompiler.compilePackages(renamed));
+        ClassLoader jar = new ClassLoader(LOADER) {
+            @Override
+            public InputStream getResourceAsStream(String name) {
+                return PrecompiledRules.RESOURCE.equals(name) ? new ByteArrayInputStream(data) : super.getResourceAsStream(name);
+            }
+        };
+        RuleSet started = RuleCompiler.compile(FILES, jar);
+        assertTrue(started.rules().containsKey("Renamed"), "start-up compiled from source");
+        assertFalse(started.rules().containsKey(header.group(1)));
+    }
+
+    @Test
     void shouldCompileFromSourceWhenTheRuleFilesDiffer() {
         List<RuleFile> changed = new ArrayList<>(FILES);
         changed.set(0, new RuleFile(FILES.get(0).path(), FILES.get(0).content() + "\n// one more line\n"));
-        assertTrue(PrecompiledRules.load(changed, LOADER).isEmpty());
+        assertTrue(PrecompiledRules.load(RuleCompiler.version(changed), LOADER).isEmpty());
+        assertEquals(FROM_SOURCE.rules(), RuleCompiler.compile(changed).rules());
 
         byte[] data = PrecompiledRules.write("sha256:made-from-other-files", RuleCompiler.compilePackages(FILES));
         assertTrue(PrecompiledRules.read(data, FROM_SOURCE.version(), LOADER).isEmpty());
