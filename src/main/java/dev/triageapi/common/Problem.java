@@ -1,6 +1,7 @@
 package dev.triageapi.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -16,4 +17,16 @@ public record Problem(
         @Schema(description = "One entry per invalid field, where fields are at fault.") List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** The answer for a problem of type {@code urn:problem-type:triage:<type>} with no field errors. */
+    public static Response response(int status, String type, String title, String detail) {
+        return response(status, type, title, detail, null);
+    }
+
+    public static Response response(int status, String type, String title, String detail, List<FieldError> errors) {
+        return Response.status(status).type(MEDIA_TYPE)
+                .entity(new Problem(TYPE_PREFIX + type, title, status, detail, errors)).build();
+    }
+
+    static final String TYPE_PREFIX = "urn:problem-type:triage:";
 }

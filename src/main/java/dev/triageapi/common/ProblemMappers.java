@@ -162,10 +162,7 @@ public class ProblemMappers {
     }
 
     static Response problem(int status, String type, String title, String detail, List<FieldError> errors) {
-        return Response.status(status)
-                .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("urn:problem-type:triage:" + type, title, status, detail, errors))
-                .build();
+        return Problem.response(status, type, title, detail, errors);
     }
 
     /** {@code triage.request.symptoms[0].code} → {@code symptoms[0].code}: the method and parameter are not the client's. */

@@ -6,66 +6,102 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** With API keys configured, the API needs one; health and the OpenAPI document stay open. */
+/** With API keys configured, the API needs one; health, metrics, the OpenAPI document and the intake page stay open. */
 @QuarkusTest
-@TestProfile(ApiKeyTest.WithKeys.class)
+@TestProfile(ApiKeyTest.Hardened.class)
 class ApiKeyTest {
 
-    /** Two keys configured, as a clinic rotating keys would. */
-    public static class WithKeys implements QuarkusTestProfile {
+    /** A clinic's production set-up: two keys (as when rotating them) and CORS for one browser intake app. */
+    public static class Hardened implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("triage.security.api-keys", "first-key-0123456789,second-key-9876543210");
+            return Map.of("triage.security.api-keys", FIRST_KEY + "," + SECOND_KEY,
+                    "quarkus.http.cors.enabled", "true",
+                    "quarkus.http.cors.origins", ORIGIN);
         }
     }
 
+    static final String FIRST_KEY = "first-key-0123456789";
+    static final String SECOND_KEY = "second-key-9876543210";
+    static final String ORIGIN = "https://intake.example.org";
     static final String BODY = "{\"symptoms\":[{\"code\":\"fatigue\"}]}";
 
     @Test
     void shouldRefuseTriageWithoutAKey() {
         given().contentType(ContentType.JSON).body(BODY).when().post("/api/v1/triage")
                 .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("X-API-Key"))
+                .header("Cache-Control", "no-store")
                 .body("status", equalTo(401))
+                .body("detail", containsString("X-API-Key"))
                 .body(not(containsString("first-key")));
         given().when().get("/api/v1/symptoms").then().statusCode(401);
-        given().when().get("/api/v1/unknown").then().statusCode(401);
+        given().when().get("/cds-services").then().statusCode(401);
     }
 
     @Test
     void shouldRefuseAWrongKey() {
         given().header("X-API-Key", "first-key-012345678").contentType(ContentType.JSON).body(BODY)
-                .when().post("/api/v1/triage").then().statusCode(401);
+                .when().post("/api/v1/triage").then().statusCode(401).contentType("application/problem+json");
         given().header("X-API-Key", "").when().get("/api/v1/symptoms").then().statusCode(401);
+        given().header("X-API-Key", "x" + FIRST_KEY).when().get("/api/v1/symptoms").then().statusCode(401);
     }
 
     @Test
     void shouldAcceptEveryConfiguredKey() {
-        given().header("X-API-Key", "first-key-0123456789").contentType(ContentType.JSON).body(BODY)
+        given().header("X-API-Key", FIRST_KEY).contentType(ContentType.JSON).body(BODY)
                 .when().post("/api/v1/triage").then().statusCode(200);
-        given().header("X-API-Key", "second-key-9876543210").when().get("/api/v1/symptoms").then().statusCode(200);
+        given().header("X-API-Key", SECOND_KEY).when().get("/api/v1/symptoms").then().statusCode(200);
     }
 
     @Test
-    void shouldKeepHealthAndDocumentationOpen() {
+    void shouldKeepHealthMetricsDocumentationAndIntakePageOpen() {
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/health/live").then().statusCode(200);
         given().when().get("/q/openapi").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200);
+        given().when().get("/").then().statusCode(200).contentType(containsString("text/html"));
+    }
+
+    @Test
+    void shouldAnswerABrowserPreflightWithoutAKey() {
+        given().header("Origin", ORIGIN)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type,x-api-key")
+                .when().options("/api/v1/triage")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo(ORIGIN))
+                .header("Access-Control-Allow-Headers", containsString("x-api-key"));
+    }
+
+    @Test
+    void shouldNotAllowAnotherOrigin() {
+        given().header("Origin", "https://elsewhere.example.com").header("X-API-Key", FIRST_KEY)
+                .when().get("/api/v1/symptoms")
+                .then().header("Access-Control-Allow-Origin", nullValue());
     }
 
     @Test
     void shouldCompareKeysByDigestForEveryKey() {
-        ApiKeyFilter filter = new ApiKeyFilter(() -> java.util.Optional.of(java.util.List.of(" a-key ", "", "b-key")));
-        org.junit.jupiter.api.Assertions.assertTrue(filter.isValid("a-key"));
-        org.junit.jupiter.api.Assertions.assertTrue(filter.isValid("b-key"));
-        org.junit.jupiter.api.Assertions.assertFalse(filter.isValid(""));
-        org.junit.jupiter.api.Assertions.assertFalse(filter.isValid(null));
-        org.junit.jupiter.api.Assertions.assertFalse(filter.isValid("a-key "));
+        ApiKeys keys = new ApiKeys(() -> Optional.of(List.of(" a-key ", "", "b-key")));
+        assertTrue(keys.isValid("a-key"));
+        assertTrue(keys.isValid("b-key"));
+        assertFalse(keys.isValid(""));
+        assertFalse(keys.isValid(null));
+        assertFalse(keys.isValid("a-key "));
+        assertFalse(keys.open());
+        assertTrue(new ApiKeys(Optional::empty).open());
     }
 }
