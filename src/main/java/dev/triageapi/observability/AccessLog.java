@@ -7,14 +7,15 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * One log line per request, and nothing else about it: request id, method, route, status, urgency and duration
- * (the request id also goes into the MDC, so JSON logs carry it as a field). Bodies, query strings, symptoms and ages
- * are never logged; paths outside the known routes are logged as "other". Triage requests are also counted and timed.
+ * (the request id also goes into the MDC, so JSON logs carry it as a field). Bodies, paths as sent, query strings,
+ * symptoms and ages are never logged: the route is the template the router matched, or "other". A client-sent
+ * {@code X-Request-Id} is kept only when it is a UUID; a request the client abandoned is logged as such, with no
+ * status. Triage requests are also counted and timed.
  */
 @ApplicationScoped
 public class AccessLog {
@@ -25,12 +26,11 @@ public class AccessLog {
 
     private static final Logger LOG = Logger.getLogger("dev.triageapi.access");
     private static final String TRIAGE = "/api/v1/triage";
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
-    private static final Set<String> ROUTES = Set.of("/api/v1/triage", "/api/v1/symptoms", "/api/v1/risk-factors",
-            "/api/v1/cause-groups", "/api/v1/urgency-levels", "/api/v1/rules", "/q/health", "/q/health/live",
-            "/q/health/ready", "/q/health/started", "/q/health/well", "/q/openapi", "/q/metrics", "/",
-            "/api/v1/triage/fhir", "/api/v1/fhir/Questionnaire/muscle-weakness-intake",
-            "/cds-services", "/cds-services/muscle-weakness-triage");
+    // Opaque by construction: an id that could carry words could carry a symptom or an age into the log.
+    private static final Pattern SAFE_ID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private static final Pattern PLAIN_PATH = Pattern.compile("/[A-Za-z0-9/._-]{0,100}");
 
     private final TriageMetrics metrics;
 
@@ -48,21 +48,22 @@ public class AccessLog {
         String id = presented != null && SAFE_ID.matcher(presented).matches() ? presented : UUID.randomUUID().toString();
         ctx.response().putHeader(REQUEST_ID_HEADER, id);
         String method = ctx.request().method().name();
-        String path = ctx.normalizedPath();
-        String route = ROUTES.contains(path) || path.startsWith("/q/swagger-ui") ? path : "other";
         ctx.addEndHandler(done -> {
+            String route = route(ctx);
             String urgency = ctx.get(URGENCY);
             long nanos = System.nanoTime() - start;
+            boolean answered = ctx.response().ended(); // not so when the client left before the answer was written
             int status = ctx.response().getStatusCode();
-            if (TRIAGE.equals(route) && "POST".equals(method)) {
+            if (answered && TRIAGE.equals(route) && "POST".equals(method)) {
                 metrics.triage(status, urgency, nanos);
             }
             if (!LOG.isInfoEnabled()) {
                 return;
             }
             long tenthsOfMs = (nanos + 50_000) / 100_000;
-            String line = "request id=" + id + " method=" + method + " route=" + route + " status=" + status
-                    + " urgency=" + (urgency == null ? "-" : urgency)
+            String line = "request id=" + id + " method=" + method + " route=" + route
+                    + (answered ? " status=" + status + " urgency=" + (urgency == null ? "-" : urgency)
+                            : " status=- outcome=abandoned")
                     + " durationMs=" + tenthsOfMs / 10 + "." + tenthsOfMs % 10;
             MDC.put("requestId", id);
             try {
@@ -72,5 +73,25 @@ public class AccessLog {
             }
         });
         ctx.next();
+    }
+
+    /**
+     * The REST template the router matched; else, for what the service itself serves (health, OpenAPI, the intake
+     * page's files), the path without matrix parameters when it is plain; else "other". A path the service did not
+     * serve is the client's text and never logged.
+     */
+    private static String route(RoutingContext ctx) {
+        String matched = ctx.get(RouteLabel.KEY);
+        if (matched != null) {
+            return matched;
+        }
+        int status = ctx.response().getStatusCode();
+        if (status == 404 || status == 405 || status >= 500 || !ctx.response().ended()) {
+            return "other";
+        }
+        String path = ctx.normalizedPath();
+        int matrix = path.indexOf(';');
+        path = matrix < 0 ? path : path.substring(0, matrix);
+        return PLAIN_PATH.matcher(path).matches() ? path : "other";
     }
 }

@@ -51,25 +51,25 @@ class AccessLogPrivacyTest {
 
     @Test
     void shouldLogOneLinePerRequestWithoutPatientData() throws InterruptedException {
-        String id = "privacy-test-0001";
+        String id = "00000000-0000-4000-8000-000000000001";
         given().header("X-Request-Id", id).contentType(ContentType.JSON)
                 .body("{\"age\": 87, \"symptoms\": [{\"code\": \"salt_craving\"}, {\"code\": \"darkened_skin\"}, "
                         + "{\"code\": \"vomiting\"}], \"riskFactors\": [\"alcohol_use\"]}")
                 .when().post("/api/v1/triage").then().statusCode(200);
-        given().header("X-Request-Id", "privacy-test-0002").contentType(ContentType.JSON)
+        given().header("X-Request-Id", "00000000-0000-4000-8000-000000000002").contentType(ContentType.JSON)
                 .body("{\"age\": 87, \"symptoms\": [{\"code\": \"tremor\", \"onset\": \"quickly\"}]}")
                 .when().post("/api/v1/triage").then().statusCode(400);
-        given().header("X-Request-Id", "privacy-test-0003").contentType(ContentType.JSON)
+        given().header("X-Request-Id", "00000000-0000-4000-8000-000000000003").contentType(ContentType.JSON)
                 .body("{\"symptoms\": [{\"code\": \"bone_pain\"").when().post("/api/v1/triage").then().statusCode(400);
 
-        for (int i = 0; i < 50 && lines.stream().noneMatch(l -> l.contains("privacy-test-0003")); i++) {
+        for (int i = 0; i < 50 && lines.stream().noneMatch(l -> l.contains("00000000-0000-4000-8000-000000000003")); i++) {
             Thread.sleep(100);
         }
         String access = lines.stream().filter(l -> l.contains(id)).findFirst().orElse("");
         assertTrue(access.contains("status=200") || access.contains("200"), lines.toString());
         assertTrue(access.contains("emergency"), "the urgency is logged: " + access);
         assertTrue(access.contains("mdc.requestId=" + id), "the request id is in the MDC for JSON logs: " + access);
-        assertTrue(lines.stream().anyMatch(l -> l.contains("privacy-test-0002") && l.contains("400")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("00000000-0000-4000-8000-000000000002") && l.contains("400")), lines.toString());
         for (String forbidden : List.of("salt_craving", "darkened_skin", "vomiting", "alcohol_use", "tremor", "quickly",
                 "bone_pain", "87")) {
             assertFalse(lines.stream().anyMatch(l -> l.contains(forbidden)), forbidden + " was logged: " + lines);
