@@ -104,6 +104,12 @@ public class CdsHooksResource {
         if (call.hookInstance() == null || call.hookInstance().isBlank()) {
             throw new InvalidRequestException(List.of(new FieldError("hookInstance", "is required")));
         }
+        if (call.fhirAuthorization() != null && !call.fhirAuthorization().isObject()) {
+            throw new InvalidRequestException(List.of(new FieldError("fhirAuthorization", "must be an object (CDS Hooks 2.0)")));
+        }
+        if (call.context() != null && !call.context().isObject()) {
+            throw new InvalidRequestException(List.of(new FieldError("context", "must be an object")));
+        }
         TriageRequest request = "encounter-start".equals(call.hook()) ? fromEncounter(call) : fromQuestionnaire(call);
         TriageResponse answer = triage.validateAndTriage(request);
         http.put(AccessLog.URGENCY, answer.urgency().code());
@@ -114,6 +120,9 @@ public class CdsHooksResource {
     private TriageRequest fromEncounter(HookRequest call) {
         if (call.context() == null || !call.context().hasNonNull("patientId")) {
             throw missing("context.patientId is required for encounter-start");
+        }
+        if (!call.context().get("patientId").isTextual()) {
+            throw new InvalidRequestException(List.of(new FieldError("context.patientId", "must be a string")));
         }
         JsonNode symptoms = call.prefetch() == null ? null : call.prefetch().get("symptoms");
         if (symptoms == null || symptoms.isNull()) {

@@ -5,11 +5,15 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * Strict JSON reading: no silent coercion ("71" is not a number, 1.5 is not an age), duplicate keys rejected, and
+ * Strict JSON reading: no silent coercion ("71" is not a number, 1 is not a string, 1.5 is not an age), duplicate
+ * keys rejected, and
  * tight limits on nesting and string length so a hostile body costs little. Unknown fields are ignored unless
  * {@code triage.api.reject-unknown-fields} is set: older servers then accept newer clients, and since a missing
  * modifier means "unknown", ignoring one never lowers the urgency.
@@ -33,6 +37,11 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
         mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
         mapper.configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
+        // The other direction too: 1 is not the string "1" (a CDS hookInstance, a symptom code).
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(config.maxNestingDepth())
                 .maxStringLength(config.maxStringLength())

@@ -69,6 +69,10 @@ public final class FhirIntakeMapper {
         List<SymptomReport> symptoms = new ArrayList<>();
         List<String> riskFactors = new ArrayList<>();
         for (QuestionnaireResponseItemComponent item : response.getItem()) {
+            if (!item.hasLinkId()) {
+                errors.add(new FieldError("item", "every item needs a linkId"));
+                continue;
+            }
             String path = "item[" + item.getLinkId() + "]";
             Type answer = item.hasAnswer() ? item.getAnswerFirstRep().getValue() : null;
             switch (item.getLinkId()) {
@@ -77,6 +81,10 @@ public final class FhirIntakeMapper {
                 case "underTreatment" -> underTreatment = answer == null ? null : bool(answer, path, errors);
                 case "symptoms" -> item.getItem().forEach(s -> symptom(s, "item[symptoms]." + "item[" + s.getLinkId() + "]", symptoms, errors));
                 case "riskFactors" -> item.getItem().forEach(r -> {
+                    if (!r.hasLinkId()) {
+                        errors.add(new FieldError("item[riskFactors].item", "every item needs a linkId"));
+                        return;
+                    }
                     Type value = r.hasAnswer() ? r.getAnswerFirstRep().getValue() : null;
                     if (value != null && Boolean.TRUE.equals(bool(value, "item[riskFactors].item[" + r.getLinkId() + "]", errors))) {
                         riskFactors.add(r.getLinkId());
@@ -92,6 +100,10 @@ public final class FhirIntakeMapper {
     }
 
     private void symptom(QuestionnaireResponseItemComponent item, String path, List<SymptomReport> out, List<FieldError> errors) {
+        if (!item.hasLinkId()) {
+            errors.add(new FieldError("item[symptoms].item", "every item needs a linkId"));
+            return;
+        }
         if (!item.hasAnswer()) {
             return; // not answered: not reported
         }
@@ -106,6 +118,10 @@ public final class FhirIntakeMapper {
         }
         Map<String, List<Type>> repeated = new LinkedHashMap<>();
         for (QuestionnaireResponseItemComponent child : children) {
+            if (!child.hasLinkId()) {
+                errors.add(new FieldError(safe(path) + ".item", "every item needs a linkId"));
+                continue;
+            }
             String name = child.getLinkId().startsWith(item.getLinkId() + ".")
                     ? child.getLinkId().substring(item.getLinkId().length() + 1) : child.getLinkId();
             child.getAnswer().forEach(a -> repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(a.getValue()));
