@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.RiskAssessment.RiskAssessmentPredictionComponent;
 import org.hl7.fhir.r4.model.RiskAssessment.RiskAssessmentStatus;
 
 import java.util.Date;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -19,6 +20,13 @@ import java.util.stream.Collectors;
  * candidate cause group naming its conditions and the evidence; {@code qualitativeRisk} follows the urgency.
  */
 public final class RiskAssessmentFactory {
+
+    /**
+     * FHIR R4's pattern of a literal reference to another resource. A contained reference ("#p1") would dangle in
+     * the RiskAssessment, and anything else is not a reference; the subject is then left out.
+     */
+    private static final Pattern LITERAL_REFERENCE = Pattern.compile(
+            "(https?://([A-Za-z0-9.:%$-]*/)+)?[A-Za-z]{1,64}/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?");
 
     private RiskAssessmentFactory() {
     }
@@ -30,7 +38,7 @@ public final class RiskAssessmentFactory {
         risk.setMethod(new CodeableConcept().setText("Muscle weakness triage rules " + answer.rulesVersion()));
         risk.addIdentifier(new Identifier().setSystem(FhirCodes.BASE + "/rules-version").setValue(answer.rulesVersion()));
         risk.setCode(new CodeableConcept().setText("Muscle weakness triage"));
-        if (subjectReference != null) {
+        if (subjectReference != null && LITERAL_REFERENCE.matcher(subjectReference).matches()) {
             risk.getSubject().setReference(subjectReference);
         } else {
             risk.getSubject().setDisplay("Patient of the intake (not identified)");
