@@ -17,6 +17,7 @@ import dev.triageapi.fhir.FhirCodes;
 import dev.triageapi.fhir.FhirIntakeMapper;
 import dev.triageapi.fhir.FhirSupport;
 import dev.triageapi.observability.AccessLog;
+import dev.triageapi.triage.TriageConfig;
 import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.api.TriageRequest;
 import dev.triageapi.triage.api.TriageResponse;
@@ -27,10 +28,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -55,11 +54,13 @@ public class CdsHooksResource {
     static final String SERVICE_ID = "muscle-weakness-triage";
     static final Set<String> HOOKS = Set.of("encounter-start", "questionnaire-inprogress");
 
+    private final TriageConfig config;
     private final TriageService triage;
     private final FhirSupport fhir;
     private final FhirIntakeMapper intake;
 
-    CdsHooksResource(TriageService triage, FhirSupport fhir, Catalog catalog) {
+    CdsHooksResource(TriageService triage, FhirSupport fhir, Catalog catalog, TriageConfig config) {
+        this.config = config;
         this.triage = triage;
         this.fhir = fhir;
         this.intake = new FhirIntakeMapper(catalog);
@@ -97,7 +98,7 @@ public class CdsHooksResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Required context or prefetch data is missing.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response call(HookRequest call, @Context UriInfo uri, RoutingContext http) {
+    public Response call(HookRequest call, RoutingContext http) {
         if (call == null || call.hook() == null || !HOOKS.contains(call.hook())) {
             throw new InvalidRequestException(List.of(new FieldError("hook", "must be one of: encounter-start, questionnaire-inprogress")));
         }
@@ -113,7 +114,8 @@ public class CdsHooksResource {
         TriageRequest request = "encounter-start".equals(call.hook()) ? fromEncounter(call) : fromQuestionnaire(call);
         TriageResponse answer = triage.validateAndTriage(request);
         http.put(AccessLog.URGENCY, answer.urgency().code());
-        String rules = uri.getBaseUriBuilder().path("api/v1/rules").build().toString();
+        // Never from the request's Host header: a forged Host would land in the EHR's card.
+        String rules = config.publicBaseUrl().map(base -> base.resolve("api/v1/rules").toString()).orElse(null);
         return Response.ok(new CardsResponse(List.of(card(answer, rules)))).build();
     }
 
@@ -177,7 +179,7 @@ public class CdsHooksResource {
         return new Card(UUID.nameUUIDFromBytes((answer.rulesVersion() + summary).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
                 summary, indicator, detail(answer),
                 new Source("Muscle weakness triage rules " + answer.rulesVersion().substring(0, 19), null, topic),
-                List.of(new Link("Rules behind this answer", rulesUrl, "absolute")));
+                rulesUrl == null ? List.of() : List.of(new Link("Rules behind this answer", rulesUrl, "absolute")));
     }
 
     private static String detail(TriageResponse a) {

@@ -3,6 +3,7 @@ package dev.triageapi.common;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +27,10 @@ public interface ApiConfig {
     @WithDefault("16")
     int maxNestingDepth();
 
+    /** Longest time a client may take to send a request body once its headers arrived; a slower one gets 408. */
+    @WithDefault("10s")
+    Duration bodyTimeout();
+
     /** Answer 400 for JSON fields the contract does not define, instead of ignoring them. */
     @WithDefault("false")
     boolean rejectUnknownFields();
@@ -38,6 +43,9 @@ public interface ApiConfig {
         }
         if (config.maxStringLength() < 64) {
             problems.add("triage.api.max-string-length must be at least 64, is " + config.maxStringLength());
+        }
+        if (config.bodyTimeout().isNegative() || config.bodyTimeout().isZero()) {
+            problems.add("triage.api.body-timeout must be positive, is " + config.bodyTimeout());
         }
         if (config.maxNestingDepth() < 4) {
             problems.add("triage.api.max-nesting-depth must be at least 4 (a valid request needs 4), is " + config.maxNestingDepth());

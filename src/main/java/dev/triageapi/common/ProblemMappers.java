@@ -12,7 +12,6 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.NotAcceptableException;
-import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -125,14 +124,6 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response notAllowed(NotAllowedException e) {
-        Response problem = problem(405, "method-not-allowed", "Method not allowed",
-                "This resource does not accept that method; see /q/openapi.", null);
-        String allow = e.getResponse().getHeaderString("Allow");
-        return allow == null ? problem : Response.fromResponse(problem).header("Allow", allow).build();
-    }
-
-    @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status == 413) {
@@ -140,6 +131,9 @@ public class ProblemMappers {
         }
         if (status >= 500) {
             return unexpected(e);
+        }
+        if (e.getCause() instanceof StreamConstraintsException limit) {
+            return tooLarge(limit);
         }
         if (e.getCause() instanceof JsonMappingException mapping) {
             return unreadableBody(mapping);

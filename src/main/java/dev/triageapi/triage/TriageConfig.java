@@ -3,6 +3,7 @@ package dev.triageapi.triage;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,6 +15,12 @@ public interface TriageConfig {
     /** The local emergency number, written into emergency advice and the disclaimer. */
     @WithDefault("911")
     String emergencyNumber();
+
+    /**
+     * The address clients reach this service at, such as {@code https://triage.example-clinic.org/}: the base of the
+     * absolute links in CDS Hooks cards. Unset, cards carry no links; an address is never taken from a request.
+     */
+    Optional<URI> publicBaseUrl();
 
     /** Where the rules come from. */
     Rules rules();

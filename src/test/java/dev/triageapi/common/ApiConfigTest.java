@@ -29,6 +29,7 @@ class ApiConfigTest {
             public int maxSymptoms() { return symptoms; }
             public int maxStringLength() { return stringLength; }
             public int maxNestingDepth() { return nesting; }
+            public java.time.Duration bodyTimeout() { return java.time.Duration.ofSeconds(10); }
             public boolean rejectUnknownFields() { return false; }
         };
     }

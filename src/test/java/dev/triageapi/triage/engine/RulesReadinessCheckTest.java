@@ -18,6 +18,7 @@ class RulesReadinessCheckTest {
     void shouldBeDownUntilTheRulesAreLoadedAndUpAfter() {
         TriageConfig config = new TriageConfig() {
             @Override public String emergencyNumber() { return "911"; }
+            @Override public Optional<java.net.URI> publicBaseUrl() { return Optional.empty(); }
             @Override public Rules rules() {
                 return new Rules() {
                     @Override public Optional<Path> dir() { return Optional.empty(); }

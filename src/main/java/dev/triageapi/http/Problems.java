@@ -1,0 +1,27 @@
+package dev.triageapi.http;
+
+import dev.triageapi.common.Problem;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Response;
+
+/** Problem answers written straight to Vert.x, for refusals made before the REST layer runs. */
+final class Problems {
+
+    private Problems() {
+    }
+
+    static void end(RoutingContext ctx, int status, String type, String title, String detail) {
+        Response problem = Problem.response(status, type, title, detail);
+        ctx.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .end(Json.encode(problem.getEntity()));
+    }
+
+    static String reason(int status) {
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        return type == null ? "Client error" : type.getReasonPhrase();
+    }
+}
