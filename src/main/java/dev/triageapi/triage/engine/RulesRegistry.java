@@ -5,28 +5,29 @@ import dev.triageapi.observability.TriageMetrics;
 import dev.triageapi.triage.TriageConfig;
 import dev.triageapi.triage.api.RequestMapper;
 import dev.triageapi.triage.vignette.VignetteSuite;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Holds the rule set the service answers with. It is compiled once at startup; if the rules do not compile the
  * exception propagates and the service does not start, because running half a rule set is worse than not running.
- * With {@code triage.rules.dir} set, the folder is checked for changes and a changed rule set replaces the current
- * one atomically, but only if it compiles, matches the catalog and passes every bundled vignette.
+ * With {@code triage.rules.dir} set, the Quarkus scheduler checks the folder for changes and a changed rule set
+ * replaces the current one atomically, but only if it compiles, matches the catalog and passes every bundled vignette.
+ * Whatever a check throws (an oversized file, an unreadable folder, an {@link Error}) is recorded, logged once and
+ * shown on {@code /q/health}; the next check runs as usual, and health follows the folder's current state.
  */
 @ApplicationScoped
 public class RulesRegistry {
@@ -38,9 +39,12 @@ public class RulesRegistry {
     private final Catalog catalog;
     private final TriageEngine engine;
     private final TriageMetrics metrics;
+    static final String WATCH_JOB = "rules-reload";
+
     private volatile Instant loadedAt;
     private volatile ReloadAttempt lastAttempt;
-    private ScheduledExecutorService watcher;
+    private volatile Instant lastCheck;
+    private volatile boolean watching;
 
     RulesRegistry(TriageConfig config, Catalog catalog, TriageMetrics metrics) {
         this.config = config;
@@ -49,24 +53,19 @@ public class RulesRegistry {
         this.engine = new TriageEngine(catalog);
     }
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes StartupEvent event, Scheduler scheduler) {
         load();
         Optional<Path> dir = config.rules().dir();
         long interval = config.rules().reloadInterval().toMillis();
         if (dir.isPresent() && interval > 0) {
-            watcher = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "rules-reload");
-                thread.setDaemon(true);
-                return thread;
-            });
-            watcher.scheduleWithFixedDelay(this::reloadQuietly, interval, interval, TimeUnit.MILLISECONDS);
+            scheduler.newJob(WATCH_JOB)
+                    .setInterval(interval + "ms")
+                    .setDelayed(interval + "ms")
+                    .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                    .setTask(execution -> check())
+                    .schedule();
+            watching = true;
             LOG.infof("Watching %s for rule changes every %d ms", dir.get().toAbsolutePath(), interval);
-        }
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (watcher != null) {
-            watcher.shutdownNow();
         }
     }
 
@@ -92,12 +91,19 @@ public class RulesRegistry {
         try {
             files = readFiles();
         } catch (RulesLoadException e) {
-            return Optional.of(record(new ReloadAttempt(Instant.now(), false, null, e.problems())));
+            return Optional.of(rejected(new ReloadAttempt(Instant.now(), false, null, e.problems()), "cannot be read"));
         }
         String candidate = RuleCompiler.version(files);
         RuleSet serving = current.get();
-        if (serving != null && serving.version().equals(candidate)
-                || lastAttempt != null && !lastAttempt.accepted() && candidate.equals(lastAttempt.candidateVersion())) {
+        if (serving != null && serving.version().equals(candidate)) {
+            if (lastAttempt != null && !lastAttempt.accepted()) {
+                // The folder was put back as it is served: nothing to swap, and nothing wrong any more.
+                LOG.infof("The rules folder matches the served rules %s again", candidate);
+                return Optional.of(record(new ReloadAttempt(Instant.now(), true, candidate, List.of())));
+            }
+            return Optional.empty();
+        }
+        if (lastAttempt != null && !lastAttempt.accepted() && candidate.equals(lastAttempt.candidateVersion())) {
             return Optional.empty();
         }
         try {
@@ -108,12 +114,34 @@ public class RulesRegistry {
             LOG.infof("Rules reloaded: %d rules, version %s", rules.rules().size(), rules.version());
             return Optional.of(record(new ReloadAttempt(loadedAt, true, candidate, List.of())));
         } catch (RulesLoadException e) {
-            List<String> problems = e.problems();
-            LOG.errorf("Rules change %s rejected, still serving %s. %d problem(s), first: %s", candidate,
+            return Optional.of(rejected(new ReloadAttempt(Instant.now(), false, candidate, e.problems()), "rejected"));
+        }
+    }
+
+    /** One scheduled check of the folder. Nothing it throws may stop the next one. */
+    void check() {
+        try {
+            reloadIfChanged();
+        } catch (Throwable e) { // an Error too: the watcher must outlive a file that exhausts the heap
+            rejected(new ReloadAttempt(Instant.now(), false, null,
+                    List.of("the rules check failed unexpectedly: " + e.getClass().getName())), "could not be checked");
+        } finally {
+            lastCheck = Instant.now();
+        }
+    }
+
+    /** Records a failed attempt and logs it, once for as long as the same problems persist. */
+    private ReloadAttempt rejected(ReloadAttempt attempt, String what) {
+        ReloadAttempt previous = lastAttempt;
+        if (previous == null || previous.accepted() || !previous.problems().equals(attempt.problems())) {
+            List<String> problems = attempt.problems();
+            RuleSet serving = current.get();
+            LOG.errorf("Rules change %s %s, still serving %s. %d problem(s), first: %s",
+                    attempt.candidateVersion() == null ? "in " + source() : attempt.candidateVersion(), what,
                     serving == null ? "nothing" : serving.version(), problems.size(),
                     String.join(" | ", problems.subList(0, Math.min(5, problems.size()))));
-            return Optional.of(record(new ReloadAttempt(Instant.now(), false, candidate, e.problems())));
         }
+        return record(attempt);
     }
 
     /** The rule set every request uses, or empty before the first successful load. */
@@ -134,16 +162,27 @@ public class RulesRegistry {
         return config.rules().dir().map(dir -> dir.toAbsolutePath().toString()).orElse("bundled");
     }
 
+    /**
+     * True while the folder is being watched: a check is scheduled and the last one finished recently (a check stuck
+     * on a file, or a scheduler that stopped, makes this false).
+     */
     public boolean reloading() {
-        return watcher != null;
+        if (!watching) {
+            return false;
+        }
+        Duration interval = config.rules().reloadInterval();
+        Instant since = lastCheck != null ? lastCheck : loadedAt;
+        return since != null && Duration.between(since, Instant.now()).compareTo(interval.multipliedBy(3).plusSeconds(30)) < 0;
     }
 
-    private void reloadQuietly() {
-        try {
-            reloadIfChanged();
-        } catch (RuntimeException e) {
-            LOG.errorf("Rules reload failed unexpectedly: %s", e.getClass().getName());
-        }
+    /** True when a rules folder and a reload interval are configured, so a watcher should be running. */
+    public boolean watchingConfigured() {
+        return watching;
+    }
+
+    /** When the folder was last checked, or empty if it is not watched or not checked yet. */
+    public Optional<Instant> lastCheck() {
+        return Optional.ofNullable(lastCheck);
     }
 
     private ReloadAttempt record(ReloadAttempt attempt) {

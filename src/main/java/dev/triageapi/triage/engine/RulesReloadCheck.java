@@ -7,8 +7,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 /**
- * Shows in {@code /q/health} (as a wellness check, so probes are not affected) that a rules change was rejected:
- * the service still answers with the previous rules, but someone should look.
+ * Shows in {@code /q/health} (as a wellness check, so probes are not affected) that the rules folder holds a change
+ * that was rejected or cannot be read, or that the folder is no longer being checked: the service still answers with
+ * the rules it has, but someone should look.
  */
 @Wellness
 @ApplicationScoped
@@ -24,7 +25,11 @@ public class RulesReloadCheck implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder check = HealthCheckResponse.named("rules-reload")
                 .withData("watching", registry.reloading())
+                .withData("lastCheck", registry.lastCheck().map(Object::toString).orElse("none"))
                 .withData("servingVersion", registry.current().map(RuleSet::version).orElse("none"));
+        if (registry.watchingConfigured() && !registry.reloading()) {
+            return check.down().withData("firstProblem", "the rules folder has not been checked for a while").build();
+        }
         return registry.lastAttempt().filter(attempt -> !attempt.accepted())
                 .map(rejected -> check.down()
                         .withData("rejectedVersion", String.valueOf(rejected.candidateVersion()))

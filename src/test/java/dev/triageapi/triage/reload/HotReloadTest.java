@@ -1,5 +1,6 @@
 package dev.triageapi.triage.reload;
 
+import dev.triageapi.testing.LogCapture;
 import dev.triageapi.triage.engine.ReloadAttempt;
 import dev.triageapi.triage.engine.RulesRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,11 +15,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -155,15 +158,55 @@ class HotReloadTest {
         }
     }
 
+    @Test
+    void shouldSurviveAnOversizedRuleFileAndApplyTheNextValidEdit() throws Exception {
+        String before = version();
+        Path huge = DIR.resolve("huge.drl");
+        try (LogCapture log = LogCapture.start()) {
+            Files.write(huge, new byte[2 * 1024 * 1024]);
+            await().atMost(Duration.ofSeconds(20)).until(() -> registry.lastAttempt()
+                    .filter(a -> !a.accepted() && a.problems().toString().contains("huge.drl")).isPresent());
+            given().when().get("/q/health/well").then().statusCode(503)
+                    .body("checks.find { it.name == 'rules-reload' }.data.watching", equalTo(true))
+                    .body("checks.find { it.name == 'rules-reload' }.data.firstProblem", containsString("huge.drl"));
+            for (int i = 0; i < 5; i++) {
+                given().when().get("/q/health/well").then().statusCode(503);
+            }
+            long errors = log.lines().stream().filter(l -> l.startsWith("SEVERE") || l.startsWith("ERROR")).count();
+            assertEquals(1, errors, "one ERROR line for the state change, none per probe: " + log.lines());
+            assertTrue(log.lines().stream().noneMatch(l -> l.contains("SRHCK")), log.lines().toString());
+        } finally {
+            Files.deleteIfExists(huge);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> registry.lastAttempt().map(ReloadAttempt::accepted).orElse(false));
+        given().when().get("/q/health/well").then().statusCode(200);
+        Files.writeString(CONSULTATION, ORIGINAL_CONSULTATION.replace(FLOOR_REASON, "A doctor should find out what causes these symptoms."));
+        awaitVersionChange(before);
+    }
+
+    @Test
+    void shouldReportHealthFromTheFolderAsItIsNowAfterAReadFailure() throws Exception {
+        Path aside = DIR.resolveSibling(DIR.getFileName() + "-aside");
+        Files.move(DIR, aside);
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> registry.lastAttempt()
+                    .filter(a -> !a.accepted() && a.candidateVersion() == null).isPresent());
+            given().when().get("/q/health/well").then().statusCode(503)
+                    .body("checks.find { it.name == 'rules-reload' }.data.firstProblem", containsString("cannot read"));
+        } finally {
+            Files.move(aside, DIR);
+        }
+        // Restored to exactly what is served: healthy again with no other change.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/q/health/well").then().statusCode(200));
+    }
+
     private String version() {
         return registry.current().orElseThrow().version();
     }
 
-    private void awaitVersionChange(String before) throws InterruptedException {
-        for (int i = 0; i < 100 && version().equals(before); i++) {
-            Thread.sleep(100); // the watcher checks every 200 ms
-        }
-        assertNotEquals(before, version(), "the watcher did not pick up the change; last attempt: " + registry.lastAttempt());
+    private void awaitVersionChange(String before) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertNotEquals(before, version(),
+                "the watcher did not pick up the change; last attempt: " + registry.lastAttempt()));
     }
 
     private static Path copyOfRules() {
