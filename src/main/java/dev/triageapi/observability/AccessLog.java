@@ -1,5 +1,6 @@
 package dev.triageapi.observability;
 
+import dev.triageapi.warmup.Warmup;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,8 +35,11 @@ public class AccessLog {
 
     private final TriageMetrics metrics;
 
-    AccessLog(TriageMetrics metrics) {
+    private final Warmup warmup;
+
+    AccessLog(TriageMetrics metrics, Warmup warmup) {
         this.metrics = metrics;
+        this.warmup = warmup;
     }
 
     void install(@Observes Router router) {
@@ -43,6 +47,10 @@ public class AccessLog {
     }
 
     private void record(RoutingContext ctx) {
+        if (warmup.isOwn(ctx.request().getHeader(Warmup.HEADER))) {
+            ctx.next(); // the service's own warm-up traffic: not a patient, not a request to count
+            return;
+        }
         long start = System.nanoTime();
         String presented = ctx.request().getHeader(REQUEST_ID_HEADER);
         String id = presented != null && SAFE_ID.matcher(presented).matches() ? presented : UUID.randomUUID().toString();

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 
 /** The configured API keys, held only as SHA-256 digests and compared in constant time; never logged. */
@@ -14,10 +16,26 @@ public class ApiKeys {
     static final String HEADER = "X-API-Key";
 
     private final List<byte[]> digests;
+    /** A key only this process knows, for its own warm-up requests on loopback; retired once they are done. */
+    private volatile byte[] internal;
+    private final String internalKey;
 
     ApiKeys(SecurityConfig config) {
         this.digests = config.apiKeys().orElse(List.of()).stream()
                 .map(String::strip).filter(k -> !k.isEmpty()).map(ApiKeys::digest).toList();
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        this.internalKey = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        this.internal = digest(internalKey);
+    }
+
+    /** The process's own key while it warms up; never logged, never valid after {@link #retireInternalKey()}. */
+    public String internalKey() {
+        return internalKey;
+    }
+
+    public void retireInternalKey() {
+        internal = null;
     }
 
     /** True when no key is configured: the API is open to every client that can reach it. */
@@ -29,7 +47,7 @@ public class ApiKeys {
         return digests.size();
     }
 
-    boolean isValid(String presented) {
+    public boolean isValid(String presented) {
         if (presented == null) {
             return false;
         }
@@ -38,7 +56,8 @@ public class ApiKeys {
         for (byte[] key : digests) {
             match |= MessageDigest.isEqual(key, digest); // no early exit: every key is compared every time
         }
-        return match;
+        byte[] own = internal;
+        return match | (own != null && MessageDigest.isEqual(own, digest));
     }
 
     private static byte[] digest(String key) {

@@ -68,7 +68,8 @@ class ApiKeyTest {
 
     @Test
     void shouldKeepHealthMetricsDocumentationAndIntakePageOpen() {
-        given().when().get("/q/health/ready").then().statusCode(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
         given().when().get("/q/health/live").then().statusCode(200);
         given().when().get("/q/openapi").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200);

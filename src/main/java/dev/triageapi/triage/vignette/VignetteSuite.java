@@ -52,6 +52,11 @@ public final class VignetteSuite {
         }
     }
 
+    /** The request of every vignette as JSON text, in path order. */
+    public List<String> requestBodies() {
+        return vignettes.values().stream().map(v -> v.request().toString()).toList();
+    }
+
     public int size() {
         return vignettes.size();
     }

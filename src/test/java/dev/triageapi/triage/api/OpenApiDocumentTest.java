@@ -78,6 +78,9 @@ class OpenApiDocumentTest {
     void shouldServeSwaggerUi() {
         given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200).body("checks[0].data.rulesVersion", notNullValue());
+        // Readiness waits for the warm-up, which may still be running when this test starts.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> given()
+                .when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'rules' }.data.rulesVersion", notNullValue()));
     }
 }

@@ -106,9 +106,10 @@ class TriageResourceTest {
     @Test
     void shouldServeTheSameRulesVersionAsReadiness() {
         String version = given().contentType(ContentType.JSON).body(STROKE).post("/api/v1/triage").then().extract().path("rulesVersion");
-        given().when().get("/q/health/ready")
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> given()
+                .when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'rules' }.data.rulesVersion", equalTo(version));
+                .body("checks.find { it.name == 'rules' }.data.rulesVersion", equalTo(version)));
     }
 }

@@ -90,7 +90,7 @@ class HotReloadTest {
                 .then().statusCode(503)
                 .body("checks.find { it.name == 'rules-reload' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'rules-reload' }.data.firstProblem", containsString("consultation.drl"));
-        given().when().get("/q/health/ready").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("triage_rules_reloads_total{result=\"rejected\"}"));
         given().when().get("/api/v1/rules").then().statusCode(200)

@@ -1,0 +1,110 @@
+package dev.triageapi.warmup;
+
+import dev.triageapi.cdshooks.CdsExamples;
+import dev.triageapi.fhir.FhirExamples;
+import dev.triageapi.security.ApiKeys;
+import dev.triageapi.triage.vignette.VignetteSuite;
+import io.quarkus.vertx.http.HttpServerStart;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Sends the service its own traffic before it reports ready: every bundled vignette through {@code POST
+ * /api/v1/triage}, and the documented FHIR and CDS Hooks examples, over loopback and through the whole HTTP path
+ * (security, JSON, rules, FHIR context, answer writing). A replica behind a load balancer otherwise answers its first
+ * patients with a cold JVM: seconds, not milliseconds. These requests are neither logged nor counted.
+ */
+@ApplicationScoped
+public class Warmup {
+
+    /** Header that marks the service's own warm-up requests; its value is the process's internal key. */
+    public static final String HEADER = "X-Triage-Warmup";
+
+    private static final Logger LOG = Logger.getLogger(Warmup.class);
+
+    private final ApiKeys keys;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private volatile boolean done;
+
+    Warmup(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    /** True once warm-up has finished (or failed, which must not keep a working service out of rotation). */
+    public boolean done() {
+        return done;
+    }
+
+    /** True for a request this class sent. */
+    public boolean isOwn(String headerValue) {
+        return !done && headerValue != null && headerValue.equals(keys.internalKey());
+    }
+
+    /** Quarkus fires this asynchronously once the server listens, so warm-up runs off the start-up thread. */
+    void onServerStart(@ObservesAsync HttpServerStart started) {
+        if (this.started.compareAndSet(false, true)) {
+            run(started);
+        }
+    }
+
+    private void run(HttpServerStart started) {
+        long start = System.nanoTime();
+        int sent = 0;
+        try {
+            String host = started.options().getHost();
+            if (!"0.0.0.0".equals(host) && !"localhost".equals(host) && !host.startsWith("127.") && !"::".equals(host)) {
+                LOG.infof("Warm-up skipped: the service does not listen on loopback");
+                return;
+            }
+            URI base = URI.create("http://127.0.0.1:" + started.options().getPort());
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2)).build();
+            List<HttpRequest> requests = requests(base);
+            for (HttpRequest request : requests) {
+                client.send(request, HttpResponse.BodyHandlers.discarding());
+                sent++;
+            }
+            LOG.infof("Warmed up with %d requests in %d ms", sent, (System.nanoTime() - start) / 1_000_000);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Warm-up stopped after %d requests (%s); the service starts cold", sent, e.getClass().getName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            keys.retireInternalKey();
+            done = true;
+        }
+    }
+
+    private List<HttpRequest> requests(URI base) {
+        List<HttpRequest> out = new ArrayList<>();
+        for (String body : VignetteSuite.bundled().requestBodies()) {
+            out.add(post(base, "/api/v1/triage", "application/json", body));
+        }
+        out.add(post(base, "/api/v1/triage", "application/json", "{\"symptoms\":[]}")); // the error path too
+        for (int i = 0; i < 10; i++) {
+            out.add(post(base, "/api/v1/triage/fhir", "application/fhir+json", FhirExamples.QUESTIONNAIRE_RESPONSE));
+            out.add(post(base, "/api/v1/triage/fhir", "application/fhir+json", FhirExamples.OBSERVATION_BUNDLE));
+            out.add(post(base, "/cds-services/muscle-weakness-triage", "application/json", CdsExamples.ENCOUNTER_START));
+        }
+        return out;
+    }
+
+    private HttpRequest post(URI base, String path, String type, String body) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", type)
+                .header("X-API-Key", keys.internalKey())
+                .header(HEADER, keys.internalKey())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+}
