@@ -1,95 +1,140 @@
 package dev.triageapi.packaging;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import dev.triageapi.cdshooks.CdsExamples;
+import dev.triageapi.fhir.FhirExamples;
+import dev.triageapi.testing.Seeds;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Random JSON values as request bodies against the packaged service: it never answers 5xx. */
+/**
+ * Random JSON against every POST endpoint of the packaged service: any JSON value, bodies shaped like a request with
+ * random values, and the documented FHIR and CDS examples with one value replaced at random. It never answers 5xx,
+ * and every refusal is problem+json. Seeded: a failure prints the seed that replays it.
+ */
 class RandomBodyIT {
 
     static final List<String> FIELDS = List.of("age", "sex", "symptoms", "riskFactors", "underTreatment", "code",
             "status", "onset", "side", "severity", "locations", "hoursSinceOnset", "knownTrigger", "worsening", "recurring");
     static final List<String> WORDS = List.of("muscle_weakness", "headache", "fatigue", "sudden", "gradual", "left",
-            "both", "severe", "present", "absent", "unknown", "arm", "face", "diabetes", "male", "", "<b>", "\u0000", "é", "😀");
+            "both", "severe", "present", "absent", "unknown", "arm", "face", "diabetes", "male", "", "<b>", "\u0000", "é",
+            "😀", "Observation", "Bundle", "QuestionnaireResponse", "75325-1", "http://loinc.org", "encounter-start");
+    static final List<String> NUMBERS = List.of("1e999", "-1e999", "1e999999", "99999999999999999999999", "-0",
+            "0.0000001", "2147483648", "7");
 
     static RunningJar app;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws Exception {
         app = RunningJar.start(Files.createTempDirectory("random-body")).awaitReady();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() throws Exception {
         if (app != null) {
             app.close();
         }
     }
 
-    @Property(tries = 400)
-    void shouldNeverAnswer5xx(@ForAll("bodies") String body) throws Exception {
-        HttpResponse<String> response = app.postTriage(body);
+    @Test
+    void shouldNeverAnswer5xxOnTheJsonApi() {
+        Seeds.forAll(300, random -> check("/api/v1/triage", "application/json",
+                random.nextBoolean() ? json(random, 4) : requestShaped(random)));
+    }
+
+    @Test
+    void shouldNeverAnswer5xxOnTheFhirEndpoint() {
+        Seeds.forAll(200, random -> check("/api/v1/triage/fhir", "application/fhir+json", random.nextInt(3) == 0
+                ? json(random, 5)
+                : mutate(random, random.nextBoolean() ? FhirExamples.QUESTIONNAIRE_RESPONSE : FhirExamples.OBSERVATION_BUNDLE)));
+    }
+
+    @Test
+    void shouldNeverAnswer5xxOnTheCdsService() {
+        Seeds.forAll(200, random -> check("/cds-services/muscle-weakness-triage", "application/json",
+                random.nextInt(3) == 0 ? json(random, 5) : mutate(random, CdsExamples.ENCOUNTER_START)));
+    }
+
+    private static void check(String path, String type, String body) throws Exception {
+        HttpResponse<String> response = app.post(path, type, body);
         assertTrue(response.statusCode() < 500, response.statusCode() + " for " + body);
         if (response.statusCode() >= 400) {
             assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""), body);
         }
     }
 
-    @Provide
-    Arbitrary<String> bodies() {
-        return Arbitraries.oneOf(json(4), requestShaped());
-    }
-
     /** Any JSON value, nested up to {@code depth}. */
-    static Arbitrary<String> json(int depth) {
-        Arbitrary<String> scalar = Arbitraries.oneOf(
-                Arbitraries.just("null"), Arbitraries.of("true", "false"),
-                Arbitraries.integers().map(String::valueOf),
-                Arbitraries.doubles().map(String::valueOf).filter(s -> !s.contains("Infinity") && !s.contains("NaN")),
-                Arbitraries.of("1e999", "-1e999", "99999999999999999999999", "-0", "0.0000001"),
-                Arbitraries.oneOf(Arbitraries.of(WORDS), Arbitraries.strings().ofMaxLength(12)).map(RandomBodyIT::quote));
-        if (depth == 0) {
-            return scalar;
-        }
-        Arbitrary<String> array = Arbitraries.lazy(() -> json(depth - 1)).list().ofMaxSize(4)
-                .map(items -> "[" + String.join(",", items) + "]");
-        Arbitrary<String> object = Arbitraries.lazy(() -> member(depth - 1)).list().ofMaxSize(5)
-                .map(members -> "{" + String.join(",", members) + "}");
-        return Arbitraries.oneOf(scalar, array, object);
-    }
-
-    static Arbitrary<String> member(int depth) {
-        Arbitrary<String> key = Arbitraries.oneOf(Arbitraries.of(FIELDS), Arbitraries.strings().ofMaxLength(8));
-        return key.flatMap(k -> json(depth).map(v -> quote(k) + ":" + v));
+    static String json(Random random, int depth) {
+        int kind = random.nextInt(depth == 0 ? 6 : 8);
+        return switch (kind) {
+            case 0 -> "null";
+            case 1 -> random.nextBoolean() ? "true" : "false";
+            case 2 -> String.valueOf(random.nextInt());
+            case 3 -> random.nextBoolean() ? String.valueOf(random.nextDouble() * 1000) : NUMBERS.get(random.nextInt(NUMBERS.size()));
+            case 4 -> quote(WORDS.get(random.nextInt(WORDS.size())));
+            case 5 -> quote(randomString(random, 12));
+            case 6 -> {
+                List<String> items = new ArrayList<>();
+                for (int i = random.nextInt(5); i > 0; i--) {
+                    items.add(json(random, depth - 1));
+                }
+                yield "[" + String.join(",", items) + "]";
+            }
+            default -> {
+                List<String> members = new ArrayList<>();
+                for (int i = random.nextInt(6); i > 0; i--) {
+                    String key = random.nextBoolean() ? FIELDS.get(random.nextInt(FIELDS.size())) : randomString(random, 8);
+                    members.add(quote(key) + ":" + json(random, depth - 1));
+                }
+                yield "{" + String.join(",", members) + "}";
+            }
+        };
     }
 
     /** Bodies close to a valid request, with random values in each field. */
-    static Arbitrary<String> requestShaped() {
-        Arbitrary<String> symptom = Arbitraries.of(FIELDS.subList(5, FIELDS.size())).list().ofMaxSize(6).uniqueElements()
-                .flatMap(keys -> json(1).list().ofSize(keys.size()).map(values -> {
-                    StringBuilder out = new StringBuilder("{\"code\":" + quote(WORDS.get(Math.abs(values.hashCode()) % 3)));
-                    for (int i = 0; i < keys.size(); i++) {
-                        if (!keys.get(i).equals("code")) {
-                            out.append(',').append(quote(keys.get(i))).append(':').append(values.get(i));
-                        }
-                    }
-                    return out.append('}').toString();
-                }));
-        return symptom.list().ofMinSize(1).ofMaxSize(4).flatMap(symptoms -> json(1).list().ofSize(3).map(values ->
-                "{\"symptoms\":[" + String.join(",", symptoms) + "],\"age\":" + values.get(0)
-                        + ",\"riskFactors\":" + values.get(1) + ",\"underTreatment\":" + values.get(2) + "}"));
+    static String requestShaped(Random random) {
+        List<String> symptoms = new ArrayList<>();
+        for (int s = 1 + random.nextInt(4); s > 0; s--) {
+            StringBuilder out = new StringBuilder("{\"code\":" + quote(WORDS.get(random.nextInt(3))));
+            for (String key : FIELDS.subList(6, FIELDS.size())) {
+                if (random.nextInt(3) == 0) {
+                    out.append(',').append(quote(key)).append(':').append(json(random, 1));
+                }
+            }
+            symptoms.add(out.append('}').toString());
+        }
+        return "{\"symptoms\":[" + String.join(",", symptoms) + "],\"age\":" + json(random, 0)
+                + ",\"riskFactors\":" + json(random, 1) + ",\"underTreatment\":" + json(random, 0) + "}";
+    }
+
+    /** The example with one string, number or boolean in it replaced by a random JSON value. */
+    static String mutate(Random random, String example) {
+        List<int[]> values = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(":\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9.eE+-]+|true|false)")
+                .matcher(example);
+        while (m.find()) {
+            values.add(new int[] {m.start(1), m.end(1)});
+        }
+        int[] at = values.get(random.nextInt(values.size()));
+        return example.substring(0, at[0]) + json(random, 2) + example.substring(at[1]);
+    }
+
+    static String randomString(Random random, int maxLength) {
+        StringBuilder out = new StringBuilder();
+        for (int i = random.nextInt(maxLength + 1); i > 0; i--) {
+            out.append((char) (random.nextBoolean() ? 0x20 + random.nextInt(0x5f) : random.nextInt(0x3000)));
+        }
+        return out.toString();
     }
 
     static String quote(String raw) {
