@@ -41,6 +41,27 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void shouldDocumentTheRefusalsEveryOperationCanGet() {
+        Map<String, Map<String, Map<String, Object>>> paths = document().getMap("paths");
+        int withBody = 0;
+        for (var path : paths.entrySet()) {
+            for (var operation : path.getValue().entrySet()) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> responses = (Map<String, Object>) operation.getValue().get("responses");
+                String name = operation.getKey() + " " + path.getKey();
+                assertNotNull(responses.get("401"), name);
+                if (operation.getValue().get("requestBody") != null) {
+                    withBody++;
+                    for (String status : List.of("408", "413", "415")) {
+                        assertNotNull(responses.get(status), name + " " + status);
+                    }
+                }
+            }
+        }
+        assertEquals(3, withBody, "the three intake operations take a body");
+    }
+
+    @Test
     void shouldDocumentTheTriageRequestResponsesAndProblemSchema() {
         JsonPath doc = document();
         String op = "paths.'/api/v1/triage'.post";
