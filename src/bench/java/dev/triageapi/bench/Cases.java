@@ -13,10 +13,10 @@ import dev.triageapi.triage.api.RequestMapper;
 import dev.triageapi.triage.api.SymptomReport;
 import dev.triageapi.triage.api.TriageRequest;
 import dev.triageapi.triage.engine.Assessment;
-import dev.triageapi.triage.engine.RuleCompiler;
+import dev.triageapi.triage.rules.RuleCompiler;
 import dev.triageapi.triage.engine.RuleSet;
-import dev.triageapi.triage.engine.RuleSources;
-import dev.triageapi.triage.engine.TriageCase;
+import dev.triageapi.triage.rules.RuleSources;
+import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.engine.TriageEngine;
 
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.triageapi.bench;
 
 import dev.triageapi.triage.engine.Assessment;
-import dev.triageapi.triage.engine.Patient;
-import dev.triageapi.triage.engine.TriageCase;
+import dev.triageapi.triage.facts.Patient;
+import dev.triageapi.triage.facts.TriageCase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.StatelessKieSession;
 import org.openjdk.jmh.annotations.Benchmark;

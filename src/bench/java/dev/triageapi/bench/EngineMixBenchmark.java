@@ -3,7 +3,7 @@ package dev.triageapi.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triageapi.triage.api.TriageRequest;
 import dev.triageapi.triage.engine.Assessment;
-import dev.triageapi.triage.engine.TriageCase;
+import dev.triageapi.triage.facts.TriageCase;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

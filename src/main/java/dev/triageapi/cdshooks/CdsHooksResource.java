@@ -1,7 +1,8 @@
 package dev.triageapi.cdshooks;
 
+import dev.triageapi.http.PreconditionFailedException;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.triageapi.catalog.Catalog;
 import dev.triageapi.cdshooks.CdsModels.Card;
 import dev.triageapi.cdshooks.CdsModels.CardsResponse;
 import dev.triageapi.cdshooks.CdsModels.Coding;
@@ -10,19 +11,18 @@ import dev.triageapi.cdshooks.CdsModels.HookRequest;
 import dev.triageapi.cdshooks.CdsModels.Link;
 import dev.triageapi.cdshooks.CdsModels.Service;
 import dev.triageapi.cdshooks.CdsModels.Source;
-import dev.triageapi.common.FieldError;
-import dev.triageapi.common.InvalidRequestException;
-import dev.triageapi.common.Problem;
+import dev.triageapi.http.FieldError;
+import dev.triageapi.http.InvalidRequestException;
+import dev.triageapi.http.Problem;
 import dev.triageapi.fhir.FhirCodes;
 import dev.triageapi.fhir.FhirIntakeMapper;
 import dev.triageapi.fhir.FhirSupport;
-import dev.triageapi.observability.AccessLog;
-import dev.triageapi.triage.TriageConfig;
+import dev.triageapi.observability.Intake;
+import dev.triageapi.config.TriageConfig;
 import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.api.TriageRequest;
 import dev.triageapi.triage.api.TriageResponse;
 import dev.triageapi.triage.api.TriageService;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -59,11 +59,11 @@ public class CdsHooksResource {
     private final FhirSupport fhir;
     private final FhirIntakeMapper intake;
 
-    CdsHooksResource(TriageService triage, FhirSupport fhir, Catalog catalog, TriageConfig config) {
+    CdsHooksResource(TriageService triage, FhirSupport fhir, FhirIntakeMapper intake, TriageConfig config) {
         this.config = config;
         this.triage = triage;
         this.fhir = fhir;
-        this.intake = new FhirIntakeMapper(catalog);
+        this.intake = intake;
     }
 
     @GET
@@ -82,6 +82,7 @@ public class CdsHooksResource {
     }
 
     @POST
+    @Intake("cds-hooks")
     @Path("/" + SERVICE_ID)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -98,7 +99,7 @@ public class CdsHooksResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Required context or prefetch data is missing.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response call(HookRequest call, RoutingContext http) {
+    public Response call(HookRequest call) {
         if (call == null || call.hook() == null || !HOOKS.contains(call.hook())) {
             throw new InvalidRequestException(List.of(new FieldError("hook", "must be one of: encounter-start, questionnaire-inprogress")));
         }
@@ -112,8 +113,7 @@ public class CdsHooksResource {
             throw new InvalidRequestException(List.of(new FieldError("context", "must be an object")));
         }
         TriageRequest request = "encounter-start".equals(call.hook()) ? fromEncounter(call) : fromQuestionnaire(call);
-        TriageResponse answer = triage.validateAndTriage(request);
-        http.put(AccessLog.URGENCY, answer.urgency().code());
+        TriageResponse answer = triage.triage(request);
         // Never from the request's Host header: a forged Host would land in the EHR's card.
         String rules = config.publicBaseUrl().map(base -> base.resolve("api/v1/rules").toString()).orElse(null);
         return Response.ok(new CardsResponse(List.of(card(answer, rules)))).build();

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import dev.triageapi.common.FieldError;
-import dev.triageapi.common.InvalidRequestException;
+import dev.triageapi.http.FieldError;
+import dev.triageapi.http.InvalidRequestException;
 
 import java.io.IOException;
 import java.util.ArrayDeque;

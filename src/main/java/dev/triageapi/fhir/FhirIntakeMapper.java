@@ -1,9 +1,10 @@
 package dev.triageapi.fhir;
 
+import jakarta.inject.Singleton;
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.SymptomDefinition;
-import dev.triageapi.common.FieldError;
-import dev.triageapi.common.InvalidRequestException;
+import dev.triageapi.http.FieldError;
+import dev.triageapi.http.InvalidRequestException;
 import dev.triageapi.triage.BodyLocation;
 import dev.triageapi.triage.Onset;
 import dev.triageapi.triage.Severity;
@@ -32,13 +33,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import static dev.triageapi.common.SafeText.quoteIfCode;
+import static dev.triageapi.http.SafeText.quoteIfCode;
 
 /**
  * Maps FHIR intake onto the same {@link TriageRequest} the JSON API takes: a {@code QuestionnaireResponse} to the
  * intake Questionnaire, or a {@code Bundle} of symptom {@code Observation}s (HL7 Symptoms IG: LOINC 75325-1 present,
  * 111551-8 absent, the finding as SNOMED CT or the service's own code) with an optional {@code Patient}.
  */
+@Singleton
 public final class FhirIntakeMapper {
 
     private final Catalog catalog;

@@ -4,8 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
-import dev.triageapi.common.FieldError;
-import dev.triageapi.common.InvalidRequestException;
+import dev.triageapi.http.FieldError;
+import dev.triageapi.http.InvalidRequestException;
 import jakarta.inject.Singleton;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 

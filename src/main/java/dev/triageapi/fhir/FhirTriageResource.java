@@ -1,12 +1,10 @@
 package dev.triageapi.fhir;
 
-import dev.triageapi.catalog.Catalog;
-import dev.triageapi.common.Problem;
-import dev.triageapi.observability.AccessLog;
+import dev.triageapi.http.Problem;
+import dev.triageapi.observability.Intake;
 import dev.triageapi.triage.api.TriageRequest;
 import dev.triageapi.triage.api.TriageResponse;
 import dev.triageapi.triage.api.TriageService;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -36,13 +34,14 @@ public class FhirTriageResource {
     private final TriageService triage;
     private final FhirIntakeMapper intake;
 
-    FhirTriageResource(FhirSupport fhir, TriageService triage, Catalog catalog) {
+    FhirTriageResource(FhirSupport fhir, TriageService triage, FhirIntakeMapper intake) {
         this.fhir = fhir;
         this.triage = triage;
-        this.intake = new FhirIntakeMapper(catalog);
+        this.intake = intake;
     }
 
     @POST
+    @Intake("fhir")
     @Consumes({FhirCodes.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Produces({FhirCodes.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(operationId = "triageFhir", summary = "Triage a FHIR QuestionnaireResponse or Bundle of symptom Observations",
@@ -64,11 +63,10 @@ public class FhirTriageResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not sent as application/fhir+json or application/json.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response triage(String body, @HeaderParam(HttpHeaders.ACCEPT) String accept, RoutingContext http) {
+    public Response triage(String body, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         IBaseResource resource = fhir.parse(body);
         TriageRequest request = intake.toRequest(resource);
-        TriageResponse answer = triage.validateAndTriage(request);
-        http.put(AccessLog.URGENCY, answer.urgency().code());
+        TriageResponse answer = triage.triage(request);
         if (wantsPlainJson(accept)) {
             return Response.ok(answer, MediaType.APPLICATION_JSON).build();
         }

@@ -1,6 +1,6 @@
 package dev.triageapi.http;
 
-import dev.triageapi.common.Problem;
+import dev.triageapi.http.Problem;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;

@@ -1,6 +1,6 @@
 package dev.triageapi.http;
 
-import dev.triageapi.common.ApiConfig;
+import dev.triageapi.config.ApiConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;

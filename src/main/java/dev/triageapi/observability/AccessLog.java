@@ -1,6 +1,6 @@
 package dev.triageapi.observability;
 
-import dev.triageapi.warmup.Warmup;
+import dev.triageapi.security.ApiKeys;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * (the request id also goes into the MDC, so JSON logs carry it as a field). Bodies, paths as sent, query strings,
  * symptoms and ages are never logged: the route is the template the router matched, or "other". A client-sent
  * {@code X-Request-Id} is kept only when it is a UUID; a request the client abandoned is logged as such, with no
- * status. Triage requests are also counted and timed.
+ * status. Requests to a triage door ({@link Intake}) are also counted and timed, by channel.
  */
 @ApplicationScoped
 public class AccessLog {
@@ -26,7 +26,6 @@ public class AccessLog {
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private static final Logger LOG = Logger.getLogger("dev.triageapi.access");
-    private static final String TRIAGE = "/api/v1/triage";
     // Opaque by construction: an id that could carry words could carry a symptom or an age into the log.
     private static final Pattern SAFE_ID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -35,11 +34,11 @@ public class AccessLog {
 
     private final TriageMetrics metrics;
 
-    private final Warmup warmup;
+    private final ApiKeys keys;
 
-    AccessLog(TriageMetrics metrics, Warmup warmup) {
+    AccessLog(TriageMetrics metrics, ApiKeys keys) {
         this.metrics = metrics;
-        this.warmup = warmup;
+        this.keys = keys;
     }
 
     void install(@Observes Router router) {
@@ -47,7 +46,7 @@ public class AccessLog {
     }
 
     private void record(RoutingContext ctx) {
-        if (warmup.isOwn(ctx.request().getHeader(Warmup.HEADER))) {
+        if (keys.isInternal(ctx.request().getHeader(ApiKeys.INTERNAL_HEADER))) {
             ctx.next(); // the service's own warm-up traffic: not a patient, not a request to count
             return;
         }
@@ -62,8 +61,9 @@ public class AccessLog {
             long nanos = System.nanoTime() - start;
             boolean answered = ctx.response().ended(); // not so when the client left before the answer was written
             int status = ctx.response().getStatusCode();
-            if (answered && TRIAGE.equals(route) && "POST".equals(method)) {
-                metrics.triage(status, urgency, nanos);
+            String channel = ctx.get(RouteLabel.CHANNEL);
+            if (answered && channel != null) {
+                metrics.triage(channel, status, urgency, nanos);
             }
             if (!LOG.isInfoEnabled()) {
                 return;

@@ -11,13 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Leaves the route template the REST layer matched (for example {@code /api/v1/triage}) for the access log and the
- * metrics, however the client spelled the path. Runs for errors too, so a refused request is labelled by its route.
+ * Leaves the route template the REST layer matched (for example {@code /api/v1/triage}) and, for a triage door, its
+ * {@link Intake} channel, for the access log and the metrics, however the client spelled the path. Runs for errors
+ * too, so a refused request is labelled by its route.
  */
 public class RouteLabel {
 
     /** Routing-context key of the matched template. */
     static final String KEY = "triage.route";
+    /** Routing-context key of the {@link Intake} channel, when the matched method is a door into triage. */
+    static final String CHANNEL = "triage.channel";
 
     private static final Map<Method, String> TEMPLATES = new ConcurrentHashMap<>();
 
@@ -26,6 +29,10 @@ public class RouteLabel {
         Method method = resource == null ? null : resource.getResourceMethod();
         if (method != null && http != null) {
             http.put(KEY, TEMPLATES.computeIfAbsent(method, m -> template(resource.getResourceClass(), m)));
+            Intake intake = method.getAnnotation(Intake.class);
+            if (intake != null) {
+                http.put(CHANNEL, intake.value());
+            }
         }
     }
 

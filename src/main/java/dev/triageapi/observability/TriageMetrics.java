@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The service's own metrics at {@code /q/metrics}. Labels are only outcome, urgency level, reload result and rules
- * version: never anything a patient reported.
+ * The service's own metrics at {@code /q/metrics}. Labels are only channel, outcome, urgency level, reload result and
+ * rules version: never anything a patient reported.
  */
 @ApplicationScoped
 public class TriageMetrics {
@@ -36,12 +36,13 @@ public class TriageMetrics {
                 .register(registry);
     }
 
-    /** One answered {@code POST /api/v1/triage}. */
-    public void triage(int status, String urgency, long nanos) {
+    /** One answered request to a triage door: JSON, FHIR or CDS Hooks. */
+    public void triage(String channel, int status, String urgency, long nanos) {
         String outcome = status < 400 ? "ok" : status < 500 ? "client_error" : "server_error";
         String level = urgency == null ? "none" : urgency;
-        requests.computeIfAbsent(outcome + " " + level, key -> Counter.builder("triage.requests")
-                .description("Triage requests by outcome and urgency")
+        requests.computeIfAbsent(channel + " " + outcome + " " + level, key -> Counter.builder("triage.requests")
+                .description("Triage requests by channel, outcome and urgency")
+                .tag("channel", channel)
                 .tag("outcome", outcome)
                 .tag("urgency", level)
                 .register(registry)).increment();

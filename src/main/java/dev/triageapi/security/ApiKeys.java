@@ -1,5 +1,7 @@
 package dev.triageapi.security;
 
+import dev.triageapi.config.SecurityConfig;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,8 @@ import java.util.List;
 public class ApiKeys {
 
     static final String HEADER = "X-API-Key";
+    /** Header that marks the process's own warm-up requests; its value is the internal key. */
+    public static final String INTERNAL_HEADER = "X-Triage-Warmup";
 
     private final List<byte[]> digests;
     /** A key only this process knows, for its own warm-up requests on loopback; retired once they are done. */
@@ -36,6 +40,12 @@ public class ApiKeys {
 
     public void retireInternalKey() {
         internal = null;
+    }
+
+    /** True for the internal key while it is still in use: a request the process sent itself. */
+    public boolean isInternal(String presented) {
+        byte[] own = internal;
+        return own != null && presented != null && MessageDigest.isEqual(own, digest(presented));
     }
 
     /** True when no key is configured: the API is open to every client that can reach it. */

@@ -1,6 +1,6 @@
 package dev.triageapi.security;
 
-import dev.triageapi.common.Problem;
+import dev.triageapi.http.Problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

@@ -28,9 +28,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class Warmup {
 
-    /** Header that marks the service's own warm-up requests; its value is the process's internal key. */
-    public static final String HEADER = "X-Triage-Warmup";
-
     private static final Logger LOG = Logger.getLogger(Warmup.class);
 
     private final ApiKeys keys;
@@ -44,11 +41,6 @@ public class Warmup {
     /** True once warm-up has finished (or failed, which must not keep a working service out of rotation). */
     public boolean done() {
         return done;
-    }
-
-    /** True for a request this class sent. */
-    public boolean isOwn(String headerValue) {
-        return !done && headerValue != null && headerValue.equals(keys.internalKey());
     }
 
     /** Quarkus fires this asynchronously once the server listens, so warm-up runs off the start-up thread. */
@@ -104,7 +96,7 @@ public class Warmup {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", type)
                 .header("X-API-Key", keys.internalKey())
-                .header(HEADER, keys.internalKey())
+                .header(ApiKeys.INTERNAL_HEADER, keys.internalKey())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 }

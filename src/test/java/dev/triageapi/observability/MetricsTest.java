@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Triage requests are counted by outcome and urgency and timed; the rules version is a gauge label; nothing else. */
+/** Triage requests on every door are counted by channel, outcome and urgency and timed; the rules version is a gauge label; nothing else. */
 @QuarkusTest
 class MetricsTest {
 
@@ -26,9 +26,27 @@ class MetricsTest {
     }
 
     @Test
+    void shouldCountFhirAndCdsHooksTriagesLikeJsonOnes() {
+        String fhir = "triage_requests_total{channel=\"fhir\",outcome=\"ok\",urgency=\"emergency_ambulance\"}";
+        String fhirRefused = "triage_requests_total{channel=\"fhir\",outcome=\"client_error\",urgency=\"none\"}";
+        String cds = "triage_requests_total{channel=\"cds-hooks\",outcome=\"ok\",urgency=\"emergency_ambulance\"}";
+        String before = metrics();
+        given().contentType("application/fhir+json").body(dev.triageapi.fhir.FhirExamples.QUESTIONNAIRE_RESPONSE)
+                .post("/api/v1/triage/fhir").then().statusCode(200);
+        given().contentType("application/fhir+json").body("{\"resourceType\":\"Patient\"}")
+                .post("/api/v1/triage/fhir").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(dev.triageapi.cdshooks.CdsExamples.ENCOUNTER_START)
+                .post("/cds-services/muscle-weakness-triage").then().statusCode(200);
+        String after = metrics();
+        assertEquals(value(before, fhir) + 1, value(after, fhir), fhir);
+        assertEquals(value(before, fhirRefused) + 1, value(after, fhirRefused), fhirRefused);
+        assertEquals(value(before, cds) + 1, value(after, cds), cds);
+    }
+
+    @Test
     void shouldCountAndTimeTriageRequestsWithoutPatientData() {
-        String ok = "triage_requests_total{outcome=\"ok\",urgency=\"consultation_24\"}";
-        String clientError = "triage_requests_total{outcome=\"client_error\",urgency=\"none\"}";
+        String ok = "triage_requests_total{channel=\"json\",outcome=\"ok\",urgency=\"consultation_24\"}";
+        String clientError = "triage_requests_total{channel=\"json\",outcome=\"client_error\",urgency=\"none\"}";
         String before = metrics();
 
         given().contentType(ContentType.JSON).body("{\"age\":63,\"symptoms\":[{\"code\":\"drooping_eyelids\",\"onset\":\"gradual\"}]}")
@@ -48,7 +66,7 @@ class MetricsTest {
         while (label.find()) {
             String key = label.group(1);
             String value = label.group(2);
-            assertTrue(java.util.Set.of("outcome", "urgency", "result", "version", "le").contains(key), "label " + key);
+            assertTrue(java.util.Set.of("channel", "outcome", "urgency", "result", "version", "le").contains(key), "label " + key);
             assertFalse(value.contains("drooping") || value.contains("bone") || value.contains("often"), key + "=" + value);
         }
     }

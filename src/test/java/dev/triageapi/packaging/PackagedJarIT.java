@@ -59,7 +59,7 @@ class PackagedJarIT {
     @Test
     void shouldRefuseToStartWithARuleFileThatContributesNoRule(@TempDir Path workDir) throws Exception {
         Path rules = Files.createDirectories(workDir.resolve("rules"));
-        Files.writeString(rules.resolve("valid.drl"), "package ok;\nimport dev.triageapi.triage.engine.Symptom;\n"
+        Files.writeString(rules.resolve("valid.drl"), "package ok;\nimport dev.triageapi.triage.facts.Symptom;\n"
                 + "rule \"A rule\"\n  @source(\"test\")\nwhen\n  Symptom()\nthen\nend\n");
         Files.writeString(rules.resolve("empty.drl"), "package empty;\n// every rule was commented out\n");
         assertRefusesToStart(workDir, rules, "empty.drl: contributes no rule");

@@ -1,14 +1,17 @@
 package dev.triageapi.triage.api;
 
+import dev.triageapi.config.ApiConfig;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.SymptomDefinition;
-import dev.triageapi.common.FieldError;
-import dev.triageapi.common.InvalidRequestException;
+import dev.triageapi.http.FieldError;
+import dev.triageapi.http.InvalidRequestException;
 import dev.triageapi.triage.SymptomStatus;
-import dev.triageapi.triage.engine.Patient;
-import dev.triageapi.triage.engine.RiskFactor;
-import dev.triageapi.triage.engine.Symptom;
-import dev.triageapi.triage.engine.TriageCase;
+import dev.triageapi.triage.facts.Patient;
+import dev.triageapi.triage.facts.RiskFactor;
+import dev.triageapi.triage.facts.Symptom;
+import dev.triageapi.triage.facts.TriageCase;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,9 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.triageapi.common.SafeText.quoteIfCode;
+import static dev.triageapi.http.SafeText.quoteIfCode;
 
 /** Validates a triage request against the catalog (codes, duplicates, applicable modifiers) and maps it onto rule facts. */
+@Singleton
 public final class RequestMapper {
 
     /** The most symptoms the v1 contract allows in one request. */
@@ -28,6 +32,11 @@ public final class RequestMapper {
 
     private final Catalog catalog;
     private final int maxSymptoms;
+
+    @Inject
+    RequestMapper(Catalog catalog, ApiConfig api) {
+        this(catalog, api.maxSymptoms());
+    }
 
     public RequestMapper(Catalog catalog, int maxSymptoms) {
         this.catalog = catalog;

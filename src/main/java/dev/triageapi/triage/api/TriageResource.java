@@ -1,11 +1,8 @@
 package dev.triageapi.triage.api;
 
-import dev.triageapi.common.Problem;
-import dev.triageapi.observability.AccessLog;
+import dev.triageapi.http.Problem;
+import dev.triageapi.observability.Intake;
 import io.smallrye.common.annotation.NonBlocking;
-import io.vertx.ext.web.RoutingContext;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -60,9 +57,8 @@ public class TriageResource {
     @APIResponse(responseCode = "415", description = "The body is not sent as application/json.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unsupported-media-type", value = Examples.UNSUPPORTED_MEDIA_TYPE_PROBLEM)))
-    public TriageResponse triage(@Valid @NotNull TriageRequest request, RoutingContext http) {
-        TriageResponse response = service.triage(request);
-        http.put(AccessLog.URGENCY, response.urgency().code());
-        return response;
+    @Intake("json")
+    public TriageResponse triage(TriageRequest request) {
+        return service.triage(request);
     }
 }

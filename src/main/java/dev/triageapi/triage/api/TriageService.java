@@ -2,8 +2,7 @@ package dev.triageapi.triage.api;
 
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.SymptomDefinition;
-import dev.triageapi.common.ApiConfig;
-import dev.triageapi.triage.TriageConfig;
+import dev.triageapi.config.TriageConfig;
 import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.api.TriageResponse.CauseGroupView;
 import dev.triageapi.triage.api.TriageResponse.ConditionView;
@@ -12,20 +11,25 @@ import dev.triageapi.triage.api.TriageResponse.RedFlagView;
 import dev.triageapi.triage.api.TriageResponse.TraceEntry;
 import dev.triageapi.triage.engine.Assessment;
 import dev.triageapi.triage.engine.RuleSet;
-import dev.triageapi.triage.engine.RulesRegistry;
-import dev.triageapi.triage.engine.TriageCase;
+import dev.triageapi.triage.rules.RulesRegistry;
+import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.engine.TriageEngine;
+import dev.triageapi.observability.AccessLog;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
-/** Checks a request against the catalog, runs it through the current rules and writes the answer. */
+/**
+ * The one path every intake takes, whichever door it came in by (JSON, FHIR, CDS Hooks): validate (method
+ * validation on {@link #triage}), map onto the catalog, assess with the current rules, write the answer, and leave
+ * the urgency for the access log and the metrics of the request being served.
+ */
 @ApplicationScoped
 public class TriageService {
 
@@ -33,35 +37,33 @@ public class TriageService {
     private final RulesRegistry rules;
     private final TriageEngine engine;
     private final RequestMapper requests;
-    private final Validator validator;
+    private final CurrentVertxRequest http;
     private final Map<Urgency, String> advice = new EnumMap<>(Urgency.class);
     private final String disclaimer;
 
-    TriageService(Catalog catalog, RulesRegistry rules, TriageConfig config, ApiConfig api, Validator validator) {
-        this.validator = validator;
+    TriageService(Catalog catalog, RulesRegistry rules, TriageEngine engine, RequestMapper requests,
+                  CurrentVertxRequest http, TriageConfig config) {
         this.catalog = catalog;
         this.rules = rules;
-        this.engine = new TriageEngine(catalog);
-        this.requests = new RequestMapper(catalog, api.maxSymptoms());
+        this.engine = engine;
+        this.requests = requests;
+        this.http = http;
         for (Urgency level : Urgency.values()) {
             advice.put(level, catalog.urgencyLevel(level).advice().replace("{emergencyNumber}", config.emergencyNumber()));
         }
         this.disclaimer = Disclaimer.text(config.emergencyNumber());
     }
 
-    /** Triage of a request that did not pass through JAX-RS validation (FHIR and CDS Hooks intake). */
-    public TriageResponse validateAndTriage(TriageRequest request) {
-        Set<ConstraintViolation<TriageRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return triage(request);
-    }
-
-    public TriageResponse triage(TriageRequest request) {
+    /** Triages a request; a request that breaks the contract is a {@link jakarta.validation.ConstraintViolationException} (400). */
+    public TriageResponse triage(@Valid @NotNull TriageRequest request) {
         TriageCase triageCase = requests.toCase(request);
         RuleSet ruleSet = rules.current().orElseThrow(() -> new IllegalStateException("rules not loaded"));
-        return toResponse(engine.assess(ruleSet, triageCase));
+        TriageResponse answer = toResponse(engine.assess(ruleSet, triageCase));
+        RoutingContext current = http.getCurrent();
+        if (current != null) {
+            current.put(AccessLog.URGENCY, answer.urgency().code());
+        }
+        return answer;
     }
 
     private TriageResponse toResponse(Assessment a) {

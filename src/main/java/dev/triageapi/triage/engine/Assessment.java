@@ -1,5 +1,7 @@
 package dev.triageapi.triage.engine;
 
+import dev.triageapi.triage.facts.FollowUp;
+
 import dev.triageapi.catalog.CauseGroupDefinition;
 import dev.triageapi.catalog.ConditionDefinition;
 import dev.triageapi.catalog.RedFlagDefinition;

@@ -12,7 +12,7 @@ public record RuleFile(String path, String content) {
         return "sha256:" + HexFormat.of().formatHex(digest().digest(content.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static MessageDigest digest() {
+    public static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -1,5 +1,16 @@
 package dev.triageapi.triage.engine;
 
+import jakarta.inject.Singleton;
+import dev.triageapi.triage.facts.CauseFinding;
+import dev.triageapi.triage.facts.Conclusions;
+import dev.triageapi.triage.facts.Finding;
+import dev.triageapi.triage.facts.FollowUp;
+import dev.triageapi.triage.facts.RedFlag;
+import dev.triageapi.triage.facts.RiskFactor;
+import dev.triageapi.triage.facts.Symptom;
+import dev.triageapi.triage.facts.TriageCase;
+import dev.triageapi.triage.facts.UrgencyFinding;
+
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.CauseGroupDefinition;
 import dev.triageapi.catalog.RedFlagDefinition;
@@ -27,6 +38,7 @@ import java.util.TreeSet;
  * Runs a case through a rule set in a session of its own and turns the facts the rules inserted into an
  * {@link Assessment}. The rules only state findings; ranking them ("highest urgency wins") happens here, in Java.
  */
+@Singleton
 public final class TriageEngine {
 
     private final Catalog catalog;

@@ -3,7 +3,7 @@ package dev.triageapi.triage.vignette;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.triageapi.common.ResourceFolder;
+import dev.triageapi.triage.rules.ResourceFolder;
 import dev.triageapi.triage.api.RequestMapper;
 import dev.triageapi.triage.api.TriageRequest;
 import dev.triageapi.triage.engine.RuleSet;

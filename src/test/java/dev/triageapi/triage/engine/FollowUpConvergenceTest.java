@@ -1,5 +1,9 @@
 package dev.triageapi.triage.engine;
 
+import dev.triageapi.triage.facts.FollowUp;
+import dev.triageapi.triage.facts.Symptom;
+import dev.triageapi.triage.facts.TriageCase;
+
 import dev.triageapi.triage.Onset;
 import dev.triageapi.triage.Severity;
 import dev.triageapi.triage.SymptomStatus;

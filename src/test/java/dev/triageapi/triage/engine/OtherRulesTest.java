@@ -1,5 +1,10 @@
 package dev.triageapi.triage.engine;
 
+import dev.triageapi.triage.facts.Patient;
+import dev.triageapi.triage.facts.RiskFactor;
+import dev.triageapi.triage.facts.Symptom;
+import dev.triageapi.triage.facts.UrgencyFinding;
+
 import dev.triageapi.triage.BodyLocation;
 import dev.triageapi.triage.Onset;
 import dev.triageapi.triage.Severity;

@@ -1,5 +1,8 @@
 package dev.triageapi.triage.engine;
 
+import dev.triageapi.triage.facts.FollowUp;
+import dev.triageapi.triage.facts.Symptom;
+
 import dev.triageapi.triage.BodyLocation;
 import dev.triageapi.triage.Onset;
 import dev.triageapi.triage.Severity;

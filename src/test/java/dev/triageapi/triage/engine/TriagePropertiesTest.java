@@ -1,5 +1,10 @@
 package dev.triageapi.triage.engine;
 
+import dev.triageapi.triage.facts.Patient;
+import dev.triageapi.triage.facts.RiskFactor;
+import dev.triageapi.triage.facts.Symptom;
+import dev.triageapi.triage.facts.TriageCase;
+
 import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.testing.Seeds;
 import dev.triageapi.triage.BodyLocation;

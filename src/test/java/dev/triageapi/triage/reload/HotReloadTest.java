@@ -1,8 +1,8 @@
 package dev.triageapi.triage.reload;
 
 import dev.triageapi.testing.LogCapture;
-import dev.triageapi.triage.engine.ReloadAttempt;
-import dev.triageapi.triage.engine.RulesRegistry;
+import dev.triageapi.triage.rules.ReloadAttempt;
+import dev.triageapi.triage.rules.RulesRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

@@ -1,0 +1,10 @@
+package dev.triageapi.http;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One problem with one field of a request, e.g. {@code symptoms[0].code}. */
+@Schema(name = "FieldError")
+public record FieldError(
+        @Schema(description = "JSON path of the field.", examples = "symptoms[0].code", required = true) String field,
+        @Schema(examples = "unknown symptom code 'x'; see GET /api/v1/symptoms", required = true) String message) {
+}

@@ -1,5 +1,0 @@
-package dev.triageapi.triage.engine;
-
-/** A conclusion a rule inserts into working memory; the engine collects these together with the rule that made them. */
-public sealed interface Finding permits RedFlag, UrgencyFinding, CauseFinding, FollowUp {
-}

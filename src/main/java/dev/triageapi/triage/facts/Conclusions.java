@@ -1,0 +1,59 @@
+package dev.triageapi.triage.facts;
+
+import dev.triageapi.triage.Urgency;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The vocabulary rule consequences use to state their conclusions, imported into every DRL file with
+ * {@code import function}. Evidence arguments may be symptoms, risk factors, codes or collections of them.
+ */
+public final class Conclusions {
+
+    private Conclusions() {
+    }
+
+    public static RedFlag redFlag(String code, Object... evidence) {
+        return new RedFlag(code, evidence(evidence));
+    }
+
+    public static UrgencyFinding atLeast(Urgency level, String reason, Object... evidence) {
+        return new UrgencyFinding(level, reason, evidence(evidence));
+    }
+
+    public static CauseFinding suggests(String condition, Object... evidence) {
+        return new CauseFinding(condition, evidence(evidence));
+    }
+
+    public static FollowUp ask(Symptom symptom, String modifier, String value, Urgency couldRaiseTo, String question) {
+        return new FollowUp(symptom.getCode(), modifier, value, couldRaiseTo, question);
+    }
+
+    /** Codes of the given facts, sorted and without repeats, so that evidence never depends on firing order. */
+    public static List<String> evidence(Object... items) {
+        return evidence(Arrays.asList(items));
+    }
+
+    public static List<String> evidence(Collection<?> items) {
+        TreeSet<String> codes = new TreeSet<>();
+        collect(items, codes);
+        return List.copyOf(codes);
+    }
+
+    private static void collect(Object item, Collection<String> codes) {
+        if (item instanceof Symptom s) {
+            codes.add(s.getCode());
+        } else if (item instanceof RiskFactor r) {
+            codes.add(r.code());
+        } else if (item instanceof String code) {
+            codes.add(code);
+        } else if (item instanceof Collection<?> many) {
+            many.forEach(each -> collect(each, codes));
+        } else if (item != null) {
+            throw new IllegalArgumentException("not evidence: " + item.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.triageapi.triage.facts;
+
+import dev.triageapi.triage.BodyLocation;
+import dev.triageapi.triage.Onset;
+import dev.triageapi.triage.Severity;
+import dev.triageapi.triage.Side;
+import dev.triageapi.triage.SymptomStatus;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A reported symptom as the rules see it. Every modifier may be {@code null}, which means "not asked or not
+ * answered"; the helper predicates keep that apart from "no" so that rules never read a missing answer as a negative.
+ */
+public final class Symptom {
+
+    private static final Set<BodyLocation> FACE_ARM_OR_LEG = EnumSet.of(
+            BodyLocation.FACE, BodyLocation.ARM, BodyLocation.HAND, BodyLocation.LEG, BodyLocation.FOOT);
+    private static final Set<BodyLocation> LIMBS = EnumSet.of(
+            BodyLocation.ARM, BodyLocation.HAND, BodyLocation.LEG, BodyLocation.FOOT);
+    private static final Set<BodyLocation> LOWER_BODY = EnumSet.of(
+            BodyLocation.LEG, BodyLocation.FOOT, BodyLocation.TRUNK);
+
+    private final String code;
+    private final SymptomStatus status;
+    private final Onset onset;
+    private final Side side;
+    private final Severity severity;
+    private final Set<BodyLocation> locations;
+    private final Double hoursSinceOnset;
+    private final Boolean knownTrigger;
+    private final Boolean worsening;
+    private final Boolean recurring;
+
+    public Symptom(String code, SymptomStatus status, Onset onset, Side side, Severity severity,
+                   Set<BodyLocation> locations, Double hoursSinceOnset, Boolean knownTrigger,
+                   Boolean worsening, Boolean recurring) {
+        this.code = code;
+        this.status = status == null ? SymptomStatus.PRESENT : status;
+        this.onset = onset;
+        this.side = side;
+        this.severity = severity;
+        this.locations = locations == null || locations.isEmpty()
+                ? Set.of() : Set.copyOf(EnumSet.copyOf(locations));
+        this.hoursSinceOnset = hoursSinceOnset;
+        this.knownTrigger = knownTrigger;
+        this.worsening = worsening;
+        this.recurring = recurring;
+    }
+
+    /** A present symptom with no modifiers; convenient in tests. */
+    public static Symptom present(String code) {
+        return new Symptom(code, SymptomStatus.PRESENT, null, null, null, null, null, null, null, null);
+    }
+
+    public String getCode() { return code; }
+    public SymptomStatus getStatus() { return status; }
+    public Onset getOnset() { return onset; }
+    public Side getSide() { return side; }
+    public Severity getSeverity() { return severity; }
+    public Set<BodyLocation> getLocations() { return locations; }
+    public Double getHoursSinceOnset() { return hoursSinceOnset; }
+    public Boolean getKnownTrigger() { return knownTrigger; }
+    public Boolean getWorsening() { return worsening; }
+    public Boolean getRecurring() { return recurring; }
+
+    public boolean isPresent() { return status == SymptomStatus.PRESENT; }
+    public boolean isAbsent() { return status == SymptomStatus.ABSENT; }
+    public boolean isStatusUnknown() { return status == SymptomStatus.UNKNOWN; }
+
+    public boolean isSudden() { return onset == Onset.SUDDEN; }
+    public boolean isGradual() { return onset == Onset.GRADUAL; }
+    public boolean isOnsetUnknown() { return onset == null; }
+
+    public boolean isSevere() { return severity == Severity.SEVERE; }
+    public boolean isSeverityUnknown() { return severity == null; }
+    public boolean isMild() { return severity == Severity.MILD; }
+
+    public boolean isOneSided() { return side == Side.LEFT || side == Side.RIGHT; }
+    public boolean isSideUnknown() { return side == null; }
+
+    public boolean isFaceInvolved() { return locations.contains(BodyLocation.FACE); }
+
+    /** Affects the face, an arm or a leg, or the location was not given (so it may). */
+    public boolean isPossiblyFaceArmOrLeg() {
+        return locations.isEmpty() || locations.stream().anyMatch(FACE_ARM_OR_LEG::contains);
+    }
+
+    /** Affects an arm or a leg, or the location was not given (so it may). */
+    public boolean isPossiblyLimb() {
+        return locations.isEmpty() || locations.stream().anyMatch(LIMBS::contains);
+    }
+
+    /** Reported on both sides and only in the legs, feet or trunk: the pattern of a spinal cord problem. */
+    public boolean isBothLegsOnly() {
+        return side == Side.BOTH && !locations.isEmpty() && LOWER_BODY.containsAll(locations)
+                && (locations.contains(BodyLocation.LEG) || locations.contains(BodyLocation.FOOT));
+    }
+
+    public boolean isWholeBody() { return locations.contains(BodyLocation.WHOLE_BODY); }
+
+    public boolean isWorseningKnown() { return Boolean.TRUE.equals(worsening); }
+    public boolean isWorseningNotDenied() { return !Boolean.FALSE.equals(worsening); }
+    public boolean isRecurringKnown() { return Boolean.TRUE.equals(recurring); }
+    public boolean isTriggerKnown() { return Boolean.TRUE.equals(knownTrigger); }
+    public boolean isDurationUnknown() { return hoursSinceOnset == null; }
+
+    /** Started at most {@code hours} ago, as reported. False when the duration is unknown. */
+    public boolean startedWithin(double hours) { return hoursSinceOnset != null && hoursSinceOnset <= hours; }
+
+    /** Has lasted more than {@code hours}, as reported. False when the duration is unknown. */
+    public boolean lastedOver(double hours) { return hoursSinceOnset != null && hoursSinceOnset > hours; }
+
+    @Override
+    public String toString() {
+        return "Symptom[" + code + "]";
+    }
+}

@@ -1,0 +1,46 @@
+package dev.triageapi.http;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** Under {@code triage.api.reject-unknown-fields}, a misspelt field is refused instead of read as "unknown". */
+@QuarkusTest
+@TestProfile(UnknownFieldsTest.Strict.class)
+class UnknownFieldsTest {
+
+    /** Strict mode, with a lower symptom limit to prove the limits are configuration. */
+    public static class Strict implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("triage.api.reject-unknown-fields", "true", "triage.api.max-symptoms", "3");
+        }
+    }
+
+    @Test
+    void shouldRefuseAMisspeltModifier() {
+        given().contentType(ContentType.JSON).body("{\"symptoms\":[{\"code\":\"muscle_weakness\",\"onest\":\"sudden\"}]}")
+                .when().post("/api/v1/triage")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("symptoms[0].onest"))
+                .body("errors[0].message", containsString("not a field"));
+    }
+
+    @Test
+    void shouldApplyTheConfiguredSymptomLimit() {
+        given().contentType(ContentType.JSON)
+                .body("{\"symptoms\":[{\"code\":\"fatigue\"},{\"code\":\"fever\"},{\"code\":\"tremor\"},{\"code\":\"headache\"}]}")
+                .when().post("/api/v1/triage")
+                .then().statusCode(400)
+                .body("errors[0].message", equalTo("at most 3 symptoms may be reported in one request"));
+    }
+}

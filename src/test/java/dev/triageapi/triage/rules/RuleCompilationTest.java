@@ -1,0 +1,113 @@
+package dev.triageapi.triage.rules;
+
+import dev.triageapi.triage.engine.RuleFile;
+import dev.triageapi.triage.engine.RuleSet;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Compiles the top-level {@code rules/} folder exactly as it is on disk, and proves broken rule sets are refused. */
+class RuleCompilationTest {
+
+    static final Path RULES = Path.of("rules");
+
+    @Test
+    void shouldCompileEveryRuleFileWithoutErrors() {
+        List<RuleFile> files = RuleSources.fromDirectory(RULES);
+        assertFalse(files.isEmpty(), "no DRL found in rules/");
+        RuleSet set = RuleCompiler.compile(files);
+        for (RuleFile file : files) {
+            assertTrue(set.rules().values().stream().anyMatch(r -> r.file().equals(file.path())),
+                    file.path() + " contributes no rule");
+        }
+        set.rules().values().forEach(rule -> {
+            assertFalse(rule.source().isBlank(), rule.name());
+            assertTrue(rule.line() > 0, "line of " + rule.name());
+        });
+    }
+
+    @Test
+    void shouldReadTheSameFilesFromTheClasspathAsFromTheFolder() {
+        assertEquals(RuleSources.fromDirectory(RULES), RuleSources.fromClasspath(getClass().getClassLoader()));
+    }
+
+    @Test
+    void shouldRefuseAFileWithASyntaxError() {
+        RulesLoadException e = assertThrows(RulesLoadException.class, () -> RuleCompiler.compile(List.of(
+                new RuleFile("rules/broken.drl", "package x;\nrule \"half\"\n @source(\"x\")\nwhen\n  Symptom( \nthen\nend\n"))));
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("rules/broken.drl")), e.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAFileThatContributesNoRule() {
+        RulesLoadException e = assertThrows(RulesLoadException.class, () -> RuleCompiler.compile(List.of(
+                validFile("rules/a.drl", "A rule"),
+                new RuleFile("rules/empty.drl", "package rules.empty;\n// nothing here\n"))));
+        assertTrue(e.problems().contains("rules/empty.drl: contributes no rule"), e.getMessage());
+    }
+
+    @Test
+    void shouldRefuseARuleWithoutSource() {
+        RulesLoadException e = assertThrows(RulesLoadException.class, () -> RuleCompiler.compile(List.of(
+                new RuleFile("rules/a.drl", "package x;\nimport dev.triageapi.triage.facts.Symptom;\n"
+                        + "rule \"Unsourced\"\nwhen\n  Symptom()\nthen\nend\n"))));
+        assertTrue(e.getMessage().contains("no @source"), e.getMessage());
+    }
+
+    @Test
+    void shouldRefuseTwoRulesWithOneName() {
+        RulesLoadException e = assertThrows(RulesLoadException.class, () -> RuleCompiler.compile(List.of(
+                validFile("rules/a.drl", "Same"), validFile("rules/b.drl", "Same"))));
+        assertTrue(e.getMessage().contains("also used in"), e.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAnEmptyRuleSet() {
+        assertThrows(RulesLoadException.class, () -> RuleCompiler.compile(List.of()));
+    }
+
+    @Test
+    void shouldGiveTheSameVersionForTheSameFilesInAnyOrder() {
+        RuleFile a = validFile("rules/a.drl", "A");
+        RuleFile b = validFile("rules/b.drl", "B");
+        assertEquals(RuleCompiler.version(List.of(a, b)), RuleCompiler.version(List.of(b, a)));
+        assertFalse(RuleCompiler.version(List.of(a, b)).equals(RuleCompiler.version(List.of(a))));
+        assertTrue(RuleCompiler.version(List.of(a)).matches("sha256:[0-9a-f]{64}"));
+    }
+
+    @Test
+    void shouldReadRulesFromAFolderOnDisk(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub/x.drl"), validFile("rules/sub/x.drl", "X").content());
+        Files.writeString(dir.resolve("notes.txt"), "ignored");
+        List<RuleFile> files = RuleSources.fromDirectory(dir);
+        assertEquals(List.of("rules/sub/x.drl"), files.stream().map(RuleFile::path).toList());
+        assertEquals(1, RuleCompiler.compile(files).rules().size());
+    }
+
+    @Test
+    void shouldReadAConfigMapVolumeOnceSkippingItsHiddenCopies(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // The layout kubelet gives a ConfigMap volume: visible names are links into a hidden, timestamped folder.
+        Path data = Files.createDirectories(dir.resolve("..2026_11_24_05_00_00.123"));
+        Files.writeString(data.resolve("stroke.drl"), validFile("rules/stroke.drl", "Stroke").content());
+        Files.createSymbolicLink(dir.resolve("..data"), data.getFileName());
+        Files.createSymbolicLink(dir.resolve("stroke.drl"), Path.of("..data/stroke.drl"));
+        List<RuleFile> files = RuleSources.fromDirectory(dir);
+        assertEquals(List.of("rules/stroke.drl"), files.stream().map(RuleFile::path).toList());
+        assertEquals(1, RuleCompiler.compile(files).rules().size());
+    }
+
+    static RuleFile validFile(String path, String ruleName) {
+        String pkg = "t." + path.replaceAll("[^a-z]", "");
+        return new RuleFile(path, "package " + pkg + ";\nimport dev.triageapi.triage.facts.Symptom;\n"
+                + "rule \"" + ruleName + "\"\n  @source(\"test\")\nwhen\n  Symptom( present )\nthen\nend\n");
+    }
+}

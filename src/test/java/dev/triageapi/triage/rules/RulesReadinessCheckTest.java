@@ -1,0 +1,38 @@
+package dev.triageapi.triage.rules;
+
+import dev.triageapi.triage.engine.Rules;
+
+import dev.triageapi.observability.TriageMetrics;
+import dev.triageapi.config.TriageConfig;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Readiness stays DOWN until a rule set is loaded. */
+class RulesReadinessCheckTest {
+
+    @Test
+    void shouldBeDownUntilTheRulesAreLoadedAndUpAfter() {
+        TriageConfig config = new TriageConfig() {
+            @Override public String emergencyNumber() { return "911"; }
+            @Override public Optional<java.net.URI> publicBaseUrl() { return Optional.empty(); }
+            @Override public Rules rules() {
+                return new Rules() {
+                    @Override public Optional<Path> dir() { return Optional.empty(); }
+                    @Override public Duration reloadInterval() { return Duration.ZERO; }
+                };
+            }
+        };
+        RulesRegistry registry = new RulesRegistry(config, Rules.CATALOG,
+                new TriageMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), java.util.List.of());
+        RulesReadinessCheck check = new RulesReadinessCheck(registry);
+        assertEquals(HealthCheckResponse.Status.DOWN, check.call().getStatus());
+        registry.load();
+        assertEquals(HealthCheckResponse.Status.UP, check.call().getStatus());
+    }
+}
