@@ -3,6 +3,7 @@ package dev.triageapi.cdshooks;
 import dev.triageapi.http.PreconditionFailedException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.triageapi.catalog.Catalog;
 import dev.triageapi.cdshooks.CdsModels.Card;
 import dev.triageapi.cdshooks.CdsModels.CardsResponse;
 import dev.triageapi.cdshooks.CdsModels.Coding;
@@ -55,12 +56,14 @@ public class CdsHooksResource {
     static final Set<String> HOOKS = Set.of("encounter-start", "questionnaire-inprogress");
 
     private final TriageConfig config;
+    private final Catalog catalog;
     private final TriageService triage;
     private final FhirSupport fhir;
     private final FhirIntakeMapper intake;
 
-    CdsHooksResource(TriageService triage, FhirSupport fhir, FhirIntakeMapper intake, TriageConfig config) {
+    CdsHooksResource(TriageService triage, FhirSupport fhir, FhirIntakeMapper intake, TriageConfig config, Catalog catalog) {
         this.config = config;
+        this.catalog = catalog;
         this.triage = triage;
         this.fhir = fhir;
         this.intake = intake;
@@ -157,17 +160,11 @@ public class CdsHooksResource {
         return intake.toRequest(fhir.parse(response.toString()));
     }
 
-    static Card card(TriageResponse answer, String rulesUrl) {
-        String level = switch (answer.urgency()) {
-            case EMERGENCY_AMBULANCE -> "Call an ambulance";
-            case EMERGENCY -> "Emergency department now";
-            case CONSULTATION_24 -> "See a doctor within 24 hours";
-            case CONSULTATION -> "See a doctor";
-            case SELF_CARE -> "Self-care";
-        };
+    private Card card(TriageResponse answer, String rulesUrl) {
+        String level = catalog.urgencyLevel(answer.urgency()).label();
         String why = !answer.redFlags().isEmpty() ? answer.redFlags().get(0).label()
                 : answer.reasons().isEmpty() ? "" : answer.reasons().get(0);
-        String summary = level + (why.isEmpty() ? "" : ": " + why);
+        String summary = level + (why.isEmpty() ? "" : " — " + why);
         if (summary.length() >= 140) {
             summary = summary.substring(0, 138) + "…";
         }

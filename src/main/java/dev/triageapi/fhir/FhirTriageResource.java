@@ -1,5 +1,6 @@
 package dev.triageapi.fhir;
 
+import dev.triageapi.catalog.Catalog;
 import dev.triageapi.http.Problem;
 import dev.triageapi.observability.Intake;
 import dev.triageapi.triage.api.TriageRequest;
@@ -30,11 +31,13 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 @Tag(name = "FHIR", description = "FHIR R4 intake and answers")
 public class FhirTriageResource {
 
+    private final Catalog catalog;
     private final FhirSupport fhir;
     private final TriageService triage;
     private final FhirIntakeMapper intake;
 
-    FhirTriageResource(FhirSupport fhir, TriageService triage, FhirIntakeMapper intake) {
+    FhirTriageResource(FhirSupport fhir, TriageService triage, FhirIntakeMapper intake, Catalog catalog) {
+        this.catalog = catalog;
         this.fhir = fhir;
         this.triage = triage;
         this.intake = intake;
@@ -72,7 +75,7 @@ public class FhirTriageResource {
         }
         String subject = resource instanceof QuestionnaireResponse qr && qr.hasSubject()
                 ? qr.getSubject().getReference() : null;
-        return Response.ok(fhir.write(RiskAssessmentFactory.build(answer, subject)), FhirCodes.MEDIA_TYPE).build();
+        return Response.ok(fhir.write(RiskAssessmentFactory.build(answer, catalog.urgencyLevel(answer.urgency()).label(), subject)), FhirCodes.MEDIA_TYPE).build();
     }
 
     private static boolean wantsPlainJson(String accept) {

@@ -31,7 +31,7 @@ public final class RiskAssessmentFactory {
     private RiskAssessmentFactory() {
     }
 
-    public static RiskAssessment build(TriageResponse answer, String subjectReference) {
+    public static RiskAssessment build(TriageResponse answer, String urgencyLabel, String subjectReference) {
         RiskAssessment risk = new RiskAssessment();
         risk.setStatus(RiskAssessmentStatus.FINAL);
         risk.setOccurrence(new DateTimeType(new Date()));
@@ -46,8 +46,8 @@ public final class RiskAssessmentFactory {
         CodeableConcept qualitative = qualitativeRisk(answer.urgency());
 
         RiskAssessmentPredictionComponent urgency = risk.addPrediction();
-        urgency.setOutcome(new CodeableConcept(new Coding(FhirCodes.URGENCY, answer.urgency().code(), label(answer.urgency())))
-                .setText("Urgency: " + label(answer.urgency())));
+        urgency.setOutcome(new CodeableConcept(new Coding(FhirCodes.URGENCY, answer.urgency().code(), urgencyLabel))
+                .setText("Urgency: " + urgencyLabel));
         urgency.setQualitativeRisk(qualitative);
         urgency.setRationale(String.join(" ", answer.reasons()));
 
@@ -78,7 +78,4 @@ public final class RiskAssessmentFactory {
         return new CodeableConcept(new Coding(FhirCodes.RISK_PROBABILITY, code, code.substring(0, 1).toUpperCase() + code.substring(1) + " likelihood"));
     }
 
-    private static String label(Urgency urgency) {
-        return urgency.code().replace('_', ' ');
-    }
 }

@@ -37,7 +37,7 @@ class CdsHooksTest {
                 .then().statusCode(200)
                 .body("cards", hasSize(1))
                 .body("cards[0].indicator", equalTo("critical"))
-                .body("cards[0].summary", startsWith("Call an ambulance"))
+                .body("cards[0].summary", startsWith("Emergency: call an ambulance — "))
                 .body("cards[0].summary.length()", lessThan(140))
                 .body("cards[0].source.label", startsWith("Muscle weakness triage rules sha256:"))
                 .body("cards[0].source.topic.display", equalTo("Sudden weakness, numbness or paralysis of the face, an arm or a leg is a stroke sign"))
