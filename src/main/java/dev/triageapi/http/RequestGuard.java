@@ -1,6 +1,6 @@
 package dev.triageapi.http;
 
-import dev.triageapi.config.ApiConfig;
+import dev.triageapi.config.TriageConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -30,9 +30,9 @@ public class RequestGuard {
     private final Vertx vertx;
     private final BodyHandler chunkedBodies;
 
-    RequestGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody, ApiConfig api, Vertx vertx) {
+    RequestGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody, TriageConfig config, Vertx vertx) {
         this.maxBody = maxBody.asLongValue();
-        this.bodyTimeoutMs = api.bodyTimeout().toMillis();
+        this.bodyTimeoutMs = config.api().bodyTimeout().toMillis();
         this.vertx = vertx;
         this.chunkedBodies = BodyHandler.create(false).setBodyLimit(this.maxBody);
     }

@@ -1,6 +1,6 @@
 package dev.triageapi.json;
 
-import dev.triageapi.config.ApiConfig;
+import dev.triageapi.config.TriageConfig;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -23,10 +23,10 @@ import jakarta.inject.Singleton;
 @Singleton
 public class JsonConfiguration implements ObjectMapperCustomizer {
 
-    private final ApiConfig config;
+    private final TriageConfig.Api config;
 
-    JsonConfiguration(ApiConfig config) {
-        this.config = config;
+    JsonConfiguration(TriageConfig config) {
+        this.config = config.api();
     }
 
     @Override

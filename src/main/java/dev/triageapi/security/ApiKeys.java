@@ -1,6 +1,7 @@
 package dev.triageapi.security;
 
-import dev.triageapi.config.SecurityConfig;
+import dev.triageapi.config.TriageConfig;
+import jakarta.inject.Inject;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,7 +25,12 @@ public class ApiKeys {
     private volatile byte[] internal;
     private final String internalKey;
 
-    ApiKeys(SecurityConfig config) {
+    @Inject
+    ApiKeys(TriageConfig config) {
+        this(config.security());
+    }
+
+    ApiKeys(TriageConfig.Security config) {
         this.digests = config.apiKeys().orElse(List.of()).stream()
                 .map(String::strip).filter(k -> !k.isEmpty()).map(ApiKeys::digest).toList();
         byte[] random = new byte[32];

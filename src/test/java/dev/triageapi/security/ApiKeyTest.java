@@ -96,13 +96,13 @@ class ApiKeyTest {
 
     @Test
     void shouldCompareKeysByDigestForEveryKey() {
-        ApiKeys keys = new ApiKeys(() -> Optional.of(List.of(" a-key ", "", "b-key")));
+        ApiKeys keys = new ApiKeys((dev.triageapi.config.TriageConfig.Security) () -> Optional.of(List.of(" a-key ", "", "b-key")));
         assertTrue(keys.isValid("a-key"));
         assertTrue(keys.isValid("b-key"));
         assertFalse(keys.isValid(""));
         assertFalse(keys.isValid(null));
         assertFalse(keys.isValid("a-key "));
         assertFalse(keys.open());
-        assertTrue(new ApiKeys(Optional::empty).open());
+        assertTrue(new ApiKeys((dev.triageapi.config.TriageConfig.Security) Optional::empty).open());
     }
 }

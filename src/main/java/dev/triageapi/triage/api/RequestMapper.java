@@ -1,6 +1,6 @@
 package dev.triageapi.triage.api;
 
-import dev.triageapi.config.ApiConfig;
+import dev.triageapi.config.TriageConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import dev.triageapi.catalog.Catalog;
@@ -34,8 +34,8 @@ public final class RequestMapper {
     private final int maxSymptoms;
 
     @Inject
-    RequestMapper(Catalog catalog, ApiConfig api) {
-        this(catalog, api.maxSymptoms());
+    RequestMapper(Catalog catalog, TriageConfig config) {
+        this(catalog, config.api().maxSymptoms());
     }
 
     public RequestMapper(Catalog catalog, int maxSymptoms) {

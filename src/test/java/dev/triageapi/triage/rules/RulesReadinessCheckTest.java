@@ -21,6 +21,8 @@ class RulesReadinessCheckTest {
         TriageConfig config = new TriageConfig() {
             @Override public String emergencyNumber() { return "911"; }
             @Override public Optional<java.net.URI> publicBaseUrl() { return Optional.empty(); }
+            @Override public Api api() { return null; }
+            @Override public Security security() { return null; }
             @Override public Rules rules() {
                 return new Rules() {
                     @Override public Optional<Path> dir() { return Optional.empty(); }

@@ -24,6 +24,8 @@ class RulesWatcherTest {
         return new TriageConfig() {
             @Override public String emergencyNumber() { return "911"; }
             @Override public Optional<URI> publicBaseUrl() { return Optional.empty(); }
+            @Override public Api api() { return null; }
+            @Override public Security security() { return null; }
             @Override public Rules rules() {
                 return new Rules() {
                     @Override public Optional<Path> dir() { return Optional.of(Path.of("rules")); }

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The request limits an operator may configure, checked without starting the service. */
-class ApiConfigTest {
+class ConfigCheckTest {
 
     @Test
     void shouldAcceptTheDefaults() {
-        assertTrue(ApiConfig.problems(limits(50, 1000, 16)).isEmpty());
+        assertTrue(TriageConfig.Api.problems(limits(50, 1000, 16)).isEmpty());
     }
 
     @Test
@@ -20,12 +20,12 @@ class ApiConfigTest {
         assertEquals(List.of("triage.api.max-symptoms must be between 1 and 50, is 51",
                         "triage.api.max-string-length must be at least 64, is 63",
                         "triage.api.max-nesting-depth must be at least 4 (a valid request needs 4), is 3"),
-                ApiConfig.problems(limits(51, 63, 3)));
-        assertEquals(1, ApiConfig.problems(limits(0, 64, 4)).size());
+                TriageConfig.Api.problems(limits(51, 63, 3)));
+        assertEquals(1, TriageConfig.Api.problems(limits(0, 64, 4)).size());
     }
 
-    private static ApiConfig limits(int symptoms, int stringLength, int nesting) {
-        return new ApiConfig() {
+    private static TriageConfig.Api limits(int symptoms, int stringLength, int nesting) {
+        return new TriageConfig.Api() {
             public int maxSymptoms() { return symptoms; }
             public int maxStringLength() { return stringLength; }
             public int maxNestingDepth() { return nesting; }

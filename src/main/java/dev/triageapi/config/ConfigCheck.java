@@ -7,12 +7,12 @@ import jakarta.enterprise.event.Observes;
 
 import java.util.List;
 
-/** Refuses to start with request limits outside what the contract allows, before anything else starts up. */
+/** Refuses to start with settings outside their ranges (request limits the contract allows), before anything else starts up. */
 @ApplicationScoped
-public class ApiConfigCheck {
+public class ConfigCheck {
 
-    void check(@Observes @Priority(1) StartupEvent event, ApiConfig config) {
-        List<String> problems = ApiConfig.problems(config);
+    void check(@Observes @Priority(1) StartupEvent event, TriageConfig config) {
+        List<String> problems = TriageConfig.Api.problems(config.api());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("invalid configuration: " + String.join("; ", problems));
         }
