@@ -23,7 +23,6 @@ public final class Catalog {
     private final Map<String, SymptomDefinition> symptoms;
     private final Map<String, RiskFactorDefinition> riskFactors;
     private final Map<String, CauseGroupDefinition> causeGroups;
-    private final Map<String, CauseGroupDefinition> groupOfCondition;
     private final Map<String, ConditionDefinition> conditions;
     private final Map<String, RedFlagDefinition> redFlags;
     private final Map<Urgency, UrgencyLevelDefinition> urgencyLevels;
@@ -36,17 +35,14 @@ public final class Catalog {
         this.riskFactors = index(riskFactors, RiskFactorDefinition::code, "risk factor");
         this.causeGroups = index(causeGroups, CauseGroupDefinition::code, "cause group");
         this.redFlags = index(redFlags, RedFlagDefinition::code, "red flag");
-        Map<String, CauseGroupDefinition> groupOf = new LinkedHashMap<>();
         Map<String, ConditionDefinition> conditionsByCode = new LinkedHashMap<>();
         for (CauseGroupDefinition group : causeGroups) {
             for (ConditionDefinition condition : group.conditions()) {
-                if (groupOf.put(condition.code(), group) != null) {
+                if (conditionsByCode.put(condition.code(), condition) != null) {
                     throw new IllegalStateException("condition listed twice in the catalog: " + condition.code());
                 }
-                conditionsByCode.put(condition.code(), condition);
             }
         }
-        this.groupOfCondition = Collections.unmodifiableMap(groupOf);
         this.conditions = Collections.unmodifiableMap(conditionsByCode);
         this.urgencyLevels = index(urgencyLevels, UrgencyLevelDefinition::code, "urgency level");
         if (this.urgencyLevels.size() != Urgency.values().length) {
@@ -81,7 +77,6 @@ public final class Catalog {
     public boolean isRiskFactor(String code) { return riskFactors.containsKey(code); }
     public Optional<RedFlagDefinition> redFlag(String code) { return Optional.ofNullable(redFlags.get(code)); }
     public Optional<ConditionDefinition> condition(String code) { return Optional.ofNullable(conditions.get(code)); }
-    public Optional<CauseGroupDefinition> groupOf(String conditionCode) { return Optional.ofNullable(groupOfCondition.get(conditionCode)); }
     public UrgencyLevelDefinition urgencyLevel(Urgency urgency) { return urgencyLevels.get(urgency); }
 
     /** Position of a symptom in the catalog, for ordering evidence the way an intake form lists it. */

@@ -25,10 +25,6 @@ public class FhirSupport {
         context.setParserErrorHandler(new SilentErrorHandler());
     }
 
-    public FhirContext context() {
-        return context;
-    }
-
     /** Parses FHIR JSON strictly; anything that is not valid FHIR is a 400 with the parser's complaint, without echo. */
     public IBaseResource parse(String json) {
         if (json == null || json.isBlank()) {
