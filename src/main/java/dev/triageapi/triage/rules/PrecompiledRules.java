@@ -1,5 +1,9 @@
 package dev.triageapi.triage.rules;
 
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import dev.triageapi.triage.engine.RuleFile;
 
 import org.drools.base.common.DroolsObjectInputStream;
@@ -46,7 +50,7 @@ public final class PrecompiledRules {
         }
         List<RuleFile> files = RuleSources.fromDirectory(Path.of(args[0]));
         String version = RuleCompiler.version(files);
-        byte[] data = write(version, RuleCompiler.compilePackages(files));
+        byte[] data = write(version, RuleCompiler.compileKieBase(files).getKiePackages());
         Path out = Path.of(args[1]);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.write(out, data);
@@ -64,6 +68,17 @@ public final class PrecompiledRules {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * A rule base on packages the build compiled. Drools' internal knowledge-base factory is the only way to put
+     * deserialized packages into a base; it stays confined here until the build moves to the executable model.
+     */
+    static KieBase kieBase(Collection<KiePackage> packages, ClassLoader classLoader) {
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
+                KieServices.Factory.get().newKieBaseConfiguration(null, classLoader));
+        kieBase.addPackages(packages);
+        return kieBase;
     }
 
     /** The packages the build compiled from the rule set {@code rulesVersion}, if it left them on the class path. */

@@ -5,28 +5,24 @@ import dev.triageapi.triage.engine.RuleInfo;
 import dev.triageapi.triage.engine.RuleSet;
 
 import dev.triageapi.triage.Urgency;
-import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.io.Resource;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderError;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +38,9 @@ public final class RuleCompiler {
     private static final Pattern SUGGESTS = Pattern.compile("suggests\\(\\s*\"([a-z0-9_]+)\"");
     private static final Pattern AT_LEAST = Pattern.compile("atLeast\\(\\s*Urgency\\.([A-Z_0-9]+)");
     private static final Pattern ASK = Pattern.compile("\\bask\\(");
+    /** Where the rule files sit in the Kie module each compile builds. */
+    private static final String SOURCE_ROOT = "src/main/resources/";
+    private static final AtomicLong MODULES = new AtomicLong();
 
     private RuleCompiler() {
     }
@@ -53,46 +52,48 @@ public final class RuleCompiler {
 
     static RuleSet compile(List<RuleFile> files, ClassLoader precompiledFrom) {
         String version = version(files);
-        return fromPackages(files, version, PrecompiledRules.load(version, precompiledFrom)
-                .orElseGet(() -> compilePackages(files)));
+        return PrecompiledRules.load(version, precompiledFrom)
+                .map(packages -> PrecompiledRules.kieBase(packages, RuleCompiler.class.getClassLoader()))
+                .map(kieBase -> ruleSet(files, version, kieBase))
+                .orElseGet(() -> ruleSet(files, version, compileKieBase(files)));
     }
 
     /** The rule set of these files, compiled from their source whatever the build left on the class path. */
     public static RuleSet compileFromSource(List<RuleFile> files) {
-        return fromPackages(files, version(files), compilePackages(files));
+        return ruleSet(files, version(files), compileKieBase(files));
     }
 
-    /** Parses the files and compiles their rules into Drools packages; throws if any file does not compile. */
-    static Collection<KiePackage> compilePackages(List<RuleFile> files) {
+    /**
+     * Parses and compiles the files with the public {@code KieFileSystem} / {@code KieBuilder} API; throws, naming file
+     * and line, if any file does not compile. Each build is its own module, dropped from the Kie repository once its
+     * container exists, so that hot reloads do not pile up modules.
+     */
+    static KieBase compileKieBase(List<RuleFile> files) {
         if (files.isEmpty()) {
             throw new RulesLoadException("no .drl files found: refusing to run without rules");
         }
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(RuleCompiler.class.getClassLoader()));
         KieServices kie = KieServices.Factory.get();
+        ReleaseId id = kie.newReleaseId("dev.triageapi", "triage-rules", "1.0.0-" + MODULES.incrementAndGet());
+        KieFileSystem sources = kie.newKieFileSystem().generateAndWritePomXML(id);
         for (RuleFile file : files) {
-            Resource resource = kie.getResources()
-                    .newByteArrayResource(file.content().getBytes(StandardCharsets.UTF_8))
-                    .setSourcePath(file.path());
-            builder.add(resource, ResourceType.DRL);
+            sources.write(SOURCE_ROOT + file.path(), file.content());
         }
-        if (builder.hasErrors()) {
-            List<String> problems = new ArrayList<>();
-            for (KnowledgeBuilderError error : builder.getErrors()) {
-                problems.add(describe(error));
-            }
-            throw new RulesLoadException("the rules do not compile", problems, null);
+        ClassLoader facts = RuleCompiler.class.getClassLoader();
+        KieBuilder builder = kie.newKieBuilder(sources, facts).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            throw new RulesLoadException("the rules do not compile", errors.stream().map(RuleCompiler::describe).toList(), null);
         }
-        return builder.getKnowledgePackages();
+        try {
+            return kie.newKieContainer(id, facts).getKieBase();
+        } finally {
+            kie.getRepository().removeKieModule(id);
+        }
     }
 
-    /** A rule set on packages compiled from these files; checks that every file contributes rules with a source. */
-    static RuleSet fromPackages(List<RuleFile> files, String version, Collection<KiePackage> packages) {
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
-                KieServices.Factory.get().newKieBaseConfiguration(null, RuleCompiler.class.getClassLoader()));
-        kieBase.addPackages(packages);
-        Map<String, RuleInfo> rules = describeRules(files, kieBase);
-        return new RuleSet(kieBase, version, List.copyOf(files), rules);
+    /** A rule set on a compiled base; checks that every file contributes rules, each with a source and its own name. */
+    static RuleSet ruleSet(List<RuleFile> files, String version, KieBase kieBase) {
+        return new RuleSet(kieBase, version, List.copyOf(files), describeRules(files, kieBase));
     }
 
     /** {@code sha256:} of every file's path and content in path order: the same files give the same version anywhere. */
@@ -108,25 +109,35 @@ public final class RuleCompiler {
     }
 
     private static Map<String, RuleInfo> describeRules(List<RuleFile> files, KieBase kieBase) {
+        List<String> problems = new ArrayList<>();
+        // Which file declares which rule, read from the files themselves: the public API does not say.
+        Map<String, RuleFile> declaredIn = new LinkedHashMap<>();
+        for (RuleFile file : files) {
+            Matcher header = RULE_HEADER.matcher(file.content());
+            while (header.find()) {
+                RuleFile other = declaredIn.put(header.group(1), file);
+                if (other != null) {
+                    problems.add(file.path() + ": rule name \"" + header.group(1) + "\" is also used in " + other.path());
+                }
+            }
+        }
         Map<String, Integer> rulesPerFile = new LinkedHashMap<>();
         files.forEach(f -> rulesPerFile.put(f.path(), 0));
-        Map<String, RuleFile> byPath = new LinkedHashMap<>();
-        files.forEach(f -> byPath.put(f.path(), f));
-        List<String> problems = new ArrayList<>();
         Map<String, RuleInfo> rules = new TreeMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                String file = ((RuleImpl) rule).getResource().getSourcePath();
-                rulesPerFile.merge(file, 1, Integer::sum);
-                Object source = rule.getMetaData().get("source");
-                if (!(source instanceof String text) || text.isBlank()) {
-                    problems.add(file + ": rule \"" + rule.getName() + "\" has no @source(\"...\") saying where its knowledge comes from");
+                RuleFile file = declaredIn.get(rule.getName());
+                if (file == null) {
+                    problems.add("rules: rule \"" + rule.getName() + "\" is not declared as rule \"name\" in any file");
                     continue;
                 }
-                RuleInfo previous = rules.put(rule.getName(), describe(byPath.get(file), file, rule.getName(), text));
-                if (previous != null) {
-                    problems.add(file + ": rule name \"" + rule.getName() + "\" is also used in " + previous.file());
+                rulesPerFile.merge(file.path(), 1, Integer::sum);
+                Object source = rule.getMetaData().get("source");
+                if (!(source instanceof String text) || text.isBlank()) {
+                    problems.add(file.path() + ": rule \"" + rule.getName() + "\" has no @source(\"...\") saying where its knowledge comes from");
+                    continue;
                 }
+                rules.put(rule.getName(), describe(file, file.path(), rule.getName(), text));
             }
         }
         rulesPerFile.forEach((file, count) -> {
@@ -168,10 +179,9 @@ public final class RuleCompiler {
         return List.copyOf(found);
     }
 
-    private static String describe(KnowledgeBuilderError error) {
-        String file = error.getResource() == null ? "rules" : error.getResource().getSourcePath();
-        int[] lines = error.getLines();
-        String where = lines != null && lines.length > 0 && lines[0] > 0 ? file + ":" + lines[0] : file;
-        return where + ": " + error.getMessage().strip().replaceAll("\\s+", " ");
+    private static String describe(Message error) {
+        String path = error.getPath() == null ? "rules" : error.getPath().replace(SOURCE_ROOT, "");
+        String where = error.getLine() > 0 ? path + ":" + error.getLine() : path;
+        return where + ": " + error.getText().strip().replaceAll("\\s+", " ");
     }
 }

@@ -42,8 +42,8 @@ class PrecompiledRulesTest {
 
     @Test
     void shouldAnswerEveryVignetteExactlyAsTheRulesCompiledFromSource() {
-        RuleSet precompiled = RuleCompiler.fromPackages(FILES, FROM_SOURCE.version(),
-                PrecompiledRules.load(FROM_SOURCE.version(), LOADER).orElseThrow());
+        RuleSet precompiled = RuleCompiler.ruleSet(FILES, FROM_SOURCE.version(), PrecompiledRules.kieBase(
+                PrecompiledRules.load(FROM_SOURCE.version(), LOADER).orElseThrow(), LOADER));
         TriageEngine engine = new TriageEngine(Rules.CATALOG);
         RequestMapper requests = new RequestMapper(Rules.CATALOG, RequestMapper.CONTRACT_MAX_SYMPTOMS);
         Map<String, String> vignettes = ResourceFolder.onClasspath(LOADER, "vignettes", ".json");
@@ -58,13 +58,14 @@ class PrecompiledRulesTest {
 
     @Test
     void shouldStartFromThePrecompiledPackagesWhenTheyWereMadeFromTheRuleFiles() {
-        // Packages in which one rule has another name, labelled as made from FILES: only a rule set built from them
-        // has that name, so finding it proves start-up took the precompiled packages instead of compiling.
-        Matcher header = Pattern.compile("rule \"([^\"]+)\"").matcher(FILES.get(0).content());
+        // Packages in which one rule names another source, labelled as made from FILES: only a rule set built from
+        // them carries that source, so finding it proves start-up took the precompiled packages instead of compiling.
+        Matcher header = Pattern.compile("rule \"([^\"]+)\"\\s*@source\\(\"([^\"]+)\"\\)").matcher(FILES.get(0).content());
         assertTrue(header.find());
-        List<RuleFile> renamed = new ArrayList<>(FILES);
-        renamed.set(0, new RuleFile(FILES.get(0).path(), FILES.get(0).content().replace(header.group(), "rule \"Renamed\"")));
-        byte[] data = PrecompiledRules.write(FROM_SOURCE.version(), RuleCompiler.compilePackages(renamed));
+        List<RuleFile> marked = new ArrayList<>(FILES);
+        marked.set(0, new RuleFile(FILES.get(0).path(), FILES.get(0).content().replace(
+                "@source(\"" + header.group(2) + "\")", "@source(\"precompiled marker\")")));
+        byte[] data = PrecompiledRules.write(FROM_SOURCE.version(), RuleCompiler.compileKieBase(marked).getKiePackages());
         ClassLoader jar = new ClassLoader(LOADER) {
             @Override
             public InputStream getResourceAsStream(String name) {
@@ -72,8 +73,7 @@ class PrecompiledRulesTest {
             }
         };
         RuleSet started = RuleCompiler.compile(FILES, jar);
-        assertTrue(started.rules().containsKey("Renamed"), "start-up compiled from source");
-        assertFalse(started.rules().containsKey(header.group(1)));
+        assertEquals("precompiled marker", started.rule(header.group(1)).source(), "start-up compiled from source");
     }
 
     @Test
@@ -83,14 +83,14 @@ class PrecompiledRulesTest {
         assertTrue(PrecompiledRules.load(RuleCompiler.version(changed), LOADER).isEmpty());
         assertEquals(FROM_SOURCE.rules(), RuleCompiler.compile(changed).rules());
 
-        byte[] data = PrecompiledRules.write("sha256:made-from-other-files", RuleCompiler.compilePackages(FILES));
+        byte[] data = PrecompiledRules.write("sha256:made-from-other-files", RuleCompiler.compileKieBase(FILES).getKiePackages());
         assertTrue(PrecompiledRules.read(data, FROM_SOURCE.version(), LOADER).isEmpty());
         assertTrue(PrecompiledRules.read(data, "sha256:made-from-other-files", LOADER).isPresent());
     }
 
     @Test
     void shouldCompileFromSourceWhenThePrecompiledRulesAreDamaged() {
-        byte[] data = PrecompiledRules.write(FROM_SOURCE.version(), RuleCompiler.compilePackages(FILES));
+        byte[] data = PrecompiledRules.write(FROM_SOURCE.version(), RuleCompiler.compileKieBase(FILES).getKiePackages());
         byte[] truncated = java.util.Arrays.copyOf(data, data.length / 2);
         assertTrue(PrecompiledRules.read(truncated, FROM_SOURCE.version(), LOADER).isEmpty());
         byte[] garbage = new byte[256];
