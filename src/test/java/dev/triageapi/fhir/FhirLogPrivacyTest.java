@@ -86,7 +86,7 @@ class FhirLogPrivacyTest {
 
     private static void mark(JsonNode node, Predicate<String> replace) {
         if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 if (field.getValue().isTextual() && replace.test(field.getKey())) {
                     field.setValue(new TextNode(MARKER));

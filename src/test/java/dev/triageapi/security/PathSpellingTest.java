@@ -80,15 +80,15 @@ class PathSpellingTest {
         JsonNode document = new ObjectMapper().readTree(given().accept("application/json")
                 .when().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
         List<Operation> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").properties().iterator(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().properties().iterator(); methods.hasNext(); ) {
                 Map.Entry<String, JsonNode> method = methods.next();
                 JsonNode content = method.getValue().path("requestBody").path("content");
                 String contentType = null;
                 String body = null;
                 if (content.size() > 0) {
-                    Map.Entry<String, JsonNode> media = content.fields().next();
+                    Map.Entry<String, JsonNode> media = content.properties().iterator().next();
                     contentType = media.getKey();
                     JsonNode examples = media.getValue().path("examples");
                     body = examples.size() > 0 ? examples.elements().next().get("value").toString() : "{}";

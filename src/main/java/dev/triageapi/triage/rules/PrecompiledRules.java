@@ -74,6 +74,7 @@ public final class PrecompiledRules {
      * A rule base on packages the build compiled. Drools' internal knowledge-base factory is the only way to put
      * deserialized packages into a base; it stays confined here until the build moves to the executable model.
      */
+    @SuppressWarnings("deprecation") // the class-loader-aware configuration is what deserialized packages need
     static KieBase kieBase(Collection<KiePackage> packages, ClassLoader classLoader) {
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
                 KieServices.Factory.get().newKieBaseConfiguration(null, classLoader));

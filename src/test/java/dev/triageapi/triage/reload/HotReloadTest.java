@@ -78,8 +78,12 @@ class HotReloadTest {
     @Test
     void shouldKeepTheOldRulesWhenAChangedFileDoesNotCompile() throws IOException {
         String before = version();
-        Files.writeString(CONSULTATION, ORIGINAL_CONSULTATION.replace("when", "whn"));
-        ReloadAttempt attempt = registry.reloadIfChanged().orElseGet(() -> registry.lastAttempt().orElseThrow());
+        ReloadAttempt attempt;
+        try (LogCapture log = LogCapture.muting()) {
+            Files.writeString(CONSULTATION, ORIGINAL_CONSULTATION.replace("when", "whn"));
+            attempt = registry.reloadIfChanged().orElseGet(() -> registry.lastAttempt().orElseThrow());
+            assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("SEVERE") || l.startsWith("ERROR")), "the rejection is an ERROR");
+        }
 
         assertFalse(attempt.accepted());
         assertTrue(attempt.problems().stream().anyMatch(p -> p.startsWith("rules/urgency/consultation.drl")), attempt.problems().toString());
@@ -102,8 +106,11 @@ class HotReloadTest {
     void shouldKeepTheOldRulesWhenAChangeBreaksAVignette() throws IOException {
         String before = version();
         // A clinic "softens" the sudden-weakness stroke rule: every sudden-weakness vignette must now fail.
-        Files.writeString(STROKE, ORIGINAL_STROKE.replace("insert(redFlag(\"stroke_sudden_one_sided_weakness\", $s));", ""));
-        ReloadAttempt attempt = registry.reloadIfChanged().orElseGet(() -> registry.lastAttempt().orElseThrow());
+        ReloadAttempt attempt;
+        try (LogCapture log = LogCapture.muting()) {
+            Files.writeString(STROKE, ORIGINAL_STROKE.replace("insert(redFlag(\"stroke_sudden_one_sided_weakness\", $s));", ""));
+            attempt = registry.reloadIfChanged().orElseGet(() -> registry.lastAttempt().orElseThrow());
+        }
 
         assertFalse(attempt.accepted());
         assertNotEquals(before, attempt.candidateVersion());
@@ -146,10 +153,13 @@ class HotReloadTest {
                 return answered > 0 ? null : "no answer";
             }));
         }
-        for (int i = 0; i < 4; i++) {
-            Files.writeString(CONSULTATION, i % 2 == 0 ? ORIGINAL_CONSULTATION
-                    : ORIGINAL_CONSULTATION.replace(FLOOR_REASON, alternative));
-            registry.reloadIfChanged();
+        // The watcher may read a file half-written by these quick rewrites and rightly reject it: keep that off the console.
+        try (LogCapture quiet = LogCapture.muting()) {
+            for (int i = 0; i < 4; i++) {
+                Files.writeString(CONSULTATION, i % 2 == 0 ? ORIGINAL_CONSULTATION
+                        : ORIGINAL_CONSULTATION.replace(FLOOR_REASON, alternative));
+                registry.reloadIfChanged();
+            }
         }
         swapping.set(false);
         clients.shutdown();
@@ -162,7 +172,7 @@ class HotReloadTest {
     void shouldSurviveAnOversizedRuleFileAndApplyTheNextValidEdit() throws Exception {
         String before = version();
         Path huge = DIR.resolve("huge.drl");
-        try (LogCapture log = LogCapture.start()) {
+        try (LogCapture log = LogCapture.muting()) {
             Files.write(huge, new byte[2 * 1024 * 1024]);
             await().atMost(Duration.ofSeconds(20)).until(() -> registry.lastAttempt()
                     .filter(a -> !a.accepted() && a.problems().toString().contains("huge.drl")).isPresent());
@@ -187,12 +197,14 @@ class HotReloadTest {
     @Test
     void shouldReportHealthFromTheFolderAsItIsNowAfterAReadFailure() throws Exception {
         Path aside = DIR.resolveSibling(DIR.getFileName() + "-aside");
-        Files.move(DIR, aside);
-        try {
+        try (LogCapture log = LogCapture.muting()) {
+            Files.move(DIR, aside);
             await().atMost(Duration.ofSeconds(20)).until(() -> registry.lastAttempt()
                     .filter(a -> !a.accepted() && a.candidateVersion() == null).isPresent());
             given().when().get("/q/health/well").then().statusCode(503)
                     .body("checks.find { it.name == 'rules-reload' }.data.firstProblem", containsString("cannot read"));
+            assertTrue(log.lines().stream().anyMatch(l -> (l.startsWith("SEVERE") || l.startsWith("ERROR"))
+                    && l.contains("cannot be read")), "a read failure is an ERROR line: " + log.lines());
         } finally {
             Files.move(aside, DIR);
         }

@@ -3,6 +3,7 @@ package dev.triageapi.triage.rules;
 import dev.triageapi.triage.engine.Rules;
 
 import dev.triageapi.observability.TriageMetrics;
+import dev.triageapi.testing.LogCapture;
 import dev.triageapi.config.TriageConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,10 @@ class RulesWatcherTest {
             }
         };
         registry.load();
-        registry.check();
+        try (LogCapture log = LogCapture.muting()) {
+            registry.check();
+            assertTrue(log.lines().stream().anyMatch(l -> l.contains("OutOfMemoryError")), "logged: " + log.lines());
+        }
         ReloadAttempt failed = registry.lastAttempt().orElseThrow();
         assertFalse(failed.accepted());
         assertTrue(failed.problems().get(0).contains("OutOfMemoryError"), failed.problems().toString());
