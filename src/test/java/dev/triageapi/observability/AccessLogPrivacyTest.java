@@ -62,9 +62,8 @@ class AccessLogPrivacyTest {
         given().header("X-Request-Id", "00000000-0000-4000-8000-000000000003").contentType(ContentType.JSON)
                 .body("{\"symptoms\": [{\"code\": \"bone_pain\"").when().post("/api/v1/triage").then().statusCode(400);
 
-        for (int i = 0; i < 50 && lines.stream().noneMatch(l -> l.contains("00000000-0000-4000-8000-000000000003")); i++) {
-            Thread.sleep(100);
-        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> lines.stream().anyMatch(l -> l.contains("00000000-0000-4000-8000-000000000003")));
         String access = lines.stream().filter(l -> l.contains(id)).findFirst().orElse("");
         assertTrue(access.contains("status=200") || access.contains("200"), lines.toString());
         assertTrue(access.contains("emergency"), "the urgency is logged: " + access);

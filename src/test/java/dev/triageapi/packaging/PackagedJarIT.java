@@ -33,16 +33,11 @@ class PackagedJarIT {
     void shouldWriteJsonLogsWithTheRequestIdWhenSwitchedOn(@TempDir Path workDir) throws Exception {
         try (RunningJar app = RunningJar.start(workDir, "-Dquarkus.log.console.json.enabled=true").awaitReady()) {
             assertEquals(200, app.postTriage("{\"age\":44,\"symptoms\":[{\"code\":\"salt_craving\"}]}").statusCode());
-            com.fasterxml.jackson.databind.JsonNode access = null;
-            for (int i = 0; i < 50 && access == null; i++) {
-                for (String line : Files.readAllLines(app.log)) {
-                    if (line.startsWith("{") && line.contains("dev.triageapi.access")) {
-                        access = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
-                    }
-                }
-                Thread.sleep(100);
-            }
-            assertTrue(access != null, "no JSON access log line");
+            String line = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(
+                    () -> Files.readAllLines(app.log).stream()
+                            .filter(l -> l.startsWith("{") && l.contains("dev.triageapi.access")).findFirst().orElse(null),
+                    java.util.Objects::nonNull);
+            com.fasterxml.jackson.databind.JsonNode access = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
             assertTrue(access.path("mdc").path("requestId").asText().length() >= 8, access.toString());
             assertTrue(access.path("message").asText().contains("status=200"), access.toString());
             assertTrue(!Files.readString(app.log).contains("salt_craving"), "a symptom was logged");

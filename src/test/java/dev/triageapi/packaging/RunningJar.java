@@ -1,7 +1,6 @@
 package dev.triageapi.packaging;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,34 +11,38 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.awaitility.Awaitility.await;
 
 /** The packaged application started as an operator starts it, on a free loopback port, from a given folder. */
 final class RunningJar implements AutoCloseable {
 
     static final Path JAR = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"), "quarkus-run.jar").toAbsolutePath();
+    private static final Pattern LISTENING = Pattern.compile("Listening on: http://127\\.0\\.0\\.1:(\\d+)");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final Process process;
-    final int port;
     final Path log;
+    private volatile int port;
 
-    private RunningJar(Process process, int port, Path log) {
+    private RunningJar(Process process, Path log) {
         this.process = process;
-        this.port = port;
         this.log = log;
     }
 
+    /**
+     * Starts the jar on port 0: the service binds a free port itself and names it in its start-up line, so no port is
+     * chosen here and then taken by someone else before the service binds it.
+     */
     static RunningJar start(Path workDir, String... options) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException("package the application first: " + JAR);
         }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.http.port=0");
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.addAll(List.of(options));
         command.add("-jar");
@@ -47,30 +50,46 @@ final class RunningJar implements AutoCloseable {
         Path log = workDir.resolve("app.log");
         Process process = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new RunningJar(process, port, log);
+        return new RunningJar(process, log);
+    }
+
+    int port() {
+        return port;
     }
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    RunningJar awaitReady() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the service exited with " + process.exitValue() + ":\n" + Files.readString(log));
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(uri("/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return this;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
+    RunningJar awaitReady() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(this::ready);
+        return this;
+    }
+
+    private boolean answersReadiness() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri("/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        throw new AssertionError("not ready within 60 s");
+    }
+
+    private boolean ready() throws IOException {
+        if (!process.isAlive()) {
+            throw new AssertionError("the service exited with " + process.exitValue() + ":\n" + Files.readString(log));
+        }
+        if (port == 0) {
+            Matcher listening = LISTENING.matcher(Files.readString(log));
+            if (!listening.find()) {
+                return false;
+            }
+            port = Integer.parseInt(listening.group(1));
+        }
+        return answersReadiness();
     }
 
     HttpResponse<String> postTriage(String json) throws IOException, InterruptedException {
