@@ -6,27 +6,17 @@
 (function () {
   const API = {
     symptoms: 'api/v1/symptoms',
+    modifiers: 'api/v1/modifiers',
     riskFactors: 'api/v1/risk-factors',
     urgencyLevels: 'api/v1/urgency-levels',
     triage: 'api/v1/triage'
   };
 
-  // Values of the modifier enums (see the Onset, Side, Severity and BodyLocation schemas in /q/openapi).
-  // The catalog says which modifiers a symptom accepts, not which values they take, so the labels live here.
+  // What each modifier asks and the words for its values come from GET /api/v1/modifiers, like everything else on
+  // this page: the same descriptors drive the JSON API, the FHIR Questionnaire and this form.
   const UNKNOWN = 'Not known';
-  const MODIFIERS = {
-    onset: { label: 'How it began', kind: 'select',
-      values: [['sudden', 'Suddenly (seconds or minutes)'], ['gradual', 'Gradually']] },
-    side: { label: 'Side', kind: 'select', values: [['left', 'Left'], ['right', 'Right'], ['both', 'Both sides']] },
-    severity: { label: 'Severity', kind: 'select', values: [['mild', 'Mild'], ['moderate', 'Moderate'], ['severe', 'Severe']] },
-    hoursSinceOnset: { label: 'Hours since it began', kind: 'number' },
-    knownTrigger: { label: 'Known trigger (e.g. a usual migraine trigger)', kind: 'boolean' },
-    worsening: { label: 'Getting worse', kind: 'boolean' },
-    recurring: { label: 'Keeps coming back', kind: 'boolean' },
-    locations: { label: 'Where', kind: 'multi',
-      values: [['face', 'Face'], ['eye', 'Eye'], ['eyelid', 'Eyelid'], ['arm', 'Arm'], ['hand', 'Hand'], ['leg', 'Leg'],
-        ['foot', 'Foot'], ['neck', 'Neck'], ['trunk', 'Trunk'], ['whole_body', 'Whole body']] }
-  };
+  const KINDS = { choice: 'select', choices: 'multi', decimal: 'number', boolean: 'boolean' };
+  const MODIFIERS = {};
   const STATUS = { label: 'Present?', values: [['present', 'Yes, present'], ['absent', 'No, not present'], ['unknown', 'Not sure']] };
   const BOOLEAN_VALUES = [['true', 'Yes'], ['false', 'No']];
   const PATIENT_FIELDS = { age: 'Age', sex: 'Sex', underTreatment: 'Already being treated', riskFactors: 'Risk factors', symptoms: 'Symptoms' };
@@ -114,8 +104,11 @@
   async function loadCatalogs() {
     const status = $('catalog-status');
     try {
-      const [symptoms, riskFactors, levels] = await Promise.all(
-        [getJson(API.symptoms), getJson(API.riskFactors), getJson(API.urgencyLevels)]);
+      const [symptoms, riskFactors, levels, modifiers] = await Promise.all(
+        [getJson(API.symptoms), getJson(API.riskFactors), getJson(API.urgencyLevels), getJson(API.modifiers)]);
+      modifiers.forEach((m) => {
+        MODIFIERS[m.code] = { label: m.label, kind: KINDS[m.kind], values: m.values.map((v) => [v.code, v.label]) };
+      });
       state.symptoms = symptoms;
       symptoms.forEach((s) => state.labels.set(s.code, s.label));
       riskFactors.forEach((r) => state.labels.set(r.code, r.label));

@@ -2,12 +2,15 @@ package dev.triageapi.catalog;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.triageapi.triage.Modifier;
 import dev.triageapi.triage.Urgency;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +30,12 @@ public final class Catalog {
     private final Map<String, RedFlagDefinition> redFlags;
     private final Map<Urgency, UrgencyLevelDefinition> urgencyLevels;
     private final Map<String, Integer> symptomOrder;
+    private final Map<Modifier, ModifierDefinition> modifiers;
 
     Catalog(List<SymptomDefinition> symptoms, List<RiskFactorDefinition> riskFactors,
             List<CauseGroupDefinition> causeGroups, List<RedFlagDefinition> redFlags,
-            List<UrgencyLevelDefinition> urgencyLevels) {
+            List<UrgencyLevelDefinition> urgencyLevels, List<ModifierDefinition> modifiers) {
+        this.modifiers = checkedModifiers(modifiers, symptoms);
         this.symptoms = index(symptoms, SymptomDefinition::code, "symptom");
         this.riskFactors = index(riskFactors, RiskFactorDefinition::code, "risk factor");
         this.causeGroups = index(causeGroups, CauseGroupDefinition::code, "cause group");
@@ -64,7 +69,38 @@ public final class Catalog {
                 read(json, "risk-factors", new TypeReference<>() { }),
                 read(json, "cause-groups", new TypeReference<>() { }),
                 read(json, "red-flags", new TypeReference<>() { }),
-                read(json, "urgency-levels", new TypeReference<>() { }));
+                read(json, "urgency-levels", new TypeReference<>() { }),
+                read(json, "modifiers", new TypeReference<>() { }));
+    }
+
+    /**
+     * The words for every {@link Modifier}, in its order: exactly one entry per modifier, with exactly its values, and
+     * no symptom naming a modifier that does not exist.
+     */
+    private static Map<Modifier, ModifierDefinition> checkedModifiers(List<ModifierDefinition> definitions,
+                                                                      List<SymptomDefinition> symptoms) {
+        Map<Modifier, ModifierDefinition> byModifier = new EnumMap<>(Modifier.class);
+        for (ModifierDefinition definition : definitions) {
+            Modifier modifier = definition.code();
+            List<String> values = definition.values().stream().map(ModifierDefinition.Value::code).toList();
+            if (modifier == null || definition.kind() != modifier.kind() || !values.equals(modifier.choices())) {
+                throw new IllegalStateException("modifiers.json does not match the modifier " + modifier
+                        + " (kind " + definition.kind() + ", values " + values + ")");
+            }
+            if (byModifier.put(modifier, definition) != null) {
+                throw new IllegalStateException("modifier listed twice in the catalog: " + modifier.code());
+            }
+        }
+        if (byModifier.size() != Modifier.values().length) {
+            throw new IllegalStateException("the catalog must word every modifier; missing: "
+                    + EnumSet.complementOf(EnumSet.copyOf(byModifier.keySet())));
+        }
+        for (SymptomDefinition symptom : symptoms) {
+            symptom.modifiers().stream().filter(m -> Modifier.byCode(m).isEmpty()).findAny().ifPresent(m -> {
+                throw new IllegalStateException("symptom " + symptom.code() + " names an unknown modifier " + m);
+            });
+        }
+        return Collections.unmodifiableMap(byModifier);
     }
 
     public List<SymptomDefinition> symptoms() { return List.copyOf(symptoms.values()); }
@@ -72,6 +108,8 @@ public final class Catalog {
     public List<CauseGroupDefinition> causeGroups() { return List.copyOf(causeGroups.values()); }
     public List<RedFlagDefinition> redFlags() { return List.copyOf(redFlags.values()); }
     public List<UrgencyLevelDefinition> urgencyLevels() { return List.copyOf(urgencyLevels.values()); }
+    public List<ModifierDefinition> modifiers() { return List.copyOf(modifiers.values()); }
+    public ModifierDefinition modifier(Modifier modifier) { return modifiers.get(modifier); }
 
     public Optional<SymptomDefinition> symptom(String code) { return Optional.ofNullable(symptoms.get(code)); }
     public boolean isRiskFactor(String code) { return riskFactors.containsKey(code); }

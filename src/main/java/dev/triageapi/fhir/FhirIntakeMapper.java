@@ -5,11 +5,8 @@ import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.http.FieldError;
 import dev.triageapi.http.InvalidRequestException;
-import dev.triageapi.triage.BodyLocation;
-import dev.triageapi.triage.Onset;
-import dev.triageapi.triage.Severity;
 import dev.triageapi.triage.Sex;
-import dev.triageapi.triage.Side;
+import dev.triageapi.triage.Modifier;
 import dev.triageapi.triage.SymptomStatus;
 import dev.triageapi.triage.api.SymptomReport;
 import dev.triageapi.triage.api.TriageRequest;
@@ -28,9 +25,11 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import static dev.triageapi.http.SafeText.quoteIfCode;
@@ -222,26 +221,44 @@ public final class FhirIntakeMapper {
             errors.add(new FieldError(safe(path), "unknown symptom code" + quoteIfCode(code) + "; see GET /api/v1/symptoms"));
             return null;
         }
-        for (String name : modifiers.keySet()) {
-            if (!definition.modifiers().contains(name) && !"locations".equals(name)) {
-                errors.add(new FieldError(safe(path + "." + name), "is not a modifier of symptom '" + code + "'"));
+        Map<Modifier, Object> answers = new EnumMap<>(Modifier.class);
+        modifiers.forEach((name, value) -> {
+            if (Modifier.LOCATIONS.code().equals(name)) {
+                return; // repeated answers: read below from every value, not just the first
             }
+            Modifier modifier = Modifier.byCode(name).orElse(null);
+            if (modifier == null || !definition.modifiers().contains(name)) {
+                errors.add(new FieldError(safe(path + "." + name), "is not a modifier of symptom '" + code + "'"));
+            } else {
+                answers.put(modifier, read(modifier, value, path + "." + name, errors));
+            }
+        });
+        if (!locationValues.isEmpty()) {
+            // Whether the symptom takes locations is the pipeline's check, in the same words as for JSON.
+            answers.put(Modifier.LOCATIONS, locationValues.stream()
+                    .map(v -> read(Modifier.LOCATIONS, v, path + ".locations", errors)).toList());
         }
-        List<BodyLocation> locations = locationValues.stream()
-                .map(v -> code(v, BodyLocation.values(), BodyLocation::code, path + ".locations", errors)).toList();
-        return new SymptomReport(code, status,
-                optional(modifiers.get("onset"), v -> code(v, Onset.values(), Onset::code, path + ".onset", errors)),
-                optional(modifiers.get("side"), v -> code(v, Side.values(), Side::code, path + ".side", errors)),
-                optional(modifiers.get("severity"), v -> code(v, Severity.values(), Severity::code, path + ".severity", errors)),
-                locations.isEmpty() ? null : locations,
-                optional(modifiers.get("hoursSinceOnset"), v -> decimal(v, path + ".hoursSinceOnset", errors)),
-                optional(modifiers.get("knownTrigger"), v -> bool(v, path + ".knownTrigger", errors)),
-                optional(modifiers.get("worsening"), v -> bool(v, path + ".worsening", errors)),
-                optional(modifiers.get("recurring"), v -> bool(v, path + ".recurring", errors)));
+        return SymptomReport.of(code, status, answers);
     }
 
-    private static <T> T optional(Type value, Function<Type, T> read) {
-        return value == null ? null : read.apply(value);
+    /** One FHIR answer read as the modifier's kind says: a coding of its choices, a number of hours, or a boolean. */
+    private static Object read(Modifier modifier, Type value, String path, List<FieldError> errors) {
+        return switch (modifier.kind()) {
+            case CHOICE, CHOICES -> choice(modifier, value, path, errors);
+            case DECIMAL -> decimal(value, path, errors);
+            case BOOLEAN -> bool(value, path, errors);
+        };
+    }
+
+    private static Object choice(Modifier modifier, Type value, String path, List<FieldError> errors) {
+        String code = value instanceof Coding coding ? coding.getCode()
+                : value instanceof CodeableConcept concept && concept.hasCoding() ? concept.getCodingFirstRep().getCode()
+                : value != null && value.isPrimitive() ? value.primitiveValue() : null;
+        Optional<Object> choice = code == null ? Optional.empty() : modifier.choice(code);
+        if (choice.isEmpty()) {
+            errors.add(new FieldError(safe(path), "must be a coding with one of: " + String.join(", ", modifier.choices())));
+        }
+        return choice.orElse(null);
     }
 
     private static boolean hasCoding(CodeableConcept concept, String system, String code) {

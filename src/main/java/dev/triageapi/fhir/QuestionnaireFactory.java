@@ -1,13 +1,11 @@
 package dev.triageapi.fhir;
 
 import dev.triageapi.catalog.Catalog;
+import dev.triageapi.catalog.ModifierDefinition;
 import dev.triageapi.catalog.RiskFactorDefinition;
 import dev.triageapi.catalog.SymptomDefinition;
-import dev.triageapi.triage.BodyLocation;
-import dev.triageapi.triage.Onset;
-import dev.triageapi.triage.Severity;
+import dev.triageapi.triage.Modifier;
 import dev.triageapi.triage.Sex;
-import dev.triageapi.triage.Side;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
@@ -16,7 +14,6 @@ import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemEnableWhenComponent;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -58,7 +55,8 @@ public final class QuestionnaireFactory {
             }
             item.addCode(new Coding(FhirCodes.SYMPTOM, symptom.code(), symptom.label()));
             for (String modifier : symptom.modifiers()) {
-                QuestionnaireItemComponent child = modifierItem(symptom.code(), modifier);
+                QuestionnaireItemComponent child = modifierItem(symptom.code(),
+                        catalog.modifier(Modifier.byCode(modifier).orElseThrow()));
                 child.addEnableWhen(new QuestionnaireItemEnableWhenComponent().setQuestion(symptom.code())
                         .setOperator(Questionnaire.QuestionnaireItemOperator.EQUAL).setAnswer(new BooleanType(true)));
                 item.addItem(child);
@@ -74,29 +72,22 @@ public final class QuestionnaireFactory {
         return q;
     }
 
-    private static QuestionnaireItemComponent modifierItem(String symptom, String modifier) {
-        QuestionnaireItemComponent item = new QuestionnaireItemComponent().setLinkId(symptom + "." + modifier)
-                .addCode(new Coding(FhirCodes.MODIFIER, modifier, null));
-        switch (modifier) {
-            case "onset" -> choices(item.setText("How did it start?"), Arrays.stream(Onset.values()).map(Onset::code).toArray(String[]::new));
-            case "side" -> choices(item.setText("Which side?"), Arrays.stream(Side.values()).map(Side::code).toArray(String[]::new));
-            case "severity" -> choices(item.setText("How severe is it?"), Arrays.stream(Severity.values()).map(Severity::code).toArray(String[]::new));
-            case "locations" -> choices(item.setText("Where is it?").setRepeats(true),
-                    Arrays.stream(BodyLocation.values()).map(BodyLocation::code).toArray(String[]::new));
-            case "hoursSinceOnset" -> item.setText("How many hours ago did it start?").setType(QuestionnaireItemType.DECIMAL);
-            case "knownTrigger" -> item.setText("Do you know what set it off?").setType(QuestionnaireItemType.BOOLEAN);
-            case "worsening" -> item.setText("Is it getting worse?").setType(QuestionnaireItemType.BOOLEAN);
-            case "recurring" -> item.setText("Does it keep coming back?").setType(QuestionnaireItemType.BOOLEAN);
-            default -> throw new IllegalStateException("no form item for modifier " + modifier);
+    /** A modifier's item, worded by the catalog and typed by the modifier's kind. */
+    private static QuestionnaireItemComponent modifierItem(String symptom, ModifierDefinition modifier) {
+        String code = modifier.code().code();
+        QuestionnaireItemComponent item = new QuestionnaireItemComponent().setLinkId(symptom + "." + code)
+                .setText(modifier.question())
+                .addCode(new Coding(FhirCodes.MODIFIER, code, modifier.label()));
+        switch (modifier.kind()) {
+            case CHOICE, CHOICES -> {
+                item.setType(QuestionnaireItemType.CHOICE).setRepeats(modifier.kind() == Modifier.Kind.CHOICES);
+                modifier.values().forEach(v -> item.addAnswerOption()
+                        .setValue(new Coding(FhirCodes.MODIFIER_VALUE, v.code(), v.label())));
+            }
+            case DECIMAL -> item.setType(QuestionnaireItemType.DECIMAL);
+            case BOOLEAN -> item.setType(QuestionnaireItemType.BOOLEAN);
         }
         return item;
-    }
-
-    private static void choices(QuestionnaireItemComponent item, String... codes) {
-        item.setType(QuestionnaireItemType.CHOICE);
-        for (String code : codes) {
-            item.addAnswerOption().setValue(new Coding(FhirCodes.MODIFIER_VALUE, code, label(code)));
-        }
     }
 
     private static String label(String code) {

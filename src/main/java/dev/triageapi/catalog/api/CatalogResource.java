@@ -4,6 +4,7 @@ import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.CauseGroupDefinition;
 import dev.triageapi.catalog.RiskFactorDefinition;
 import dev.triageapi.catalog.SymptomDefinition;
+import dev.triageapi.catalog.ModifierDefinition;
 import dev.triageapi.catalog.UrgencyLevelDefinition;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -56,5 +57,14 @@ public class CatalogResource {
             description = "What each level means for the patient and the advice given with it; {emergencyNumber} is filled in in triage answers.")
     public List<UrgencyLevelDefinition> urgencyLevels() {
         return catalog.urgencyLevels();
+    }
+
+    @GET
+    @Path("/modifiers")
+    @Operation(operationId = "listModifiers", summary = "List the modifiers a symptom may carry",
+            description = "Each modifier's kind (choice, choices, decimal, boolean), question, form label and, for choices, its "
+                    + "values with their labels. GET /api/v1/symptoms says which modifiers each symptom accepts.")
+    public List<ModifierDefinition> modifiers() {
+        return catalog.modifiers();
     }
 }

@@ -7,6 +7,7 @@ import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.http.FieldError;
 import dev.triageapi.http.InvalidRequestException;
+import dev.triageapi.triage.Modifier;
 import dev.triageapi.triage.SymptomStatus;
 import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RiskFactor;
@@ -70,9 +71,11 @@ public final class RequestMapper {
             }
             checkModifiers(definition, report, field, errors);
             anyNotAbsent |= report.status() != SymptomStatus.ABSENT;
-            symptoms.add(new Symptom(report.code(), report.status(), report.onset(), report.side(), report.severity(),
-                    report.locations() == null ? null : new HashSet<>(report.locations()),
-                    report.hoursSinceOnset(), report.knownTrigger(), report.worsening(), report.recurring()));
+            Symptom.Builder symptom = Symptom.builder(report.code()).status(report.status());
+            for (Modifier modifier : Modifier.values()) {
+                symptom.set(modifier, report.modifier(modifier));
+            }
+            symptoms.add(symptom.build());
         }
         if (errors.isEmpty() && !anyNotAbsent) {
             errors.add(new FieldError("symptoms", "at least one symptom must be present or unknown; every reported symptom is absent"));
@@ -98,20 +101,13 @@ public final class RequestMapper {
     }
 
     private static void checkModifiers(SymptomDefinition definition, SymptomReport report, String field, List<FieldError> errors) {
-        Map<String, Object> given = new LinkedHashMap<>();
-        given.put("onset", report.onset());
-        given.put("side", report.side());
-        given.put("locations", report.locations() == null || report.locations().isEmpty() ? null : report.locations());
-        given.put("severity", report.severity());
-        given.put("hoursSinceOnset", report.hoursSinceOnset());
-        given.put("knownTrigger", report.knownTrigger());
-        given.put("worsening", report.worsening());
-        given.put("recurring", report.recurring());
-        given.forEach((modifier, value) -> {
-            if (value != null && !definition.modifiers().contains(modifier)) {
-                errors.add(new FieldError(field + "." + modifier, "'" + modifier + "' does not apply to symptom '"
+        for (Modifier modifier : Modifier.values()) {
+            Object value = report.modifier(modifier);
+            boolean given = value != null && !(value instanceof List<?> list && list.isEmpty());
+            if (given && !definition.modifiers().contains(modifier.code())) {
+                errors.add(new FieldError(field + "." + modifier.code(), "'" + modifier.code() + "' does not apply to symptom '"
                         + definition.code() + "'; it accepts " + String.join(", ", definition.modifiers())));
             }
-        });
+        }
     }
 }

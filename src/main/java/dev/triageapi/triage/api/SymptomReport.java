@@ -1,6 +1,7 @@
 package dev.triageapi.triage.api;
 
 import dev.triageapi.triage.BodyLocation;
+import dev.triageapi.triage.Modifier;
 import dev.triageapi.triage.Onset;
 import dev.triageapi.triage.Severity;
 import dev.triageapi.triage.Side;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
+import java.util.Map;
 
 /** One reported symptom. Every modifier is optional, and a missing one means "unknown", never "no". */
 @Schema(name = "SymptomReport", description = "A reported symptom. Omitted modifiers are unknown, never \"no\"; "
@@ -52,4 +54,27 @@ public record SymptomReport(
 
         @Schema(description = "True if it keeps coming back.")
         Boolean recurring) {
+
+    /** The answer given for a modifier, or null when it was not sent. */
+    public Object modifier(Modifier modifier) {
+        return switch (modifier) {
+            case ONSET -> onset;
+            case SIDE -> side;
+            case SEVERITY -> severity;
+            case LOCATIONS -> locations;
+            case HOURS_SINCE_ONSET -> hoursSinceOnset;
+            case KNOWN_TRIGGER -> knownTrigger;
+            case WORSENING -> worsening;
+            case RECURRING -> recurring;
+        };
+    }
+
+    /** A report from answers keyed by modifier (values of each modifier's type), as the FHIR mapper reads them. */
+    @SuppressWarnings("unchecked")
+    public static SymptomReport of(String code, SymptomStatus status, Map<Modifier, Object> answers) {
+        return new SymptomReport(code, status, (Onset) answers.get(Modifier.ONSET), (Side) answers.get(Modifier.SIDE),
+                (Severity) answers.get(Modifier.SEVERITY), (List<BodyLocation>) answers.get(Modifier.LOCATIONS),
+                (Double) answers.get(Modifier.HOURS_SINCE_ONSET), (Boolean) answers.get(Modifier.KNOWN_TRIGGER),
+                (Boolean) answers.get(Modifier.WORSENING), (Boolean) answers.get(Modifier.RECURRING));
+    }
 }

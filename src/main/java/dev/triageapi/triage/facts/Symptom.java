@@ -1,6 +1,7 @@
 package dev.triageapi.triage.facts;
 
 import dev.triageapi.triage.BodyLocation;
+import dev.triageapi.triage.Modifier;
 import dev.triageapi.triage.Onset;
 import dev.triageapi.triage.Severity;
 import dev.triageapi.triage.Side;
@@ -33,25 +34,98 @@ public final class Symptom {
     private final Boolean worsening;
     private final Boolean recurring;
 
-    public Symptom(String code, SymptomStatus status, Onset onset, Side side, Severity severity,
-                   Set<BodyLocation> locations, Double hoursSinceOnset, Boolean knownTrigger,
-                   Boolean worsening, Boolean recurring) {
-        this.code = code;
-        this.status = status == null ? SymptomStatus.PRESENT : status;
-        this.onset = onset;
-        this.side = side;
-        this.severity = severity;
-        this.locations = locations == null || locations.isEmpty()
-                ? Set.of() : Set.copyOf(EnumSet.copyOf(locations));
-        this.hoursSinceOnset = hoursSinceOnset;
-        this.knownTrigger = knownTrigger;
-        this.worsening = worsening;
-        this.recurring = recurring;
+    private Symptom(Builder b) {
+        this.code = b.code;
+        this.status = b.status == null ? SymptomStatus.PRESENT : b.status;
+        this.onset = b.onset;
+        this.side = b.side;
+        this.severity = b.severity;
+        this.locations = b.locations == null || b.locations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(b.locations));
+        this.hoursSinceOnset = b.hoursSinceOnset;
+        this.knownTrigger = b.knownTrigger;
+        this.worsening = b.worsening;
+        this.recurring = b.recurring;
+    }
+
+    /** A symptom with this code; every modifier left unset is unknown. */
+    public static Builder builder(String code) {
+        return new Builder(code);
     }
 
     /** A present symptom with no modifiers; convenient in tests. */
     public static Symptom present(String code) {
-        return new Symptom(code, SymptomStatus.PRESENT, null, null, null, null, null, null, null, null);
+        return builder(code).build();
+    }
+
+    /** This symptom with another status and every modifier kept. */
+    public Symptom withStatus(SymptomStatus newStatus) {
+        Builder b = builder(code).status(newStatus);
+        for (Modifier m : Modifier.values()) {
+            b.set(m, get(m));
+        }
+        return b.build();
+    }
+
+    /** The answer given for a modifier, or null when it is unknown. */
+    public Object get(Modifier modifier) {
+        return switch (modifier) {
+            case ONSET -> onset;
+            case SIDE -> side;
+            case SEVERITY -> severity;
+            case LOCATIONS -> locations.isEmpty() ? null : locations;
+            case HOURS_SINCE_ONSET -> hoursSinceOnset;
+            case KNOWN_TRIGGER -> knownTrigger;
+            case WORSENING -> worsening;
+            case RECURRING -> recurring;
+        };
+    }
+
+    /** Builds a {@link Symptom}: the status defaults to present, every modifier to unknown. */
+    public static final class Builder {
+        private final String code;
+        private SymptomStatus status;
+        private Onset onset;
+        private Side side;
+        private Severity severity;
+        private Set<BodyLocation> locations;
+        private Double hoursSinceOnset;
+        private Boolean knownTrigger;
+        private Boolean worsening;
+        private Boolean recurring;
+
+        private Builder(String code) {
+            this.code = code;
+        }
+
+        public Builder status(SymptomStatus value) { status = value; return this; }
+        public Builder onset(Onset value) { onset = value; return this; }
+        public Builder side(Side value) { side = value; return this; }
+        public Builder severity(Severity value) { severity = value; return this; }
+        public Builder locations(Set<BodyLocation> value) { locations = value; return this; }
+        public Builder hoursSinceOnset(Double value) { hoursSinceOnset = value; return this; }
+        public Builder knownTrigger(Boolean value) { knownTrigger = value; return this; }
+        public Builder worsening(Boolean value) { worsening = value; return this; }
+        public Builder recurring(Boolean value) { recurring = value; return this; }
+
+        /** Sets a modifier from a value of its type ({@link Modifier#kind()}); null leaves it unknown. */
+        @SuppressWarnings("unchecked")
+        public Builder set(Modifier modifier, Object value) {
+            switch (modifier) {
+                case ONSET -> onset = (Onset) value;
+                case SIDE -> side = (Side) value;
+                case SEVERITY -> severity = (Severity) value;
+                case LOCATIONS -> locations = value == null ? null : EnumSet.copyOf((java.util.Collection<BodyLocation>) value);
+                case HOURS_SINCE_ONSET -> hoursSinceOnset = (Double) value;
+                case KNOWN_TRIGGER -> knownTrigger = (Boolean) value;
+                case WORSENING -> worsening = (Boolean) value;
+                case RECURRING -> recurring = (Boolean) value;
+            }
+            return this;
+        }
+
+        public Symptom build() {
+            return new Symptom(this);
+        }
     }
 
     public String getCode() { return code; }

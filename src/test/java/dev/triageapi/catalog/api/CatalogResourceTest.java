@@ -27,6 +27,18 @@ class CatalogResourceTest {
             "vomiting", "diarrhea", "dark_urine", "bone_pain");
 
     @Test
+    void shouldListEveryModifierWithItsQuestionAndValueLabels() {
+        given().when().get("/api/v1/modifiers")
+                .then().statusCode(200)
+                .body("code", org.hamcrest.Matchers.contains("onset", "side", "severity", "locations", "hoursSinceOnset",
+                        "knownTrigger", "worsening", "recurring"))
+                .body("find { it.code == 'onset' }.kind", org.hamcrest.Matchers.equalTo("choice"))
+                .body("find { it.code == 'onset' }.values.code", org.hamcrest.Matchers.contains("sudden", "gradual"))
+                .body("find { it.code == 'locations' }.kind", org.hamcrest.Matchers.equalTo("choices"))
+                .body("find { it.code == 'worsening' }.values", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void shouldListEverySymptomWithConfirmedSnomedCodesOnly() {
         given().when().get("/api/v1/symptoms")
                 .then().statusCode(200)

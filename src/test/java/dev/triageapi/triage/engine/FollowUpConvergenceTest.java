@@ -78,8 +78,17 @@ class FollowUpConvergenceTest {
                 case "hoursSinceOnset" -> hours = Double.valueOf(q.value());
                 default -> fail("no way to answer " + q);
             }
-            symptoms.add(new Symptom(s.getCode(), status, onset, s.getSide(), severity, s.getLocations(), hours,
-                    s.getKnownTrigger(), s.getWorsening(), s.getRecurring()));
+            symptoms.add(Symptom.builder(s.getCode())
+                    .status(status)
+                    .onset(onset)
+                    .side(s.getSide())
+                    .severity(severity)
+                    .locations(s.getLocations())
+                    .hoursSinceOnset(hours)
+                    .knownTrigger(s.getKnownTrigger())
+                    .worsening(s.getWorsening())
+                    .recurring(s.getRecurring())
+                    .build());
         }
         assertEquals(c.symptoms().size(), symptoms.size());
         return new TriageCase(c.patient(), symptoms, c.riskFactors());

@@ -32,7 +32,7 @@ class OtherRulesTest {
     }
 
     static Symptom with(String code, Onset onset, Severity severity, Double hours) {
-        return new Symptom(code, SymptomStatus.PRESENT, onset, null, severity, null, hours, null, null, null);
+        return Symptom.builder(code).onset(onset).severity(severity).hoursSinceOnset(hours).build();
     }
 
     @Test
@@ -59,21 +59,34 @@ class OtherRulesTest {
 
     @Test
     void shouldKeepAGradualStableSwallowingProblemBelowAnAmbulanceCall() {
-        Symptom swallowing = new Symptom("difficulty_swallowing", SymptomStatus.PRESENT, Onset.GRADUAL, null, null, null, 2000.0, null, false, null);
+        Symptom swallowing = Symptom.builder("difficulty_swallowing")
+                .onset(Onset.GRADUAL)
+                .hoursSinceOnset(2000.0)
+                .worsening(false)
+                .build();
         Assessment a = assess(with("muscle_weakness", Onset.GRADUAL, null, 4000.0), swallowing);
         assertEquals(Urgency.CONSULTATION_24, a.urgency());
-        Symptom slowlyProgressing = new Symptom("difficulty_swallowing", SymptomStatus.PRESENT, Onset.GRADUAL, null, null, null, 2000.0, null, true, null);
+        Symptom slowlyProgressing = Symptom.builder("difficulty_swallowing")
+                .onset(Onset.GRADUAL)
+                .hoursSinceOnset(2000.0)
+                .worsening(true)
+                .build();
         assertEquals(Urgency.CONSULTATION_24, assess(with("muscle_weakness", Onset.GRADUAL, null, 4000.0), slowlyProgressing).urgency(),
                 "months of slow progression is a swallowing assessment, not an ambulance");
-        Symptom recent = new Symptom("difficulty_swallowing", SymptomStatus.PRESENT, Onset.GRADUAL, null, null, null, 100.0, null, null, null);
+        Symptom recent = Symptom.builder("difficulty_swallowing").onset(Onset.GRADUAL).hoursSinceOnset(100.0).build();
         assertEquals(Urgency.EMERGENCY_AMBULANCE, assess(with("muscle_weakness", Onset.GRADUAL, null, 4000.0), recent).urgency(),
                 "an unanswered 'getting worse?' is not a no");
     }
 
     @Test
     void shouldSendRapidlyProgressingWeaknessToEmergency() {
-        Symptom weakness = new Symptom("muscle_weakness", SymptomStatus.PRESENT, Onset.GRADUAL, Side.BOTH,
-                null, Set.of(BodyLocation.LEG), 30.0, null, true, null);
+        Symptom weakness = Symptom.builder("muscle_weakness")
+                .onset(Onset.GRADUAL)
+                .side(Side.BOTH)
+                .locations(Set.of(BodyLocation.LEG))
+                .hoursSinceOnset(30.0)
+                .worsening(true)
+                .build();
         Assessment a = assess(weakness);
         assertEquals(Urgency.EMERGENCY, a.urgency());
         assertEquals(List.of("rapidly_progressing_weakness"), redFlagCodes(a));
@@ -82,7 +95,7 @@ class OtherRulesTest {
     @Test
     void shouldAdviseSelfCareOnlyForRecentMildTirednessWithConfirmedNormalStrength() {
         Symptom tired = with("fatigue", null, Severity.MILD, 48.0);
-        Symptom strong = new Symptom("muscle_weakness", SymptomStatus.ABSENT, null, null, null, null, null, null, null, null);
+        Symptom strong = Symptom.builder("muscle_weakness").status(SymptomStatus.ABSENT).build();
         Patient notTreated = new Patient(30, null, false);
         assertEquals(Urgency.SELF_CARE, assess(notTreated, List.of(tired, strong), List.of()).urgency());
         assertEquals(Urgency.CONSULTATION, assess(tired, strong).urgency(), "treatment for weakness not denied");
@@ -94,7 +107,13 @@ class OtherRulesTest {
 
     @Test
     void shouldAskTheTreatedPatientWithRecurringMildSymptomsToContactTheirDoctor() {
-        Symptom recurring = new Symptom("muscle_weakness", SymptomStatus.PRESENT, Onset.GRADUAL, null, Severity.MILD, null, 2000.0, null, false, true);
+        Symptom recurring = Symptom.builder("muscle_weakness")
+                .onset(Onset.GRADUAL)
+                .severity(Severity.MILD)
+                .hoursSinceOnset(2000.0)
+                .worsening(false)
+                .recurring(true)
+                .build();
         Assessment a = assess(new Patient(50, null, true), List.of(recurring), List.of());
         assertEquals(Urgency.CONSULTATION, a.urgency());
         assertTrue(a.reasons().stream().anyMatch(r -> r.contains("being treated")));
@@ -110,7 +129,7 @@ class OtherRulesTest {
 
     @Test
     void shouldNeverLetAnUnknownSymptomGoUntriaged() {
-        Symptom unknown = new Symptom("muscle_pain", SymptomStatus.UNKNOWN, null, null, null, null, null, null, null, null);
+        Symptom unknown = Symptom.builder("muscle_pain").status(SymptomStatus.UNKNOWN).build();
         assertEquals(Urgency.CONSULTATION, assess(unknown).urgency());
     }
 

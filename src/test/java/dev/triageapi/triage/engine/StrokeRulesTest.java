@@ -24,11 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StrokeRulesTest {
 
     static Symptom symptom(String code, Onset onset) {
-        return new Symptom(code, SymptomStatus.PRESENT, onset, null, null, null, null, null, null, null);
+        return Symptom.builder(code).onset(onset).build();
     }
 
     static Symptom weakness(String code, Onset onset, Side side, Set<BodyLocation> locations, Double hours) {
-        return new Symptom(code, SymptomStatus.PRESENT, onset, side, null, locations, hours, null, null, null);
+        return Symptom.builder(code).onset(onset).side(side).locations(locations).hoursSinceOnset(hours).build();
     }
 
     @Test
@@ -94,18 +94,28 @@ class StrokeRulesTest {
 
     @Test
     void shouldCallAmbulanceForSuddenSevereHeadacheWithNoKnownTrigger() {
-        Symptom headache = new Symptom("headache", SymptomStatus.PRESENT, Onset.SUDDEN, null, Severity.SEVERE, null, null, null, null, null);
+        Symptom headache = Symptom.builder("headache").onset(Onset.SUDDEN).severity(Severity.SEVERE).build();
         assertEquals(Urgency.EMERGENCY_AMBULANCE, assess(headache).urgency());
         assertEquals(java.util.List.of("stroke_sudden_severe_headache"), redFlagCodes(assess(headache)));
     }
 
     @Test
     void shouldNotTreatASuddenSevereHeadacheWithAKnownTriggerAsAStrokeSign() {
-        Symptom familiar = new Symptom("headache", SymptomStatus.PRESENT, Onset.SUDDEN, null, Severity.SEVERE, null, null, true, null, true);
+        Symptom familiar = Symptom.builder("headache")
+                .onset(Onset.SUDDEN)
+                .severity(Severity.SEVERE)
+                .knownTrigger(true)
+                .recurring(true)
+                .build();
         assertEquals(Urgency.CONSULTATION_24, assess(familiar).urgency());
         assertTrue(assess(familiar).redFlags().isEmpty());
 
-        Symptom firstOfItsKind = new Symptom("headache", SymptomStatus.PRESENT, Onset.SUDDEN, null, Severity.SEVERE, null, 1.0, true, null, null);
+        Symptom firstOfItsKind = Symptom.builder("headache")
+                .onset(Onset.SUDDEN)
+                .severity(Severity.SEVERE)
+                .hoursSinceOnset(1.0)
+                .knownTrigger(true)
+                .build();
         Assessment a = assess(firstOfItsKind);
         assertEquals(Urgency.EMERGENCY, a.urgency(), "a trigger reassures only for a familiar headache");
         assertEquals(java.util.List.of("sudden_severe_headache_with_trigger"), redFlagCodes(a));
@@ -131,7 +141,7 @@ class StrokeRulesTest {
 
     @Test
     void shouldAskAboutSeverityOfASuddenHeadache() {
-        Assessment a = assess(new Symptom("headache", SymptomStatus.PRESENT, Onset.SUDDEN, null, null, null, null, null, null, null));
+        Assessment a = assess(Symptom.builder("headache").onset(Onset.SUDDEN).build());
         assertEquals(Urgency.CONSULTATION_24, a.urgency());
         assertEquals("severity", a.followUps().get(0).modifier());
         assertEquals(Urgency.EMERGENCY_AMBULANCE, a.followUps().get(0).couldRaiseTo());
@@ -139,8 +149,11 @@ class StrokeRulesTest {
 
     @Test
     void shouldNotFireOnAStrokeSignReportedAbsent() {
-        Symptom absent = new Symptom("difficulty_speaking", SymptomStatus.ABSENT, Onset.SUDDEN, null, null, null, null, null, null, null);
-        Symptom fatigue = new Symptom("fatigue", SymptomStatus.PRESENT, null, null, Severity.MILD, null, 24.0, null, null, null);
+        Symptom absent = Symptom.builder("difficulty_speaking")
+                .status(SymptomStatus.ABSENT)
+                .onset(Onset.SUDDEN)
+                .build();
+        Symptom fatigue = Symptom.builder("fatigue").severity(Severity.MILD).hoursSinceOnset(24.0).build();
         Assessment a = assess(absent, fatigue);
         assertTrue(a.redFlags().isEmpty());
     }

@@ -7,11 +7,8 @@ import dev.triageapi.triage.facts.TriageCase;
 
 import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.testing.Seeds;
-import dev.triageapi.triage.BodyLocation;
-import dev.triageapi.triage.Onset;
-import dev.triageapi.triage.Severity;
 import dev.triageapi.triage.Sex;
-import dev.triageapi.triage.Side;
+import dev.triageapi.triage.Modifier;
 import dev.triageapi.triage.SymptomStatus;
 import dev.triageapi.triage.Urgency;
 import org.junit.jupiter.api.Tag;
@@ -46,9 +43,7 @@ class TriagePropertiesTest {
             if (base.symptoms().stream().anyMatch(s -> s.getCode().equals(added.getCode()))) {
                 return;
             }
-            Symptom present = new Symptom(added.getCode(), SymptomStatus.PRESENT, added.getOnset(), added.getSide(),
-                    added.getSeverity(), added.getLocations(), added.getHoursSinceOnset(), added.getKnownTrigger(),
-                    added.getWorsening(), added.getRecurring());
+            Symptom present = added.withStatus(SymptomStatus.PRESENT);
             List<Symptom> more = new ArrayList<>(base.symptoms());
             more.add(present);
             Urgency before = Rules.assess(base).urgency();
@@ -138,9 +133,7 @@ class TriagePropertiesTest {
         }
         if (symptoms.stream().allMatch(Symptom::isAbsent)) {
             Symptom first = symptoms.get(0);
-            symptoms.set(0, new Symptom(first.getCode(), SymptomStatus.PRESENT, first.getOnset(), first.getSide(),
-                    first.getSeverity(), first.getLocations(), first.getHoursSinceOnset(), first.getKnownTrigger(),
-                    first.getWorsening(), first.getRecurring()));
+            symptoms.set(0, first.withStatus(SymptomStatus.PRESENT));
         }
         List<String> shuffled = new ArrayList<>(RISK_FACTORS);
         Collections.shuffle(shuffled, random);
@@ -148,15 +141,30 @@ class TriagePropertiesTest {
         return new TriageCase(patient, symptoms, factors);
     }
 
+    /** A symptom of the catalog with a random status and, for each modifier the catalog lets it carry, a random answer or none. */
     static Symptom symptom(Random random) {
-        String code = SYMPTOMS.get(random.nextInt(SYMPTOMS.size()));
-        Set<BodyLocation> locations = new HashSet<>();
-        for (int i = random.nextInt(4); i > 0; i--) {
-            locations.add(BodyLocation.values()[random.nextInt(BodyLocation.values().length)]);
+        SymptomDefinition definition = Rules.CATALOG.symptoms().get(random.nextInt(SYMPTOMS.size()));
+        Symptom.Builder symptom = Symptom.builder(definition.code())
+                .status(Seeds.orNull(random, 0.4, SymptomStatus.values()));
+        for (String code : definition.modifiers()) {
+            Modifier modifier = Modifier.byCode(code).orElseThrow();
+            if (random.nextDouble() < 0.4) {
+                continue; // not answered: unknown
+            }
+            List<String> choices = modifier.choices();
+            symptom.set(modifier, switch (modifier.kind()) {
+                case CHOICE -> modifier.choice(choices.get(random.nextInt(choices.size()))).orElseThrow();
+                case CHOICES -> {
+                    List<Object> some = new ArrayList<>();
+                    for (int i = 1 + random.nextInt(3); i > 0; i--) {
+                        some.add(modifier.choice(choices.get(random.nextInt(choices.size()))).orElseThrow());
+                    }
+                    yield some;
+                }
+                case DECIMAL -> HOURS.get(random.nextInt(HOURS.size()));
+                case BOOLEAN -> random.nextBoolean();
+            });
         }
-        Boolean flag = Seeds.orNull(random, 0.6, true, false);
-        return new Symptom(code, Seeds.orNull(random, 0.4, SymptomStatus.values()), Seeds.orNull(random, 0.3, Onset.values()),
-                Seeds.orNull(random, 0.4, Side.values()), Seeds.orNull(random, 0.4, Severity.values()), locations,
-                Seeds.orNull(random, 0.4, HOURS), "headache".equals(code) ? flag : null, flag, flag == null ? null : !flag);
+        return symptom.build();
     }
 }

@@ -1,0 +1,22 @@
+package dev.triageapi.catalog;
+
+import dev.triageapi.triage.Modifier;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** What a modifier asks and the words for its answers, for intake forms and the FHIR Questionnaire. */
+@Schema(name = "ModifierDefinition", description = "A modifier a symptom may carry, with its question and the labels of its values.")
+public record ModifierDefinition(
+        @Schema(description = "Field name in `symptoms[]`.", examples = "onset") Modifier code,
+        @Schema(description = "What kind of answer it takes.") Modifier.Kind kind,
+        @Schema(description = "Short label for a form.", examples = "How it began") String label,
+        @Schema(description = "Suggested question.", examples = "How did it start?") String question,
+        @Schema(description = "The values a choice takes, in order, with their labels; empty for numbers and yes/no.")
+        List<Value> values) {
+
+    /** One value of a choice modifier. */
+    @Schema(name = "ModifierValue", description = "A value of a choice modifier and its label.")
+    public record Value(@Schema(examples = "sudden") String code, @Schema(examples = "Suddenly (seconds or minutes)") String label) {
+    }
+}
