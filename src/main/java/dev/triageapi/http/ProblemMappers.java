@@ -16,6 +16,8 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -31,6 +33,12 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final long maxBody;
+
+    ProblemMappers(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+        this.maxBody = maxBody.asLongValue();
+    }
 
     /** More field errors than this are summarised: a hostile body must not buy a large answer. */
     static final int MAX_ERRORS = 20;
@@ -127,7 +135,7 @@ public class ProblemMappers {
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status == 413) {
-            return problem(413, "payload-too-large", "Payload too large", "The request body is too large.", null);
+            return problem(413, "payload-too-large", "Payload too large", Problems.tooLargeDetail(maxBody), null);
         }
         if (status >= 500) {
             return unexpected(e);

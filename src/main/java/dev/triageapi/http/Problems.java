@@ -20,6 +20,11 @@ final class Problems {
                 .end(Json.encode(problem.getEntity()));
     }
 
+    /** The one wording of a 413, wherever the oversized body is noticed. */
+    static String tooLargeDetail(long limit) {
+        return "The request body is larger than " + limit + " bytes.";
+    }
+
     static String reason(int status) {
         Response.StatusType type = Response.Status.fromStatusCode(status);
         return type == null ? "Client error" : type.getReasonPhrase();

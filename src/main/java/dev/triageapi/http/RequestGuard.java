@@ -96,8 +96,7 @@ public class RequestGuard {
 
     private void tooLarge(RoutingContext ctx) {
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        Problems.end(ctx, 413, "payload-too-large", "Payload too large",
-                "The request body is larger than " + maxBody + " bytes.");
+        Problems.end(ctx, 413, "payload-too-large", "Payload too large", Problems.tooLargeDetail(maxBody));
     }
 
     private boolean isOver(String declared) {

@@ -62,5 +62,5 @@ public final class Examples {
 
     public static final String TOO_LARGE_PROBLEM = """
             {"type": "urn:problem-type:triage:payload-too-large", "title": "Payload too large", "status": 413,
-             "detail": "The request body is too large."}""";
+             "detail": "The request body is larger than 65536 bytes."}""";
 }
