@@ -1,12 +1,11 @@
 package dev.triageapi.http;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
+import dev.triageapi.testing.CustomisedClinic;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -15,16 +14,9 @@ import static org.hamcrest.Matchers.hasItem;
 
 /** Under {@code triage.api.reject-unknown-fields}, a misspelt field is refused instead of read as "unknown". */
 @QuarkusTest
-@TestProfile(UnknownFieldsTest.Strict.class)
+@TestProfile(CustomisedClinic.class)
 class UnknownFieldsTest {
 
-    /** Strict mode, with a lower symptom limit to prove the limits are configuration. */
-    public static class Strict implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("triage.api.reject-unknown-fields", "true", "triage.api.max-symptoms", "3");
-        }
-    }
 
     @Test
     void shouldRefuseAMisspeltModifier() {
