@@ -13,11 +13,11 @@ import dev.triageapi.triage.api.RequestMapper;
 import dev.triageapi.triage.api.SymptomReport;
 import dev.triageapi.triage.api.TriageRequest;
 import dev.triageapi.triage.engine.Assessment;
-import dev.triageapi.triage.rules.RuleCompiler;
 import dev.triageapi.triage.engine.RuleSet;
-import dev.triageapi.triage.rules.RuleSources;
-import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.engine.TriageEngine;
+import dev.triageapi.triage.facts.TriageCase;
+import dev.triageapi.triage.rules.RuleCompiler;
+import dev.triageapi.triage.rules.RuleSources;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

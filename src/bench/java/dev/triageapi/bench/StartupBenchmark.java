@@ -1,8 +1,8 @@
 package dev.triageapi.bench;
 
 import dev.triageapi.catalog.Catalog;
-import dev.triageapi.triage.rules.RuleCompiler;
 import dev.triageapi.triage.engine.RuleSet;
+import dev.triageapi.triage.rules.RuleCompiler;
 import dev.triageapi.triage.rules.RuleSources;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,7 +1,5 @@
 package dev.triageapi.cdshooks;
 
-import dev.triageapi.http.PreconditionFailedException;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.cdshooks.CdsModels.Card;
@@ -12,14 +10,15 @@ import dev.triageapi.cdshooks.CdsModels.HookRequest;
 import dev.triageapi.cdshooks.CdsModels.Link;
 import dev.triageapi.cdshooks.CdsModels.Service;
 import dev.triageapi.cdshooks.CdsModels.Source;
-import dev.triageapi.http.FieldError;
-import dev.triageapi.http.InvalidRequestException;
-import dev.triageapi.http.Problem;
+import dev.triageapi.config.TriageConfig;
 import dev.triageapi.fhir.FhirCodes;
 import dev.triageapi.fhir.FhirIntakeMapper;
 import dev.triageapi.fhir.FhirSupport;
+import dev.triageapi.http.FieldError;
+import dev.triageapi.http.InvalidRequestException;
+import dev.triageapi.http.PreconditionFailedException;
+import dev.triageapi.http.Problem;
 import dev.triageapi.observability.Intake;
-import dev.triageapi.config.TriageConfig;
 import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.api.TriageRequest;
 import dev.triageapi.triage.api.TriageResponse;

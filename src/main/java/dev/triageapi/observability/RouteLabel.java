@@ -3,12 +3,11 @@ package dev.triageapi.observability;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ResourceInfo;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Leaves the route template the REST layer matched (for example {@code /api/v1/triage}) and, for a triage door, its

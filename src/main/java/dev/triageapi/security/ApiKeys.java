@@ -1,9 +1,8 @@
 package dev.triageapi.security;
 
 import dev.triageapi.config.TriageConfig;
-import jakarta.inject.Inject;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

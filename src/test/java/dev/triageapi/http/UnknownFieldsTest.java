@@ -1,11 +1,10 @@
 package dev.triageapi.http;
 
-import io.quarkus.test.junit.QuarkusTest;
 import dev.triageapi.testing.CustomisedClinic;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
-
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -16,7 +15,6 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 @TestProfile(CustomisedClinic.class)
 class UnknownFieldsTest {
-
 
     @Test
     void shouldRefuseAMisspeltModifier() {

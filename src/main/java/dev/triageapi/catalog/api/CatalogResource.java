@@ -2,9 +2,9 @@ package dev.triageapi.catalog.api;
 
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.CauseGroupDefinition;
+import dev.triageapi.catalog.ModifierDefinition;
 import dev.triageapi.catalog.RiskFactorDefinition;
 import dev.triageapi.catalog.SymptomDefinition;
-import dev.triageapi.catalog.ModifierDefinition;
 import dev.triageapi.catalog.UrgencyLevelDefinition;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,10 +1,8 @@
 package dev.triageapi.triage.api;
 
-import dev.triageapi.config.TriageConfig;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.SymptomDefinition;
+import dev.triageapi.config.TriageConfig;
 import dev.triageapi.http.FieldError;
 import dev.triageapi.http.InvalidRequestException;
 import dev.triageapi.triage.Modifier;
@@ -13,11 +11,12 @@ import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RiskFactor;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,9 +1,9 @@
 package dev.triageapi.triage.api;
 
 import dev.triageapi.triage.Urgency;
-import dev.triageapi.triage.rules.ReloadAttempt;
 import dev.triageapi.triage.engine.RuleInfo;
 import dev.triageapi.triage.engine.RuleSet;
+import dev.triageapi.triage.rules.ReloadAttempt;
 import dev.triageapi.triage.rules.RulesRegistry;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,11 +1,10 @@
 package dev.triageapi.triage.engine;
 
-import dev.triageapi.triage.facts.FollowUp;
-
 import dev.triageapi.catalog.CauseGroupDefinition;
 import dev.triageapi.catalog.ConditionDefinition;
 import dev.triageapi.catalog.RedFlagDefinition;
 import dev.triageapi.triage.Urgency;
+import dev.triageapi.triage.facts.FollowUp;
 
 import java.util.List;
 

@@ -1,6 +1,12 @@
 package dev.triageapi.triage.engine;
 
-import jakarta.inject.Singleton;
+import dev.triageapi.catalog.Catalog;
+import dev.triageapi.catalog.CauseGroupDefinition;
+import dev.triageapi.catalog.RedFlagDefinition;
+import dev.triageapi.triage.Urgency;
+import dev.triageapi.triage.engine.Assessment.FiredRedFlag;
+import dev.triageapi.triage.engine.Assessment.SuggestedCondition;
+import dev.triageapi.triage.engine.Assessment.SuggestedGroup;
 import dev.triageapi.triage.facts.CauseFinding;
 import dev.triageapi.triage.facts.Conclusions;
 import dev.triageapi.triage.facts.Finding;
@@ -10,14 +16,7 @@ import dev.triageapi.triage.facts.RiskFactor;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.facts.UrgencyFinding;
-
-import dev.triageapi.catalog.Catalog;
-import dev.triageapi.catalog.CauseGroupDefinition;
-import dev.triageapi.catalog.RedFlagDefinition;
-import dev.triageapi.triage.Urgency;
-import dev.triageapi.triage.engine.Assessment.FiredRedFlag;
-import dev.triageapi.triage.engine.Assessment.SuggestedCondition;
-import dev.triageapi.triage.engine.Assessment.SuggestedGroup;
+import jakarta.inject.Singleton;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;

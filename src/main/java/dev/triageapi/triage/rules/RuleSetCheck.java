@@ -1,9 +1,8 @@
 package dev.triageapi.triage.rules;
 
+import dev.triageapi.catalog.Catalog;
 import dev.triageapi.triage.engine.RuleInfo;
 import dev.triageapi.triage.engine.RuleSet;
-
-import dev.triageapi.catalog.Catalog;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,15 +1,14 @@
 package dev.triageapi.triage.rules;
 
+import dev.triageapi.catalog.Catalog;
+import dev.triageapi.config.TriageConfig;
+import dev.triageapi.observability.TriageMetrics;
 import dev.triageapi.triage.engine.RuleFile;
 import dev.triageapi.triage.engine.RuleSet;
-
-import dev.triageapi.catalog.Catalog;
-import dev.triageapi.observability.TriageMetrics;
-import dev.triageapi.config.TriageConfig;
+import io.quarkus.arc.All;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
-import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;

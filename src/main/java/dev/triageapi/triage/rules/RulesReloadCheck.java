@@ -1,7 +1,6 @@
 package dev.triageapi.triage.rules;
 
 import dev.triageapi.triage.engine.RuleSet;
-
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;

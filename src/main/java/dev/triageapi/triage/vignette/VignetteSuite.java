@@ -3,11 +3,11 @@ package dev.triageapi.triage.vignette;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.triageapi.triage.rules.ResourceFolder;
 import dev.triageapi.triage.api.RequestMapper;
 import dev.triageapi.triage.api.TriageRequest;
 import dev.triageapi.triage.engine.RuleSet;
 import dev.triageapi.triage.engine.TriageEngine;
+import dev.triageapi.triage.rules.ResourceFolder;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,10 @@
 package dev.triageapi.triage.api;
 
-import io.quarkus.test.junit.QuarkusTest;
 import dev.triageapi.testing.CustomisedClinic;
+import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
-
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -15,7 +14,6 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 @TestProfile(CustomisedClinic.class)
 class EmergencyNumberTest {
-
 
     @Test
     void shouldNameTheConfiguredNumberInAdviceAndDisclaimer() {

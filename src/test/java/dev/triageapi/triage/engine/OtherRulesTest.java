@@ -1,16 +1,15 @@
 package dev.triageapi.triage.engine;
 
-import dev.triageapi.triage.facts.Patient;
-import dev.triageapi.triage.facts.RiskFactor;
-import dev.triageapi.triage.facts.Symptom;
-import dev.triageapi.triage.facts.UrgencyFinding;
-
 import dev.triageapi.triage.BodyLocation;
 import dev.triageapi.triage.Onset;
 import dev.triageapi.triage.Severity;
 import dev.triageapi.triage.Side;
 import dev.triageapi.triage.SymptomStatus;
 import dev.triageapi.triage.Urgency;
+import dev.triageapi.triage.facts.Patient;
+import dev.triageapi.triage.facts.RiskFactor;
+import dev.triageapi.triage.facts.Symptom;
+import dev.triageapi.triage.facts.UrgencyFinding;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,14 +1,13 @@
 package dev.triageapi.triage.engine;
 
-import dev.triageapi.triage.facts.FollowUp;
-import dev.triageapi.triage.facts.Symptom;
-
 import dev.triageapi.triage.BodyLocation;
 import dev.triageapi.triage.Onset;
 import dev.triageapi.triage.Severity;
 import dev.triageapi.triage.Side;
 import dev.triageapi.triage.SymptomStatus;
 import dev.triageapi.triage.Urgency;
+import dev.triageapi.triage.facts.FollowUp;
+import dev.triageapi.triage.facts.Symptom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,16 +1,15 @@
 package dev.triageapi.triage.engine;
 
+import dev.triageapi.catalog.SymptomDefinition;
+import dev.triageapi.testing.Seeds;
+import dev.triageapi.triage.Modifier;
+import dev.triageapi.triage.Sex;
+import dev.triageapi.triage.SymptomStatus;
+import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RiskFactor;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
-
-import dev.triageapi.catalog.SymptomDefinition;
-import dev.triageapi.testing.Seeds;
-import dev.triageapi.triage.Sex;
-import dev.triageapi.triage.Modifier;
-import dev.triageapi.triage.SymptomStatus;
-import dev.triageapi.triage.Urgency;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package dev.triageapi.triage.reload;
 
+import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.config.PropertiesConfigSource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -1,13 +1,12 @@
 package dev.triageapi.triage.rules;
 
+import dev.triageapi.triage.api.RequestMapper;
 import dev.triageapi.triage.engine.RuleFile;
 import dev.triageapi.triage.engine.RuleSet;
 import dev.triageapi.triage.engine.Rules;
 import dev.triageapi.triage.engine.TriageEngine;
 import dev.triageapi.triage.facts.TriageCase;
-
 import dev.triageapi.triage.rules.ResourceFolder;
-import dev.triageapi.triage.api.RequestMapper;
 import dev.triageapi.triage.vignette.VignetteSuite;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**

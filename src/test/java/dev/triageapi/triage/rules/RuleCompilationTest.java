@@ -2,7 +2,6 @@ package dev.triageapi.triage.rules;
 
 import dev.triageapi.triage.engine.RuleFile;
 import dev.triageapi.triage.engine.RuleSet;
-
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

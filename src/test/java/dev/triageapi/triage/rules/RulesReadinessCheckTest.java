@@ -1,9 +1,8 @@
 package dev.triageapi.triage.rules;
 
-import dev.triageapi.triage.engine.Rules;
-
-import dev.triageapi.observability.TriageMetrics;
 import dev.triageapi.config.TriageConfig;
+import dev.triageapi.observability.TriageMetrics;
+import dev.triageapi.triage.engine.Rules;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 

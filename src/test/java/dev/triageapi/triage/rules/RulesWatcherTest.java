@@ -1,10 +1,9 @@
 package dev.triageapi.triage.rules;
 
-import dev.triageapi.triage.engine.Rules;
-
+import dev.triageapi.config.TriageConfig;
 import dev.triageapi.observability.TriageMetrics;
 import dev.triageapi.testing.LogCapture;
-import dev.triageapi.config.TriageConfig;
+import dev.triageapi.triage.engine.Rules;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
