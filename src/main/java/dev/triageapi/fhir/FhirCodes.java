@@ -19,6 +19,8 @@ public final class FhirCodes {
 
     public static final String SNOMED = "http://snomed.info/sct";
     public static final String LOINC = "http://loinc.org";
+    /** UCUM, the units of FHIR Quantities. */
+    public static final String UCUM = "http://unitsofmeasure.org";
     /** LOINC "Symptom" (HL7 Symptoms IG): a present symptom, with the finding as the value. */
     public static final String LOINC_SYMPTOM = "75325-1";
     /** LOINC for an explicitly absent symptom (HL7 Symptoms IG). */

@@ -1,24 +1,24 @@
 package dev.triageapi.fhir;
 
-import jakarta.inject.Singleton;
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.http.FieldError;
 import dev.triageapi.http.InvalidRequestException;
-import dev.triageapi.triage.Sex;
 import dev.triageapi.triage.Modifier;
+import dev.triageapi.triage.Sex;
 import dev.triageapi.triage.SymptomStatus;
 import dev.triageapi.triage.api.SymptomReport;
 import dev.triageapi.triage.api.TriageRequest;
+import jakarta.inject.Singleton;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Type;
 
 import java.time.LocalDate;
@@ -63,6 +63,10 @@ public final class FhirIntakeMapper {
     }
 
     TriageRequest fromQuestionnaireResponse(QuestionnaireResponse response) {
+        if (response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.ENTEREDINERROR) {
+            throw new InvalidRequestException(List.of(new FieldError("status",
+                    "is entered-in-error: answers recorded in error are not triaged")));
+        }
         List<FieldError> errors = new ArrayList<>();
         Integer age = null;
         Sex sex = null;
@@ -295,18 +299,38 @@ public final class FhirIntakeMapper {
         return null;
     }
 
+    /**
+     * Hours in each UCUM unit of time ({@code mo} and {@code a} are UCUM's mean Julian month and year). An EHR that
+     * records "90 min" means an hour and a half: read as 90 hours, a stroke sign would fall out of the treatment window.
+     */
+    private static final Map<String, Double> HOURS_PER_UCUM_UNIT = Map.of(
+            "s", 1 / 3600.0, "min", 1 / 60.0, "h", 1.0, "d", 24.0, "wk", 168.0, "mo", 730.5, "a", 8766.0);
+
     private static Double decimal(Type value, String path, List<FieldError> errors) {
         if (value instanceof org.hl7.fhir.r4.model.DecimalType d && d.getValue() != null) {
             return d.getValue().doubleValue();
         }
         if (value instanceof org.hl7.fhir.r4.model.Quantity q && q.getValue() != null) {
-            return q.getValue().doubleValue();
+            return hours(q, path, errors);
         }
         if (value instanceof org.hl7.fhir.r4.model.IntegerType i && i.getValue() != null) {
             return i.getValue().doubleValue();
         }
         errors.add(new FieldError(safe(path), "must be a number of hours"));
         return null;
+    }
+
+    /** A Quantity of time in hours: its UCUM code (or, with no system, a unit that is a UCUM code); anything else is refused. */
+    private static Double hours(org.hl7.fhir.r4.model.Quantity quantity, String path, List<FieldError> errors) {
+        String unit = quantity.hasCode() ? quantity.getCode() : quantity.hasSystem() ? null : quantity.getUnit();
+        boolean ucum = !quantity.hasSystem() || FhirCodes.UCUM.equals(quantity.getSystem());
+        Double perUnit = unit == null || !ucum ? null : HOURS_PER_UCUM_UNIT.get(unit);
+        if (perUnit == null) {
+            errors.add(new FieldError(safe(path), "must be a time with a UCUM unit (s, min, h, d, wk, mo or a); "
+                    + (quantity.hasCode() || quantity.hasUnit() ? "its unit is not one of them" : "it has no unit")));
+            return null;
+        }
+        return quantity.getValue().doubleValue() * perUnit;
     }
 
     /** Link ids come from the client: keep a path only when it is made of plain identifiers. */

@@ -1,0 +1,70 @@
+package dev.triageapi.fhir;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Times in FHIR come with units: sudden facial weakness "90 min" ago is within the stroke treatment window, not
+ * 90 hours old. Every UCUM unit of time is converted; a time without a unit, or in another unit, is refused; and
+ * answers recorded in error are not triaged.
+ */
+@QuarkusTest
+class FhirIntakeSafetyTest {
+
+    static String bundle(String quantity) {
+        String modifier = "{\"code\":{\"coding\":[{\"system\":\"http://triageapi.dev/fhir/CodeSystem/modifier\",\"code\":\"%s\"}]},%s}";
+        String coding = "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://triageapi.dev/fhir/CodeSystem/modifier-value\",\"code\":\"%s\"}]}";
+        return "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":{\"resourceType\":\"Observation\","
+                + "\"status\":\"final\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"75325-1\"}]},"
+                + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"26544005\"}]},"
+                + "\"component\":[" + String.format(modifier, "onset", String.format(coding, "sudden")) + ","
+                + String.format(modifier, "side", String.format(coding, "left")) + ","
+                + String.format(modifier, "locations", String.format(coding, "face")) + ","
+                + String.format(modifier, "hoursSinceOnset", "\"valueQuantity\":" + quantity) + "]}}]}";
+    }
+
+    @ParameterizedTest(name = "{0} {1} = {2} h")
+    @CsvSource({"90, min, 1.5", "5400, s, 1.5", "1.5, h, 1.5", "3, d, 72", "1, wk, 168", "2, mo, 1461", "2, a, 17532"})
+    void shouldReadEveryUcumUnitOfTimeAsTheJsonApiReadsItsHours(String value, String unit, String hours) {
+        String quantity = "{\"value\":" + value + ",\"unit\":\"" + unit + "\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"" + unit + "\"}";
+        String json = given().contentType("application/json").body("{\"symptoms\":[{\"code\":\"muscle_weakness\",\"onset\":\"sudden\","
+                + "\"side\":\"left\",\"locations\":[\"face\"],\"hoursSinceOnset\":" + hours + "}]}")
+                .when().post("/api/v1/triage").then().statusCode(200).extract().path("urgency");
+        given().contentType("application/fhir+json").accept("application/json").body(bundle(quantity))
+                .when().post("/api/v1/triage/fhir")
+                .then().statusCode(200).body("urgency", equalTo(json));
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldCallAnAmbulanceForSuddenFacialWeaknessNinetyMinutesAgo() {
+        String quantity = "{\"value\":90,\"unit\":\"min\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"min\"}";
+        given().contentType("application/fhir+json").accept("application/json").body(bundle(quantity))
+                .when().post("/api/v1/triage/fhir")
+                .then().statusCode(200).body("urgency", equalTo("emergency_ambulance"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no unit at all            | {\"value\":90}",
+            "a unit that is no time    | {\"value\":90,\"unit\":\"kg\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"kg\"}",
+            "a unit from another system| {\"value\":90,\"unit\":\"minutes\",\"system\":\"http://example.org/units\",\"code\":\"minutes\"}",
+            "a unit in words only      | {\"value\":90,\"unit\":\"minutes\"}"})
+    void shouldRefuseATimeWithoutAUnitOfTime(String name, String quantity) {
+        given().contentType("application/fhir+json").accept("application/json").body(bundle(quantity))
+                .when().post("/api/v1/triage/fhir")
+                .then().statusCode(400).body("errors[0].message", containsString("UCUM unit"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldRefuseAQuestionnaireResponseEnteredInError() {
+        given().contentType("application/fhir+json")
+                .body(FhirExamples.QUESTIONNAIRE_RESPONSE.replace("\"completed\"", "\"entered-in-error\""))
+                .when().post("/api/v1/triage/fhir")
+                .then().statusCode(400).body("errors[0].field", equalTo("status"));
+    }
+}
