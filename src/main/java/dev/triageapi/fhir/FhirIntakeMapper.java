@@ -21,10 +21,13 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComp
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Type;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,19 +136,24 @@ public final class FhirIntakeMapper {
         }
         repeated.forEach((name, values) -> modifiers.put(name, values.get(0)));
         out.add(report(item.getLinkId(), present ? SymptomStatus.PRESENT : SymptomStatus.ABSENT, modifiers,
-                repeated.getOrDefault("locations", List.of()), path, errors));
+                repeated.getOrDefault("locations", List.of()), null, path, errors));
     }
 
     TriageRequest fromBundle(Bundle bundle) {
         List<FieldError> errors = new ArrayList<>();
-        List<SymptomReport> symptoms = new ArrayList<>();
+        Map<String, Timed> latest = new LinkedHashMap<>();
         Integer age = null;
         Sex sex = null;
+        Instant now = Instant.now();
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             IBaseResource resource = bundle.getEntry().get(i).getResource();
             String path = "entry[" + i + "].resource";
             if (resource instanceof Observation observation) {
-                observation(observation, path, symptoms, errors);
+                Timed timed = observation(observation, now, path, errors);
+                // The same symptom recorded at several visits: the most recent record is the current one.
+                if (timed != null && timed.report() != null) {
+                    latest.merge(timed.report().code(), timed, (a, b) -> b.recorded().isAfter(a.recorded()) ? b : a);
+                }
             } else if (resource instanceof Patient patient) {
                 if (patient.hasBirthDate()) {
                     age = Period.between(patient.getBirthDate().toInstant().atZone(ZoneOffset.UTC).toLocalDate(), LocalDate.now(ZoneOffset.UTC)).getYears();
@@ -165,10 +173,27 @@ public final class FhirIntakeMapper {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new TriageRequest(age, sex, symptoms, List.of(), null);
+        return new TriageRequest(age, sex, latest.values().stream().map(Timed::report).toList(), List.of(), null);
     }
 
-    private void observation(Observation observation, String path, List<SymptomReport> out, List<FieldError> errors) {
+    /** A symptom from an Observation and when it was recorded (now, when the record does not say). */
+    private record Timed(SymptomReport report, Instant recorded) {
+    }
+
+    /**
+     * When the record says the symptom was there: {@code effective[x]} (a period's start), else {@code issued}; empty
+     * when it says neither. A time in the future counts as now.
+     */
+    private static Optional<Instant> recorded(Observation observation, Instant now) {
+        Date when = observation.hasEffectiveDateTimeType() ? observation.getEffectiveDateTimeType().getValue()
+                : observation.hasEffectiveInstantType() ? observation.getEffectiveInstantType().getValue()
+                : observation.hasEffectivePeriod() && observation.getEffectivePeriod().hasStart()
+                        ? observation.getEffectivePeriod().getStart()
+                : observation.hasIssued() ? observation.getIssued() : null;
+        return Optional.ofNullable(when).map(Date::toInstant).map(t -> t.isAfter(now) ? now : t);
+    }
+
+    private Timed observation(Observation observation, Instant now, String path, List<FieldError> errors) {
         SymptomStatus status;
         if (hasCoding(observation.getCode(), FhirCodes.LOINC, FhirCodes.LOINC_SYMPTOM)) {
             status = SymptomStatus.PRESENT;
@@ -176,20 +201,20 @@ public final class FhirIntakeMapper {
             status = SymptomStatus.ABSENT;
         } else {
             errors.add(new FieldError(path + ".code", "must be LOINC 75325-1 (symptom) or 111551-8 (symptom absent)"));
-            return;
+            return null;
         }
         if (observation.getStatus() == Observation.ObservationStatus.ENTEREDINERROR
                 || observation.getStatus() == Observation.ObservationStatus.CANCELLED) {
-            return;
+            return null;
         }
         if (!observation.hasValueCodeableConcept()) {
             errors.add(new FieldError(path + ".valueCodeableConcept", "must name the symptom (SNOMED CT or " + FhirCodes.SYMPTOM + ")"));
-            return;
+            return null;
         }
         String code = symptomCode(observation.getValueCodeableConcept());
         if (code == null) {
             errors.add(new FieldError(path + ".valueCodeableConcept", "names no symptom this service knows; see GET /api/v1/symptoms"));
-            return;
+            return null;
         }
         Map<String, Type> modifiers = new LinkedHashMap<>();
         List<Type> locations = new ArrayList<>();
@@ -203,7 +228,11 @@ public final class FhirIntakeMapper {
                         }
                     });
         }
-        out.add(report(code, status, modifiers, locations, path, errors));
+        // A symptom recorded some time ago began at least that long ago: an old record is history, not a current acute
+        // sign. The record's age is a lower bound of the symptom's age, so it never makes a symptom look older than it is.
+        Optional<Instant> recorded = recorded(observation, now);
+        Double recordAge = recorded.map(t -> Duration.between(t, now).toSeconds() / 3600.0).orElse(null);
+        return new Timed(report(code, status, modifiers, locations, recordAge, path, errors), recorded.orElse(now));
     }
 
     private String symptomCode(CodeableConcept concept) {
@@ -219,7 +248,7 @@ public final class FhirIntakeMapper {
     }
 
     private SymptomReport report(String code, SymptomStatus status, Map<String, Type> modifiers, List<Type> locationValues,
-                                 String path, List<FieldError> errors) {
+                                 Double recordAge, String path, List<FieldError> errors) {
         SymptomDefinition definition = catalog.symptom(code).orElse(null);
         if (definition == null) {
             errors.add(new FieldError(safe(path), "unknown symptom code" + quoteIfCode(code) + "; see GET /api/v1/symptoms"));
@@ -241,6 +270,10 @@ public final class FhirIntakeMapper {
             // Whether the symptom takes locations is the pipeline's check, in the same words as for JSON.
             answers.put(Modifier.LOCATIONS, locationValues.stream()
                     .map(v -> read(Modifier.LOCATIONS, v, path + ".locations", errors)).toList());
+        }
+        if (recordAge != null) {
+            // Hours since onset as the record states them are hours before the record was made.
+            answers.merge(Modifier.HOURS_SINCE_ONSET, recordAge, (stated, age) -> (Double) stated + (Double) age);
         }
         return SymptomReport.of(code, status, answers);
     }

@@ -6,12 +6,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Times in FHIR come with units: sudden facial weakness "90 min" ago is within the stroke treatment window, not
- * 90 hours old. Every UCUM unit of time is converted; a time without a unit, or in another unit, is refused; and
- * answers recorded in error are not triaged.
+ * 90 hours old. Every UCUM unit of time is converted; a time without a unit, or in another unit, is refused;
+ * answers recorded in error are not triaged; a record from years ago is history, and the latest record of a symptom
+ * counts.
  */
 @QuarkusTest
 class FhirIntakeSafetyTest {
@@ -66,5 +68,40 @@ class FhirIntakeSafetyTest {
                 .body(FhirExamples.QUESTIONNAIRE_RESPONSE.replace("\"completed\"", "\"entered-in-error\""))
                 .when().post("/api/v1/triage/fhir")
                 .then().statusCode(400).body("errors[0].field", equalTo("status"));
+    }
+
+    static String numbness(String effective) {
+        return "{\"resource\":{\"resourceType\":\"Observation\",\"status\":\"final\","
+                + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"75325-1\"}]},"
+                + (effective == null ? "" : "\"effectiveDateTime\":\"" + effective + "\",")
+                + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"44077006\"}]},"
+                + "\"component\":[{\"code\":{\"coding\":[{\"system\":\"http://triageapi.dev/fhir/CodeSystem/modifier\",\"code\":\"onset\"}]},"
+                + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://triageapi.dev/fhir/CodeSystem/modifier-value\",\"code\":\"sudden\"}]}}]}}";
+    }
+
+    static String urgencyOf(String... entries) {
+        return given().contentType("application/fhir+json").accept("application/json")
+                .body("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[" + String.join(",", entries) + "]}")
+                .when().post("/api/v1/triage/fhir").then().statusCode(200).extract().path("urgency");
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldReadASymptomRecordedYearsAgoAsHistoryNotAsACurrentStrokeSign() {
+        String recent = java.time.Instant.now().minusSeconds(30 * 60).toString();
+        assertEquals("emergency_ambulance", urgencyOf(numbness(recent)));
+        assertEquals("emergency_ambulance", urgencyOf(numbness(null)), "a record without a time is current");
+        String old = urgencyOf(numbness("2015-03-02T10:00:00Z"));
+        long hours = java.time.Duration.between(java.time.Instant.parse("2015-03-02T10:00:00Z"), java.time.Instant.now()).toHours();
+        String json = given().contentType("application/json").body("{\"symptoms\":[{\"code\":\"numbness\",\"onset\":\"sudden\","
+                + "\"hoursSinceOnset\":" + hours + "}]}").when().post("/api/v1/triage").then().statusCode(200).extract().path("urgency");
+        assertEquals(json, old, "a record of 2015 is read as a symptom at least that old");
+        org.junit.jupiter.api.Assertions.assertNotEquals("emergency_ambulance", old);
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldTakeTheMostRecentRecordOfASymptomRecordedAtSeveralVisits() {
+        String recent = java.time.Instant.now().minusSeconds(20 * 60).toString();
+        assertEquals("emergency_ambulance", urgencyOf(numbness("2015-03-02T10:00:00Z"), numbness(recent)));
+        assertEquals("emergency_ambulance", urgencyOf(numbness(recent), numbness("2015-03-02T10:00:00Z")));
     }
 }
