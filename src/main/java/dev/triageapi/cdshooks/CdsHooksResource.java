@@ -172,7 +172,8 @@ public class CdsHooksResource {
         TriageResponse.TraceEntry decisive = answer.trace().stream().filter(TriageResponse.TraceEntry::decisive).findFirst().orElse(null);
         Coding topic = decisive == null ? null
                 : new Coding(FhirCodes.BASE + "/rule", decisive.file() + ":" + decisive.line(), decisive.rule());
-        return new Card(UUID.nameUUIDFromBytes((answer.rulesVersion() + summary).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
+        // One id per card, as CDS Hooks asks (feedback names the card it is about); it identifies, it does not decide.
+        return new Card(UUID.randomUUID().toString(),
                 summary, indicator, detail(answer),
                 new Source("Muscle weakness triage rules " + answer.rulesVersion().substring(0, 19), null, topic),
                 rulesUrl == null ? List.of() : List.of(new Link("Rules behind this answer", rulesUrl, "absolute")));

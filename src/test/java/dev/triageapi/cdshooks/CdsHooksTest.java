@@ -92,4 +92,17 @@ class CdsHooksTest {
                 .when().post("/cds-services/muscle-weakness-triage")
                 .then().statusCode(400).body("errors[0].field", equalTo("hook"));
     }
+
+    @Test
+    void shouldGiveEveryCardAnIdOfItsOwn() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            String id = given().contentType(ContentType.JSON).body(CdsExamples.ENCOUNTER_START)
+                    .when().post("/cds-services/muscle-weakness-triage")
+                    .then().statusCode(200).extract().path("cards[0].uuid");
+            org.junit.jupiter.api.Assertions.assertTrue(id.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), id);
+            ids.add(id);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(5, ids.size(), "the same answer twice is still two cards");
+    }
 }
