@@ -19,6 +19,17 @@ public final class FhirCodes {
 
     public static final String SNOMED = "http://snomed.info/sct";
     public static final String LOINC = "http://loinc.org";
+    /**
+     * The HL7 Symptoms IG's own components and the answers to them this service reads, as the IG's published source
+     * has them (input/fsh/SymptomObservation.fsh, Terminology.fsh and its examples): speed of onset (LOINC 99495-4;
+     * SNOMED 385315009 sudden onset, 61751001 gradual onset), severity (LOINC 64750-3; SNOMED 24484000 severe,
+     * 6736007 moderate) and trend (LOINC 89253-9; SNOMED 231877006 worse, 35105006 increased). Codes the IG does not
+     * show with a meaning are left unread, so they stay unknown.
+     */
+    public static final String LOINC_SPEED_OF_ONSET = "99495-4";
+    public static final String LOINC_SEVERITY = "64750-3";
+    public static final String LOINC_TREND = "89253-9";
+
     /** UCUM, the units of FHIR Quantities. */
     public static final String UCUM = "http://unitsofmeasure.org";
     /** LOINC "Symptom" (HL7 Symptoms IG): a present symptom, with the finding as the value. */

@@ -176,6 +176,42 @@ public final class FhirIntakeMapper {
         return new TriageRequest(age, sex, latest.values().stream().map(Timed::report).toList(), List.of(), null);
     }
 
+    /** An answer to a modifier, read from one of the Symptoms IG's own components. */
+    private record IgAnswer(Modifier modifier, Type value) {
+    }
+
+    private static final Map<String, IgAnswer> IG_ANSWERS = Map.of(
+            FhirCodes.LOINC_SPEED_OF_ONSET + " 385315009", new IgAnswer(Modifier.ONSET, new Coding(FhirCodes.MODIFIER_VALUE, "sudden", null)),
+            FhirCodes.LOINC_SPEED_OF_ONSET + " 61751001", new IgAnswer(Modifier.ONSET, new Coding(FhirCodes.MODIFIER_VALUE, "gradual", null)),
+            FhirCodes.LOINC_SEVERITY + " 24484000", new IgAnswer(Modifier.SEVERITY, new Coding(FhirCodes.MODIFIER_VALUE, "severe", null)),
+            FhirCodes.LOINC_SEVERITY + " 6736007", new IgAnswer(Modifier.SEVERITY, new Coding(FhirCodes.MODIFIER_VALUE, "moderate", null)),
+            FhirCodes.LOINC_TREND + " 231877006", new IgAnswer(Modifier.WORSENING, new org.hl7.fhir.r4.model.BooleanType(true)),
+            FhirCodes.LOINC_TREND + " 35105006", new IgAnswer(Modifier.WORSENING, new org.hl7.fhir.r4.model.BooleanType(true)));
+
+    /**
+     * A component coded the Symptoms IG's way (see {@link FhirCodes#LOINC_SPEED_OF_ONSET}), as the answer to one of our
+     * modifiers. Our own coding of the same modifier wins; a code the IG gives no meaning for is left unread (unknown).
+     */
+    private static Optional<IgAnswer> igComponent(Observation.ObservationComponentComponent component) {
+        if (!component.hasValueCodeableConcept()) {
+            return Optional.empty();
+        }
+        for (Coding question : component.getCode().getCoding()) {
+            if (!FhirCodes.LOINC.equals(question.getSystem())) {
+                continue;
+            }
+            for (Coding answer : component.getValueCodeableConcept().getCoding()) {
+                if (FhirCodes.SNOMED.equals(answer.getSystem())) {
+                    IgAnswer known = IG_ANSWERS.get(question.getCode() + " " + answer.getCode());
+                    if (known != null) {
+                        return Optional.of(known);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A symptom from an Observation and when it was recorded (now, when the record does not say). */
     private record Timed(SymptomReport report, Instant recorded) {
     }
@@ -227,6 +263,11 @@ public final class FhirIntakeMapper {
                             modifiers.put(c.getCode(), component.getValue());
                         }
                     });
+        }
+        List<String> accepted = catalog.symptom(code).map(SymptomDefinition::modifiers).orElse(List.of());
+        for (Observation.ObservationComponentComponent component : observation.getComponent()) {
+            igComponent(component).filter(answer -> accepted.contains(answer.modifier().code()))
+                    .ifPresent(answer -> modifiers.putIfAbsent(answer.modifier().code(), answer.value()));
         }
         // A symptom recorded some time ago began at least that long ago: an old record is history, not a current acute
         // sign. The record's age is a lower bound of the symptom's age, so it never makes a symptom look older than it is.

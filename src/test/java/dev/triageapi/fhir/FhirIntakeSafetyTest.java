@@ -104,4 +104,40 @@ class FhirIntakeSafetyTest {
         assertEquals("emergency_ambulance", urgencyOf(numbness("2015-03-02T10:00:00Z"), numbness(recent)));
         assertEquals("emergency_ambulance", urgencyOf(numbness(recent), numbness("2015-03-02T10:00:00Z")));
     }
+
+    /**
+     * Shortness of breath as the HL7 Symptoms IG records it (its ShortnessOfBreath example's shape: category, subject,
+     * performer, effectivePeriod, SNOMED dyspnea, the IG's severity and speed-of-onset components), but severe.
+     */
+    static String igBreathlessness(String severity, String onset) {
+        String start = java.time.Instant.now().minusSeconds(20 * 60).toString();
+        return "{\"resource\":{\"resourceType\":\"Observation\",\"status\":\"final\","
+                + "\"category\":[{\"coding\":[{\"system\":\"http://hl7.org/fhir/uv/symptoms/CodeSystem/SymptomTemporary\",\"code\":\"symptom\"}]}],"
+                + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"75325-1\",\"display\":\"Symptom\"}]},"
+                + "\"subject\":{\"reference\":\"Patient/JaneDoe\"},\"performer\":[{\"reference\":\"Patient/JaneDoe\"}],"
+                + "\"effectivePeriod\":{\"start\":\"" + start + "\"},"
+                + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"267036007\"}],\"text\":\"Dyspnea (finding)\"},"
+                + "\"bodySite\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"39607008\",\"display\":\"Lung structure\"}]},"
+                + "\"component\":["
+                + "{\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"64750-3\"}]},"
+                + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"" + severity + "\"}]}},"
+                + "{\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"99495-4\"}]},"
+                + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"" + onset + "\"}]}},"
+                + "{\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"89253-9\"}]},"
+                + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"231877006\"}]}}]}}";
+    }
+
+    @ParameterizedTest(name = "severity {0}, onset {1}")
+    @CsvSource({"24484000, 385315009, severe, sudden", "6736007, 61751001, moderate, gradual"})
+    void shouldReadTheSymptomsIgsOwnComponentsAsItsOwnCodingWouldBeRead(String severity, String onset, String ours, String oursOnset) {
+        String json = given().contentType("application/json").body("{\"symptoms\":[{\"code\":\"difficulty_breathing\","
+                + "\"severity\":\"" + ours + "\",\"onset\":\"" + oursOnset + "\",\"worsening\":true,\"hoursSinceOnset\":0.34}]}")
+                .when().post("/api/v1/triage").then().statusCode(200).extract().path("urgency");
+        assertEquals(json, urgencyOf(igBreathlessness(severity, onset)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldCallAnAmbulanceForSevereBreathlessnessCodedTheIgsWay() {
+        assertEquals("emergency_ambulance", urgencyOf(igBreathlessness("24484000", "385315009")));
+    }
 }

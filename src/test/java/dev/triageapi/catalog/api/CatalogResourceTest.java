@@ -47,6 +47,7 @@ class CatalogResourceTest {
                 .body("find { it.code == 'numbness' }.snomedCode", equalTo("44077006"))
                 .body("find { it.code == 'headache' }.snomedCode", equalTo("25064002"))
                 .body("find { it.code == 'dizziness' }.snomedCode", equalTo("404640003"))
+                .body("find { it.code == 'difficulty_breathing' }.snomedCode", equalTo("267036007"))
                 .body("find { it.code == 'twitching' }.snomedCode", nullValue())
                 .body("find { it.code == 'headache' }.modifiers", hasItem("knownTrigger"));
     }
