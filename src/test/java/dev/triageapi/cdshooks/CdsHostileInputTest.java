@@ -1,12 +1,9 @@
 package dev.triageapi.cdshooks;
 
 import dev.triageapi.testing.Hostile;
+import dev.triageapi.testing.HostileCorpus;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,7 +20,7 @@ import static org.hamcrest.Matchers.hasSize;
  * FHIR inside the context and prefetch. Each must be refused with a 4xx problem within a second.
  */
 @QuarkusTest
-class CdsHostileInputTest {
+class CdsHostileInputTest extends HostileCorpus {
 
     static final String PATH = "/cds-services/muscle-weakness-triage";
     static final String JSON = "application/json";
@@ -125,25 +122,18 @@ class CdsHostileInputTest {
         return cases.stream();
     }
 
-    static boolean warm;
-
-    @BeforeEach
-    void warmUp() {
-        if (warm) {
-            return;
-        }
-        warm = true;
-        given().contentType(JSON).body(CdsExamples.ENCOUNTER_START).when().post(PATH).then().statusCode(200);
+    @Override
+    protected String path() {
+        return PATH;
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("bodies")
-    void shouldRefuseQuicklyWithAProblem(String name, byte[] body) {
-        Hostile.assertRefused(PATH, JSON, body);
+    @Override
+    protected String contentType() {
+        return JSON;
     }
 
-    @AfterEach
-    void serviceStillAnswers() {
+    @Override
+    protected void assertStillAnswers() {
         given().contentType(JSON).body(CdsExamples.ENCOUNTER_START).when().post(PATH)
                 .then().statusCode(200).body("cards", hasSize(1));
     }

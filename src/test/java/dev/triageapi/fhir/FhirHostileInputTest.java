@@ -1,12 +1,9 @@
 package dev.triageapi.fhir;
 
 import dev.triageapi.testing.Hostile;
+import dev.triageapi.testing.HostileCorpus;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
  * (several of these once took minutes or an {@code OutOfMemoryError}).
  */
 @QuarkusTest
-class FhirHostileInputTest {
+class FhirHostileInputTest extends HostileCorpus {
 
     static final String PATH = "/api/v1/triage/fhir";
     static final String FHIR = "application/fhir+json";
@@ -122,26 +119,18 @@ class FhirHostileInputTest {
         return cases.stream();
     }
 
-    static boolean warm;
-
-    @BeforeEach
-    void warmUp() {
-        if (warm) {
-            return;
-        }
-        warm = true;
-        // The first FHIR request builds HAPI's model; that one-off cost is not what the bound is about.
-        given().contentType(FHIR).body(FhirExamples.QUESTIONNAIRE_RESPONSE).when().post(PATH).then().statusCode(200);
+    @Override
+    protected String path() {
+        return PATH;
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("bodies")
-    void shouldRefuseQuicklyWithAProblem(String name, byte[] body) {
-        Hostile.assertRefused(PATH, FHIR, body);
+    @Override
+    protected String contentType() {
+        return FHIR;
     }
 
-    @AfterEach
-    void serviceStillAnswers() {
+    @Override
+    protected void assertStillAnswers() {
         given().contentType(FHIR).accept("application/json").body(FhirExamples.OBSERVATION_BUNDLE).when().post(PATH)
                 .then().statusCode(200).body("urgency", equalTo("emergency_ambulance"));
     }
