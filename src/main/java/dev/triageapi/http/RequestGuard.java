@@ -28,13 +28,13 @@ public class RequestGuard {
     private final long maxBody;
     private final long bodyTimeoutMs;
     private final Vertx vertx;
-    private final BodyHandler chunkedBodies;
+    private final BodyHandler bodies;
 
     RequestGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody, TriageConfig config, Vertx vertx) {
         this.maxBody = maxBody.asLongValue();
         this.bodyTimeoutMs = config.api().bodyTimeout().toMillis();
         this.vertx = vertx;
-        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(this.maxBody);
+        this.bodies = BodyHandler.create(false).setBodyLimit(this.maxBody);
     }
 
     void install(@Observes Router router) {
@@ -53,7 +53,11 @@ public class RequestGuard {
             tooLarge(ctx);
             return;
         }
-        if (!request.isEnded()) {
+        // HTTP/1.1 bodies only: an HTTP/2 stream has its own flow control, and Vert.x hands its body to the REST layer
+        // in a way a router-level body reader breaks (every HTTP/2 POST failed when this read them too).
+        boolean http1 = request.version() != HttpVersion.HTTP_2 && !request.headers().contains(HttpHeaders.UPGRADE);
+        boolean chunked = declared == null && request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        if (http1 && !request.isEnded() && (chunked || declared != null && !"0".equals(declared.trim()))) {
             long timer = vertx.setTimer(bodyTimeoutMs, id -> {
                 if (!request.isEnded() && !ctx.response().ended()) {
                     ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
@@ -63,12 +67,11 @@ public class RequestGuard {
                 }
             });
             ctx.addEndHandler(done -> vertx.cancelTimer(timer));
-            if (declared == null && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-                // A chunked body has no length to check up front: read it here, up to the limit, so that every
-                // endpoint refuses an oversized one alike (413 through failed()) instead of each reader in its way.
-                chunkedBodies.handle(ctx);
-                return;
-            }
+            // The body is read here, as it arrives and up to the limit, before any endpoint runs. So the timeout measures
+            // the client's sending only (a busy server that has not read a body yet is not a slow client), and a chunked
+            // body over the limit is refused alike on every endpoint (413 through failed()).
+            bodies.handle(ctx);
+            return;
         }
         ctx.next();
     }

@@ -35,7 +35,8 @@ class PackagedJarIT {
             assertEquals(200, app.postTriage("{\"age\":44,\"symptoms\":[{\"code\":\"salt_craving\"}]}").statusCode());
             String line = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(
                     () -> Files.readAllLines(app.log).stream()
-                            .filter(l -> l.startsWith("{") && l.contains("dev.triageapi.access")).findFirst().orElse(null),
+                            .filter(l -> l.startsWith("{") && l.contains("dev.triageapi.access") && l.contains("method=POST"))
+                            .findFirst().orElse(null),
                     java.util.Objects::nonNull);
             com.fasterxml.jackson.databind.JsonNode access = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
             assertTrue(access.path("mdc").path("requestId").asText().length() >= 8, access.toString());
