@@ -301,14 +301,14 @@ public final class FhirIntakeMapper {
                 return; // repeated answers: read below from every value, not just the first
             }
             Modifier modifier = Modifier.byCode(name).orElse(null);
-            if (modifier == null || !definition.modifiers().contains(name)) {
-                errors.add(new FieldError(safe(path + "." + name), "is not a modifier of symptom '" + code + "'"));
+            if (modifier == null) {
+                errors.add(new FieldError(safe(path + "." + name), "is not a modifier; see GET /api/v1/modifiers"));
             } else {
+                // Whether this symptom takes it is the pipeline's check, in the same words as for JSON.
                 answers.put(modifier, read(modifier, value, path + "." + name, errors));
             }
         });
         if (!locationValues.isEmpty()) {
-            // Whether the symptom takes locations is the pipeline's check, in the same words as for JSON.
             answers.put(Modifier.LOCATIONS, locationValues.stream()
                     .map(v -> read(Modifier.LOCATIONS, v, path + ".locations", errors)).toList());
         }
