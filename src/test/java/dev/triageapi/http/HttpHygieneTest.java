@@ -64,8 +64,7 @@ class HttpHygieneTest {
     @CsvSource({"/api/v1/triage, application/json", "/api/v1/triage/fhir, application/fhir+json",
             "/cds-services/muscle-weakness-triage, application/json"})
     void shouldAnswerAChunkedBodyWithinTheLimit(String path, String type) throws Exception {
-        String body = path.contains("fhir") ? FhirExamples.QUESTIONNAIRE_RESPONSE
-                : path.contains("cds") ? CdsExamples.ENCOUNTER_START : "{\"symptoms\":[{\"code\":\"fatigue\"}]}";
+        String body = validBody(path);
         RawHttp.Response response = RawHttp.exchange(root.getPort(), chunked(path, type, body.getBytes(StandardCharsets.UTF_8)), 5000);
         assertEquals(200, response.status(), response.toString());
     }
@@ -99,8 +98,7 @@ class HttpHygieneTest {
     @CsvSource({"/api/v1/triage, application/json", "/api/v1/triage/fhir, application/fhir+json",
             "/cds-services/muscle-weakness-triage, application/json"})
     void shouldAnswerHttp2Clients(String path, String type) throws Exception {
-        String body = path.contains("fhir") ? FhirExamples.QUESTIONNAIRE_RESPONSE
-                : path.contains("cds") ? CdsExamples.ENCOUNTER_START : "{\"symptoms\":[{\"code\":\"fatigue\"}]}";
+        String body = validBody(path);
         java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build();
         for (int i = 0; i < 2; i++) { // the first request upgrades the connection, the second is HTTP/2 proper
             java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(root.toURI().resolve(path))
@@ -132,6 +130,12 @@ class HttpHygieneTest {
         };
         // Vert.x answers these in its HTTP decoder, before any handler of the service can run (see docs/security.md).
         assertEquals(status, RawHttp.exchange(root.getPort(), request.getBytes(StandardCharsets.US_ASCII), 5000).status());
+    }
+
+    /** A valid request for each intake endpoint: the documented examples, or a plain JSON triage. */
+    private static String validBody(String path) {
+        return path.contains("fhir") ? FhirExamples.QUESTIONNAIRE_RESPONSE
+                : path.contains("cds") ? CdsExamples.ENCOUNTER_START : "{\"symptoms\":[{\"code\":\"fatigue\"}]}";
     }
 
     private static byte[] chunked(String path, String type, byte[] body) {
