@@ -84,17 +84,19 @@ public class AccessLog {
     }
 
     /**
-     * The REST template the router matched; else, for what the service itself serves (health, OpenAPI, the intake
-     * page's files), the path without matrix parameters when it is plain; else "other". A path the service did not
-     * serve is the client's text and never logged.
+     * The REST template the router matched; else, for what the service itself served successfully (health, OpenAPI,
+     * the intake page's files), the path without matrix parameters when it is plain; else "other". Any other path is
+     * the client's text and never logged.
      */
     private static String route(RoutingContext ctx) {
         String matched = ctx.get(RouteLabel.KEY);
         if (matched != null) {
             return matched;
         }
+        // Only a path the service answered successfully is its own: a refusal (a guard's 413 or 400 comes before any
+        // route) may be about any path a client made up.
         int status = ctx.response().getStatusCode();
-        if (status == 404 || status == 405 || status >= 500 || !ctx.response().ended()) {
+        if (status >= 400 || !ctx.response().ended()) {
             return "other";
         }
         String path = ctx.normalizedPath();

@@ -47,6 +47,17 @@ class AccessLogRouteTest {
     }
 
     @Test
+    void shouldNotLogAMadeUpPathThatARefusalComesFrom() throws Exception {
+        try (LogCapture log = LogCapture.start()) {
+            String id = "00000000-0000-4000-8000-00000000a004";
+            RawHttp.exchange(root.getPort(), ("POST /age_87_difficulty_speaking HTTP/1.1\r\nHost: x\r\nX-Request-Id: " + id
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 999999\r\n\r\n{").getBytes(StandardCharsets.US_ASCII), 5000);
+            await().until(() -> line(log, id) != null);
+            assertTrue(line(log, id).contains("route=other status=413"), line(log, id));
+        }
+    }
+
+    @Test
     void shouldLogARequestTheClientAbandonedAsAbandoned() throws Exception {
         try (LogCapture log = LogCapture.start()) {
             String id = "00000000-0000-4000-8000-00000000a003";
