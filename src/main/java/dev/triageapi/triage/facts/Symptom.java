@@ -7,6 +7,7 @@ import dev.triageapi.triage.Severity;
 import dev.triageapi.triage.Side;
 import dev.triageapi.triage.SymptomStatus;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -114,7 +115,9 @@ public final class Symptom {
                 case ONSET -> onset = (Onset) value;
                 case SIDE -> side = (Side) value;
                 case SEVERITY -> severity = (Severity) value;
-                case LOCATIONS -> locations = value == null ? null : EnumSet.copyOf((java.util.Collection<BodyLocation>) value);
+                // An empty list is "not answered" (the contract allows it), and EnumSet.copyOf refuses an empty one.
+                case LOCATIONS -> locations = value == null || ((Collection<?>) value).isEmpty()
+                        ? null : EnumSet.copyOf((Collection<BodyLocation>) value);
                 case HOURS_SINCE_ONSET -> hoursSinceOnset = (Double) value;
                 case KNOWN_TRIGGER -> knownTrigger = (Boolean) value;
                 case WORSENING -> worsening = (Boolean) value;

@@ -112,4 +112,15 @@ class TriageResourceTest {
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'rules' }.data.rulesVersion", equalTo(version)));
     }
+
+    @Test
+    void shouldReadAnEmptyLocationListAsNotAnswered() {
+        String without = given().contentType(ContentType.JSON)
+                .body("{\"symptoms\":[{\"code\":\"muscle_weakness\",\"onset\":\"sudden\"}]}")
+                .post("/api/v1/triage").then().statusCode(200).extract().path("urgency");
+        given().contentType(ContentType.JSON)
+                .body("{\"symptoms\":[{\"code\":\"muscle_weakness\",\"onset\":\"sudden\",\"locations\":[]}]}")
+                .when().post("/api/v1/triage")
+                .then().statusCode(200).body("urgency", equalTo(without));
+    }
 }

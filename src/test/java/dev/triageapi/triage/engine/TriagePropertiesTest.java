@@ -155,7 +155,7 @@ class TriagePropertiesTest {
                 case CHOICE -> modifier.choice(choices.get(random.nextInt(choices.size()))).orElseThrow();
                 case CHOICES -> {
                     List<Object> some = new ArrayList<>();
-                    for (int i = 1 + random.nextInt(3); i > 0; i--) {
+                    for (int i = random.nextInt(4); i > 0; i--) { // none at all too: an empty list is "not answered"
                         some.add(modifier.choice(choices.get(random.nextInt(choices.size()))).orElseThrow());
                     }
                     yield some;
