@@ -3,7 +3,10 @@ package dev.triageapi.triage;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -13,14 +16,14 @@ import java.util.function.Function;
  * here; their words for people are in the catalog ({@code catalog/modifiers.json}), checked against this list at start.
  */
 public enum Modifier {
-    ONSET("onset", Kind.CHOICE, codes(Onset.values(), Onset::code)),
-    SIDE("side", Kind.CHOICE, codes(Side.values(), Side::code)),
-    SEVERITY("severity", Kind.CHOICE, codes(Severity.values(), Severity::code)),
-    LOCATIONS("locations", Kind.CHOICES, codes(BodyLocation.values(), BodyLocation::code)),
-    HOURS_SINCE_ONSET("hoursSinceOnset", Kind.DECIMAL, List.of()),
-    KNOWN_TRIGGER("knownTrigger", Kind.BOOLEAN, List.of()),
-    WORSENING("worsening", Kind.BOOLEAN, List.of()),
-    RECURRING("recurring", Kind.BOOLEAN, List.of());
+    ONSET("onset", Kind.CHOICE, index(Onset.values(), Onset::code)),
+    SIDE("side", Kind.CHOICE, index(Side.values(), Side::code)),
+    SEVERITY("severity", Kind.CHOICE, index(Severity.values(), Severity::code)),
+    LOCATIONS("locations", Kind.CHOICES, index(BodyLocation.values(), BodyLocation::code)),
+    HOURS_SINCE_ONSET("hoursSinceOnset", Kind.DECIMAL, Map.of()),
+    KNOWN_TRIGGER("knownTrigger", Kind.BOOLEAN, Map.of()),
+    WORSENING("worsening", Kind.BOOLEAN, Map.of()),
+    RECURRING("recurring", Kind.BOOLEAN, Map.of());
 
     /** What kind of answer a modifier takes. */
     public enum Kind {
@@ -41,9 +44,10 @@ public enum Modifier {
 
     private final String code;
     private final Kind kind;
-    private final List<String> choices;
+    /** The values of a choice modifier by their code, in order; empty for numbers and yes/no. */
+    private final Map<String, Object> choices;
 
-    Modifier(String code, Kind kind, List<String> choices) {
+    Modifier(String code, Kind kind, Map<String, Object> choices) {
         this.code = code;
         this.kind = kind;
         this.choices = choices;
@@ -61,30 +65,23 @@ public enum Modifier {
 
     /** The codes a choice modifier takes, in order; empty for numbers and yes/no. */
     public List<String> choices() {
-        return choices;
+        return List.copyOf(choices.keySet());
     }
 
     /** The value a choice code stands for ({@link Onset}, {@link Side}, {@link Severity}, {@link BodyLocation}), or empty. */
     public Optional<Object> choice(String value) {
-        return Optional.ofNullable(switch (this) {
-            case ONSET -> value(Onset.values(), Onset::code, value).orElse(null);
-            case SIDE -> value(Side.values(), Side::code, value).orElse(null);
-            case SEVERITY -> value(Severity.values(), Severity::code, value).orElse(null);
-            case LOCATIONS -> value(BodyLocation.values(), BodyLocation::code, value).orElse(null);
-            default -> null;
-        });
+        return Optional.ofNullable(choices.get(value));
     }
 
     public static Optional<Modifier> byCode(String code) {
         return Arrays.stream(values()).filter(m -> m.code.equals(code)).findFirst();
     }
 
-    /** The constant among {@code constants} whose code is {@code code}, or empty. */
-    public static <E extends Enum<E>> Optional<E> value(E[] constants, Function<E, String> codeOf, String code) {
-        return Arrays.stream(constants).filter(e -> codeOf.apply(e).equals(code)).findFirst();
-    }
-
-    private static <E> List<String> codes(E[] constants, Function<E, String> codeOf) {
-        return Arrays.stream(constants).map(codeOf).toList();
+    private static <E> Map<String, Object> index(E[] constants, Function<E, String> codeOf) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (E constant : constants) {
+            out.put(codeOf.apply(constant), constant);
+        }
+        return Collections.unmodifiableMap(out);
     }
 }
