@@ -37,8 +37,7 @@ public class AllowedMethods {
             for (Method method : type.getMethods()) {
                 String verb = verb(method);
                 if (verb != null) {
-                    endpoints.add(new Endpoint(pattern(type.getAnnotation(Path.class).value(),
-                            method.isAnnotationPresent(Path.class) ? method.getAnnotation(Path.class).value() : ""), verb));
+                    endpoints.add(new Endpoint(pattern(RouteTemplate.of(type, method)), verb));
                 }
             }
         }
@@ -74,11 +73,9 @@ public class AllowedMethods {
         return null;
     }
 
-    private static Pattern pattern(String base, String sub) {
-        String joined = ("/" + base + "/" + sub).replaceAll("/+", "/");
-        joined = joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+    private static Pattern pattern(String template) {
         StringBuilder regex = new StringBuilder();
-        for (String part : joined.split("(?=\\{)|(?<=\\})")) {
+        for (String part : template.split("(?=\\{)|(?<=\\})")) {
             regex.append(part.startsWith("{") ? "[^/]+" : Pattern.quote(part));
         }
         return Pattern.compile(regex.toString());

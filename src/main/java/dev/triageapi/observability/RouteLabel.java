@@ -1,7 +1,7 @@
 package dev.triageapi.observability;
 
+import dev.triageapi.http.RouteTemplate;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -27,18 +27,11 @@ public class RouteLabel {
     public void label(ResourceInfo resource, RoutingContext http) {
         Method method = resource == null ? null : resource.getResourceMethod();
         if (method != null && http != null) {
-            http.put(KEY, TEMPLATES.computeIfAbsent(method, m -> template(resource.getResourceClass(), m)));
+            http.put(KEY, TEMPLATES.computeIfAbsent(method, m -> RouteTemplate.of(resource.getResourceClass(), m)));
             Intake intake = method.getAnnotation(Intake.class);
             if (intake != null) {
                 http.put(CHANNEL, intake.value());
             }
         }
-    }
-
-    private static String template(Class<?> type, Method method) {
-        String base = type.isAnnotationPresent(Path.class) ? type.getAnnotation(Path.class).value() : "";
-        String sub = method.isAnnotationPresent(Path.class) ? method.getAnnotation(Path.class).value() : "";
-        String joined = ("/" + base + "/" + sub).replaceAll("/+", "/");
-        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
 }
