@@ -329,9 +329,7 @@ public final class FhirIntakeMapper {
     }
 
     private static Object choice(Modifier modifier, Type value, String path, List<FieldError> errors) {
-        String code = value instanceof Coding coding ? coding.getCode()
-                : value instanceof CodeableConcept concept && concept.hasCoding() ? concept.getCodingFirstRep().getCode()
-                : value != null && value.isPrimitive() ? value.primitiveValue() : null;
+        String code = answerCode(value);
         Optional<Object> choice = code == null ? Optional.empty() : modifier.choice(code);
         if (choice.isEmpty()) {
             errors.add(new FieldError(safe(path), "must be a coding with one of: " + String.join(", ", modifier.choices())));
@@ -343,10 +341,15 @@ public final class FhirIntakeMapper {
         return concept.getCoding().stream().anyMatch(c -> system.equals(c.getSystem()) && code.equals(c.getCode()));
     }
 
-    private static <E> E code(Type value, E[] values, Function<E, String> codeOf, String path, List<FieldError> errors) {
-        String code = value instanceof Coding coding ? coding.getCode()
+    /** The code an answer gives: a Coding's, a CodeableConcept's first coding's, or a primitive's value. */
+    private static String answerCode(Type value) {
+        return value instanceof Coding coding ? coding.getCode()
                 : value instanceof CodeableConcept concept && concept.hasCoding() ? concept.getCodingFirstRep().getCode()
                 : value != null && value.isPrimitive() ? value.primitiveValue() : null;
+    }
+
+    private static <E> E code(Type value, E[] values, Function<E, String> codeOf, String path, List<FieldError> errors) {
+        String code = answerCode(value);
         for (E e : values) {
             if (codeOf.apply(e).equals(code)) {
                 return e;
