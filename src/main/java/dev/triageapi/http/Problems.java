@@ -13,11 +13,10 @@ final class Problems {
     }
 
     static void end(RoutingContext ctx, int status, String type, String title, String detail) {
-        Response problem = Problem.response(status, type, title, detail);
         ctx.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(Json.encode(problem.getEntity()));
+                .end(Json.encode(new Problem(Problem.TYPE_PREFIX + type, title, status, detail, null)));
     }
 
     /** The one wording of a 413, wherever the oversized body is noticed. */
