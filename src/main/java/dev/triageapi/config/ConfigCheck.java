@@ -12,7 +12,8 @@ import java.util.List;
 public class ConfigCheck {
 
     void check(@Observes @Priority(1) StartupEvent event, TriageConfig config) {
-        List<String> problems = TriageConfig.Api.problems(config.api());
+        List<String> problems = new java.util.ArrayList<>(TriageConfig.Api.problems(config.api()));
+        problems.addAll(TriageConfig.Cds.problems(config.cds(), config.publicBaseUrl()));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("invalid configuration: " + String.join("; ", problems));
         }

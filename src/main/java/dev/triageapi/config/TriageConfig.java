@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,20 @@ public interface TriageConfig {
 
     /** Access control, under {@code triage.security.}. */
     Security security();
+
+    /** Warm-up before readiness, under {@code triage.warm-up.}. */
+    WarmUp warmUp();
+
+    /** Whether the service warms its own request paths up over loopback before it reports ready. */
+    interface WarmUp {
+
+        /** Send the vignettes and the FHIR and CDS Hooks examples through the HTTP paths before readiness turns UP. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /** CDS Hooks: trusted clients and the FHIR servers this service may query, under {@code triage.cds.}. */
+    Cds cds();
 
     /** Rule source settings. */
     interface Rules {
@@ -96,5 +111,59 @@ public interface TriageConfig {
 
         /** Accepted values of the {@code X-API-Key} header, comma-separated; unset means the API is open (the default). */
         Optional<List<String>> apiKeys();
+    }
+
+    /** CDS Hooks clients and FHIR servers. */
+    interface Cds {
+
+        /**
+         * EHRs trusted to call the CDS services, by a name of your choice; with none, CDS Hooks calls are authorised
+         * like the JSON API (by {@code X-API-Key}, or open). With one or more, every CDS call needs their signed JWT.
+         */
+        Map<String, Client> clients();
+
+        /**
+         * Base URLs of FHIR servers this service may query when a hook call does not carry its prefetch; a call naming
+         * any other {@code fhirServer} is never fetched from. Unset, the service only reads prefetched data.
+         */
+        Optional<List<URI>> fhirServers();
+
+        /** Longest time all queries of one hook call to its FHIR server may take together. */
+        @WithDefault("4s")
+        Duration fetchTimeout();
+
+        /** Most search result pages read from the FHIR server for one prefetch key. */
+        @WithDefault("5")
+        int maxPages();
+
+        /** A CDS client: the issuer of its JWTs and where its public keys are. */
+        interface Client {
+
+            /** The {@code iss} its JWTs carry, exactly. */
+            String issuer();
+
+            /** URL of its JWK Set; a {@code jku} header in a JWT is never followed. */
+            Optional<URI> jwksUrl();
+
+            /** A JWK Set file, for clients that hand their keys over out of band. */
+            Optional<Path> jwksFile();
+        }
+
+        /** What is wrong with these settings: each client needs exactly one key source, and max-pages is 1 to 50. */
+        static List<String> problems(Cds config, Optional<URI> publicBaseUrl) {
+            List<String> problems = new ArrayList<>();
+            config.clients().forEach((name, client) -> {
+                if (client.jwksUrl().isPresent() == client.jwksFile().isPresent()) {
+                    problems.add("triage.cds.clients." + name + " needs exactly one of jwks-url and jwks-file");
+                }
+            });
+            if (!config.clients().isEmpty() && publicBaseUrl.isEmpty()) {
+                problems.add("triage.public-base-url is required with triage.cds.clients: a JWT's aud is checked against it");
+            }
+            if (config.maxPages() < 1 || config.maxPages() > 50) {
+                problems.add("triage.cds.max-pages must be between 1 and 50, is " + config.maxPages());
+            }
+            return problems;
+        }
     }
 }

@@ -9,6 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import org.jboss.logging.Logger;
 
+import io.quarkus.vertx.http.HttpServer;
+import jakarta.enterprise.inject.Instance;
+import dev.triageapi.config.TriageConfig;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,14 +37,31 @@ public class Warmup {
     private final ApiKeys keys;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean done;
+    private volatile int sent;
 
-    Warmup(ApiKeys keys) {
+    private final Instance<HttpServer> server;
+    private final boolean enabled;
+
+    Warmup(ApiKeys keys, Instance<HttpServer> server, TriageConfig config) {
         this.keys = keys;
+        this.server = server;
+        this.enabled = config.warmUp().enabled();
     }
 
     /** True once warm-up has finished (or failed, which must not keep a working service out of rotation). */
     public boolean done() {
         return done;
+    }
+
+    /** How many requests warm-up sent, once it is done (0 if it was skipped or stopped). */
+    public int sent() {
+        return sent;
+    }
+
+    /** The port the server listens on: with a random port ({@code 0}) the event carries none, the server knows it. */
+    private int port(HttpServerStart started) {
+        int configured = started.options().getPort();
+        return configured > 0 ? configured : server.isResolvable() ? server.get().getPort() : -1;
     }
 
     /** Quarkus fires this asynchronously once the server listens, so warm-up runs off the start-up thread. */
@@ -54,12 +75,21 @@ public class Warmup {
         long start = System.nanoTime();
         int sent = 0;
         try {
+            if (!enabled) {
+                LOG.debug("Warm-up is off (triage.warm-up.enabled=false)");
+                return;
+            }
             String host = started.options().getHost();
             if (!"0.0.0.0".equals(host) && !"localhost".equals(host) && !host.startsWith("127.") && !"::".equals(host)) {
                 LOG.infof("Warm-up skipped: the service does not listen on loopback");
                 return;
             }
-            URI base = URI.create("http://127.0.0.1:" + started.options().getPort());
+            int port = port(started);
+            if (port <= 0) {
+                LOG.infof("Warm-up skipped: the port the service listens on is not known");
+                return;
+            }
+            URI base = URI.create("http://127.0.0.1:" + port);
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(2)).build();
             List<HttpRequest> requests = requests(base);
@@ -67,6 +97,7 @@ public class Warmup {
                 client.send(request, HttpResponse.BodyHandlers.discarding());
                 sent++;
             }
+            this.sent = sent;
             LOG.infof("Warmed up with %d requests in %d ms", sent, (System.nanoTime() - start) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             LOG.warnf("Warm-up stopped after %d requests (%s); the service starts cold", sent, e.getClass().getName());

@@ -22,6 +22,8 @@ class RulesReadinessCheckTest {
             @Override public Optional<java.net.URI> publicBaseUrl() { return Optional.empty(); }
             @Override public Api api() { return null; }
             @Override public Security security() { return null; }
+            @Override public Cds cds() { return null; }
+            @Override public WarmUp warmUp() { return null; }
             @Override public Rules rules() {
                 return new Rules() {
                     @Override public Optional<Path> dir() { return Optional.empty(); }

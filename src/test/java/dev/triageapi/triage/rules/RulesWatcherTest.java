@@ -26,6 +26,8 @@ class RulesWatcherTest {
             @Override public Optional<URI> publicBaseUrl() { return Optional.empty(); }
             @Override public Api api() { return null; }
             @Override public Security security() { return null; }
+            @Override public Cds cds() { return null; }
+            @Override public WarmUp warmUp() { return null; }
             @Override public Rules rules() {
                 return new Rules() {
                     @Override public Optional<Path> dir() { return Optional.of(Path.of("rules")); }
