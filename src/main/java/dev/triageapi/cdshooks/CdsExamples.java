@@ -20,4 +20,20 @@ public final class CdsExamples {
                    "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct", "code": "26544005", "display": "Muscle weakness"}]},
                    "component": [{"code": {"coding": [{"system": "http://triageapi.dev/fhir/CodeSystem/modifier", "code": "onset"}]},
                                   "valueCodeableConcept": {"coding": [{"system": "http://triageapi.dev/fhir/CodeSystem/modifier-value", "code": "sudden"}]}}]}}]}}}""";
+
+    public static final String QUESTIONNAIRE_INPROGRESS = """
+            {"hook": "questionnaire-inprogress",
+             "hookInstance": "5a1c3c2e-7f0e-4a47-9c7e-2b9d2f0c8e11",
+             "context": {"questionnaireResponse": {"resourceType": "QuestionnaireResponse", "status": "in-progress",
+               "questionnaire": "http://triageapi.dev/fhir/Questionnaire/muscle-weakness-intake",
+               "item": [{"linkId": "age", "answer": [{"valueInteger": 67}]},
+                        {"linkId": "symptoms", "item": [{"linkId": "difficulty_speaking", "answer": [{"valueBoolean": true,
+                          "item": [{"linkId": "difficulty_speaking.onset", "answer": [{"valueCoding": {
+                            "system": "http://triageapi.dev/fhir/CodeSystem/modifier-value", "code": "sudden"}}]}]}]}]}]}}}""";
+
+    public static final String FEEDBACK = """
+            {"feedback": [{"card": "9368d37b-283f-44a0-93ea-547cebab93ed", "outcome": "overridden",
+              "overrideReason": {"reason": {"system": "https://ehr.example.org/cds-hooks/override-reason", "code": "already-assessed"},
+                                 "userComment": "Seen in the emergency department this morning."},
+              "outcomeTimestamp": "2026-12-01T10:05:31Z"}]}""";
 }

@@ -20,6 +20,7 @@ public final class CdsModels {
 
     /** One service in the discovery answer. */
     @Schema(name = "CdsService")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Service(
             @Schema(examples = "encounter-start", required = true) String hook,
             @Schema(examples = "muscle-weakness-triage", required = true) String id,
@@ -41,6 +42,33 @@ public final class CdsModels {
             JsonNode context,
             @Schema(description = "FHIR resources by prefetch key: `patient` (Patient), `symptoms` (Bundle of Observations) "
                     + "or `questionnaireResponse`.") Map<String, JsonNode> prefetch) {
+    }
+
+    /** {@code POST /cds-services/{id}/feedback}. */
+    @Schema(name = "CdsFeedbackRequest")
+    public record FeedbackRequest(@Schema(required = true, minItems = 1, maxItems = 100) List<Feedback> feedback) {
+    }
+
+    /** What became of one card. */
+    @Schema(name = "CdsFeedback")
+    public record Feedback(
+            @Schema(description = "The card's uuid.", required = true) String card,
+            @Schema(enumeration = {"accepted", "overridden"}, required = true) String outcome,
+            @Schema(description = "The suggestions accepted (this service's cards have none).") List<AcceptedSuggestion> acceptedSuggestions,
+            @Schema(description = "Why the card was overridden. Counted, never stored: only whether a reason was coded.")
+            OverrideReason overrideReason,
+            @Schema(description = "When it was acted on (RFC 3339, UTC).", examples = "2026-12-01T10:05:31Z", required = true)
+            String outcomeTimestamp) {
+    }
+
+    /** An accepted suggestion. */
+    @Schema(name = "CdsAcceptedSuggestion")
+    public record AcceptedSuggestion(@Schema(required = true) String id) {
+    }
+
+    /** Why a card was overridden. */
+    @Schema(name = "CdsOverrideReason")
+    public record OverrideReason(Coding reason, String userComment) {
     }
 
     /** The answer to a hook call. */

@@ -9,12 +9,14 @@ import dev.triageapi.triage.Sex;
 import dev.triageapi.triage.SymptomStatus;
 import dev.triageapi.triage.api.SymptomReport;
 import dev.triageapi.triage.api.TriageRequest;
+import dev.triageapi.triage.api.UnusedInput;
 import jakarta.inject.Singleton;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
@@ -47,14 +49,19 @@ public final class FhirIntakeMapper {
 
     private final Catalog catalog;
     private final Map<String, String> symptomBySnomed = new LinkedHashMap<>();
+    private final Map<String, String> symptomByName = new LinkedHashMap<>();
 
     public FhirIntakeMapper(Catalog catalog) {
         this.catalog = catalog;
         catalog.symptoms().stream().filter(s -> s.snomedCode() != null)
                 .forEach(s -> symptomBySnomed.put(s.snomedCode(), s.code()));
+        catalog.symptoms().forEach(s -> {
+            symptomByName.putIfAbsent(normalised(s.label()), s.code());
+            symptomByName.putIfAbsent(normalised(s.code()), s.code());
+        });
     }
 
-    public TriageRequest toRequest(IBaseResource resource) {
+    public FhirIntake toIntake(IBaseResource resource) {
         if (resource instanceof QuestionnaireResponse response) {
             return fromQuestionnaireResponse(response);
         }
@@ -65,12 +72,17 @@ public final class FhirIntakeMapper {
                 "expected a QuestionnaireResponse or a Bundle of Observations")));
     }
 
-    TriageRequest fromQuestionnaireResponse(QuestionnaireResponse response) {
+    FhirIntake fromQuestionnaireResponse(QuestionnaireResponse response) {
         if (response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.ENTEREDINERROR) {
             throw new InvalidRequestException(List.of(new FieldError("status",
                     "is entered-in-error: answers recorded in error are not triaged")));
         }
+        if (response.hasQuestionnaire() && !isIntakeQuestionnaire(response.getQuestionnaire())) {
+            throw new InvalidRequestException(List.of(new FieldError("questionnaire",
+                    "names another questionnaire; answers are read only against " + FhirCodes.QUESTIONNAIRE_URL)));
+        }
         List<FieldError> errors = new ArrayList<>();
+        List<UnusedInput> unused = new ArrayList<>();
         Integer age = null;
         Sex sex = null;
         Boolean underTreatment = null;
@@ -84,13 +96,23 @@ public final class FhirIntakeMapper {
             String path = "item[" + item.getLinkId() + "]";
             Type answer = item.hasAnswer() ? item.getAnswerFirstRep().getValue() : null;
             switch (item.getLinkId()) {
-                case "age" -> age = answer == null ? null : integer(answer, path, errors);
+                case "age" -> age = answer == null ? null : years(answer, path, errors);
                 case "sex" -> sex = answer == null ? null : code(answer, Sex.values(), Sex::code, path, errors);
                 case "underTreatment" -> underTreatment = answer == null ? null : bool(answer, path, errors);
-                case "symptoms" -> item.getItem().forEach(s -> symptom(s, "item[symptoms]." + "item[" + s.getLinkId() + "]", symptoms, errors));
+                case "symptoms" -> item.getItem().forEach(s -> {
+                    if (s.hasLinkId() && catalog.symptom(s.getLinkId()).isEmpty()) {
+                        unused.add(new UnusedInput(itemPath("item[symptoms]", s), "not a symptom of the intake Questionnaire"));
+                    } else {
+                        symptom(s, "item[symptoms]." + "item[" + s.getLinkId() + "]", symptoms, errors);
+                    }
+                });
                 case "riskFactors" -> item.getItem().forEach(r -> {
                     if (!r.hasLinkId()) {
                         errors.add(new FieldError("item[riskFactors].item", "every item needs a linkId"));
+                        return;
+                    }
+                    if (!catalog.isRiskFactor(r.getLinkId())) {
+                        unused.add(new UnusedInput(itemPath("item[riskFactors]", r), "not a risk factor of the intake Questionnaire"));
                         return;
                     }
                     Type value = r.hasAnswer() ? r.getAnswerFirstRep().getValue() : null;
@@ -98,13 +120,29 @@ public final class FhirIntakeMapper {
                         riskFactors.add(r.getLinkId());
                     }
                 });
-                default -> errors.add(new FieldError(safe(path), "is not an item of the intake Questionnaire"));
+                default -> unused.add(new UnusedInput(itemPath(null, item), item.hasAnswer()
+                        ? "not an item of the intake Questionnaire" : "a display or group item with no answer"));
             }
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new TriageRequest(age, sex, symptoms, riskFactors, underTreatment);
+        String subject = response.hasSubject() ? literal(response.getSubject().getReference()) : null;
+        String self = response.getIdElement().hasIdPart() ? literal("QuestionnaireResponse/" + response.getIdElement().getIdPart()) : null;
+        return new FhirIntake(new TriageRequest(age, sex, symptoms, riskFactors, underTreatment), unused, List.of(),
+                self == null ? List.of() : List.of(self), subject);
+    }
+
+    /** The intake Questionnaire's canonical URL, with or without a {@code |version}. */
+    private static boolean isIntakeQuestionnaire(String canonical) {
+        String url = canonical.contains("|") ? canonical.substring(0, canonical.indexOf('|')) : canonical;
+        return FhirCodes.QUESTIONNAIRE_URL.equals(url) || url.endsWith("Questionnaire/" + FhirCodes.QUESTIONNAIRE_ID);
+    }
+
+    private static String itemPath(String parent, QuestionnaireResponseItemComponent item) {
+        String own = "item[" + safe(item.getLinkId()) + "]";
+        String path = parent == null ? own : parent + "." + own;
+        return path.length() > 120 ? (parent == null ? "item" : parent + ".item") : path;
     }
 
     private void symptom(QuestionnaireResponseItemComponent item, String path, List<SymptomReport> out, List<FieldError> errors) {
@@ -139,22 +177,44 @@ public final class FhirIntakeMapper {
                 repeated.getOrDefault("locations", List.of()), null, path, errors));
     }
 
-    TriageRequest fromBundle(Bundle bundle) {
+    FhirIntake fromBundle(Bundle bundle) {
         List<FieldError> errors = new ArrayList<>();
+        List<UnusedInput> unused = new ArrayList<>();
+        List<String> askAbout = new ArrayList<>();
         Map<String, Timed> latest = new LinkedHashMap<>();
         Integer age = null;
         Sex sex = null;
+        String subject = null;
+        boolean patientSeen = false;
         Instant now = Instant.now();
         for (int i = 0; i < bundle.getEntry().size(); i++) {
-            IBaseResource resource = bundle.getEntry().get(i).getResource();
+            Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
+            IBaseResource resource = entry.getResource();
             String path = "entry[" + i + "].resource";
-            if (resource instanceof Observation observation) {
-                Timed timed = observation(observation, now, path, errors);
-                // The same symptom recorded at several visits: the most recent record is the current one.
+            if (resource == null) {
+                unused.add(new UnusedInput("entry[" + i + "]", "the entry holds no resource"));
+            } else if (resource instanceof OperationOutcome
+                    || entry.getSearch().getMode() == Bundle.SearchEntryMode.OUTCOME) {
+                unused.add(new UnusedInput(path, "a message from the FHIR server about its search, not a record of the patient"));
+            } else if (resource instanceof Observation observation) {
+                Timed timed = observation(observation, now, path, reference(entry), errors, unused, askAbout);
                 if (timed != null && timed.report() != null) {
-                    latest.merge(timed.report().code(), timed, (a, b) -> b.recorded().isAfter(a.recorded()) ? b : a);
+                    // The same symptom recorded at several visits: the most recent record is the current one.
+                    Timed earlier = latest.get(timed.report().code());
+                    Timed kept = earlier == null || !earlier.recorded().isAfter(timed.recorded()) ? timed : earlier;
+                    latest.put(timed.report().code(), kept);
+                    if (earlier != null) {
+                        Timed dropped = kept == timed ? earlier : timed;
+                        unused.add(new UnusedInput(dropped.path(), "an earlier record of a symptom recorded again later: the latest record counts"));
+                    }
                 }
             } else if (resource instanceof Patient patient) {
+                if (patientSeen) {
+                    unused.add(new UnusedInput(path, "a second Patient: only the first is read"));
+                    continue;
+                }
+                patientSeen = true;
+                subject = reference(entry);
                 if (patient.hasBirthDate()) {
                     age = Period.between(patient.getBirthDate().toInstant().atZone(ZoneOffset.UTC).toLocalDate(), LocalDate.now(ZoneOffset.UTC)).getYears();
                 }
@@ -167,13 +227,43 @@ public final class FhirIntakeMapper {
                     };
                 }
             } else {
-                errors.add(new FieldError(path, "expected an Observation or a Patient"));
+                unused.add(new UnusedInput(path, "a " + resource.fhirType() + " is not a record the triage reads"));
             }
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new TriageRequest(age, sex, latest.values().stream().map(Timed::report).toList(), List.of(), null);
+        if (subject == null) {
+            // No Patient entry: the patient the symptom records are about, when they all name the same one.
+            List<String> subjects = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                    .filter(Observation.class::isInstance).map(r -> ((Observation) r).getSubject().getReference())
+                    .distinct().toList();
+            subject = subjects.size() == 1 ? literal(subjects.get(0)) : null;
+        }
+        List<SymptomReport> reports = latest.values().stream().map(Timed::report).toList();
+        List<String> basis = latest.values().stream().map(Timed::reference).filter(java.util.Objects::nonNull).toList();
+        return new FhirIntake(new TriageRequest(age, sex, reports, List.of(), null), unused, askAbout, basis, subject);
+    }
+
+    /** A literal reference to an entry's resource: its fullUrl, else its type and id; null when it has neither. */
+    private static String reference(Bundle.BundleEntryComponent entry) {
+        if (entry.hasFullUrl() && literal(entry.getFullUrl()) != null) {
+            return entry.getFullUrl();
+        }
+        IBaseResource resource = entry.getResource();
+        return resource.getIdElement().hasIdPart()
+                ? literal(resource.fhirType() + "/" + resource.getIdElement().getIdPart()) : null;
+    }
+
+    /**
+     * FHIR R4's pattern of a literal reference (or a {@code urn:uuid:} full URL); anything else is left out, since a
+     * contained or made-up reference would dangle in what the service writes.
+     */
+    private static final java.util.regex.Pattern LITERAL_REFERENCE = java.util.regex.Pattern.compile(
+            "urn:uuid:[0-9a-fA-F-]{36}|(https?://([A-Za-z0-9.:%$-]*/)+)?[A-Za-z]{1,64}/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?");
+
+    public static String literal(String reference) {
+        return reference != null && reference.length() <= 300 && LITERAL_REFERENCE.matcher(reference).matches() ? reference : null;
     }
 
     /** An answer to a modifier, read from one of the Symptoms IG's own components. */
@@ -212,8 +302,8 @@ public final class FhirIntakeMapper {
         return Optional.empty();
     }
 
-    /** A symptom from an Observation and when it was recorded (now, when the record does not say). */
-    private record Timed(SymptomReport report, Instant recorded) {
+    /** A symptom from an Observation, when it was recorded (now, when the record does not say), where and what it was. */
+    private record Timed(SymptomReport report, Instant recorded, String path, String reference) {
     }
 
     /**
@@ -229,42 +319,66 @@ public final class FhirIntakeMapper {
         return Optional.ofNullable(when).map(Date::toInstant).map(t -> t.isAfter(now) ? now : t);
     }
 
-    private Timed observation(Observation observation, Instant now, String path, List<FieldError> errors) {
+    /**
+     * One Observation as a symptom, or null when it is not one the triage reads (then listed in {@code unused}). A
+     * symptom named only in words that are a catalog symptom's name is added to {@code askAbout}.
+     */
+    private Timed observation(Observation observation, Instant now, String path, String reference, List<FieldError> errors,
+                              List<UnusedInput> unused, List<String> askAbout) {
         SymptomStatus status;
         if (hasCoding(observation.getCode(), FhirCodes.LOINC, FhirCodes.LOINC_SYMPTOM)) {
             status = SymptomStatus.PRESENT;
         } else if (hasCoding(observation.getCode(), FhirCodes.LOINC, FhirCodes.LOINC_SYMPTOM_ABSENT)) {
             status = SymptomStatus.ABSENT;
         } else {
-            errors.add(new FieldError(path + ".code", "must be LOINC 75325-1 (symptom) or 111551-8 (symptom absent)"));
+            unused.add(new UnusedInput(path, "not a symptom record: its code is neither LOINC 75325-1 (symptom) nor 111551-8 (symptom absent)"));
             return null;
         }
         if (observation.getStatus() == Observation.ObservationStatus.ENTEREDINERROR
                 || observation.getStatus() == Observation.ObservationStatus.CANCELLED) {
+            unused.add(new UnusedInput(path, "its status is " + observation.getStatus().toCode() + ": it is not triaged"));
             return null;
         }
-        if (!observation.hasValueCodeableConcept()) {
-            errors.add(new FieldError(path + ".valueCodeableConcept", "must name the symptom (SNOMED CT or " + FhirCodes.SYMPTOM + ")"));
+        CodeableConcept value = observation.hasValueCodeableConcept() ? observation.getValueCodeableConcept()
+                : observation.hasValueStringType() ? new CodeableConcept().setText(observation.getValueStringType().getValue())
+                : null;
+        if (value == null) {
+            unused.add(new UnusedInput(path, "names no symptom: its value is not a CodeableConcept or text"));
             return null;
         }
-        String code = symptomCode(observation.getValueCodeableConcept());
+        String code = symptomCode(value);
         if (code == null) {
-            errors.add(new FieldError(path + ".valueCodeableConcept", "names no symptom this service knows; see GET /api/v1/symptoms"));
+            String named = symptomNamed(value);
+            if (named != null && status == SymptomStatus.PRESENT) {
+                askAbout.add(named);
+                unused.add(new UnusedInput(path + ".value", "names a symptom only in words, without a code: it is asked about in missingInformation"));
+            } else {
+                unused.add(new UnusedInput(path + ".value", "names a symptom this service does not know; see GET /api/v1/symptoms"));
+            }
             return null;
         }
         Map<String, Type> modifiers = new LinkedHashMap<>();
         List<Type> locations = new ArrayList<>();
-        for (Observation.ObservationComponentComponent component : observation.getComponent()) {
-            component.getCode().getCoding().stream().filter(c -> FhirCodes.MODIFIER.equals(c.getSystem())).findFirst()
-                    .ifPresent(c -> {
-                        if ("locations".equals(c.getCode())) {
-                            locations.add(component.getValue());
-                        } else {
-                            modifiers.put(c.getCode(), component.getValue());
-                        }
-                    });
-        }
         List<String> accepted = catalog.symptom(code).map(SymptomDefinition::modifiers).orElse(List.of());
+        for (int j = 0; j < observation.getComponent().size(); j++) {
+            Observation.ObservationComponentComponent component = observation.getComponent().get(j);
+            Optional<Coding> ours = component.getCode().getCoding().stream()
+                    .filter(c -> FhirCodes.MODIFIER.equals(c.getSystem())).findFirst();
+            if (ours.isPresent()) {
+                if ("locations".equals(ours.get().getCode())) {
+                    locations.add(component.getValue());
+                } else {
+                    modifiers.put(ours.get().getCode(), component.getValue());
+                }
+                continue;
+            }
+            Optional<IgAnswer> ig = igComponent(component);
+            if (ig.isPresent() && accepted.contains(ig.get().modifier().code())) {
+                continue; // read below, after our own codings, which win
+            }
+            unused.add(new UnusedInput(path + ".component[" + j + "]", ig.isPresent()
+                    ? "an answer this symptom does not take" : "a component the triage does not read"));
+        }
         for (Observation.ObservationComponentComponent component : observation.getComponent()) {
             igComponent(component).filter(answer -> accepted.contains(answer.modifier().code()))
                     .ifPresent(answer -> modifiers.putIfAbsent(answer.modifier().code(), answer.value()));
@@ -273,7 +387,31 @@ public final class FhirIntakeMapper {
         // sign. The record's age is a lower bound of the symptom's age, so it never makes a symptom look older than it is.
         Optional<Instant> recorded = recorded(observation, now);
         Double recordAge = recorded.map(t -> Duration.between(t, now).toSeconds() / 3600.0).orElse(null);
-        return new Timed(report(code, status, modifiers, locations, recordAge, path, errors), recorded.orElse(now));
+        return new Timed(report(code, status, modifiers, locations, recordAge, path, errors), recorded.orElse(now), path, reference);
+    }
+
+    /**
+     * The catalog symptom whose name or code the concept's words are (its text, or a coding's display), ignoring case
+     * and punctuation; null when none is. Only a whole-name match counts: words are never guessed at.
+     */
+    private String symptomNamed(CodeableConcept concept) {
+        List<String> words = new ArrayList<>();
+        if (concept.hasText()) {
+            words.add(concept.getText());
+        }
+        concept.getCoding().stream().filter(Coding::hasDisplay).forEach(c -> words.add(c.getDisplay()));
+        for (String text : words) {
+            String key = normalised(text);
+            String code = symptomByName.get(key);
+            if (code != null) {
+                return code;
+            }
+        }
+        return null;
+    }
+
+    private static String normalised(String text) {
+        return text.length() > 200 ? "" : text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
     }
 
     private String symptomCode(CodeableConcept concept) {
@@ -360,20 +498,52 @@ public final class FhirIntakeMapper {
         return null;
     }
 
+    /** LOINC's answer codes for yes and no (answer list LL361-7), as questionnaires often record a yes/no question. */
+    private static final String LOINC_YES = "LA33-6";
+    private static final String LOINC_NO = "LA32-8";
+
     private static Boolean bool(Type value, String path, List<FieldError> errors) {
         if (value instanceof org.hl7.fhir.r4.model.BooleanType b && b.getValue() != null) {
             return b.getValue();
         }
-        errors.add(new FieldError(safe(path), "must be a boolean answer"));
+        if (value instanceof Coding coding && FhirCodes.LOINC.equals(coding.getSystem())) {
+            if (LOINC_YES.equals(coding.getCode())) {
+                return true;
+            }
+            if (LOINC_NO.equals(coding.getCode())) {
+                return false;
+            }
+        }
+        errors.add(new FieldError(safe(path), "must be a boolean answer, or a LOINC coding LA33-6 (yes) or LA32-8 (no)"));
         return null;
     }
 
-    private static Integer integer(Type value, String path, List<FieldError> errors) {
+    /**
+     * Age in whole years from an integer or decimal answer, or a Quantity of time in a UCUM unit (a baby's age is
+     * often given in months or weeks). Completed years, as an age is counted.
+     */
+    private static Integer years(Type value, String path, List<FieldError> errors) {
         if (value instanceof org.hl7.fhir.r4.model.IntegerType i && i.getValue() != null) {
             return i.getValue();
         }
-        errors.add(new FieldError(safe(path), "must be an integer answer"));
-        return null;
+        Double years = null;
+        if (value instanceof org.hl7.fhir.r4.model.DecimalType d && d.getValue() != null) {
+            years = d.getValue().doubleValue();
+        } else if (value instanceof org.hl7.fhir.r4.model.Quantity q && q.getValue() != null) {
+            Double hours = hours(q, path, errors);
+            if (hours == null) {
+                return null;
+            }
+            years = hours / HOURS_PER_UCUM_UNIT.get("a");
+        } else {
+            errors.add(new FieldError(safe(path), "must be an age: an integer or decimal number of years, or a Quantity with a UCUM unit of time"));
+            return null;
+        }
+        if (years < 0 || years > 200) {
+            errors.add(new FieldError(safe(path), "must be an age between 0 and 120 years"));
+            return null;
+        }
+        return (int) Math.floor(years);
     }
 
     /**
@@ -412,6 +582,6 @@ public final class FhirIntakeMapper {
 
     /** Link ids come from the client: keep a path only when it is made of plain identifiers. */
     private static String safe(String path) {
-        return path.matches("[A-Za-z0-9_.\\[\\]]{1,200}") ? path : "item";
+        return path.matches("[A-Za-z0-9_.\\[\\]-]{1,200}") ? path : "item";
     }
 }

@@ -1,9 +1,9 @@
 package dev.triageapi.fhir;
 
-import dev.triageapi.catalog.Catalog;
+import dev.triageapi.http.FieldError;
+import dev.triageapi.http.InvalidRequestException;
 import dev.triageapi.http.Problem;
 import dev.triageapi.observability.Intake;
-import dev.triageapi.triage.api.TriageRequest;
 import dev.triageapi.triage.api.TriageResponse;
 import dev.triageapi.triage.api.TriageService;
 import jakarta.ws.rs.Consumes;
@@ -22,21 +22,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.QuestionnaireResponse;
+
+import java.util.List;
 
 /** Triage of FHIR R4 intake (a QuestionnaireResponse or a Bundle of symptom Observations), answered as a RiskAssessment. */
 @Path("/api/v1/triage/fhir")
 @Tag(name = "FHIR", description = "FHIR R4 intake and answers")
 public class FhirTriageResource {
 
-    private final Catalog catalog;
+    private final RiskAssessmentFactory riskAssessments;
     private final FhirSupport fhir;
     private final TriageService triage;
     private final FhirIntakeMapper intake;
 
-    FhirTriageResource(FhirSupport fhir, TriageService triage, FhirIntakeMapper intake, Catalog catalog) {
-        this.catalog = catalog;
+    FhirTriageResource(FhirSupport fhir, TriageService triage, FhirIntakeMapper intake, RiskAssessmentFactory riskAssessments) {
+        this.riskAssessments = riskAssessments;
         this.fhir = fhir;
         this.triage = triage;
         this.intake = intake;
@@ -66,15 +66,18 @@ public class FhirTriageResource {
     @APIResponse(responseCode = "415", description = "The body is not sent as application/fhir+json or application/json.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response triage(String body, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        IBaseResource resource = fhir.parse(body);
-        TriageRequest request = intake.toRequest(resource);
-        TriageResponse answer = triage.triage(request);
+        FhirIntake read = intake.toIntake(fhir.parse(body));
+        if (read.request().symptoms().isEmpty()) {
+            String words = read.askAbout().isEmpty() ? "" : "; it names " + String.join(", ", read.askAbout().stream()
+                    .distinct().sorted().toList()) + " only in words: record them coded, since they could be red flags";
+            throw new InvalidRequestException(List.of(new FieldError("body", "holds no symptom the triage can read (" + read.unused().size()
+                    + " part(s) not used; see the Symptoms IG coding in docs/integration.md)" + words)));
+        }
+        TriageResponse answer = triage.triage(read.request(), read.unused(), read.askAbout());
         if (wantsPlainJson(accept)) {
             return Response.ok(answer, MediaType.APPLICATION_JSON).build();
         }
-        String subject = resource instanceof QuestionnaireResponse qr && qr.hasSubject()
-                ? qr.getSubject().getReference() : null;
-        return Response.ok(fhir.write(RiskAssessmentFactory.build(answer, catalog.urgencyLevel(answer.urgency()).label(), subject)), FhirCodes.MEDIA_TYPE).build();
+        return Response.ok(fhir.write(riskAssessments.build(answer, read)), FhirCodes.MEDIA_TYPE).build();
     }
 
     private static boolean wantsPlainJson(String accept) {

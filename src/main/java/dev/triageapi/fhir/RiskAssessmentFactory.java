@@ -1,70 +1,99 @@
 package dev.triageapi.fhir;
 
+import dev.triageapi.catalog.Catalog;
+import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.api.TriageResponse;
+import dev.triageapi.triage.api.UnusedInput;
+import jakarta.inject.Singleton;
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RiskAssessment.RiskAssessmentPredictionComponent;
 import org.hl7.fhir.r4.model.RiskAssessment.RiskAssessmentStatus;
 import org.hl7.fhir.r4.model.RiskAssessment;
 
 import java.util.Date;
-import java.util.regex.Pattern;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Writes a triage answer as a FHIR {@code RiskAssessment}: the first prediction is the urgency, then one prediction per
- * candidate cause group naming its conditions and the evidence; {@code qualitativeRisk} follows the urgency.
+ * Writes a triage answer as a FHIR {@code RiskAssessment}: the first prediction is the urgency (with a qualitative
+ * risk that follows it), then one prediction per candidate condition, which carries no likelihood since the service
+ * suggests causes to consider and does not estimate them. {@code basis} references the records that were read.
  */
-public final class RiskAssessmentFactory {
+@Singleton
+public class RiskAssessmentFactory {
 
-    /**
-     * FHIR R4's pattern of a literal reference to another resource. A contained reference ("#p1") would dangle in
-     * the RiskAssessment, and anything else is not a reference; the subject is then left out.
-     */
-    private static final Pattern LITERAL_REFERENCE = Pattern.compile(
-            "(https?://([A-Za-z0-9.:%$-]*/)+)?[A-Za-z]{1,64}/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?");
+    private final Catalog catalog;
 
-    private RiskAssessmentFactory() {
+    RiskAssessmentFactory(Catalog catalog) {
+        this.catalog = catalog;
     }
 
-    public static RiskAssessment build(TriageResponse answer, String urgencyLabel, String subjectReference) {
+    public RiskAssessment build(TriageResponse answer, FhirIntake intake) {
         RiskAssessment risk = new RiskAssessment();
         risk.setStatus(RiskAssessmentStatus.FINAL);
         risk.setOccurrence(new DateTimeType(new Date()));
         risk.setMethod(new CodeableConcept().setText("Muscle weakness triage rules " + answer.rulesVersion()));
         risk.addIdentifier(new Identifier().setSystem(FhirCodes.BASE + "/rules-version").setValue(answer.rulesVersion()));
         risk.setCode(new CodeableConcept().setText("Muscle weakness triage"));
-        if (subjectReference != null && LITERAL_REFERENCE.matcher(subjectReference).matches()) {
-            risk.getSubject().setReference(subjectReference);
+        if (intake.subject() != null) {
+            risk.getSubject().setReference(intake.subject());
         } else {
             risk.getSubject().setDisplay("Patient of the intake (not identified)");
         }
-        CodeableConcept qualitative = qualitativeRisk(answer.urgency());
+        intake.basis().forEach(reference -> risk.addBasis(new Reference(reference)));
 
+        String urgencyLabel = catalog.urgencyLevel(answer.urgency()).label();
         RiskAssessmentPredictionComponent urgency = risk.addPrediction();
         urgency.setOutcome(new CodeableConcept(new Coding(FhirCodes.URGENCY, answer.urgency().code(), urgencyLabel))
                 .setText("Urgency: " + urgencyLabel));
-        urgency.setQualitativeRisk(qualitative);
-        urgency.setRationale(String.join(" ", answer.reasons()));
+        urgency.setQualitativeRisk(qualitativeRisk(answer.urgency()));
+        urgency.setRationale(answer.reasons().stream().map(RiskAssessmentFactory::sentence).collect(Collectors.joining(" ")));
 
         for (TriageResponse.CauseGroupView group : answer.causeGroups()) {
-            CodeableConcept outcome = new CodeableConcept(new Coding(FhirCodes.CAUSE, group.code(), group.label()));
-            group.conditions().forEach(c -> outcome.addCoding(new Coding(FhirCodes.CAUSE, c.code(), c.name())));
-            outcome.setText(group.label() + " causes: " + group.conditions().stream()
-                    .map(c -> c.name() + (c.serious() ? " (serious)" : "")).collect(Collectors.joining(", ")));
-            risk.addPrediction()
-                    .setOutcome(outcome)
-                    .setQualitativeRisk(qualitative)
-                    .setRationale("Matched: " + String.join(", ", group.evidence()));
+            for (TriageResponse.ConditionView condition : group.conditions()) {
+                risk.addPrediction()
+                        .setOutcome(new CodeableConcept(new Coding(FhirCodes.CAUSE, condition.code(), condition.name()))
+                                .setText(condition.name()))
+                        .setRationale(rationale(group, condition));
+            }
         }
         risk.setMitigation(answer.advice());
         risk.addNote(new Annotation().setText(answer.disclaimer()));
-        answer.redFlags().forEach(f -> risk.addNote(new Annotation().setText("Red flag: " + f.label() + " Source: " + f.source())));
+        answer.redFlags().forEach(f -> risk.addNote(new Annotation()
+                .setText("Red flag: " + sentence(f.label()) + " Source: " + sentence(f.source()))));
+        if (!answer.unused().isEmpty()) {
+            risk.addNote(new Annotation().setText("Not used in this triage: " + answer.unused().stream()
+                    .map(u -> u.location() + " (" + u.reason() + ")").collect(Collectors.joining("; ")) + "."));
+        }
         return risk;
+    }
+
+    private String rationale(TriageResponse.CauseGroupView group, TriageResponse.ConditionView condition) {
+        return condition.name() + " is a possible " + group.label().toLowerCase(java.util.Locale.ROOT)
+                + " cause to consider, suggested by " + names(condition.evidence()) + ". It is not a diagnosis"
+                + (condition.serious() ? "; it can be serious." : ".");
+    }
+
+    /** Catalog names of the evidence codes, joined as a sentence would list them. */
+    private String names(List<String> codes) {
+        List<String> names = codes.stream().map(code -> catalog.symptom(code).map(SymptomDefinition::label)
+                .map(l -> l.toLowerCase(java.util.Locale.ROOT)).orElse(code.replace('_', ' '))).toList();
+        if (names.isEmpty()) {
+            return "the reported pattern";
+        }
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    private static String sentence(String text) {
+        String trimmed = text.strip();
+        return trimmed.isEmpty() || ".!?".indexOf(trimmed.charAt(trimmed.length() - 1)) >= 0 ? trimmed : trimmed + ".";
     }
 
     /** HL7 risk-probability for the urgency: the more urgent, the higher the stated risk. */
@@ -77,5 +106,4 @@ public final class RiskAssessmentFactory {
         };
         return new CodeableConcept(new Coding(FhirCodes.RISK_PROBABILITY, code, code.substring(0, 1).toUpperCase() + code.substring(1) + " likelihood"));
     }
-
 }

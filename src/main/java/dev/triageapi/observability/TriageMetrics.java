@@ -49,6 +49,16 @@ public class TriageMetrics {
         duration.record(nanos, TimeUnit.NANOSECONDS);
     }
 
+    /** One CDS Hooks feedback item: which service, accepted or overridden, and whether a reason was coded (never which). */
+    public void feedback(String service, String outcome, boolean reasonGiven) {
+        Counter.builder("triage.cds.feedback")
+                .description("CDS Hooks card feedback by service and outcome")
+                .tag("service", service)
+                .tag("outcome", outcome)
+                .tag("reason", reasonGiven ? "coded" : "none")
+                .register(registry).increment();
+    }
+
     /** An attempt to load changed rules. */
     public void reload(boolean accepted) {
         Counter.builder("triage.rules.reloads")

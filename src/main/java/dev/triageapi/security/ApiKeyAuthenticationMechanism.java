@@ -14,6 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import dev.triageapi.config.TriageConfig;
 
 import java.util.Set;
 
@@ -32,11 +33,20 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     static final String CHALLENGE = "ApiKey header=\"" + ApiKeys.HEADER + "\"";
 
     private final ApiKeys keys;
-    private final SecurityIdentity openAccess = QuarkusSecurityIdentity.builder()
-            .setPrincipal(new QuarkusPrincipal("open-access")).addRole(ROLE).build();
+    private final SecurityIdentity openAccess;
 
-    ApiKeyAuthenticationMechanism(ApiKeys keys) {
+    ApiKeyAuthenticationMechanism(ApiKeys keys, TriageConfig config) {
         this.keys = keys;
+        this.openAccess = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("open-access"))
+                .addRoles(roles(config)).build();
+    }
+
+    /**
+     * What an API client may call: the JSON and FHIR API, and the CDS Hooks services too unless CDS clients are
+     * configured, since then only their signed JWTs may call those.
+     */
+    static Set<String> roles(TriageConfig config) {
+        return config.cds().clients().isEmpty() ? Set.of(ROLE, CdsClientAuthenticationMechanism.ROLE) : Set.of(ROLE);
     }
 
     void announce(@Observes StartupEvent event) {

@@ -14,11 +14,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
 
     private final ApiKeys keys;
-    private final SecurityIdentity client = QuarkusSecurityIdentity.builder()
-            .setPrincipal(new QuarkusPrincipal("api-key-client")).addRole(ApiKeyAuthenticationMechanism.ROLE).build();
+    private final SecurityIdentity client;
 
-    ApiKeyIdentityProvider(ApiKeys keys) {
+    ApiKeyIdentityProvider(ApiKeys keys, dev.triageapi.config.TriageConfig config) {
         this.keys = keys;
+        this.client = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("api-key-client"))
+                .addRoles(ApiKeyAuthenticationMechanism.roles(config)).build();
     }
 
     @Override

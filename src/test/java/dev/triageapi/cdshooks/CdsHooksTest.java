@@ -5,6 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,21 +15,28 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
 
-/** A CDS Hooks client's view: discovery, a real-shaped encounter-start call, an intake call, and 412 on missing data. */
+/**
+ * A CDS Hooks client's view: discovery with one service per hook, a real-shaped encounter-start call, an intake call,
+ * CDS Hooks 2.0's prefetch semantics (null is "no data", a left-out key with no FHIR server to ask is 412), 400 for a
+ * missing context, and feedback.
+ */
 @QuarkusTest
 class CdsHooksTest {
 
     @Test
-    void shouldDescribeTheServiceInDiscovery() {
+    void shouldListEveryHookItAnswersAsAServiceOfItsOwn() {
         given().when().get("/cds-services")
                 .then().statusCode(200)
-                .body("services", hasSize(1))
+                .body("services", hasSize(2))
                 .body("services[0].id", equalTo("muscle-weakness-triage"))
                 .body("services[0].hook", equalTo("encounter-start"))
                 .body("services[0].title", equalTo("Muscle weakness triage"))
-                .body("services[0].description", containsString("questionnaire-inprogress"))
                 .body("services[0].prefetch", hasKey("symptoms"))
-                .body("services[0].prefetch.patient", equalTo("Patient/{{context.patientId}}"));
+                .body("services[0].prefetch.symptoms", containsString("_count=100"))
+                .body("services[0].prefetch.patient", equalTo("Patient/{{context.patientId}}"))
+                .body("services[1].id", equalTo("muscle-weakness-intake-triage"))
+                .body("services[1].hook", equalTo("questionnaire-inprogress"))
+                .body("services[1]", org.hamcrest.Matchers.not(hasKey("prefetch")));
     }
 
     @Test
@@ -53,9 +62,16 @@ class CdsHooksTest {
         String call = "{\"hook\":\"questionnaire-inprogress\",\"hookInstance\":\"8e1c7b0c-3e2d-4f0e-9f1a-2b4c6d8e0f13\","
                 + "\"context\":{\"questionnaireResponse\":" + FhirExamples.QUESTIONNAIRE_RESPONSE + "}}";
         given().contentType(ContentType.JSON).body(call)
-                .when().post("/cds-services/muscle-weakness-triage")
+                .when().post("/cds-services/muscle-weakness-intake-triage")
                 .then().statusCode(200)
                 .body("cards[0].indicator", equalTo("critical"));
+        given().contentType(ContentType.JSON).body(CdsExamples.QUESTIONNAIRE_INPROGRESS)
+                .when().post("/cds-services/muscle-weakness-intake-triage")
+                .then().statusCode(200)
+                .body("cards[0].indicator", equalTo("critical"));
+        given().contentType(ContentType.JSON).body(call)
+                .when().post("/cds-services/muscle-weakness-triage")
+                .then().statusCode(400).body("errors[0].message", containsString("/cds-services/muscle-weakness-intake-triage"));
     }
 
     @Test
@@ -69,21 +85,113 @@ class CdsHooksTest {
                 .body("cards[0].indicator", equalTo("warning"));
     }
 
+    static String encounter(String prefetch) {
+        return "{\"hook\":\"encounter-start\",\"hookInstance\":\"2\",\"context\":{\"patientId\":\"42\"}"
+                + (prefetch == null ? "" : ",\"prefetch\":" + prefetch) + "}";
+    }
+
     @Test
-    void shouldAnswer412WhenPrefetchOrContextIsMissing() {
-        given().contentType(ContentType.JSON)
-                .body("{\"hook\":\"encounter-start\",\"hookInstance\":\"2\",\"context\":{\"patientId\":\"42\"}}")
+    void shouldAnswer412WhenTheSymptomsWereNotPrefetchedAndNoFhirServerMayBeAsked() {
+        given().contentType(ContentType.JSON).body(encounter(null))
                 .when().post("/cds-services/muscle-weakness-triage")
                 .then().statusCode(412).contentType("application/problem+json")
-                .body("detail", containsString("prefetch.symptoms"));
+                .body("detail", containsString("prefetch.symptoms"))
+                .body("detail", containsString("names no fhirServer"));
+        given().contentType(ContentType.JSON)
+                .body(encounter("{}").replace("\"context\"", "\"fhirServer\":\"https://ehr.example.org/fhir\",\"context\""))
+                .when().post("/cds-services/muscle-weakness-triage")
+                .then().statusCode(412).body("detail", containsString("triage.cds.fhir-servers"));
+        given().contentType(ContentType.JSON)
+                .body(encounter("{\"symptoms\":{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"timeout\"}]}}"))
+                .when().post("/cds-services/muscle-weakness-triage")
+                .then().statusCode(412).body("detail", containsString("prefetch.symptoms"));
+    }
+
+    @Test
+    void shouldAnswer400WhenTheRequiredContextIsMissing() {
         given().contentType(ContentType.JSON)
                 .body("{\"hook\":\"encounter-start\",\"hookInstance\":\"3\",\"context\":{},\"prefetch\":{}}")
                 .when().post("/cds-services/muscle-weakness-triage")
-                .then().statusCode(412).body("detail", containsString("context.patientId"));
+                .then().statusCode(400).body("errors[0].field", equalTo("context.patientId"));
+        given().contentType(ContentType.JSON)
+                .body("{\"hook\":\"encounter-start\",\"hookInstance\":\"3\",\"prefetch\":{}}")
+                .when().post("/cds-services/muscle-weakness-triage")
+                .then().statusCode(400).body("errors[0].field", equalTo("context"));
         given().contentType(ContentType.JSON)
                 .body("{\"hook\":\"questionnaire-inprogress\",\"hookInstance\":\"4\",\"context\":{}}")
+                .when().post("/cds-services/muscle-weakness-intake-triage")
+                .then().statusCode(400).body("errors[0].field", equalTo("context.questionnaireResponse"));
+        given().contentType(ContentType.JSON)
+                .body(encounter("{}").replace("\"42\"", "\"42&_include=*\""))
                 .when().post("/cds-services/muscle-weakness-triage")
-                .then().statusCode(412).body("detail", containsString("questionnaireResponse"));
+                .then().statusCode(400).body("errors[0].field", equalTo("context.patientId"));
+    }
+
+    @Test
+    void shouldSayNothingWasRecordedWhenThePrefetchIsNullOrAnEmptySearch() {
+        for (String prefetch : List.of("{\"symptoms\":null,\"patient\":null}",
+                "{\"symptoms\":{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":0}}")) {
+            given().contentType(ContentType.JSON).body(encounter(prefetch))
+                    .when().post("/cds-services/muscle-weakness-triage")
+                    .then().statusCode(200)
+                    .body("cards", hasSize(1))
+                    .body("cards[0].indicator", equalTo("info"))
+                    .body("cards[0].summary", equalTo("No symptom records to triage"))
+                    .body("cards[0].detail", containsString("not medical advice"));
+        }
+    }
+
+    @Test
+    void shouldTriageWhatItReadsAndListInTheCardWhatItDidNot() {
+        String bundle = FhirExamples.OBSERVATION_BUNDLE.replace("\"entry\": [", "\"entry\": ["
+                + "{\"search\":{\"mode\":\"outcome\"},\"resource\":{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"warning\",\"code\":\"incomplete\"}]}},"
+                + "{\"search\":{\"mode\":\"include\"},\"resource\":{\"resourceType\":\"Encounter\",\"status\":\"in-progress\",\"class\":{\"code\":\"AMB\"}}},");
+        given().contentType(ContentType.JSON).body(encounter("{\"symptoms\":" + bundle
+                        + ",\"patient\":{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"not-found\"}]}}"))
+                .when().post("/cds-services/muscle-weakness-triage")
+                .then().statusCode(200)
+                .body("cards[0].indicator", equalTo("critical"))
+                .body("cards[0].detail", containsString("**Not used**"))
+                .body("cards[0].detail", containsString("prefetch.symptoms.entry[0].resource: a message from the FHIR server"))
+                .body("cards[0].detail", containsString("prefetch.symptoms.entry[1].resource: a Encounter is not"))
+                .body("cards[0].detail", containsString("prefetch.patient: an OperationOutcome"));
+    }
+
+    @Test
+    void shouldCountFeedbackByOutcomeAndKeepNothingElse() {
+        String before = given().when().get("/q/metrics").then().extract().asString();
+        given().contentType(ContentType.JSON).body(CdsExamples.FEEDBACK)
+                .when().post("/cds-services/muscle-weakness-triage/feedback")
+                .then().statusCode(204);
+        given().contentType(ContentType.JSON).body("{\"feedback\":[{\"card\":\"4e0a3a1e-3283-4575-ab82-028d55fe2719\","
+                        + "\"outcome\":\"accepted\",\"acceptedSuggestions\":[{\"id\":\"e56e1945-20b3-4393-8503-a1a20fd73152\"}],"
+                        + "\"outcomeTimestamp\":\"2021-12-11T10:05:31Z\"}]}")
+                .when().post("/cds-services/muscle-weakness-intake-triage/feedback")
+                .then().statusCode(204);
+        String after = given().when().get("/q/metrics").then().extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(count(after, "outcome=\"overridden\",reason=\"coded\",service=\"muscle-weakness-triage\"")
+                > count(before, "outcome=\"overridden\",reason=\"coded\",service=\"muscle-weakness-triage\""), after);
+        org.junit.jupiter.api.Assertions.assertFalse(after.contains("already-assessed"));
+        org.junit.jupiter.api.Assertions.assertFalse(after.contains("emergency department this morning"));
+    }
+
+    static double count(String metrics, String labels) {
+        return metrics.lines().filter(l -> l.startsWith("triage_cds_feedback_total{") && l.contains(labels))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    void shouldRefuseFeedbackThatIsNotTheSpecsShape() {
+        given().contentType(ContentType.JSON).body("{\"feedback\":[{\"card\":\"x\",\"outcome\":\"ignored\"}]}")
+                .when().post("/cds-services/muscle-weakness-triage/feedback")
+                .then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("feedback[0].outcome", "feedback[0].outcomeTimestamp"));
+        given().contentType(ContentType.JSON).body("{\"feedback\":[]}")
+                .when().post("/cds-services/muscle-weakness-triage/feedback")
+                .then().statusCode(400);
+        given().contentType(ContentType.JSON).body(CdsExamples.FEEDBACK)
+                .when().post("/cds-services/no-such-service/feedback")
+                .then().statusCode(404);
     }
 
     @Test

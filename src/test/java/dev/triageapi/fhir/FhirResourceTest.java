@@ -79,9 +79,10 @@ class FhirResourceTest {
                 .when().post("/api/v1/triage/fhir")
                 .then().statusCode(400).body("errors[0].message", containsString("QuestionnaireResponse"));
         given().contentType("application/fhir+json")
-                .body(FhirExamples.OBSERVATION_BUNDLE.replace("44077006", "22298006"))
+                .body("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":{\"resourceType\":\"Encounter\","
+                        + "\"status\":\"finished\",\"class\":{\"code\":\"AMB\"}}}]}")
                 .when().post("/api/v1/triage/fhir")
-                .then().statusCode(400).body("errors[0].message", containsString("names no symptom"));
+                .then().statusCode(400).body("errors[0].message", containsString("holds no symptom the triage can read"));
         given().contentType("application/fhir+json")
                 .body(FhirExamples.QUESTIONNAIRE_RESPONSE.replace("\"code\": \"sudden\"", "\"code\": \"slowly\""))
                 .when().post("/api/v1/triage/fhir")

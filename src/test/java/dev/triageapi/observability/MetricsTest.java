@@ -66,7 +66,7 @@ class MetricsTest {
         while (label.find()) {
             String key = label.group(1);
             String value = label.group(2);
-            assertTrue(java.util.Set.of("channel", "outcome", "urgency", "result", "version", "le").contains(key), "label " + key);
+            assertTrue(java.util.Set.of("channel", "outcome", "urgency", "result", "version", "le", "service", "reason").contains(key), "label " + key);
             assertFalse(value.contains("drooping") || value.contains("bone") || value.contains("often"), key + "=" + value);
         }
     }

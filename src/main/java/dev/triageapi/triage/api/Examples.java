@@ -42,6 +42,7 @@ public final class Examples {
                   {"code": "bells_palsy", "name": "Bell's palsy", "serious": false, "evidence": ["muscle_weakness"]}],
                 "evidence": ["difficulty_speaking", "muscle_weakness"]}],
              "missingInformation": [],
+             "unused": [],
              "trace": [
                {"rule": "Sudden weakness, numbness or paralysis of the face, an arm or a leg is a stroke sign", "file": "rules/emergency/stroke.drl", "line": 15, "source": "Source article, life-threatening symptoms; CDC stroke signs (BE-FAST: face, arm)", "matched": ["muscle_weakness"], "decisive": true}],
              "rulesVersion": "sha256:0f5e2c…",

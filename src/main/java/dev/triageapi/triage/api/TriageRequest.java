@@ -34,4 +34,11 @@ public record TriageRequest(
 
         @Schema(description = "True if the patient is already being treated for muscle weakness.")
         Boolean underTreatment) {
+
+    /** This request with one more symptom reported. */
+    public TriageRequest withSymptom(SymptomReport symptom) {
+        List<SymptomReport> more = new java.util.ArrayList<>(symptoms == null ? List.of() : symptoms);
+        more.add(symptom);
+        return new TriageRequest(age, sex, more, riskFactors, underTreatment);
+    }
 }

@@ -20,6 +20,9 @@ public record TriageResponse(
         List<CauseGroupView> causeGroups,
         @Schema(description = "Unanswered questions whose answer could raise the urgency, highest first. Ask them and post again.", required = true)
         List<FollowUpQuestion> missingInformation,
+        @Schema(description = "Parts of a FHIR or CDS Hooks intake the triage did not read, and why (always empty for JSON).",
+                required = true)
+        List<UnusedInput> unused,
         @Schema(description = "Every rule that fired, with its file, line and the facts it matched.", required = true)
         List<TraceEntry> trace,
         @Schema(description = "Content hash of the loaded rule files.", examples = "sha256:4f1c…", required = true)

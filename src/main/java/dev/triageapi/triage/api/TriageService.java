@@ -21,7 +21,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+import dev.triageapi.triage.BodyLocation;
+import dev.triageapi.triage.Modifier;
+import dev.triageapi.triage.Onset;
+import dev.triageapi.triage.Severity;
+import dev.triageapi.triage.Side;
+import dev.triageapi.triage.SymptomStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Objects;
 
@@ -56,9 +66,30 @@ public class TriageService {
 
     /** Triages a request; a request that breaks the contract is a {@link jakarta.validation.ConstraintViolationException} (400). */
     public TriageResponse triage(@Valid @NotNull TriageRequest request) {
-        TriageCase triageCase = requests.toCase(request);
+        return triage(request, List.of(), List.of());
+    }
+
+    /**
+     * Triages what a FHIR or CDS Hooks intake held, listing in the answer what it did not use. {@code askAbout} names
+     * catalog symptoms the record gave only as text: each becomes a question whose {@code couldRaiseTo} is the level
+     * the most alarming form of that symptom gives, so text that could be a red flag is asked about, never dropped.
+     */
+    public TriageResponse triage(@Valid @NotNull TriageRequest request, @NotNull List<UnusedInput> unused,
+                                 @NotNull List<String> askAbout) {
         RuleSet ruleSet = rules.current().orElseThrow(() -> new IllegalStateException("rules not loaded"));
-        TriageResponse answer = toResponse(engine.assess(ruleSet, triageCase));
+        Assessment assessment = engine.assess(ruleSet, requests.toCase(request));
+        List<FollowUpQuestion> asked = new ArrayList<>();
+        for (String code : askAbout.stream().distinct().sorted().toList()) {
+            boolean reported = request.symptoms() != null && request.symptoms().stream().anyMatch(s -> code.equals(s.code()));
+            SymptomDefinition symptom = catalog.symptom(code).orElse(null);
+            if (reported || symptom == null) {
+                continue;
+            }
+            Urgency worst = engine.assess(ruleSet, requests.toCase(request.withSymptom(mostAlarming(symptom)))).urgency();
+            asked.add(new FollowUpQuestion(code, "status", "present", worst.compareTo(assessment.urgency()) > 0
+                    ? worst : assessment.urgency(), symptom.question() + " (the record names it only in words)"));
+        }
+        TriageResponse answer = toResponse(assessment, asked, unused);
         RoutingContext current = http.getCurrent();
         if (current != null) {
             current.put(AccessLog.URGENCY, answer.urgency().code());
@@ -66,7 +97,26 @@ public class TriageService {
         return answer;
     }
 
-    private TriageResponse toResponse(Assessment a) {
+    /** The symptom as its most alarming answers describe it: sudden, severe, worsening, one-sided, everywhere, an hour ago. */
+    private static SymptomReport mostAlarming(SymptomDefinition symptom) {
+        Map<Modifier, Object> answers = new EnumMap<>(Modifier.class);
+        List<String> accepted = symptom.modifiers();
+        put(answers, accepted, Modifier.ONSET, Onset.SUDDEN);
+        put(answers, accepted, Modifier.SEVERITY, Severity.SEVERE);
+        put(answers, accepted, Modifier.SIDE, Side.LEFT);
+        put(answers, accepted, Modifier.LOCATIONS, List.of(BodyLocation.values()));
+        put(answers, accepted, Modifier.HOURS_SINCE_ONSET, 1.0);
+        put(answers, accepted, Modifier.WORSENING, true);
+        return SymptomReport.of(symptom.code(), SymptomStatus.PRESENT, answers);
+    }
+
+    private static void put(Map<Modifier, Object> answers, List<String> accepted, Modifier modifier, Object value) {
+        if (accepted.contains(modifier.code())) {
+            answers.put(modifier, value);
+        }
+    }
+
+    private TriageResponse toResponse(Assessment a, List<FollowUpQuestion> asked, List<UnusedInput> unused) {
         return new TriageResponse(
                 a.urgency(),
                 advice.get(a.urgency()),
@@ -77,9 +127,11 @@ public class TriageService {
                         g.conditions().stream().map(c -> new ConditionView(c.condition().code(), c.condition().name(),
                                 c.condition().serious(), c.evidence())).toList(),
                         g.evidence())).toList(),
-                a.followUps().stream().map(q -> new FollowUpQuestion(q.symptom(), q.modifier(), q.value(),
-                        q.couldRaiseTo(), Objects.requireNonNullElseGet(q.question(),
-                        () -> catalog.symptom(q.symptom()).map(SymptomDefinition::question).orElse("")))).toList(),
+                Stream.concat(asked.stream(), a.followUps().stream().map(q -> new FollowUpQuestion(q.symptom(), q.modifier(),
+                                q.value(), q.couldRaiseTo(), Objects.requireNonNullElseGet(q.question(),
+                                () -> catalog.symptom(q.symptom()).map(SymptomDefinition::question).orElse("")))))
+                        .sorted(Comparator.comparing(FollowUpQuestion::couldRaiseTo).reversed()).toList(),
+                List.copyOf(unused),
                 a.trace().stream().map(f -> new TraceEntry(f.rule().name(), f.rule().file(), f.rule().line(),
                         f.rule().source(), f.matched(), f.rule().equals(a.decidedBy()))).toList(),
                 a.rulesVersion(),

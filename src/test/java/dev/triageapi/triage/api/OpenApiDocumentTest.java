@@ -58,7 +58,7 @@ class OpenApiDocumentTest {
                 }
             }
         }
-        assertEquals(3, withBody, "the three intake operations take a body");
+        assertEquals(5, withBody, "the four intake operations and CDS feedback take a body");
     }
 
     @Test

@@ -1,0 +1,198 @@
+package dev.triageapi.cdshooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.triageapi.config.TriageConfig;
+import dev.triageapi.fhir.FhirSupport;
+import dev.triageapi.http.InvalidRequestException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Queries the EHR's FHIR server for what a hook call did not prefetch, as CDS Hooks 2.0 lets a service do: with the
+ * call's {@code fhirAuthorization} bearer token, only on a server named in {@code triage.cds.fhir-servers} (a hook call
+ * chooses its {@code fhirServer}, so any other would let a caller aim this service at any address), following
+ * {@code Bundle.link[next]} on that server up to {@code triage.cds.max-pages}, all within {@code triage.cds.fetch-timeout}.
+ */
+@ApplicationScoped
+public class FhirServerFetcher {
+
+    private static final Logger LOG = Logger.getLogger(FhirServerFetcher.class);
+    /** A FHIR answer larger than this is not read: it could not be a sensible page of one patient's symptoms. */
+    static final int MAX_ANSWER_BYTES = 2 * 1024 * 1024;
+    /** RFC 6750's token68 characters: anything else cannot go into an Authorization header unchanged. */
+    private static final Pattern BEARER_TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]{1,8192}=*");
+
+    private final List<URI> servers;
+    private final Duration timeout;
+    private final int maxPages;
+    private final FhirSupport fhir;
+    private final HttpClient http;
+
+    FhirServerFetcher(TriageConfig config, FhirSupport fhir) {
+        this.servers = config.cds().fhirServers().orElse(List.of()).stream().map(FhirServerFetcher::base).toList();
+        this.timeout = config.cds().fetchTimeout();
+        this.maxPages = config.cds().maxPages();
+        this.fhir = fhir;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Why a query could not give the data: said to the caller in a 412, never with anything the server sent. */
+    public static final class FetchFailed extends Exception {
+        FetchFailed(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Where and how one hook call may be fetched for, when it may. */
+    public record Target(URI base, String bearer) {
+    }
+
+    /** The FHIR server this call names and may be queried, with its bearer token; empty when it may not be. */
+    public Optional<Target> target(CdsModels.HookRequest call) {
+        if (call.fhirServer() == null || servers.isEmpty()) {
+            return Optional.empty();
+        }
+        URI named;
+        try {
+            named = base(URI.create(call.fhirServer()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(List.of(new dev.triageapi.http.FieldError("fhirServer", "must be an absolute URL")));
+        }
+        if (!servers.contains(named)) {
+            return Optional.empty();
+        }
+        JsonNode authorization = call.fhirAuthorization();
+        String token = authorization == null || !authorization.path("access_token").isTextual()
+                ? null : authorization.get("access_token").asText();
+        if (token != null && !BEARER_TOKEN.matcher(token).matches()) {
+            throw new InvalidRequestException(List.of(new dev.triageapi.http.FieldError("fhirAuthorization.access_token",
+                    "must be a bearer token (RFC 6750 characters)")));
+        }
+        return Optional.of(new Target(named, token));
+    }
+
+    /**
+     * Runs one relative FHIR query (a read or a search) on the target. A search's pages are gathered into one Bundle;
+     * a read that finds nothing is empty.
+     */
+    public Optional<IBaseResource> fetch(Target target, String relative) throws FetchFailed {
+        Instant deadline = Instant.now().plus(timeout);
+        IBaseResource first = get(target, target.base().resolve(relative), deadline);
+        if (!(first instanceof Bundle bundle)) {
+            return Optional.ofNullable(first);
+        }
+        int pages = 1;
+        Bundle.BundleLinkComponent next = bundle.getLink(Bundle.LINK_NEXT);
+        while (next != null && next.hasUrl()) {
+            if (pages >= maxPages) {
+                throw new FetchFailed("the FHIR server's answer has more than " + maxPages + " pages; only complete records are triaged");
+            }
+            URI url;
+            try {
+                url = URI.create(next.getUrl());
+            } catch (IllegalArgumentException e) {
+                throw new FetchFailed("the FHIR server gave a next page that is not a URL");
+            }
+            if (!url.isAbsolute()) {
+                url = target.base().resolve(next.getUrl());
+            }
+            if (!under(target.base(), url)) {
+                throw new FetchFailed("the FHIR server gave a next page on another server, which is not followed");
+            }
+            IBaseResource page = get(target, url, deadline);
+            if (!(page instanceof Bundle more)) {
+                throw new FetchFailed("a next page from the FHIR server is not a Bundle");
+            }
+            more.getEntry().forEach(bundle::addEntry);
+            next = more.getLink(Bundle.LINK_NEXT);
+            pages++;
+        }
+        bundle.getLink().clear();
+        return Optional.of(bundle);
+    }
+
+    private IBaseResource get(Target target, URI url, Instant deadline) throws FetchFailed {
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            throw new FetchFailed("the FHIR server did not answer within " + timeout.toMillis() + " ms");
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(left).GET()
+                .header("Accept", "application/fhir+json");
+        if (target.bearer() != null) {
+            request.header("Authorization", "Bearer " + target.bearer());
+        }
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new FetchFailed("the FHIR server did not answer within " + timeout.toMillis() + " ms");
+        } catch (IOException e) {
+            throw new FetchFailed("the FHIR server could not be reached");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchFailed("the query to the FHIR server was interrupted");
+        }
+        try (InputStream body = response.body()) {
+            int status = response.statusCode();
+            if (status == 404 || status == 410) {
+                return null;
+            }
+            if (status == 401 || status == 403) {
+                throw new FetchFailed("the FHIR server refused the fhirAuthorization token (HTTP " + status + ")");
+            }
+            if (status != 200) {
+                throw new FetchFailed("the FHIR server answered HTTP " + status);
+            }
+            byte[] bytes = body.readNBytes(MAX_ANSWER_BYTES + 1);
+            if (bytes.length > MAX_ANSWER_BYTES) {
+                throw new FetchFailed("the FHIR server's answer is larger than " + MAX_ANSWER_BYTES + " bytes");
+            }
+            IBaseResource resource;
+            try {
+                resource = fhir.parse(new String(bytes, StandardCharsets.UTF_8));
+            } catch (InvalidRequestException e) {
+                throw new FetchFailed("the FHIR server's answer is not valid FHIR R4 JSON");
+            }
+            if (resource instanceof OperationOutcome) {
+                throw new FetchFailed("the FHIR server answered with an OperationOutcome instead of the records");
+            }
+            return resource;
+        } catch (IOException e) {
+            LOG.debugf("reading a FHIR server's answer failed: %s", e.getClass().getSimpleName());
+            throw new FetchFailed("the FHIR server's answer could not be read");
+        }
+    }
+
+    /** True when the URL is on the base's server and under its path (HAPI links pages as {@code base?_getpages=…}). */
+    static boolean under(URI base, URI url) {
+        String path = base.getRawPath().substring(0, base.getRawPath().length() - 1);
+        String other = url.getRawPath() == null ? "" : url.getRawPath();
+        return base.getScheme().equalsIgnoreCase(String.valueOf(url.getScheme()))
+                && base.getHost().equalsIgnoreCase(String.valueOf(url.getHost()))
+                && base.getPort() == url.getPort()
+                && url.getRawUserInfo() == null
+                && (other.equals(path) || other.startsWith(path + "/"));
+    }
+
+    /** A base URL with exactly one trailing slash, so that relative queries resolve under it. */
+    private static URI base(URI uri) {
+        String text = uri.toString();
+        return URI.create(text.endsWith("/") ? text : text + "/");
+    }
+}

@@ -1,0 +1,215 @@
+package dev.triageapi.fhir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.triageapi.testing.Seeds;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One odd entry must not sink a real patient's record: entries the triage does not read are listed in the answer with
+ * the reason, never a 400, and never lower the urgency. Checked over every vignette written as an EHR's Bundle, with
+ * seeded noise of the kinds a real FHIR search returns.
+ */
+@QuarkusTest
+class FhirToleranceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static JsonPath triage(String body) {
+        return given().contentType("application/fhir+json").accept("application/json").body(body)
+                .when().post("/api/v1/triage/fhir").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Noise a real EHR's search holds: each a record the triage does not read, or an older or erroneous copy. */
+    static List<ObjectNode> noise(Random random, JsonNode request) throws IOException {
+        List<ObjectNode> noise = new ArrayList<>();
+        noise.add(ObservationBundles.entry("Observation/cough", (ObjectNode) JSON.readTree("""
+                {"resourceType":"Observation","status":"final",
+                 "code":{"coding":[{"system":"http://loinc.org","code":"75325-1"}]},
+                 "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"49727002","display":"Cough"}]}}""")));
+        noise.add(ObservationBundles.entry("Observation/pulse", (ObjectNode) JSON.readTree("""
+                {"resourceType":"Observation","status":"final",
+                 "code":{"coding":[{"system":"http://loinc.org","code":"8867-4","display":"Heart rate"}]},
+                 "valueQuantity":{"value":88,"unit":"/min","system":"http://unitsofmeasure.org","code":"/min"}}""")));
+        ObjectNode outcome = (ObjectNode) JSON.readTree("""
+                {"search":{"mode":"outcome"},"resource":{"resourceType":"OperationOutcome",
+                 "issue":[{"severity":"information","code":"informational"}]}}""");
+        noise.add(outcome);
+        noise.add(ObservationBundles.entry("Encounter/e1", (ObjectNode) JSON.readTree("""
+                {"resourceType":"Encounter","status":"finished","class":{"code":"AMB"}}""")));
+        noise.add(ObservationBundles.entry(null, (ObjectNode) JSON.readTree("""
+                {"resourceType":"Observation","status":"final",
+                 "code":{"coding":[{"system":"http://loinc.org","code":"75325-1"}]},
+                 "valueCodeableConcept":{"text":"feels generally off"}}""")));
+        // Copies of the case's own symptoms: entered in error, and recorded at a visit two years ago, both made as
+        // alarming as they can be, so that reading them by mistake would show.
+        List<ObjectNode> own = ObservationBundles.entries(request);
+        for (ObjectNode entry : own) {
+            ObjectNode resource = (ObjectNode) entry.get("resource");
+            if (!"Observation".equals(resource.get("resourceType").asText()) || !random.nextBoolean()) {
+                continue;
+            }
+            ObjectNode alarming = resource.deepCopy();
+            alarming.remove("id");
+            alarming.set("code", ObservationBundles.concept("http://loinc.org", "75325-1"));
+            alarming.putArray("component").add(JSON.readTree("""
+                    {"code":{"coding":[{"system":"http://triageapi.dev/fhir/CodeSystem/modifier","code":"worsening"}]},"valueBoolean":true}"""));
+            ObjectNode erroneous = alarming.deepCopy().put("status", "entered-in-error");
+            noise.add(ObservationBundles.entry(null, erroneous));
+            ObjectNode old = alarming.deepCopy().put("effectiveDateTime", Instant.now().minusSeconds(2L * 365 * 86400).toString());
+            noise.add(ObservationBundles.entry(null, old));
+        }
+        Collections.shuffle(noise, random);
+        return noise.subList(0, 1 + random.nextInt(noise.size()));
+    }
+
+    static Stream<JsonNode> vignetteRequests() throws IOException {
+        List<JsonNode> requests = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/vignettes"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                ObjectNode request = (ObjectNode) JSON.readTree(file.toFile()).get("request");
+                // What a Bundle of symptom Observations cannot say: risk factors, treatment, "asked but unknown".
+                request.remove("riskFactors");
+                request.remove("underTreatment");
+                if (request.findValuesAsText("status").contains("unknown")) {
+                    continue;
+                }
+                requests.add(request);
+            }
+        }
+        return requests.stream();
+    }
+
+    @Test
+    void shouldGiveEveryVignetteTheSameUrgencyThroughAnEhrBundleWithNoiseInIt() throws IOException {
+        List<JsonNode> requests = vignetteRequests().toList();
+        assertTrue(requests.size() > 100, "vignettes found: " + requests.size());
+        Seeds.forAll(1, random -> {
+            for (JsonNode request : requests) {
+                String expected = given().contentType("application/json").body(request.toString())
+                        .when().post("/api/v1/triage").then().statusCode(200).extract().path("urgency");
+                List<ObjectNode> entries = ObservationBundles.entries(request);
+                assertEquals(expected, triage(ObservationBundles.bundle(entries).toString()).getString("urgency"),
+                        "clean Bundle of " + request);
+                List<ObjectNode> noise = noise(random, request);
+                List<ObjectNode> noisy = new ArrayList<>(entries);
+                noisy.addAll(noise);
+                Collections.shuffle(noisy, random);
+                JsonPath answer = triage(ObservationBundles.bundle(noisy).toString());
+                assertEquals(expected, answer.getString("urgency"), "noisy Bundle of " + request + " with " + noise);
+                assertTrue(answer.getList("unused").size() >= noise.size(),
+                        "every noise entry is listed: " + answer.getList("unused") + " for " + noise);
+            }
+        });
+    }
+
+    @Test
+    void shouldTriageARealisticRecordAndListWhatItDidNotUseWithTheReason() {
+        String recent = Instant.now().minusSeconds(40 * 60).toString();
+        String body = """
+                {"resourceType":"Bundle","type":"searchset","entry":[
+                 {"fullUrl":"https://ehr.example.org/fhir/Patient/77","resource":{"resourceType":"Patient","id":"77","gender":"male","birthDate":"1950-02-03"}},
+                 {"fullUrl":"https://ehr.example.org/fhir/Observation/1","resource":{"resourceType":"Observation","id":"1","status":"final",
+                   "code":{"coding":[{"system":"http://loinc.org","code":"75325-1"}]},"subject":{"reference":"Patient/77"},
+                   "effectiveDateTime":"%s",
+                   "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"26544005","display":"Muscle weakness"}]},
+                   "component":[{"code":{"coding":[{"system":"http://loinc.org","code":"99495-4"}]},
+                                 "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"385315009"}]}},
+                                {"code":{"coding":[{"system":"http://loinc.org","code":"8480-6"}]},"valueQuantity":{"value":150,"unit":"mm[Hg]"}}]}},
+                 {"fullUrl":"https://ehr.example.org/fhir/Observation/2","resource":{"resourceType":"Observation","id":"2","status":"final",
+                   "code":{"coding":[{"system":"http://loinc.org","code":"75325-1"}]},"subject":{"reference":"Patient/77"},
+                   "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"49727002","display":"Cough"}]}}},
+                 {"fullUrl":"https://ehr.example.org/fhir/Observation/3","resource":{"resourceType":"Observation","id":"3","status":"entered-in-error",
+                   "code":{"coding":[{"system":"http://loinc.org","code":"75325-1"}]},"subject":{"reference":"Patient/77"},
+                   "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"44077006"}]}}},
+                 {"fullUrl":"https://ehr.example.org/fhir/Observation/4","resource":{"resourceType":"Observation","id":"4","status":"final",
+                   "code":{"coding":[{"system":"http://loinc.org","code":"75325-1"}]},"subject":{"reference":"Patient/77"},
+                   "valueCodeableConcept":{"text":"Difficulty speaking"}}},
+                 {"search":{"mode":"include"},"fullUrl":"https://ehr.example.org/fhir/Encounter/9","resource":{"resourceType":"Encounter","id":"9","status":"in-progress","class":{"code":"EMER"}}},
+                 {"search":{"mode":"outcome"},"resource":{"resourceType":"OperationOutcome","issue":[{"severity":"warning","code":"incomplete"}]}}]}"""
+                .formatted(recent);
+        JsonPath answer = triage(body);
+        assertEquals("emergency_ambulance", answer.getString("urgency"), "sudden weakness 40 minutes ago");
+        assertEquals(List.of("entry[1].resource.component[1]", "entry[2].resource.value", "entry[3].resource",
+                        "entry[4].resource.value", "entry[5].resource", "entry[6].resource"),
+                answer.getList("unused.location"));
+        assertThat(answer.getList("unused.reason", String.class).get(2), containsString("entered-in-error"));
+        // The words name a catalog symptom: asked about, never silently dropped.
+        assertTrue(answer.getList("missingInformation.symptom").contains("difficulty_speaking"), answer.prettify());
+    }
+
+    static <T> void assertThat(T actual, org.hamcrest.Matcher<? super T> matcher) {
+        org.hamcrest.MatcherAssert.assertThat(actual, matcher);
+    }
+
+    @Test
+    void shouldAskAboutARedFlagRecordedOnlyInWordsAtTheLevelItCouldReach() {
+        String body = """
+                {"resourceType":"Bundle","type":"collection","entry":[
+                 {"resource":{"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"75325-1"}]},
+                   "valueCodeableConcept":{"coding":[{"system":"http://triageapi.dev/fhir/CodeSystem/symptom","code":"fatigue"}]}}},
+                 {"resource":{"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"75325-1"}]},
+                   "valueString":"numbness"}}]}""";
+        JsonPath answer = triage(body);
+        int i = answer.getList("missingInformation.symptom").indexOf("numbness");
+        assertTrue(i >= 0, answer.prettify());
+        assertEquals("emergency_ambulance", answer.getString("missingInformation[" + i + "].couldRaiseTo"));
+        assertEquals("status", answer.getString("missingInformation[" + i + "].modifier"));
+    }
+
+    @Test
+    void shouldNotUseQuestionnaireItemsItDoesNotKnowAndReadLoincYesNoAndAgesInUnits() {
+        String qr = """
+                {"resourceType":"QuestionnaireResponse","status":"completed",
+                 "questionnaire":"http://triageapi.dev/fhir/Questionnaire/muscle-weakness-intake|1.0.0",
+                 "item":[{"linkId":"intro","text":"Please answer every question"},
+                         {"linkId":"clinic-note","answer":[{"valueString":"came by bus"}]},
+                         {"linkId":"age","answer":[{"valueQuantity":{"value":18,"unit":"mo","system":"http://unitsofmeasure.org","code":"mo"}}]},
+                         {"linkId":"symptoms","item":[
+                           {"linkId":"difficulty_swallowing","answer":[{"valueCoding":{"system":"http://loinc.org","code":"LA33-6","display":"Yes"}}]},
+                           {"linkId":"muscle_weakness","answer":[{"valueCoding":{"system":"http://loinc.org","code":"LA32-8","display":"No"}}]},
+                           {"linkId":"hiccups","answer":[{"valueBoolean":true}]}]},
+                         {"linkId":"riskFactors","item":[{"linkId":"honey","answer":[{"valueBoolean":true}]}]}]}""";
+        given().contentType("application/fhir+json").accept("application/json").body(qr)
+                .when().post("/api/v1/triage/fhir")
+                .then().statusCode(200)
+                .body("unused.location", hasItems("item[intro]", "item[clinic-note]", "item[symptoms].item[hiccups]",
+                        "item[riskFactors].item[honey]"))
+                .body("trace.matched.flatten()", hasItem("difficulty_swallowing"));
+        given().contentType("application/fhir+json").accept("application/json")
+                .body(qr.replace("{\"valueQuantity\":{\"value\":18,\"unit\":\"mo\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"mo\"}}",
+                        "{\"valueDecimal\":71.5}"))
+                .when().post("/api/v1/triage/fhir")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void shouldRefuseAQuestionnaireResponseToAnotherQuestionnaire() {
+        given().contentType("application/fhir+json")
+                .body(FhirExamples.QUESTIONNAIRE_RESPONSE.replace("http://triageapi.dev/fhir/Questionnaire/muscle-weakness-intake",
+                        "http://loinc.org/q/44249-1"))
+                .when().post("/api/v1/triage/fhir")
+                .then().statusCode(400).body("errors[0].field", equalTo("questionnaire"));
+    }
+}

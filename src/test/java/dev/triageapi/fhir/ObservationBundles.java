@@ -1,0 +1,102 @@
+package dev.triageapi.fhir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a JSON triage request as the Bundle of symptom Observations an EHR would send (our modifier codes, hours
+ * as UCUM {@code h}, age as a Patient's birth date), for tests that compare the two doors.
+ */
+final class ObservationBundles {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private ObservationBundles() {
+    }
+
+    /** The request's symptoms and patient as Bundle entries (risk factors have no place in such a Bundle). */
+    static List<ObjectNode> entries(JsonNode request) {
+        List<ObjectNode> entries = new ArrayList<>();
+        if (request.has("age") || request.has("sex")) {
+            ObjectNode patient = JSON.objectNode().put("resourceType", "Patient").put("id", "p1");
+            if (request.has("age")) {
+                // A birthday yesterday, so the age in completed years is exactly the one sent.
+                patient.put("birthDate", LocalDate.now(ZoneOffset.UTC).minusYears(request.get("age").asInt()).minusDays(1).toString());
+            }
+            if (request.has("sex")) {
+                patient.put("gender", request.get("sex").asText());
+            }
+            entries.add(entry("Patient/p1", patient));
+        }
+        int n = 0;
+        for (JsonNode symptom : request.path("symptoms")) {
+            String status = symptom.path("status").asText("present");
+            ObjectNode observation = JSON.objectNode().put("resourceType", "Observation").put("id", "o" + n).put("status", "final");
+            observation.set("code", concept("http://loinc.org", "absent".equals(status) ? "111551-8" : "75325-1"));
+            observation.set("valueCodeableConcept", concept(FhirCodes.SYMPTOM, symptom.get("code").asText()));
+            ArrayNode components = observation.putArray("component");
+            for (Iterator<Map.Entry<String, JsonNode>> it = symptom.properties().iterator(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String name = field.getKey();
+                JsonNode value = field.getValue();
+                if (name.equals("code") || name.equals("status")) {
+                    continue;
+                }
+                if (value.isArray()) {
+                    value.forEach(v -> components.add(component(name, coded(v.asText()))));
+                } else if (value.isBoolean()) {
+                    components.add(component(name, JSON.objectNode().put("valueBoolean", value.asBoolean())));
+                } else if (value.isNumber()) {
+                    ObjectNode quantity = JSON.objectNode().put("value", value.decimalValue()).put("unit", "h")
+                            .put("system", "http://unitsofmeasure.org").put("code", "h");
+                    components.add(component(name, JSON.objectNode().set("valueQuantity", quantity)));
+                } else {
+                    components.add(component(name, coded(value.asText())));
+                }
+            }
+            entries.add(entry("Observation/o" + n++, observation));
+        }
+        return entries;
+    }
+
+    static ObjectNode bundle(List<ObjectNode> entries) {
+        ObjectNode bundle = JSON.objectNode().put("resourceType", "Bundle").put("type", "searchset");
+        entries.forEach(bundle.putArray("entry")::add);
+        return bundle;
+    }
+
+    static ObjectNode entry(String fullUrl, ObjectNode resource) {
+        ObjectNode entry = JSON.objectNode();
+        if (fullUrl != null) {
+            entry.put("fullUrl", "https://ehr.example.org/fhir/" + fullUrl);
+        }
+        entry.set("resource", resource);
+        return entry;
+    }
+
+    static ObjectNode concept(String system, String code) {
+        ObjectNode concept = JSON.objectNode();
+        concept.putArray("coding").addObject().put("system", system).put("code", code);
+        return concept;
+    }
+
+    private static ObjectNode coded(String code) {
+        return JSON.objectNode().set("valueCodeableConcept", concept(FhirCodes.MODIFIER_VALUE, code));
+    }
+
+    private static ObjectNode component(String modifier, ObjectNode value) {
+        ObjectNode component = JSON.objectNode();
+        component.set("code", concept(FhirCodes.MODIFIER, modifier));
+        value.properties().forEach(f -> component.set(f.getKey(), f.getValue()));
+        return component;
+    }
+}
