@@ -10,8 +10,9 @@
 #   3. OpenAPI Generator (openapi-generator-cli jar) generates a typescript-fetch client,
 #      and TypeScript compiles it with `tsc --strict`
 #   4. A small Node program uses that client against BASE_URL: triages a sudden one-sided weakness
-#      (expects urgency emergency_ambulance and a red flag), lists the symptom catalog, and sends an unknown
-#      symptom code (expects a 400 application/problem+json body the client can read).
+#      (expects urgency emergency_ambulance and a red flag), lists the symptom catalog, sends an unknown
+#      symptom code (expects a 400 application/problem+json body the client can read), and makes a CDS Hooks
+#      call whose prefetch keys are null (expects one info card).
 # Exits non-zero on any lint error, or if generating, compiling or running the client fails. Lint warnings are
 # printed and counted but do not fail the run unless FAIL_ON_WARNINGS=1.
 #
@@ -179,7 +180,7 @@ fi
 mkdir -p "$WORK/smoke"
 cat > "$WORK/smoke/main.ts" <<'EOF'
 // Uses the generated client the way an intake app would. Argument: the server's base URL.
-import { CatalogApi, Configuration, ProblemFromJSON, ResponseError, TriageApi, Urgency, type Problem } from '../client';
+import { CatalogApi, CDSHooksApi, Configuration, ProblemFromJSON, ResponseError, TriageApi, Urgency, type Problem } from '../client';
 
 declare const process: { argv: string[]; env: Record<string, string | undefined>; exitCode?: number };
 
@@ -190,6 +191,7 @@ const config = new Configuration({
 });
 const triageApi = new TriageApi(config);
 const catalogApi = new CatalogApi(config);
+const cdsApi = new CDSHooksApi(config);
 
 function expect(ok: boolean, what: string): void {
   if (!ok) throw new Error(`expected ${what}`);
@@ -226,6 +228,18 @@ async function main(): Promise<void> {
     expect(contentType.startsWith('application/problem+json'), 'an application/problem+json body');
     expect((problem.errors ?? []).some(f => f.field === 'symptoms[0].code'), 'an error for symptoms[0].code');
   }
+
+  // (d) a CDS Hooks call whose prefetch keys are null, as CDS Hooks 2.0 sends them when the EHR has no such data
+  const cards = await cdsApi.cdsMuscleWeaknessTriage({
+    cdsHookRequest: {
+      hook: 'encounter-start',
+      hookInstance: 'd1577c69-dfbe-44ad-ba6d-3e05e953b2ea',
+      context: { patientId: '1288992', userId: 'Practitioner/123' },
+      prefetch: { patient: null, symptoms: null },
+    },
+  });
+  console.log(`  CDS Hooks with null prefetch: ${cards.cards.length} card, indicator=${cards.cards[0]?.indicator}: ${cards.cards[0]?.summary}`);
+  expect(cards.cards.length === 1 && cards.cards[0].indicator === 'info', 'one info card for an EHR with no records');
 }
 
 main().catch(async (e: unknown) => {
@@ -244,7 +258,7 @@ if (( generated )); then
     pass "tsc --strict: generated client and smoke program compile"
     step "Calling $BASE_URL with the generated client"
     if node "$WORK/dist/smoke/main.js" "$BASE_URL"; then
-      pass "client calls: triage, symptom catalog and 400 problem body as expected"
+      pass "client calls: triage, symptom catalog, 400 problem body and CDS Hooks null prefetch as expected"
     else
       fail "client calls: see the output above"
     fi

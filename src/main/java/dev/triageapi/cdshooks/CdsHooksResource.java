@@ -33,6 +33,8 @@ import dev.triageapi.triage.api.TriageResponse;
 import dev.triageapi.triage.api.TriageService;
 import dev.triageapi.security.CdsClientAuthenticationMechanism;
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -63,6 +65,9 @@ import java.util.regex.Pattern;
  */
 @Path("/cds-services")
 @RolesAllowed(CdsClientAuthenticationMechanism.ROLE)
+@SecurityRequirementsSet({})
+@SecurityRequirementsSet(@SecurityRequirement(name = "ApiKey"))
+@SecurityRequirementsSet(@SecurityRequirement(name = "CdsJwt"))
 @Tag(name = "CDS Hooks", description = "CDS Hooks 2.0 services for EHRs and intake apps")
 public class CdsHooksResource {
 

@@ -35,13 +35,11 @@ public final class CdsModels {
     public record HookRequest(
             @Schema(examples = "encounter-start", required = true) String hook,
             @Schema(examples = "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea", required = true) String hookInstance,
-            String fhirServer,
-            @Schema(description = "Ignored: this service never calls back to a FHIR server.") JsonNode fhirAuthorization,
-            @Schema(required = true,
-                    description = "Hook context: `patientId` for encounter-start, `questionnaireResponse` for questionnaire-inprogress.")
-            JsonNode context,
-            @Schema(description = "FHIR resources by prefetch key: `patient` (Patient), `symptoms` (Bundle of Observations) "
-                    + "or `questionnaireResponse`.") Map<String, JsonNode> prefetch) {
+            @Schema(description = "Base URL of the EHR's FHIR server; queried only when it is one of `triage.cds.fhir-servers`.",
+                    examples = "https://ehr.example.org/fhir") String fhirServer,
+            @Schema(ref = "CdsFhirAuthorization") JsonNode fhirAuthorization,
+            @Schema(ref = "CdsHookContext", required = true) JsonNode context,
+            @Schema(ref = "CdsPrefetch") Map<String, JsonNode> prefetch) {
     }
 
     /** {@code POST /cds-services/{id}/feedback}. */

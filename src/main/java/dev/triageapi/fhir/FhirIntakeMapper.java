@@ -227,7 +227,9 @@ public final class FhirIntakeMapper {
                     };
                 }
             } else {
-                unused.add(new UnusedInput(path, "a " + resource.fhirType() + " is not a record the triage reads"));
+                String type = resource.fhirType();
+                unused.add(new UnusedInput(path, ("AEIOU".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type
+                        + " is not a record the triage reads"));
             }
         }
         if (!errors.isEmpty()) {
@@ -338,6 +340,10 @@ public final class FhirIntakeMapper {
                 || observation.getStatus() == Observation.ObservationStatus.CANCELLED) {
             unused.add(new UnusedInput(path, "its status is " + observation.getStatus().toCode() + ": it is not triaged"));
             return null;
+        }
+        if (observation.hasBodySite()) {
+            unused.add(new UnusedInput(path + ".bodySite", "the body site is not read: send where and which side as the "
+                    + "locations and side components (see docs/integration.md)"));
         }
         CodeableConcept value = observation.hasValueCodeableConcept() ? observation.getValueCodeableConcept()
                 : observation.hasValueStringType() ? new CodeableConcept().setText(observation.getValueStringType().getValue())

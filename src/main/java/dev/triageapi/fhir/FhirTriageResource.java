@@ -2,7 +2,6 @@ package dev.triageapi.fhir;
 
 import dev.triageapi.http.FieldError;
 import dev.triageapi.http.InvalidRequestException;
-import dev.triageapi.http.Problem;
 import dev.triageapi.observability.Intake;
 import dev.triageapi.triage.api.TriageResponse;
 import dev.triageapi.triage.api.TriageService;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 /** Triage of FHIR R4 intake (a QuestionnaireResponse or a Bundle of symptom Observations), answered as a RiskAssessment. */
+@FhirEndpoint
 @Path("/api/v1/triage/fhir")
 @Tag(name = "FHIR", description = "FHIR R4 intake and answers")
 public class FhirTriageResource {
@@ -44,28 +43,34 @@ public class FhirTriageResource {
 
     @POST
     @Intake("fhir")
-    @Consumes({FhirCodes.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Produces({FhirCodes.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    // Negotiated in the method, so that a wrong media type is refused as an OperationOutcome like every other error.
+    @Consumes(MediaType.WILDCARD)
+    @Produces({FhirCodes.MEDIA_TYPE, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Operation(operationId = "triageFhir", summary = "Triage a FHIR QuestionnaireResponse or Bundle of symptom Observations",
             description = "Maps the FHIR intake onto the same triage as POST /api/v1/triage and answers with a FHIR "
                     + "RiskAssessment (urgency as the first prediction, then one per candidate cause group). Send "
                     + "`Accept: application/json` to get the plain triage answer instead.")
     @RequestBody(required = true, content = @Content(mediaType = FhirCodes.MEDIA_TYPE,
-            schema = @Schema(type = SchemaType.OBJECT,
+            schema = @Schema(ref = "FhirResource",
                     description = "A FHIR R4 QuestionnaireResponse to the intake Questionnaire, or a Bundle of Observations."),
             examples = {
                     @ExampleObject(name = "questionnaire-response", summary = "Answers to the intake Questionnaire", value = FhirExamples.QUESTIONNAIRE_RESPONSE),
                     @ExampleObject(name = "observation-bundle", summary = "Symptom Observations (HL7 Symptoms IG)", value = FhirExamples.OBSERVATION_BUNDLE)}))
     @APIResponse(responseCode = "200", description = "A FHIR RiskAssessment, or with Accept: application/json the plain triage answer.",
             content = {
-                    @Content(mediaType = FhirCodes.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+                    @Content(mediaType = FhirCodes.MEDIA_TYPE, schema = @Schema(ref = "FhirResource",
                             description = "A FHIR R4 RiskAssessment resource.")),
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TriageResponse.class))})
     @APIResponse(responseCode = "400", description = "Not valid FHIR, or answers the triage cannot use.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = FhirCodes.MEDIA_TYPE, schema = @Schema(ref = "OperationOutcome")))
+    @APIResponse(responseCode = "406", description = "The client accepts neither application/fhir+json nor application/json.",
+            content = @Content(mediaType = FhirCodes.MEDIA_TYPE, schema = @Schema(ref = "OperationOutcome")))
     @APIResponse(responseCode = "415", description = "The body is not sent as application/fhir+json or application/json.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response triage(String body, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+            content = @Content(mediaType = FhirCodes.MEDIA_TYPE, schema = @Schema(ref = "OperationOutcome")))
+    public Response triage(String body, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
+        FhirMedia.requireJson(contentType);
+        FhirMedia.requireAcceptable(accept);
         FhirIntake read = intake.toIntake(fhir.parse(body));
         if (read.request().symptoms().isEmpty()) {
             String words = read.askAbout().isEmpty() ? "" : "; it names " + String.join(", ", read.askAbout().stream()

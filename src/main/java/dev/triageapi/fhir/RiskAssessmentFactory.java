@@ -41,12 +41,14 @@ public class RiskAssessmentFactory {
         risk.setMethod(new CodeableConcept().setText("Muscle weakness triage rules " + answer.rulesVersion()));
         risk.addIdentifier(new Identifier().setSystem(FhirCodes.BASE + "/rules-version").setValue(answer.rulesVersion()));
         risk.setCode(new CodeableConcept().setText("Muscle weakness triage"));
-        if (intake.subject() != null) {
+        // A urn:uuid names a resource only inside the Bundle it came in: out of it, such a reference would dangle.
+        if (intake.subject() != null && !intake.subject().startsWith("urn:")) {
             risk.getSubject().setReference(intake.subject());
         } else {
             risk.getSubject().setDisplay("Patient of the intake (not identified)");
         }
-        intake.basis().forEach(reference -> risk.addBasis(new Reference(reference)));
+        intake.basis().stream().filter(reference -> !reference.startsWith("urn:"))
+                .forEach(reference -> risk.addBasis(new Reference(reference)));
 
         String urgencyLabel = catalog.urgencyLevel(answer.urgency()).label();
         RiskAssessmentPredictionComponent urgency = risk.addPrediction();

@@ -117,7 +117,7 @@ public class Warmup {
         out.add(post(base, "/api/v1/triage", "application/json", "{\"symptoms\":[]}")); // the error path too
         for (int i = 0; i < 10; i++) {
             out.add(post(base, "/api/v1/triage/fhir", "application/fhir+json", FhirExamples.QUESTIONNAIRE_RESPONSE));
-            out.add(post(base, "/api/v1/triage/fhir", "application/fhir+json", FhirExamples.OBSERVATION_BUNDLE));
+            out.add(post(base, "/api/v1/triage/fhir", "application/fhir+json", FhirExamples.observationBundleRecordedAt(java.time.Instant.now())));
             out.add(post(base, "/cds-services/muscle-weakness-triage", "application/json", CdsExamples.ENCOUNTER_START));
         }
         return out;

@@ -76,7 +76,8 @@ class CdsHooksTest {
 
     @Test
     void shouldGiveAWarningCardForASameDayLevel() {
-        String bundle = FhirExamples.OBSERVATION_BUNDLE.replace("\"code\": \"sudden\"", "\"code\": \"gradual\"");
+        // Gradual one-sided numbness recorded three days ago: past the 24 hours in which new one-sided signs are a stroke sign.
+        String bundle = FhirExamples.observationBundleRecordedAt(java.time.Instant.now().minusSeconds(3 * 86400)).replace("385315009", "61751001");
         String call = "{\"hook\":\"encounter-start\",\"hookInstance\":\"1\",\"context\":{\"patientId\":\"42\"},"
                 + "\"prefetch\":{\"symptoms\":" + bundle + "}}";
         given().contentType(ContentType.JSON).body(call)
@@ -143,7 +144,7 @@ class CdsHooksTest {
 
     @Test
     void shouldTriageWhatItReadsAndListInTheCardWhatItDidNot() {
-        String bundle = FhirExamples.OBSERVATION_BUNDLE.replace("\"entry\": [", "\"entry\": ["
+        String bundle = FhirExamples.observationBundleRecordedAt(java.time.Instant.now()).replace("\"entry\": [", "\"entry\": ["
                 + "{\"search\":{\"mode\":\"outcome\"},\"resource\":{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"warning\",\"code\":\"incomplete\"}]}},"
                 + "{\"search\":{\"mode\":\"include\"},\"resource\":{\"resourceType\":\"Encounter\",\"status\":\"in-progress\",\"class\":{\"code\":\"AMB\"}}},");
         given().contentType(ContentType.JSON).body(encounter("{\"symptoms\":" + bundle
@@ -153,7 +154,7 @@ class CdsHooksTest {
                 .body("cards[0].indicator", equalTo("critical"))
                 .body("cards[0].detail", containsString("**Not used**"))
                 .body("cards[0].detail", containsString("prefetch.symptoms.entry[0].resource: a message from the FHIR server"))
-                .body("cards[0].detail", containsString("prefetch.symptoms.entry[1].resource: a Encounter is not"))
+                .body("cards[0].detail", containsString("prefetch.symptoms.entry[1].resource: an Encounter is not"))
                 .body("cards[0].detail", containsString("prefetch.patient: an OperationOutcome"));
     }
 

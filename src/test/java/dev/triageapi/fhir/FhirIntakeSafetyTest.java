@@ -59,7 +59,7 @@ class FhirIntakeSafetyTest {
     void shouldRefuseATimeWithoutAUnitOfTime(String name, String quantity) {
         given().contentType("application/fhir+json").accept("application/json").body(bundle(quantity))
                 .when().post("/api/v1/triage/fhir")
-                .then().statusCode(400).body("errors[0].message", containsString("UCUM unit"));
+                .then().statusCode(400).body("issue[0].diagnostics", containsString("UCUM unit"));
     }
 
     @org.junit.jupiter.api.Test
@@ -67,7 +67,7 @@ class FhirIntakeSafetyTest {
         given().contentType("application/fhir+json")
                 .body(FhirExamples.QUESTIONNAIRE_RESPONSE.replace("\"completed\"", "\"entered-in-error\""))
                 .when().post("/api/v1/triage/fhir")
-                .then().statusCode(400).body("errors[0].field", equalTo("status"));
+                .then().statusCode(400).body("issue[0].expression[0]", equalTo("QuestionnaireResponse.status"));
     }
 
     static String numbness(String effective) {

@@ -30,7 +30,8 @@ class FhirLogPrivacyTest {
     static final ObjectMapper JSON = new ObjectMapper();
     /** Strings the triage reads: changing them turns the request into an error, the other path worth checking. */
     static final Set<String> SEMANTIC = Set.of("resourceType", "linkId", "system", "code", "status", "type", "hook",
-            "hookInstance", "patientId", "url", "fullUrl", "valueCode", "gender", "birthDate", "questionnaire");
+            "hookInstance", "patientId", "url", "fullUrl", "valueCode", "gender", "birthDate", "questionnaire",
+            "effectiveDateTime", "reference");
 
     @Test
     void shouldLogNoRequestTextFromFhirBodies() throws Exception {

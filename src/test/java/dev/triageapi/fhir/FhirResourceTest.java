@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,7 +62,7 @@ class FhirResourceTest {
 
     @Test
     void shouldTriageABundleOfSymptomObservationsCodedWithSnomed() {
-        given().contentType("application/fhir+json").accept(ContentType.JSON).body(FhirExamples.OBSERVATION_BUNDLE)
+        given().contentType("application/fhir+json").accept(ContentType.JSON).body(FhirExamples.observationBundleRecordedAt(java.time.Instant.now()))
                 .when().post("/api/v1/triage/fhir")
                 .then().statusCode(200)
                 .body("urgency", equalTo("emergency_ambulance"))
@@ -73,20 +74,20 @@ class FhirResourceTest {
     void shouldRefuseWhatIsNotUsableFhir() {
         given().contentType("application/fhir+json").body("{\"resourceType\":\"Nonsense\"}")
                 .when().post("/api/v1/triage/fhir")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("body"));
+                .then().statusCode(400).contentType("application/fhir+json")
+                .body("issue[0].diagnostics", startsWith("body "));
         given().contentType("application/fhir+json").body("{\"resourceType\":\"Patient\",\"gender\":\"female\"}")
                 .when().post("/api/v1/triage/fhir")
-                .then().statusCode(400).body("errors[0].message", containsString("QuestionnaireResponse"));
+                .then().statusCode(400).body("issue[0].diagnostics", containsString("QuestionnaireResponse"));
         given().contentType("application/fhir+json")
                 .body("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":{\"resourceType\":\"Encounter\","
                         + "\"status\":\"finished\",\"class\":{\"code\":\"AMB\"}}}]}")
                 .when().post("/api/v1/triage/fhir")
-                .then().statusCode(400).body("errors[0].message", containsString("holds no symptom the triage can read"));
+                .then().statusCode(400).body("issue[0].diagnostics", containsString("holds no symptom the triage can read"));
         given().contentType("application/fhir+json")
                 .body(FhirExamples.QUESTIONNAIRE_RESPONSE.replace("\"code\": \"sudden\"", "\"code\": \"slowly\""))
                 .when().post("/api/v1/triage/fhir")
-                .then().statusCode(400).body("errors[0].message", containsString("sudden, gradual"));
+                .then().statusCode(400).body("issue[0].diagnostics", containsString("sudden, gradual"));
         given().contentType(ContentType.TEXT).body("hello").when().post("/api/v1/triage/fhir").then().statusCode(415);
     }
 }

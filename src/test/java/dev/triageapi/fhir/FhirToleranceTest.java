@@ -36,6 +36,34 @@ class FhirToleranceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * One patient's record as an EHR search returns it: sudden weakness 40 minutes ago (with a blood pressure component
+     * of no use to the triage), a cough, an entry in error, a symptom in words only, an included Encounter and the
+     * server's own OperationOutcome.
+     */
+    static final String REALISTIC_RECORD = """
+                {"resourceType":"Bundle","type":"searchset","entry":[
+                 {"fullUrl":"https://ehr.example.org/fhir/Patient/77","resource":{"resourceType":"Patient","id":"77","gender":"male","birthDate":"1950-02-03"}},
+                 {"fullUrl":"https://ehr.example.org/fhir/Observation/1","resource":{"resourceType":"Observation","id":"1","status":"final",
+                   "code":{"coding":[{"system":"http://loinc.org","code":"75325-1"}]},"subject":{"reference":"Patient/77"},
+                   "effectiveDateTime":"%s",
+                   "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"26544005","display":"Muscle weakness"}]},
+                   "component":[{"code":{"coding":[{"system":"http://loinc.org","code":"99495-4"}]},
+                                 "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"385315009"}]}},
+                                {"code":{"coding":[{"system":"http://loinc.org","code":"8480-6"}]},"valueQuantity":{"value":150,"unit":"mm[Hg]"}}]}},
+                 {"fullUrl":"https://ehr.example.org/fhir/Observation/2","resource":{"resourceType":"Observation","id":"2","status":"final",
+                   "code":{"coding":[{"system":"http://loinc.org","code":"75325-1"}]},"subject":{"reference":"Patient/77"},
+                   "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"49727002","display":"Cough"}]}}},
+                 {"fullUrl":"https://ehr.example.org/fhir/Observation/3","resource":{"resourceType":"Observation","id":"3","status":"entered-in-error",
+                   "code":{"coding":[{"system":"http://loinc.org","code":"75325-1"}]},"subject":{"reference":"Patient/77"},
+                   "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"44077006"}]}}},
+                 {"fullUrl":"https://ehr.example.org/fhir/Observation/4","resource":{"resourceType":"Observation","id":"4","status":"final",
+                   "code":{"coding":[{"system":"http://loinc.org","code":"75325-1"}]},"subject":{"reference":"Patient/77"},
+                   "valueCodeableConcept":{"text":"Difficulty speaking"}}},
+                 {"search":{"mode":"include"},"fullUrl":"https://ehr.example.org/fhir/Encounter/9","resource":{"resourceType":"Encounter","id":"9","status":"in-progress","class":{"code":"EMER"}}},
+                 {"search":{"mode":"outcome"},"resource":{"resourceType":"OperationOutcome","issue":[{"severity":"warning","code":"incomplete"}]}}]}"""
+                .formatted(Instant.now().minusSeconds(40 * 60).toString());
+
     static JsonPath triage(String body) {
         return given().contentType("application/fhir+json").accept("application/json").body(body)
                 .when().post("/api/v1/triage/fhir").then().statusCode(200).extract().jsonPath();
@@ -126,29 +154,7 @@ class FhirToleranceTest {
 
     @Test
     void shouldTriageARealisticRecordAndListWhatItDidNotUseWithTheReason() {
-        String recent = Instant.now().minusSeconds(40 * 60).toString();
-        String body = """
-                {"resourceType":"Bundle","type":"searchset","entry":[
-                 {"fullUrl":"https://ehr.example.org/fhir/Patient/77","resource":{"resourceType":"Patient","id":"77","gender":"male","birthDate":"1950-02-03"}},
-                 {"fullUrl":"https://ehr.example.org/fhir/Observation/1","resource":{"resourceType":"Observation","id":"1","status":"final",
-                   "code":{"coding":[{"system":"http://loinc.org","code":"75325-1"}]},"subject":{"reference":"Patient/77"},
-                   "effectiveDateTime":"%s",
-                   "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"26544005","display":"Muscle weakness"}]},
-                   "component":[{"code":{"coding":[{"system":"http://loinc.org","code":"99495-4"}]},
-                                 "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"385315009"}]}},
-                                {"code":{"coding":[{"system":"http://loinc.org","code":"8480-6"}]},"valueQuantity":{"value":150,"unit":"mm[Hg]"}}]}},
-                 {"fullUrl":"https://ehr.example.org/fhir/Observation/2","resource":{"resourceType":"Observation","id":"2","status":"final",
-                   "code":{"coding":[{"system":"http://loinc.org","code":"75325-1"}]},"subject":{"reference":"Patient/77"},
-                   "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"49727002","display":"Cough"}]}}},
-                 {"fullUrl":"https://ehr.example.org/fhir/Observation/3","resource":{"resourceType":"Observation","id":"3","status":"entered-in-error",
-                   "code":{"coding":[{"system":"http://loinc.org","code":"75325-1"}]},"subject":{"reference":"Patient/77"},
-                   "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"44077006"}]}}},
-                 {"fullUrl":"https://ehr.example.org/fhir/Observation/4","resource":{"resourceType":"Observation","id":"4","status":"final",
-                   "code":{"coding":[{"system":"http://loinc.org","code":"75325-1"}]},"subject":{"reference":"Patient/77"},
-                   "valueCodeableConcept":{"text":"Difficulty speaking"}}},
-                 {"search":{"mode":"include"},"fullUrl":"https://ehr.example.org/fhir/Encounter/9","resource":{"resourceType":"Encounter","id":"9","status":"in-progress","class":{"code":"EMER"}}},
-                 {"search":{"mode":"outcome"},"resource":{"resourceType":"OperationOutcome","issue":[{"severity":"warning","code":"incomplete"}]}}]}"""
-                .formatted(recent);
+        String body = REALISTIC_RECORD;
         JsonPath answer = triage(body);
         assertEquals("emergency_ambulance", answer.getString("urgency"), "sudden weakness 40 minutes ago");
         assertEquals(List.of("entry[1].resource.component[1]", "entry[2].resource.value", "entry[3].resource",
@@ -210,6 +216,6 @@ class FhirToleranceTest {
                 .body(FhirExamples.QUESTIONNAIRE_RESPONSE.replace("http://triageapi.dev/fhir/Questionnaire/muscle-weakness-intake",
                         "http://loinc.org/q/44249-1"))
                 .when().post("/api/v1/triage/fhir")
-                .then().statusCode(400).body("errors[0].field", equalTo("questionnaire"));
+                .then().statusCode(400).body("issue[0].expression[0]", equalTo("QuestionnaireResponse.questionnaire"));
     }
 }

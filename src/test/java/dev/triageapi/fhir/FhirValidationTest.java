@@ -16,6 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,5 +59,37 @@ class FhirValidationTest {
         assertValid(input);
         assertValid(given().contentType("application/fhir+json").body(input).post("/api/v1/triage/fhir")
                 .then().statusCode(200).extract().asString());
+    }
+
+    @Test
+    void shouldServeAValidCapabilityStatement() {
+        assertValid(given().get("/api/v1/fhir/metadata").then().statusCode(200).extract().asString());
+    }
+
+    @Test
+    void shouldAnswerErrorsWithValidOperationOutcomes() {
+        assertValid(given().contentType("application/fhir+json").body("{\"resourceType\":\"Nonsense\"}")
+                .post("/api/v1/triage/fhir").then().statusCode(400).extract().asString());
+        assertValid(given().contentType("application/fhir+json")
+                .body(FhirExamples.QUESTIONNAIRE_RESPONSE.replace("\"code\": \"sudden\"", "\"code\": \"slowly\""))
+                .post("/api/v1/triage/fhir").then().statusCode(400).extract().asString());
+        assertValid(given().contentType("text/plain").body("x")
+                .post("/api/v1/triage/fhir").then().statusCode(415).extract().asString());
+    }
+
+    @Test
+    void shouldAnswerARealisticNoisyRecordWithAValidRiskAssessment() {
+        String answer = given().contentType("application/fhir+json").body(FhirToleranceTest.REALISTIC_RECORD)
+                .post("/api/v1/triage/fhir").then().statusCode(200).extract().asString();
+        assertValid(answer);
+        io.restassured.path.json.JsonPath risk = io.restassured.path.json.JsonPath.from(answer);
+        assertEquals("https://ehr.example.org/fhir/Patient/77", risk.getString("subject.reference"));
+        assertEquals(List.of("https://ehr.example.org/fhir/Observation/1"), risk.getList("basis.reference"));
+        // One prediction per condition, and a likelihood only on the urgency.
+        List<Map<String, Object>> predictions = risk.getList("prediction");
+        assertTrue(predictions.size() >= 2, answer);
+        assertTrue(predictions.stream().skip(1).allMatch(p -> !p.containsKey("qualitativeRisk")
+                && ((Map<?, ?>) p.get("outcome")).get("coding") instanceof List<?> c && c.size() == 1), answer);
+        assertTrue(predictions.stream().skip(1).allMatch(p -> String.valueOf(p.get("rationale")).endsWith(".")), answer);
     }
 }

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Random JSON against every POST endpoint of the packaged service: any JSON value, bodies shaped like a request with
  * random values, and the documented FHIR and CDS examples with one value replaced at random. It never answers 5xx,
- * and every refusal is problem+json. Seeded: a failure prints the seed that replays it.
+ * and every refusal is problem+json (an OperationOutcome on the FHIR endpoint). Seeded: a failure prints the seed that replays it.
  */
 class RandomBodyIT {
 
@@ -60,6 +60,14 @@ class RandomBodyIT {
     }
 
     @Test
+    void shouldNeverAnswer5xxOnTheIntakeCdsServiceOrFeedback() {
+        Seeds.forAll(100, random -> check("/cds-services/muscle-weakness-intake-triage", "application/json",
+                random.nextInt(3) == 0 ? json(random, 5) : mutate(random, CdsExamples.QUESTIONNAIRE_INPROGRESS)));
+        Seeds.forAll(100, random -> check("/cds-services/muscle-weakness-triage/feedback", "application/json",
+                random.nextInt(3) == 0 ? json(random, 5) : mutate(random, CdsExamples.FEEDBACK)));
+    }
+
+    @Test
     void shouldNeverAnswer5xxOnTheCdsService() {
         Seeds.forAll(200, random -> check("/cds-services/muscle-weakness-triage", "application/json",
                 random.nextInt(3) == 0 ? json(random, 5) : mutate(random, CdsExamples.ENCOUNTER_START)));
@@ -69,7 +77,8 @@ class RandomBodyIT {
         HttpResponse<String> response = app.post(path, type, body);
         assertTrue(response.statusCode() < 500, response.statusCode() + " for " + body);
         if (response.statusCode() >= 400) {
-            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""), body);
+            assertEquals(path.contains("/fhir") ? "application/fhir+json" : "application/problem+json",
+                    response.headers().firstValue("Content-Type").orElse(""), body);
         }
     }
 

@@ -1,0 +1,102 @@
+package dev.triageapi.fhir;
+
+import dev.triageapi.http.FieldError;
+import dev.triageapi.http.Problem;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Errors of a {@link FhirEndpoint} as a FHIR client can parse them: the same problem the rest of the API answers, as an
+ * {@code OperationOutcome} ({@code application/fhir+json}) with an issue per field error, its FHIRPath expression
+ * where the field has one. Written here from the Problem, which never quotes the request.
+ */
+public class OperationOutcomes {
+
+    private static final Pattern ITEM = Pattern.compile("item\\[([A-Za-z0-9_.-]{1,64})]");
+
+    private final FhirSupport fhir;
+
+    OperationOutcomes(FhirSupport fhir) {
+        this.fhir = fhir;
+    }
+
+    @ServerResponseFilter
+    public void asOperationOutcome(ContainerResponseContext response, SimpleResourceInfo resource) {
+        if (!(response.getEntity() instanceof Problem problem) || resource == null || resource.getResourceClass() == null
+                || !resource.getResourceClass().isAnnotationPresent(FhirEndpoint.class)) {
+            return;
+        }
+        response.setEntity(fhir.write(of(problem)));
+        response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, FhirCodes.MEDIA_TYPE);
+    }
+
+    static OperationOutcome of(Problem problem) {
+        OperationOutcome outcome = new OperationOutcome();
+        IssueType type = type(problem.status());
+        String detail = fhirWords(problem.detail());
+        List<FieldError> errors = problem.errors() == null ? List.of() : problem.errors();
+        if (errors.isEmpty()) {
+            outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(type).setDiagnostics(detail);
+        }
+        for (FieldError error : errors) {
+            OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue()
+                    .setSeverity(IssueSeverity.ERROR).setCode(type)
+                    .setDiagnostics(error.field() + " " + fhirWords(error.message()));
+            String expression = expression(error.field());
+            if (expression != null) {
+                issue.addExpression(expression);
+            }
+        }
+        return outcome;
+    }
+
+    /** The FHIR issue type of an HTTP status (R4 value set issue-type). */
+    static IssueType type(int status) {
+        return switch (status) {
+            case 401 -> IssueType.LOGIN;
+            case 403 -> IssueType.FORBIDDEN;
+            case 404 -> IssueType.NOTFOUND;
+            case 406, 415 -> IssueType.NOTSUPPORTED;
+            case 408 -> IssueType.TIMEOUT;
+            case 412 -> IssueType.INCOMPLETE;
+            case 413 -> IssueType.TOOLONG;
+            case 429 -> IssueType.THROTTLED;
+            default -> status >= 500 ? IssueType.EXCEPTION : IssueType.INVALID;
+        };
+    }
+
+    /** The generic problem texts name the JSON API's media types; a FHIR client sends and reads FHIR's. */
+    private static String fhirWords(String text) {
+        return text == null ? null : text
+                .replace("Send the body as application/json.", "Send the body as application/fhir+json (or application/json).")
+                .replace("This resource answers with application/json (errors with application/problem+json).",
+                        "This resource answers with application/fhir+json or application/json (errors as OperationOutcome).");
+    }
+
+    /**
+     * A field path of the FHIR mapping as FHIRPath: {@code entry[2].resource.value} in a Bundle,
+     * {@code item[symptoms].item[numbness]} as {@code item.where(linkId='…')} in a QuestionnaireResponse.
+     */
+    static String expression(String field) {
+        if (field.startsWith("entry[")) {
+            return "Bundle." + field;
+        }
+        if (field.startsWith("item[")) {
+            Matcher m = ITEM.matcher(field);
+            return "QuestionnaireResponse." + m.replaceAll("item.where(linkId='$1')");
+        }
+        if (field.equals("status") || field.equals("questionnaire")) {
+            return "QuestionnaireResponse." + field;
+        }
+        return null;
+    }
+}
