@@ -159,6 +159,16 @@ class CdsHooksTest {
     }
 
     @Test
+    void shouldNeverEchoAnUnknownItemInTheCard() {
+        String call = CdsHostileInputTest.questionnaireCall("{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\","
+                + "\"item\":[{\"linkId\":\"<b>x</b>\",\"answer\":[{\"valueBoolean\":true}]}]}");
+        String card = given().contentType(ContentType.JSON).body(call)
+                .when().post("/cds-services/muscle-weakness-intake-triage")
+                .then().statusCode(200).body("cards[0].indicator", equalTo("info")).extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(card.contains("<b>") || card.contains("\\u003cb"), card);
+    }
+
+    @Test
     void shouldCountFeedbackByOutcomeAndKeepNothingElse() {
         String before = given().when().get("/q/metrics").then().extract().asString();
         given().contentType(ContentType.JSON).body(CdsExamples.FEEDBACK)

@@ -96,15 +96,13 @@ class CdsHostileInputTest extends HostileCorpus {
                 + "\"extension\":[{\"url\":\"x\",\"valueDecimal\":1e999999}]},\"symptoms\":" + bundle(observation("")) + "}"))));
         cases.add(Arguments.of("patient prefetch with a birth date that is no date", utf8(encounter("{\"patient\":{\"resourceType\":\"Patient\","
                 + "\"birthDate\":\"long ago\"},\"symptoms\":" + bundle(observation("")) + "}"))));
-        cases.add(Arguments.of("questionnaire-inprogress without a response", utf8("{\"hook\":\"questionnaire-inprogress\"," + INSTANCE + ",\"context\":{}}")));
-        cases.add(Arguments.of("questionnaire response as a string", utf8(questionnaireCall("\"done\""))));
-        cases.add(Arguments.of("questionnaire response as an array", utf8(questionnaireCall("[]"))));
-        cases.add(Arguments.of("questionnaire response with a decimal 1e999999", utf8(questionnaireCall(
-                "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\",\"item\":[{\"linkId\":\"age\",\"answer\":[{\"valueDecimal\":1e999999}]}]}"))));
-        cases.add(Arguments.of("questionnaire response with age as a string", utf8(questionnaireCall(
-                "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\",\"item\":[{\"linkId\":\"age\",\"answer\":[{\"valueInteger\":\"71\"}]}]}"))));
-        cases.add(Arguments.of("questionnaire response with a markup item", utf8(questionnaireCall(
-                "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\",\"item\":[{\"linkId\":\"<b>x</b>\",\"answer\":[{\"valueBoolean\":true}]}]}"))));
+        cases.add(Arguments.of("a questionnaire-inprogress call to the encounter service", utf8(questionnaireCall(
+                dev.triageapi.fhir.FhirExamples.QUESTIONNAIRE_RESPONSE))));
+        cases.add(Arguments.of("patientId with a query in it", utf8(encounter("{}").replace("\"patientId\":\"1\"", "\"patientId\":\"1&_include=*\""))));
+        cases.add(Arguments.of("patientId climbing out of the path", utf8(encounter("{}").replace("\"patientId\":\"1\"", "\"patientId\":\"../../metadata\""))));
+        cases.add(Arguments.of("patientId with a newline", utf8(encounter("{}").replace("\"patientId\":\"1\"", "\"patientId\":\"1\\r\\nX: y\""))));
+        cases.add(Arguments.of("fhirAuthorization token with a newline", utf8(encounter("{}").replace("\"prefetch\"",
+                "\"fhirServer\":\"https://ehr.example.org/fhir\",\"fhirAuthorization\":{\"access_token\":\"a\\r\\nX: y\"},\"prefetch\""))));
         cases.add(Arguments.of("fhirAuthorization as a string", utf8(symptoms(bundle(observation(""))).replace("\"prefetch\"",
                 "\"fhirAuthorization\":\"Bearer x\",\"prefetch\""))));
         cases.add(Arguments.of("fhirServer as a number", utf8(symptoms(bundle(observation(""))).replace("\"prefetch\"",

@@ -1,0 +1,8 @@
+package dev.triageapi.cdshooks;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The same hostile corpus against the packaged jar. */
+@QuarkusIntegrationTest
+class CdsFeedbackHostileInputIT extends CdsFeedbackHostileInputTest {
+}
