@@ -56,6 +56,7 @@ public final class Catalog {
         redFlags.stream().filter(f -> f.urgency() == null || !f.urgency().isEmergency()).findAny().ifPresent(f -> {
             throw new IllegalStateException("red flag " + f.code() + " must lead to an emergency level");
         });
+        checkSnomedCodes(symptoms);
         Map<String, Integer> order = new LinkedHashMap<>();
         symptoms.forEach(s -> order.put(s.code(), order.size()));
         this.symptomOrder = Collections.unmodifiableMap(order);
@@ -77,6 +78,27 @@ public final class Catalog {
      * The words for every {@link Modifier}, in its order: exactly one entry per modifier, with exactly its values, and
      * no symptom naming a modifier that does not exist.
      */
+    /** A SNOMED CT code names one symptom, and says where it is confirmed: a code nobody can check is not given. */
+    static void checkSnomedCodes(List<SymptomDefinition> symptoms) {
+        Map<String, String> byCode = new LinkedHashMap<>();
+        for (SymptomDefinition symptom : symptoms) {
+            if (symptom.snomedCode() == null) {
+                continue;
+            }
+            if (!symptom.snomedCode().matches("[1-9][0-9]{5,17}")) {
+                throw new IllegalStateException("symptom " + symptom.code() + " has a SNOMED CT code that is no concept id");
+            }
+            if (symptom.snomedSource() == null || symptom.snomedSource().isBlank()) {
+                throw new IllegalStateException("symptom " + symptom.code() + " gives a SNOMED CT code without its source");
+            }
+            String other = byCode.put(symptom.snomedCode(), symptom.code());
+            if (other != null) {
+                throw new IllegalStateException("SNOMED CT " + symptom.snomedCode() + " names two symptoms: " + other
+                        + " and " + symptom.code());
+            }
+        }
+    }
+
     private static Map<Modifier, ModifierDefinition> checkedModifiers(List<ModifierDefinition> definitions,
                                                                       List<SymptomDefinition> symptoms) {
         Map<Modifier, ModifierDefinition> byModifier = new EnumMap<>(Modifier.class);

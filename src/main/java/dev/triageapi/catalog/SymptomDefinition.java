@@ -11,7 +11,8 @@ public record SymptomDefinition(
         @Schema(description = "Short label for a form.", examples = "Muscle weakness") String label,
         @Schema(description = "Plain-language description.") String description,
         @Schema(description = "Suggested intake-form question.") String question,
-        @Schema(description = "SNOMED CT concept id, only where confirmed.", examples = "26544005", nullable = true) String snomedCode,
+        @Schema(description = "SNOMED CT concept id, only where a public source confirms it.", examples = "26544005", nullable = true) String snomedCode,
+        @Schema(description = "Where the SNOMED CT code is confirmed; present whenever the code is.", nullable = true) String snomedSource,
         @Schema(description = "Modifiers that may be sent with this symptom besides `status`.",
                 examples = "[\"onset\",\"side\",\"locations\"]") List<String> modifiers) {
 }

@@ -211,6 +211,20 @@ class FhirToleranceTest {
     }
 
     @Test
+    void shouldReadEverySnomedCodeOfTheCatalog() {
+        for (dev.triageapi.catalog.SymptomDefinition symptom : dev.triageapi.catalog.Catalog.load().symptoms()) {
+            if (symptom.snomedCode() == null) {
+                continue;
+            }
+            String body = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":{\"resourceType\":\"Observation\","
+                    + "\"status\":\"final\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"75325-1\"}]},"
+                    + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"" + symptom.snomedCode() + "\"}]}}}]}";
+            JsonPath answer = triage(body);
+            assertEquals(List.of(), answer.getList("unused"), symptom.code() + " as SNOMED CT " + symptom.snomedCode());
+        }
+    }
+
+    @Test
     void shouldRefuseAQuestionnaireResponseToAnotherQuestionnaire() {
         given().contentType("application/fhir+json")
                 .body(FhirExamples.QUESTIONNAIRE_RESPONSE.replace("http://triageapi.dev/fhir/Questionnaire/muscle-weakness-intake",
