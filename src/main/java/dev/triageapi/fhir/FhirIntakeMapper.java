@@ -103,7 +103,7 @@ public final class FhirIntakeMapper {
                     if (s.hasLinkId() && catalog.symptom(s.getLinkId()).isEmpty()) {
                         unused.add(new UnusedInput(itemPath("item[symptoms]", s), "not a symptom of the intake Questionnaire"));
                     } else {
-                        symptom(s, "item[symptoms]." + "item[" + s.getLinkId() + "]", symptoms, errors);
+                        symptom(s, "item[symptoms]." + "item[" + s.getLinkId() + "]", symptoms, errors, unused);
                     }
                 });
                 case "riskFactors" -> item.getItem().forEach(r -> {
@@ -145,7 +145,8 @@ public final class FhirIntakeMapper {
         return path.length() > 120 ? (parent == null ? "item" : parent + ".item") : path;
     }
 
-    private void symptom(QuestionnaireResponseItemComponent item, String path, List<SymptomReport> out, List<FieldError> errors) {
+    private void symptom(QuestionnaireResponseItemComponent item, String path, List<SymptomReport> out, List<FieldError> errors,
+                         List<UnusedInput> unused) {
         if (!item.hasLinkId()) {
             errors.add(new FieldError("item[symptoms].item", "every item needs a linkId"));
             return;
@@ -174,7 +175,7 @@ public final class FhirIntakeMapper {
         }
         repeated.forEach((name, values) -> modifiers.put(name, values.get(0)));
         out.add(report(item.getLinkId(), present ? SymptomStatus.PRESENT : SymptomStatus.ABSENT, modifiers,
-                repeated.getOrDefault("locations", List.of()), null, path, errors));
+                repeated.getOrDefault("locations", List.of()), null, path, errors, unused));
     }
 
     FhirIntake fromBundle(Bundle bundle) {
@@ -393,7 +394,7 @@ public final class FhirIntakeMapper {
         // sign. The record's age is a lower bound of the symptom's age, so it never makes a symptom look older than it is.
         Optional<Instant> recorded = recorded(observation, now);
         Double recordAge = recorded.map(t -> Duration.between(t, now).toSeconds() / 3600.0).orElse(null);
-        return new Timed(report(code, status, modifiers, locations, recordAge, path, errors), recorded.orElse(now), path, reference);
+        return new Timed(report(code, status, modifiers, locations, recordAge, path, errors, unused), recorded.orElse(now), path, reference);
     }
 
     /**
@@ -432,8 +433,12 @@ public final class FhirIntakeMapper {
         return null;
     }
 
+    /**
+     * One symptom and its answers. A modifier this service does not have, or one the symptom does not take, is listed
+     * as not used: the rules give it no meaning for that symptom, so leaving it out cannot change the answer.
+     */
     private SymptomReport report(String code, SymptomStatus status, Map<String, Type> modifiers, List<Type> locationValues,
-                                 Double recordAge, String path, List<FieldError> errors) {
+                                 Double recordAge, String path, List<FieldError> errors, List<UnusedInput> unused) {
         SymptomDefinition definition = catalog.symptom(code).orElse(null);
         if (definition == null) {
             errors.add(new FieldError(safe(path), "unknown symptom code" + quoteIfCode(code) + "; see GET /api/v1/symptoms"));
@@ -446,13 +451,16 @@ public final class FhirIntakeMapper {
             }
             Modifier modifier = Modifier.byCode(name).orElse(null);
             if (modifier == null) {
-                errors.add(new FieldError(safe(path + "." + name), "is not a modifier; see GET /api/v1/modifiers"));
+                unused.add(new UnusedInput(safe(path + "." + name), "is not a modifier; see GET /api/v1/modifiers"));
+            } else if (!definition.modifiers().contains(modifier.code())) {
+                unused.add(new UnusedInput(safe(path + "." + name), "is not an answer this symptom takes; see GET /api/v1/symptoms"));
             } else {
-                // Whether this symptom takes it is the pipeline's check, in the same words as for JSON.
                 answers.put(modifier, read(modifier, value, path + "." + name, errors));
             }
         });
-        if (!locationValues.isEmpty()) {
+        if (!locationValues.isEmpty() && !definition.modifiers().contains(Modifier.LOCATIONS.code())) {
+            unused.add(new UnusedInput(safe(path + ".locations"), "is not an answer this symptom takes; see GET /api/v1/symptoms"));
+        } else if (!locationValues.isEmpty()) {
             answers.put(Modifier.LOCATIONS, locationValues.stream()
                     .map(v -> read(Modifier.LOCATIONS, v, path + ".locations", errors)).toList());
         }

@@ -211,6 +211,21 @@ class FhirToleranceTest {
     }
 
     @Test
+    void shouldListAnswersASymptomDoesNotTakeInsteadOfRefusingTheRecord() {
+        String answers = "[{\"code\":{\"coding\":[{\"system\":\"http://triageapi.dev/fhir/CodeSystem/modifier\",\"code\":\"onset\"}]},"
+                + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://triageapi.dev/fhir/CodeSystem/modifier-value\",\"code\":\"sudden\"}]}}%s]";
+        String odd = ",{\"code\":{\"coding\":[{\"system\":\"http://triageapi.dev/fhir/CodeSystem/modifier\",\"code\":\"knownTrigger\"}]},\"valueBoolean\":true},"
+                + "{\"code\":{\"coding\":[{\"system\":\"http://triageapi.dev/fhir/CodeSystem/modifier\",\"code\":\"colour\"}]},\"valueString\":\"blue\"}";
+        String body = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":{\"resourceType\":\"Observation\","
+                + "\"status\":\"final\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"75325-1\"}]},"
+                + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"44077006\"}]},\"component\":%s}}]}";
+        JsonPath clean = triage(body.formatted(answers.formatted("")));
+        JsonPath noisy = triage(body.formatted(answers.formatted(odd)));
+        assertEquals(clean.getString("urgency"), noisy.getString("urgency"));
+        assertEquals(List.of("entry[0].resource.knownTrigger", "entry[0].resource.colour"), noisy.getList("unused.location"));
+    }
+
+    @Test
     void shouldReadEverySnomedCodeOfTheCatalog() {
         for (dev.triageapi.catalog.SymptomDefinition symptom : dev.triageapi.catalog.Catalog.load().symptoms()) {
             if (symptom.snomedCode() == null) {
