@@ -342,10 +342,6 @@ public final class FhirIntakeMapper {
             unused.add(new UnusedInput(path, "its status is " + observation.getStatus().toCode() + ": it is not triaged"));
             return null;
         }
-        if (observation.hasBodySite()) {
-            unused.add(new UnusedInput(path + ".bodySite", "the body site is not read: send where and which side as the "
-                    + "locations and side components (see docs/integration.md)"));
-        }
         CodeableConcept value = observation.hasValueCodeableConcept() ? observation.getValueCodeableConcept()
                 : observation.hasValueStringType() ? new CodeableConcept().setText(observation.getValueStringType().getValue())
                 : null;
@@ -390,11 +386,55 @@ public final class FhirIntakeMapper {
             igComponent(component).filter(answer -> accepted.contains(answer.modifier().code()))
                     .ifPresent(answer -> modifiers.putIfAbsent(answer.modifier().code(), answer.value()));
         }
+        if (observation.hasBodySite()) {
+            bodySite(observation.getBodySite(), accepted, modifiers, locations, path + ".bodySite", unused);
+        }
         // A symptom recorded some time ago began at least that long ago: an old record is history, not a current acute
         // sign. The record's age is a lower bound of the symptom's age, so it never makes a symptom look older than it is.
         Optional<Instant> recorded = recorded(observation, now);
         Double recordAge = recorded.map(t -> Duration.between(t, now).toSeconds() / 3600.0).orElse(null);
         return new Timed(report(code, status, modifiers, locations, recordAge, path, errors, unused), recorded.orElse(now), path, reference);
+    }
+
+    /**
+     * SNOMED CT body structures (and the precoordinated left and right upper arm) as our locations, and SNOMED CT
+     * laterality qualifiers as our side, each confirmed in public terminology sources (see FhirCodes).
+     */
+    private static final Map<String, String> LOCATION_BY_SNOMED = Map.of(
+            "89545001", "face", "81745001", "eye", "53120007", "arm", "368208006", "arm", "368209003", "arm",
+            "85562004", "hand", "61685007", "leg", "56459004", "foot", "45048000", "neck", "38266002", "whole_body");
+    private static final Map<String, String> SIDE_BY_SNOMED = Map.of(
+            "7771000", "left", "24028007", "right", "51440002", "both", "368208006", "left", "368209003", "right");
+
+    /**
+     * {@code Observation.bodySite} (Symptoms IG: where the patient feels the symptom) as our locations and side, when
+     * the record did not give them as our components, which win. Laterality may be a qualifier coding beside the body
+     * structure, or part of a precoordinated structure. A site this table does not hold is listed as not used.
+     */
+    private static void bodySite(CodeableConcept site, List<String> accepted, Map<String, Type> modifiers, List<Type> locations,
+                                 String path, List<UnusedInput> unused) {
+        String location = null;
+        String side = null;
+        for (Coding coding : site.getCoding()) {
+            if (FhirCodes.SNOMED.equals(coding.getSystem()) && coding.getCode() != null) {
+                location = location != null ? location : LOCATION_BY_SNOMED.get(coding.getCode());
+                side = side != null ? side : SIDE_BY_SNOMED.get(coding.getCode());
+            }
+        }
+        if (location == null && side == null) {
+            unused.add(new UnusedInput(path, "names no body site this service reads: send where and which side as the "
+                    + "locations and side components (see docs/integration.md)"));
+            return;
+        }
+        if (location != null && accepted.contains(Modifier.LOCATIONS.code()) && locations.isEmpty()) {
+            locations.add(new Coding(FhirCodes.MODIFIER_VALUE, location, null));
+        }
+        if (side != null && accepted.contains(Modifier.SIDE.code())) {
+            modifiers.putIfAbsent(Modifier.SIDE.code(), new Coding(FhirCodes.MODIFIER_VALUE, side, null));
+        }
+        if (site.hasExtension()) {
+            unused.add(new UnusedInput(path + ".extension", "a location qualifier in words is not read"));
+        }
     }
 
     /**

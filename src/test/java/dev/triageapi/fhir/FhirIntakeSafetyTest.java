@@ -140,4 +140,37 @@ class FhirIntakeSafetyTest {
     void shouldCallAnAmbulanceForSevereBreathlessnessCodedTheIgsWay() {
         assertEquals("emergency_ambulance", urgencyOf(igBreathlessness("24484000", "385315009")));
     }
+
+    static String weaknessAt(String bodySite) {
+        String start = java.time.Instant.now().minusSeconds(3 * 3600).toString();
+        return "{\"resource\":{\"resourceType\":\"Observation\",\"status\":\"final\","
+                + "\"category\":[{\"coding\":[{\"system\":\"http://hl7.org/fhir/uv/symptoms/CodeSystem/SymptomTemporary\",\"code\":\"symptom\"}]}],"
+                + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"75325-1\"}]},"
+                + "\"subject\":{\"reference\":\"Patient/JaneDoe\"},\"performer\":[{\"reference\":\"Patient/JaneDoe\"}],"
+                + "\"effectivePeriod\":{\"start\":\"" + start + "\"},"
+                + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"26544005\"}]},"
+                + (bodySite == null ? "" : "\"bodySite\":" + bodySite + ",")
+                + "\"component\":[{\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"99495-4\"}]},"
+                + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"61751001\"}]}}]}}";
+    }
+
+    /**
+     * One-sided weakness that came on over the last hours is a stroke sign (possible stuttering stroke): where the
+     * record says the side only in its body site, the side must still be read.
+     */
+    @org.junit.jupiter.api.Test
+    void shouldReadTheSideAndPlaceOfASymptomFromItsBodySite() {
+        String unsided = urgencyOf(weaknessAt(null));
+        org.junit.jupiter.api.Assertions.assertNotEquals("emergency_ambulance", unsided, "no side given: not this red flag");
+        String qualifier = "{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"53120007\",\"display\":\"Upper limb structure\"},"
+                + "{\"system\":\"http://snomed.info/sct\",\"code\":\"7771000\",\"display\":\"Left\"}]}";
+        assertEquals("emergency_ambulance", urgencyOf(weaknessAt(qualifier)), "left arm, by a laterality qualifier");
+        String precoordinated = "{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"368209003\",\"display\":\"Right upper arm structure\"}]}";
+        assertEquals("emergency_ambulance", urgencyOf(weaknessAt(precoordinated)), "right upper arm, precoordinated");
+        String json = given().contentType("application/fhir+json").accept("application/json")
+                .body("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[" + weaknessAt(
+                        "{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"69536005\",\"display\":\"Head structure\"}]}") + "]}")
+                .when().post("/api/v1/triage/fhir").then().statusCode(200).extract().path("unused[0].location");
+        assertEquals("entry[0].resource.bodySite", json, "a site this service does not read is listed, not guessed");
+    }
 }
