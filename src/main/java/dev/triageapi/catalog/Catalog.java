@@ -56,7 +56,10 @@ public final class Catalog {
         redFlags.stream().filter(f -> f.urgency() == null || !f.urgency().isEmergency()).findAny().ifPresent(f -> {
             throw new IllegalStateException("red flag " + f.code() + " must lead to an emergency level");
         });
-        checkSnomedCodes(symptoms);
+        checkSnomedCodes("symptom", symptoms.stream().map(s -> new Coded(s.code(), s.snomedCode(), s.snomedSource())).toList());
+        checkSnomedCodes("risk factor", riskFactors.stream().map(r -> new Coded(r.code(), r.snomedCode(), r.snomedSource())).toList());
+        modifiers.forEach(m -> checkSnomedCodes(m.code().code() + " value", m.values().stream()
+                .map(v -> new Coded(v.code(), v.snomedCode(), v.snomedSource())).toList()));
         Map<String, Integer> order = new LinkedHashMap<>();
         symptoms.forEach(s -> order.put(s.code(), order.size()));
         this.symptomOrder = Collections.unmodifiableMap(order);
@@ -78,23 +81,30 @@ public final class Catalog {
      * The words for every {@link Modifier}, in its order: exactly one entry per modifier, with exactly its values, and
      * no symptom naming a modifier that does not exist.
      */
-    /** A SNOMED CT code names one symptom, and says where it is confirmed: a code nobody can check is not given. */
-    static void checkSnomedCodes(List<SymptomDefinition> symptoms) {
+    /** A catalog entry's code and the SNOMED CT code it is given, with its source. */
+    record Coded(String code, String snomedCode, String snomedSource) {
+    }
+
+    /**
+     * A SNOMED CT code names one entry of its kind and says where it is confirmed: a code nobody can check is not
+     * given, and one naming two entries would make an EHR's record ambiguous.
+     */
+    static void checkSnomedCodes(String kind, List<Coded> entries) {
         Map<String, String> byCode = new LinkedHashMap<>();
-        for (SymptomDefinition symptom : symptoms) {
-            if (symptom.snomedCode() == null) {
+        for (Coded entry : entries) {
+            if (entry.snomedCode() == null) {
                 continue;
             }
-            if (!symptom.snomedCode().matches("[1-9][0-9]{5,17}")) {
-                throw new IllegalStateException("symptom " + symptom.code() + " has a SNOMED CT code that is no concept id");
+            if (!entry.snomedCode().matches("[1-9][0-9]{5,17}")) {
+                throw new IllegalStateException(kind + " " + entry.code() + " has a SNOMED CT code that is no concept id");
             }
-            if (symptom.snomedSource() == null || symptom.snomedSource().isBlank()) {
-                throw new IllegalStateException("symptom " + symptom.code() + " gives a SNOMED CT code without its source");
+            if (entry.snomedSource() == null || entry.snomedSource().isBlank()) {
+                throw new IllegalStateException(kind + " " + entry.code() + " gives a SNOMED CT code without its source");
             }
-            String other = byCode.put(symptom.snomedCode(), symptom.code());
+            String other = byCode.put(entry.snomedCode(), entry.code());
             if (other != null) {
-                throw new IllegalStateException("SNOMED CT " + symptom.snomedCode() + " names two symptoms: " + other
-                        + " and " + symptom.code());
+                throw new IllegalStateException("SNOMED CT " + entry.snomedCode() + " names two of " + kind + ": " + other
+                        + " and " + entry.code());
             }
         }
     }

@@ -17,6 +17,15 @@ public record ModifierDefinition(
 
     /** One value of a choice modifier. */
     @Schema(name = "ModifierValue", description = "A value of a choice modifier and its label.")
-    public record Value(@Schema(examples = "sudden") String code, @Schema(examples = "Suddenly (seconds or minutes)") String label) {
+    public record Value(@Schema(examples = "sudden") String code, @Schema(examples = "Suddenly (seconds or minutes)") String label,
+                        @Schema(description = "SNOMED CT concept id, only where a public source confirms it.", examples = "385315009",
+                                nullable = true) String snomedCode,
+                        @Schema(description = "Where the SNOMED CT code is confirmed; present whenever the code is.", nullable = true)
+                        String snomedSource) {
+
+        /** A value without a SNOMED CT code. */
+        public Value(String code, String label) {
+            this(code, label, null, null);
+        }
     }
 }

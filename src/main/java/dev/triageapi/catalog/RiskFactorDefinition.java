@@ -7,5 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record RiskFactorDefinition(
         @Schema(examples = "diuretic_use") String code,
         @Schema(examples = "Takes diuretics") String label,
-        String description) {
+        String description,
+        @Schema(description = "SNOMED CT concept id, only where a public source confirms it.", examples = "73211009", nullable = true)
+        String snomedCode,
+        @Schema(description = "Where the SNOMED CT code is confirmed; present whenever the code is.", nullable = true)
+        String snomedSource) {
 }

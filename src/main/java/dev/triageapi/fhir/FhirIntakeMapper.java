@@ -15,6 +15,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
@@ -50,6 +51,9 @@ public final class FhirIntakeMapper {
     private final Catalog catalog;
     private final Map<String, String> symptomBySnomed = new LinkedHashMap<>();
     private final Map<String, String> symptomByName = new LinkedHashMap<>();
+    /** "modifier snomedCode" to our value code. */
+    private final Map<String, String> valueBySnomed = new LinkedHashMap<>();
+    private final Map<String, String> riskFactorBySnomed = new LinkedHashMap<>();
 
     public FhirIntakeMapper(Catalog catalog) {
         this.catalog = catalog;
@@ -59,6 +63,10 @@ public final class FhirIntakeMapper {
             symptomByName.putIfAbsent(normalised(s.label()), s.code());
             symptomByName.putIfAbsent(normalised(s.code()), s.code());
         });
+        catalog.modifiers().forEach(m -> m.values().stream().filter(v -> v.snomedCode() != null)
+                .forEach(v -> valueBySnomed.put(m.code().code() + " " + v.snomedCode(), v.code())));
+        catalog.riskFactors().stream().filter(r -> r.snomedCode() != null)
+                .forEach(r -> riskFactorBySnomed.put(r.snomedCode(), r.code()));
     }
 
     public FhirIntake toIntake(IBaseResource resource) {
@@ -182,6 +190,7 @@ public final class FhirIntakeMapper {
         List<FieldError> errors = new ArrayList<>();
         List<UnusedInput> unused = new ArrayList<>();
         List<String> askAbout = new ArrayList<>();
+        List<String> riskFactors = new ArrayList<>();
         Map<String, Timed> latest = new LinkedHashMap<>();
         Integer age = null;
         Sex sex = null;
@@ -208,6 +217,11 @@ public final class FhirIntakeMapper {
                         Timed dropped = kept == timed ? earlier : timed;
                         unused.add(new UnusedInput(dropped.path(), "an earlier record of a symptom recorded again later: the latest record counts"));
                     }
+                }
+            } else if (resource instanceof Condition condition) {
+                String riskFactor = riskFactor(condition, path, unused);
+                if (riskFactor != null && !riskFactors.contains(riskFactor)) {
+                    riskFactors.add(riskFactor);
                 }
             } else if (resource instanceof Patient patient) {
                 if (patientSeen) {
@@ -245,7 +259,28 @@ public final class FhirIntakeMapper {
         }
         List<SymptomReport> reports = latest.values().stream().map(Timed::report).toList();
         List<String> basis = latest.values().stream().map(Timed::reference).filter(java.util.Objects::nonNull).toList();
-        return new FhirIntake(new TriageRequest(age, sex, reports, List.of(), null), unused, askAbout, basis, subject);
+        return new FhirIntake(new TriageRequest(age, sex, reports, riskFactors, null), unused, askAbout, basis, subject);
+    }
+
+    /**
+     * A Condition as one of our risk factors: coded with a risk factor's SNOMED CT code, and neither resolved, refuted
+     * nor entered in error. A risk factor only ever adds to a case, so a Condition that is not read cannot lower it.
+     */
+    private String riskFactor(Condition condition, String path, List<UnusedInput> unused) {
+        String code = condition.getCode().getCoding().stream().filter(c -> FhirCodes.SNOMED.equals(c.getSystem()))
+                .map(c -> riskFactorBySnomed.get(c.getCode())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (code == null) {
+            unused.add(new UnusedInput(path, "a Condition that is none of the risk factors this service reads"));
+            return null;
+        }
+        String clinical = condition.getClinicalStatus().getCoding().stream().map(Coding::getCode).findFirst().orElse("active");
+        String verification = condition.getVerificationStatus().getCoding().stream().map(Coding::getCode).findFirst().orElse("confirmed");
+        if (!List.of("active", "recurrence", "relapse").contains(clinical)
+                || List.of("refuted", "entered-in-error").contains(verification)) {
+            unused.add(new UnusedInput(path, "a Condition that is not current (its clinical or verification status says so)"));
+            return null;
+        }
+        return code;
     }
 
     /** A literal reference to an entry's resource: its fullUrl, else its type and id; null when it has neither. */
@@ -512,7 +547,7 @@ public final class FhirIntakeMapper {
     }
 
     /** One FHIR answer read as the modifier's kind says: a coding of its choices, a number of hours, or a boolean. */
-    private static Object read(Modifier modifier, Type value, String path, List<FieldError> errors) {
+    private Object read(Modifier modifier, Type value, String path, List<FieldError> errors) {
         return switch (modifier.kind()) {
             case CHOICE, CHOICES -> choice(modifier, value, path, errors);
             case DECIMAL -> decimal(value, path, errors);
@@ -520,8 +555,15 @@ public final class FhirIntakeMapper {
         };
     }
 
-    private static Object choice(Modifier modifier, Type value, String path, List<FieldError> errors) {
+    /** A choice: our code, or a SNOMED CT coding of one of our values (see the catalog's modifiers). */
+    private Object choice(Modifier modifier, Type value, String path, List<FieldError> errors) {
         String code = answerCode(value);
+        Coding snomed = value instanceof Coding c ? c
+                : value instanceof CodeableConcept concept ? concept.getCoding().stream()
+                        .filter(c -> FhirCodes.SNOMED.equals(c.getSystem())).findFirst().orElse(null) : null;
+        if (snomed != null && FhirCodes.SNOMED.equals(snomed.getSystem())) {
+            code = valueBySnomed.getOrDefault(modifier.code() + " " + snomed.getCode(), code);
+        }
         Optional<Object> choice = code == null ? Optional.empty() : modifier.choice(code);
         if (choice.isEmpty()) {
             errors.add(new FieldError(safe(path), "must be a coding with one of: " + String.join(", ", modifier.choices())));

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SNOMED CT codes in the catalog are checked when it loads: each names one symptom and says where it is confirmed. */
+/** SNOMED CT codes in the catalog are checked when it loads: each names one entry and says where it is confirmed. */
 class SnomedCodesTest {
 
-    static SymptomDefinition symptom(String code, String snomed, String source) {
-        return new SymptomDefinition(code, code, code, code + "?", snomed, source, List.of());
+    static Catalog.Coded symptom(String code, String snomed, String source) {
+        return new Catalog.Coded(code, snomed, source);
     }
 
     @Test
@@ -22,14 +22,19 @@ class SnomedCodesTest {
         assertTrue(coded.size() >= 19, "coded symptoms: " + coded.size());
         coded.forEach(s -> assertTrue(s.snomedSource() != null && !s.snomedSource().isBlank(), s.code()));
         assertEquals(coded.size(), coded.stream().map(SymptomDefinition::snomedCode).distinct().count());
+        catalog.riskFactors().stream().filter(r -> r.snomedCode() != null)
+                .forEach(r -> assertTrue(r.snomedSource() != null, r.code()));
+        catalog.modifiers().forEach(m -> m.values().stream().filter(v -> v.snomedCode() != null)
+                .forEach(v -> assertTrue(v.snomedSource() != null, m.code() + " " + v.code())));
+        assertTrue(catalog.modifiers().stream().mapToLong(m -> m.values().stream().filter(v -> v.snomedCode() != null).count()).sum() >= 16);
     }
 
     @Test
     void shouldRefuseACodeWithoutASourceOrNamingTwoSymptoms() {
-        assertThrows(IllegalStateException.class, () -> Catalog.checkSnomedCodes(List.of(symptom("a", "26544005", null))));
-        assertThrows(IllegalStateException.class, () -> Catalog.checkSnomedCodes(List.of(
+        assertThrows(IllegalStateException.class, () -> Catalog.checkSnomedCodes("symptom", List.of(symptom("a", "26544005", null))));
+        assertThrows(IllegalStateException.class, () -> Catalog.checkSnomedCodes("symptom", List.of(
                 symptom("a", "26544005", "x"), symptom("b", "26544005", "y"))));
-        assertThrows(IllegalStateException.class, () -> Catalog.checkSnomedCodes(List.of(symptom("a", "fatigue", "x"))));
-        Catalog.checkSnomedCodes(List.of(symptom("a", "26544005", "x"), symptom("b", null, null)));
+        assertThrows(IllegalStateException.class, () -> Catalog.checkSnomedCodes("symptom", List.of(symptom("a", "fatigue", "x"))));
+        Catalog.checkSnomedCodes("symptom", List.of(symptom("a", "26544005", "x"), symptom("b", null, null)));
     }
 }

@@ -226,6 +226,36 @@ class FhirToleranceTest {
     }
 
     @Test
+    void shouldReadSnomedCodedAnswersAndCurrentConditionsAsRiskFactors() {
+        // Burning, numb feet for months in a man with diabetes: the vignette's diabetic neuropathy, as an EHR records it.
+        String sct = "http://snomed.info/sct";
+        String modifier = "{\"code\":{\"coding\":[{\"system\":\"http://triageapi.dev/fhir/CodeSystem/modifier\",\"code\":\"%s\"}]},"
+                + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"" + sct + "\",\"code\":\"%s\"}]}}";
+        String symptom = "{\"resource\":{\"resourceType\":\"Observation\",\"status\":\"final\","
+                + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"75325-1\"}]},"
+                + "\"effectiveDateTime\":\"" + Instant.now().minusSeconds(4000L * 3600).toString() + "\","
+                + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"%s\",\"code\":\"%s\"}]},"
+                + "\"component\":[" + modifier.formatted("onset", "61751001") + "," + modifier.formatted("side", "51440002") + ","
+                + modifier.formatted("locations", "56459004") + "]}}";
+        String patient = "{\"resource\":{\"resourceType\":\"Patient\",\"gender\":\"male\",\"birthDate\":\""
+                + java.time.LocalDate.now().minusYears(64).minusDays(1) + "\"}}";
+        String diabetes = "{\"fullUrl\":\"https://ehr.example.org/fhir/Condition/9\",\"resource\":{\"resourceType\":\"Condition\","
+                + "\"clinicalStatus\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-clinical\",\"code\":\"%s\"}]},"
+                + "\"code\":{\"coding\":[{\"system\":\"" + sct + "\",\"code\":\"73211009\"}]},\"subject\":{\"reference\":\"Patient/1\"}}}";
+        String entries = patient + "," + symptom.formatted(FhirCodes.SYMPTOM, "burning_sensation") + ","
+                + symptom.formatted(sct, "44077006");
+        JsonPath active = triage("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[" + entries + ","
+                + diabetes.formatted("active") + "]}");
+        assertEquals(List.of(), active.getList("unused"), active.prettify());
+        assertTrue(active.getList("causeGroups.conditions.flatten().code").contains("diabetes"), active.prettify());
+        JsonPath resolved = triage("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[" + entries + ","
+                + diabetes.formatted("resolved") + "]}");
+        assertEquals(List.of("entry[3].resource"), resolved.getList("unused.location"));
+        assertTrue(!resolved.getList("causeGroups.conditions.flatten().code").contains("diabetes")
+                || resolved.getList("causeGroups.evidence.flatten()").stream().noneMatch("diabetes"::equals), resolved.prettify());
+    }
+
+    @Test
     void shouldReadEverySnomedCodeOfTheCatalog() {
         for (dev.triageapi.catalog.SymptomDefinition symptom : dev.triageapi.catalog.Catalog.load().symptoms()) {
             if (symptom.snomedCode() == null) {
