@@ -37,6 +37,12 @@ public final class RuleCompiler {
     private static final Pattern SUGGESTS = Pattern.compile("suggests\\(\\s*\"([a-z0-9_]+)\"");
     private static final Pattern AT_LEAST = Pattern.compile("atLeast\\(\\s*Urgency\\.([A-Z_0-9]+)");
     private static final Pattern ASK = Pattern.compile("\\bask\\(");
+    /** The codes a condition compares with: {@code code == "x"}, {@code code != "x"}, {@code code in ("x", "y")}. */
+    private static final Pattern CODE_COMPARED = Pattern.compile("\\bcode\\s*(?:==|!=)\\s*\"([^\"]*)\"");
+    private static final Pattern CODE_IN = Pattern.compile("\\bcode\\s+(?:not\\s+)?in\\s*\\(([^)]*)\\)");
+    private static final Pattern LITERAL = Pattern.compile("\"([^\"]*)\"");
+    /** The answer a question asks for: {@code ask($s, "modifier", "value", ...)}. */
+    private static final Pattern ASKED = Pattern.compile("\\bask\\(\\s*\\$\\w+\\s*,\\s*\"([^\"]*)\"\\s*,\\s*\"([^\"]*)\"");
     /** Where the rule files sit in the Kie module each compile builds. */
     private static final String SOURCE_ROOT = "src/main/resources/";
     private static final AtomicLong MODULES = new AtomicLong();
@@ -159,12 +165,42 @@ public final class RuleCompiler {
                     int line = (int) file.content().substring(0, header.start(1)).chars().filter(c -> c == '\n').count() + 1;
                     Matcher end = RULE_END.matcher(file.content());
                     String text = end.find(header.end()) ? file.content().substring(header.end(), end.start()) : "";
-                    return new RuleInfo(ruleName, path, line, source, all(RED_FLAG, text), all(SUGGESTS, text),
-                            all(AT_LEAST, text).stream().map(Urgency::valueOf).toList(), ASK.matcher(text).find());
+                    String code = withoutComments(text);
+                    return new RuleInfo(ruleName, path, line, source, all(RED_FLAG, code), all(SUGGESTS, code),
+                            all(AT_LEAST, code).stream().map(Urgency::valueOf).toList(), ASK.matcher(code).find(),
+                            codes(code), answers(code));
                 }
             }
         }
-        return new RuleInfo(ruleName, path, 0, source, List.of(), List.of(), List.of(), false);
+        return new RuleInfo(ruleName, path, 0, source, List.of(), List.of(), List.of(), false, List.of(), List.of());
+    }
+
+    /** The rule's text without its comments, so that a code in a comment is not taken for one the rule uses. */
+    private static String withoutComments(String text) {
+        return text.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("(?m)//.*$", "");
+    }
+
+    private static List<String> codes(String text) {
+        List<String> found = new ArrayList<>(all(CODE_COMPARED, text));
+        Matcher in = CODE_IN.matcher(text);
+        while (in.find()) {
+            Matcher literal = LITERAL.matcher(in.group(1));
+            while (literal.find()) {
+                if (!found.contains(literal.group(1))) {
+                    found.add(literal.group(1));
+                }
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private static List<String> answers(String text) {
+        Matcher m = ASKED.matcher(text);
+        List<String> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1) + "=" + m.group(2));
+        }
+        return List.copyOf(found);
     }
 
     private static List<String> all(Pattern pattern, String text) {

@@ -7,7 +7,11 @@ import dev.triageapi.triage.engine.RuleSet;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Checks that every red flag and condition a rule can conclude exists in the catalog, before the rules serve anyone. */
+/**
+ * Checks every code a rule names against the catalog before the rules serve anyone: the red flags and conditions it
+ * concludes, the symptom and risk factor codes its conditions compare with, and the answers its questions ask for. A
+ * misspelt code compiles and never fires ({@code "fatige"}), so a rule set with one is refused.
+ */
 public final class RuleSetCheck {
 
     private RuleSetCheck() {
@@ -21,7 +25,27 @@ public final class RuleSetCheck {
                             problems.add(rule.file() + ":" + rule.line() + ": rule \"" + rule.name() + "\" raises red flag '" + code + "', which is not in the catalog"));
                     rule.conditions().stream().filter(code -> catalog.condition(code).isEmpty()).forEach(code ->
                             problems.add(rule.file() + ":" + rule.line() + ": rule \"" + rule.name() + "\" suggests condition '" + code + "', which is not in the catalog"));
+                    rule.codes().stream().filter(code -> catalog.symptom(code).isEmpty() && !catalog.isRiskFactor(code)).forEach(code ->
+                            problems.add(rule.file() + ":" + rule.line() + ": rule \"" + rule.name() + "\" names '" + code + "', which is no symptom or risk factor of the catalog"));
+                    rule.answers().stream().filter(answer -> !isAnswer(answer)).forEach(answer ->
+                            problems.add(rule.file() + ":" + rule.line() + ": rule \"" + rule.name() + "\" asks for '" + answer + "', which is no modifier and value of the catalog"));
                 });
         return problems;
+    }
+
+    /** {@code modifier=value}: a symptom's status, or a modifier and a value it takes (a number of hours, a boolean, a choice). */
+    static boolean isAnswer(String answer) {
+        String[] parts = answer.split("=", 2);
+        if (parts.length != 2) {
+            return false;
+        }
+        if (parts[0].equals("status")) {
+            return java.util.Arrays.stream(dev.triageapi.triage.SymptomStatus.values()).anyMatch(s -> s.code().equals(parts[1]));
+        }
+        return dev.triageapi.triage.Modifier.byCode(parts[0]).map(modifier -> switch (modifier.kind()) {
+            case CHOICE, CHOICES -> modifier.choices().contains(parts[1]);
+            case DECIMAL -> parts[1].matches("[0-9]+(\\.[0-9]+)?");
+            case BOOLEAN -> parts[1].equals("true") || parts[1].equals("false");
+        }).orElse(false);
     }
 }

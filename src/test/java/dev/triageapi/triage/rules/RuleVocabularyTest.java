@@ -1,0 +1,82 @@
+package dev.triageapi.triage.rules;
+
+import dev.triageapi.catalog.Catalog;
+import dev.triageapi.triage.engine.RuleFile;
+import dev.triageapi.triage.engine.RuleSet;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A misspelt code compiles and never fires: every symptom and risk factor code a rule's conditions name, and every
+ * answer its questions ask for, must be the catalog's, or the rule set is refused (at start and on reload alike,
+ * since both go through {@link RuleSetCheck}).
+ */
+class RuleVocabularyTest {
+
+    static final Catalog CATALOG = Catalog.load();
+
+    static List<String> problems(String rules) {
+        RuleSet set = RuleCompiler.compile(List.of(new RuleFile("rules/typo.drl", rules)));
+        return RuleSetCheck.againstCatalog(set, CATALOG);
+    }
+
+    static final String HEAD = "package rules.typo;\nimport dev.triageapi.triage.Urgency;\nimport dev.triageapi.triage.facts.Symptom;\n"
+            + "import function dev.triageapi.triage.facts.Conclusions.ask;\nimport function dev.triageapi.triage.facts.Conclusions.atLeast;\n";
+
+    @Test
+    void shouldAcceptTheBundledRules() {
+        RuleSet set = RuleCompiler.compile(RuleSources.fromDirectory(Path.of("rules")));
+        assertEquals(List.of(), RuleSetCheck.againstCatalog(set, CATALOG));
+        assertTrue(set.rules().values().stream().mapToInt(r -> r.codes().size()).sum() > 100, "codes are read from the rules");
+    }
+
+    @Test
+    void shouldRefuseASymptomCodeTheCatalogDoesNotHave() {
+        List<String> problems = problems(HEAD + "rule \"Tiredness\"\n @source(\"x\")\nwhen\n  $s : Symptom( code == \"fatige\", present )\n"
+                + "then\n  insert(atLeast(Urgency.CONSULTATION, \"x\", $s));\nend\n");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("rules/typo.drl:6: rule \"Tiredness\" names 'fatige'"), problems.get(0));
+    }
+
+    @Test
+    void shouldRefuseAMisspeltCodeInAListAcrossLinesButNotInAComment() {
+        List<String> problems = problems(HEAD + "rule \"Weakness\"\n @source(\"x\")\nwhen\n  // code == \"not_a_code\"\n"
+                + "  $s : Symptom( code in (\"muscle_weakness\",\n      \"numbnes\"), present )\n"
+                + "then\n  insert(atLeast(Urgency.CONSULTATION, \"x\", $s));\nend\n");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("'numbnes'"), problems.get(0));
+    }
+
+    @Test
+    void shouldRefuseAQuestionForAnAnswerNoModifierHas() {
+        List<String> problems = new ArrayList<>(problems(HEAD + "rule \"Ask\"\n @source(\"x\")\nwhen\n  $s : Symptom( code == \"numbness\", present )\n"
+                + "then\n  insert(ask($s, \"onset\", \"abrupt\", Urgency.EMERGENCY, null));\nend\n"));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("'onset=abrupt'"), problems.get(0));
+        assertTrue(RuleSetCheck.isAnswer("onset=sudden"));
+        assertTrue(RuleSetCheck.isAnswer("hoursSinceOnset=24"));
+        assertTrue(RuleSetCheck.isAnswer("status=present"));
+        assertTrue(!RuleSetCheck.isAnswer("onsett=sudden"));
+    }
+
+    @Test
+    void shouldNotLoadARulesFolderWithATypo(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        for (RuleFile file : RuleSources.fromDirectory(Path.of("rules"))) {
+            Path target = dir.resolve(file.path().replaceFirst("^rules/", ""));
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.content());
+        }
+        Path stroke = dir.resolve("emergency/stroke.drl");
+        Files.writeString(stroke, Files.readString(stroke).replaceFirst("\"numbness\"", "\"numbnes\""));
+        RuleSet set = RuleCompiler.compile(RuleSources.fromDirectory(dir));
+        List<String> problems = RuleSetCheck.againstCatalog(set, CATALOG);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("'numbnes'")), problems.toString());
+    }
+}
