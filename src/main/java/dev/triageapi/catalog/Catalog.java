@@ -31,10 +31,13 @@ public final class Catalog {
     private final Map<Urgency, UrgencyLevelDefinition> urgencyLevels;
     private final Map<String, Integer> symptomOrder;
     private final Map<Modifier, ModifierDefinition> modifiers;
+    private final Map<String, SymptomGroupDefinition> symptomGroups;
+    private final Map<String, java.util.Set<String>> groupMembers;
 
     Catalog(List<SymptomDefinition> symptoms, List<RiskFactorDefinition> riskFactors,
             List<CauseGroupDefinition> causeGroups, List<RedFlagDefinition> redFlags,
-            List<UrgencyLevelDefinition> urgencyLevels, List<ModifierDefinition> modifiers) {
+            List<UrgencyLevelDefinition> urgencyLevels, List<ModifierDefinition> modifiers,
+            List<SymptomGroupDefinition> symptomGroups) {
         this.modifiers = checkedModifiers(modifiers, symptoms);
         this.symptoms = index(symptoms, SymptomDefinition::code, "symptom");
         this.riskFactors = index(riskFactors, RiskFactorDefinition::code, "risk factor");
@@ -60,6 +63,15 @@ public final class Catalog {
         checkSnomedCodes("risk factor", riskFactors.stream().map(r -> new Coded(r.code(), r.snomedCode(), r.snomedSource())).toList());
         modifiers.forEach(m -> checkSnomedCodes(m.code().code() + " value", m.values().stream()
                 .map(v -> new Coded(v.code(), v.snomedCode(), v.snomedSource())).toList()));
+        this.symptomGroups = index(symptomGroups, SymptomGroupDefinition::code, "symptom group");
+        Map<String, java.util.Set<String>> members = new LinkedHashMap<>();
+        for (SymptomGroupDefinition group : symptomGroups) {
+            group.symptoms().stream().filter(code -> !this.symptoms.containsKey(code)).findAny().ifPresent(code -> {
+                throw new IllegalStateException("symptom group " + group.code() + " names an unknown symptom " + code);
+            });
+            members.put(group.code(), java.util.Set.copyOf(group.symptoms()));
+        }
+        this.groupMembers = Collections.unmodifiableMap(members);
         Map<String, Integer> order = new LinkedHashMap<>();
         symptoms.forEach(s -> order.put(s.code(), order.size()));
         this.symptomOrder = Collections.unmodifiableMap(order);
@@ -74,7 +86,17 @@ public final class Catalog {
                 read(json, "cause-groups", new TypeReference<>() { }),
                 read(json, "red-flags", new TypeReference<>() { }),
                 read(json, "urgency-levels", new TypeReference<>() { }),
-                read(json, "modifiers", new TypeReference<>() { }));
+                read(json, "modifiers", new TypeReference<>() { }),
+                read(json, "symptom-groups", new TypeReference<>() { }));
+    }
+
+    /** The bundled catalog, read once: the rules' symptom groups are looked up in it. */
+    public static Catalog bundled() {
+        return Bundled.CATALOG;
+    }
+
+    private static final class Bundled {
+        static final Catalog CATALOG = load();
     }
 
     /**
@@ -144,6 +166,34 @@ public final class Catalog {
     public ModifierDefinition modifier(Modifier modifier) { return modifiers.get(modifier); }
 
     public Optional<SymptomDefinition> symptom(String code) { return Optional.ofNullable(symptoms.get(code)); }
+    public List<SymptomGroupDefinition> symptomGroups() { return List.copyOf(symptomGroups.values()); }
+    public boolean isSymptomGroup(String code) { return symptomGroups.containsKey(code); }
+
+    /**
+     * The question that asks whether a symptom's modifier has this value: the symptom's own words for that modifier,
+     * else the value's follow-up question; for {@code status} the symptom's question. Empty when the catalog has none.
+     */
+    public Optional<String> followUpQuestion(String symptom, String modifier, String value) {
+        SymptomDefinition definition = symptoms.get(symptom);
+        if (definition == null) {
+            return Optional.empty();
+        }
+        if ("status".equals(modifier)) {
+            return Optional.ofNullable(definition.question());
+        }
+        if (definition.followUps() != null && definition.followUps().containsKey(modifier)) {
+            return Optional.of(definition.followUps().get(modifier));
+        }
+        return Modifier.byCode(modifier).map(modifiers::get).flatMap(m -> m.values().stream()
+                .filter(v -> v.code().equals(value)).map(ModifierDefinition.Value::followUp)
+                .filter(java.util.Objects::nonNull).findFirst());
+    }
+
+    /** True when the symptom is in the group; a group the catalog does not declare holds nothing. */
+    public boolean inGroup(String group, String symptom) {
+        java.util.Set<String> members = groupMembers.get(group);
+        return members != null && members.contains(symptom);
+    }
     public boolean isRiskFactor(String code) { return riskFactors.containsKey(code); }
     public Optional<RedFlagDefinition> redFlag(String code) { return Optional.ofNullable(redFlags.get(code)); }
     public Optional<ConditionDefinition> condition(String code) { return Optional.ofNullable(conditions.get(code)); }

@@ -9,6 +9,6 @@ public class CatalogProducer {
     @Produces
     @Singleton
     Catalog catalog() {
-        return Catalog.load();
+        return Catalog.bundled();
     }
 }

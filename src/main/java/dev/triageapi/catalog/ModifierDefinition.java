@@ -21,11 +21,14 @@ public record ModifierDefinition(
                         @Schema(description = "SNOMED CT concept id, only where a public source confirms it.", examples = "385315009",
                                 nullable = true) String snomedCode,
                         @Schema(description = "Where the SNOMED CT code is confirmed; present whenever the code is.", nullable = true)
-                        String snomedSource) {
+                        String snomedSource,
+                        @Schema(description = "The follow-up question that asks whether this is the answer, when a symptom has none of its own.",
+                                examples = "Did it start suddenly, within seconds or minutes?", nullable = true)
+                        String followUp) {
 
-        /** A value without a SNOMED CT code. */
+        /** A value without a SNOMED CT code or a follow-up question. */
         public Value(String code, String label) {
-            this(code, label, null, null);
+            this(code, label, null, null, null);
         }
     }
 }

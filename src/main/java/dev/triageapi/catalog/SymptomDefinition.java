@@ -13,6 +13,9 @@ public record SymptomDefinition(
         @Schema(description = "Suggested intake-form question.") String question,
         @Schema(description = "SNOMED CT concept id, only where a public source confirms it.", examples = "26544005", nullable = true) String snomedCode,
         @Schema(description = "Where the SNOMED CT code is confirmed; present whenever the code is.", nullable = true) String snomedSource,
+        @Schema(description = "Follow-up questions in this symptom's own words, by modifier (otherwise the modifier value's).",
+                examples = "{\"onset\": \"Did the headache start suddenly, reaching its worst within a minute?\"}", nullable = true)
+        java.util.Map<String, String> followUps,
         @Schema(description = "Modifiers that may be sent with this symptom besides `status`.",
                 examples = "[\"onset\",\"side\",\"locations\"]") List<String> modifiers) {
 }

@@ -129,7 +129,8 @@ public class TriageService {
                         g.evidence())).toList(),
                 Stream.concat(asked.stream(), a.followUps().stream().map(q -> new FollowUpQuestion(q.symptom(), q.modifier(),
                                 q.value(), q.couldRaiseTo(), Objects.requireNonNullElseGet(q.question(),
-                                () -> catalog.symptom(q.symptom()).map(SymptomDefinition::question).orElse("")))))
+                                () -> catalog.followUpQuestion(q.symptom(), q.modifier(), q.value())
+                                        .or(() -> catalog.symptom(q.symptom()).map(SymptomDefinition::question)).orElse("")))))
                         .sorted(Comparator.comparing(FollowUpQuestion::couldRaiseTo).reversed()).toList(),
                 List.copyOf(unused),
                 a.trace().stream().map(f -> new TraceEntry(f.rule().name(), f.rule().file(), f.rule().line(),

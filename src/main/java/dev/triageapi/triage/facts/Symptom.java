@@ -142,6 +142,9 @@ public final class Symptom {
     public Boolean getWorsening() { return worsening; }
     public Boolean getRecurring() { return recurring; }
 
+    /** True when this symptom is in the catalog's symptom group of that name (checked to exist when rules load). */
+    public boolean inGroup(String group) { return dev.triageapi.catalog.Catalog.bundled().inGroup(group, code); }
+
     public boolean isPresent() { return status == SymptomStatus.PRESENT; }
     public boolean isAbsent() { return status == SymptomStatus.ABSENT; }
     public boolean isStatusUnknown() { return status == SymptomStatus.UNKNOWN; }

@@ -27,6 +27,8 @@ public final class RuleSetCheck {
                             problems.add(rule.file() + ":" + rule.line() + ": rule \"" + rule.name() + "\" suggests condition '" + code + "', which is not in the catalog"));
                     rule.codes().stream().filter(code -> catalog.symptom(code).isEmpty() && !catalog.isRiskFactor(code)).forEach(code ->
                             problems.add(rule.file() + ":" + rule.line() + ": rule \"" + rule.name() + "\" names '" + code + "', which is no symptom or risk factor of the catalog"));
+                    rule.groups().stream().filter(group -> !catalog.isSymptomGroup(group)).forEach(group ->
+                            problems.add(rule.file() + ":" + rule.line() + ": rule \"" + rule.name() + "\" names symptom group '" + group + "', which is not in the catalog"));
                     rule.answers().stream().filter(answer -> !isAnswer(answer)).forEach(answer ->
                             problems.add(rule.file() + ":" + rule.line() + ": rule \"" + rule.name() + "\" asks for '" + answer + "', which is no modifier and value of the catalog"));
                 });

@@ -74,9 +74,11 @@ class RuleVocabularyTest {
             Files.writeString(target, file.content());
         }
         Path stroke = dir.resolve("emergency/stroke.drl");
-        Files.writeString(stroke, Files.readString(stroke).replaceFirst("\"numbness\"", "\"numbnes\""));
+        Files.writeString(stroke, Files.readString(stroke).replaceFirst("\"headache\"", "\"headach\"")
+                .replaceFirst("inGroup\\(\"focal_deficits\"\\)", "inGroup(\"focal_deficit\")"));
         RuleSet set = RuleCompiler.compile(RuleSources.fromDirectory(dir));
         List<String> problems = RuleSetCheck.againstCatalog(set, CATALOG);
-        assertTrue(problems.stream().anyMatch(p -> p.contains("'numbnes'")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("'headach'")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("symptom group 'focal_deficit'")), problems.toString());
     }
 }

@@ -1,0 +1,22 @@
+package dev.triageapi.triage.facts;
+
+/**
+ * The durations the rules compare times since onset with, named once. Rules write {@code lastedOver(Hours.TWO_WEEKS)},
+ * never a bare {@code 336}.
+ */
+public final class Hours {
+
+    private Hours() {
+    }
+
+    /** One day: the window of clot retrieval after a stroke, and the line between "sudden and recent" and older. */
+    public static final double ONE_DAY = 24;
+    /** Three days. */
+    public static final double THREE_DAYS = 72;
+    /** Two weeks: past this a stroke sign is no longer "recent" (early recurrence risk is highest in the first days). */
+    public static final double TWO_WEEKS = 336;
+    /** Four weeks: a complaint this old is chronic rather than new. */
+    public static final double FOUR_WEEKS = 672;
+    /** Six months. */
+    public static final double SIX_MONTHS = 4380;
+}
