@@ -32,12 +32,13 @@ public final class Catalog {
     private final Map<String, Integer> symptomOrder;
     private final Map<Modifier, ModifierDefinition> modifiers;
     private final Map<String, SymptomGroupDefinition> symptomGroups;
+    private final Map<String, ReasonDefinition> reasons;
     private final Map<String, java.util.Set<String>> groupMembers;
 
     Catalog(List<SymptomDefinition> symptoms, List<RiskFactorDefinition> riskFactors,
             List<CauseGroupDefinition> causeGroups, List<RedFlagDefinition> redFlags,
             List<UrgencyLevelDefinition> urgencyLevels, List<ModifierDefinition> modifiers,
-            List<SymptomGroupDefinition> symptomGroups) {
+            List<SymptomGroupDefinition> symptomGroups, List<ReasonDefinition> reasons) {
         this.modifiers = checkedModifiers(modifiers, symptoms);
         this.symptoms = index(symptoms, SymptomDefinition::code, "symptom");
         this.riskFactors = index(riskFactors, RiskFactorDefinition::code, "risk factor");
@@ -64,6 +65,7 @@ public final class Catalog {
         modifiers.forEach(m -> checkSnomedCodes(m.code().code() + " value", m.values().stream()
                 .map(v -> new Coded(v.code(), v.snomedCode(), v.snomedSource())).toList()));
         this.symptomGroups = index(symptomGroups, SymptomGroupDefinition::code, "symptom group");
+        this.reasons = index(reasons, ReasonDefinition::code, "reason");
         Map<String, java.util.Set<String>> members = new LinkedHashMap<>();
         for (SymptomGroupDefinition group : symptomGroups) {
             group.symptoms().stream().filter(code -> !this.symptoms.containsKey(code)).findAny().ifPresent(code -> {
@@ -87,7 +89,8 @@ public final class Catalog {
                 read(json, "red-flags", new TypeReference<>() { }),
                 read(json, "urgency-levels", new TypeReference<>() { }),
                 read(json, "modifiers", new TypeReference<>() { }),
-                read(json, "symptom-groups", new TypeReference<>() { }));
+                read(json, "symptom-groups", new TypeReference<>() { }),
+                read(json, "reasons", new TypeReference<>() { }));
     }
 
     /** The bundled catalog, read once: the rules' symptom groups are looked up in it. */
@@ -168,6 +171,8 @@ public final class Catalog {
     public Optional<SymptomDefinition> symptom(String code) { return Optional.ofNullable(symptoms.get(code)); }
     public List<SymptomGroupDefinition> symptomGroups() { return List.copyOf(symptomGroups.values()); }
     public boolean isSymptomGroup(String code) { return symptomGroups.containsKey(code); }
+    public Optional<ReasonDefinition> reason(String code) { return Optional.ofNullable(reasons.get(code)); }
+    public List<ReasonDefinition> reasons() { return List.copyOf(reasons.values()); }
 
     /**
      * The question that asks whether a symptom's modifier has this value: the symptom's own words for that modifier,
@@ -186,7 +191,8 @@ public final class Catalog {
         }
         return Modifier.byCode(modifier).map(modifiers::get).flatMap(m -> m.values().stream()
                 .filter(v -> v.code().equals(value)).map(ModifierDefinition.Value::followUp)
-                .filter(java.util.Objects::nonNull).findFirst());
+                .filter(java.util.Objects::nonNull).findFirst()
+                .or(() -> Optional.ofNullable(m.followUp()).map(text -> text.replace("{value}", value))));
     }
 
     /** True when the symptom is in the group; a group the catalog does not declare holds nothing. */

@@ -13,7 +13,15 @@ public record ModifierDefinition(
         @Schema(description = "Short label for a form.", examples = "How it began") String label,
         @Schema(description = "Suggested question.", examples = "How did it start?") String question,
         @Schema(description = "The values a choice takes, in order, with their labels; empty for numbers and yes/no.")
-        List<Value> values) {
+        List<Value> values,
+        @Schema(description = "The follow-up question for an answer with no question of its own; {value} stands for the answer.",
+                examples = "Did it begin within the last {value} hours?", nullable = true)
+        String followUp) {
+
+    /** A modifier whose answers have no follow-up question of the modifier's own. */
+    public ModifierDefinition(Modifier code, Modifier.Kind kind, String label, String question, List<Value> values) {
+        this(code, kind, label, question, values, null);
+    }
 
     /** One value of a choice modifier. */
     @Schema(name = "ModifierValue", description = "A value of a choice modifier and its label.")

@@ -67,6 +67,6 @@ class ModifierVocabularyTest {
 
     private static Catalog catalogWith(List<ModifierDefinition> modifiers) {
         return new Catalog(CATALOG.symptoms(), CATALOG.riskFactors(), CATALOG.causeGroups(), CATALOG.redFlags(),
-                CATALOG.urgencyLevels(), modifiers, CATALOG.symptomGroups());
+                CATALOG.urgencyLevels(), modifiers, CATALOG.symptomGroups(), CATALOG.reasons());
     }
 }

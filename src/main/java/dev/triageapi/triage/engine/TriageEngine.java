@@ -1,6 +1,7 @@
 package dev.triageapi.triage.engine;
 
 import dev.triageapi.catalog.Catalog;
+import dev.triageapi.catalog.ReasonDefinition;
 import dev.triageapi.catalog.CauseGroupDefinition;
 import dev.triageapi.catalog.RedFlagDefinition;
 import dev.triageapi.triage.Urgency;
@@ -118,7 +119,8 @@ public final class TriageEngine {
                     reasons.add(new Ranked(level, definition.label()));
                 } else if (finding instanceof UrgencyFinding floor) {
                     level = floor.level();
-                    reasons.add(new Ranked(level, floor.reason()));
+                    reasons.add(new Ranked(level, catalog.reason(floor.reason()).map(ReasonDefinition::text)
+                            .orElseThrow(() -> new IllegalStateException("rule \"" + a.rule().name() + "\" gives unknown reason " + floor.reason()))));
                 } else if (finding instanceof CauseFinding cause) {
                     if (catalog.condition(cause.condition()).isEmpty()) {
                         throw new IllegalStateException("rule \"" + a.rule().name() + "\" suggests unknown condition " + cause.condition());
@@ -136,7 +138,7 @@ public final class TriageEngine {
             if (urgency == null) {
                 // No rule gave a level: unknown is never reassuring, so a doctor should still look.
                 urgency = Urgency.CONSULTATION;
-                reasons.add(new Ranked(urgency, "No specific pattern was recognised; a doctor should assess any new muscle complaint."));
+                reasons.add(new Ranked(urgency, catalog.reason(NO_PATTERN).orElseThrow().text()));
             }
             List<FiredRedFlag> redFlags = new ArrayList<>(flagEvidence.size());
             flagEvidence.forEach((code, evidence) ->
@@ -208,6 +210,8 @@ public final class TriageEngine {
     private static final Comparator<FiredRedFlag> MOST_URGENT_FLAG_FIRST = Comparator
             .comparing((FiredRedFlag f) -> f.definition().urgency()).reversed()
             .thenComparing(f -> f.definition().code());
+    /** The reason when no rule gave a level. */
+    static final String NO_PATTERN = "no_pattern_recognised";
     private static final Comparator<Ranked> MOST_URGENT_REASON_FIRST = Comparator.comparing(Ranked::level).reversed()
             .thenComparing(Ranked::text);
     private static final Comparator<Firing> IN_FILE_ORDER = Comparator.comparing(Firing::rule, RuleInfo.IN_FILE_ORDER)

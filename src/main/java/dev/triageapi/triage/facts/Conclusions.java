@@ -20,14 +20,16 @@ public final class Conclusions {
         return new RedFlag(code, evidence(evidence));
     }
 
-    public static UrgencyFinding atLeast(Urgency level, String reason, Object... evidence) {
-        return new UrgencyFinding(level, reason, evidence(evidence));
+    /** A level below the emergencies, with the code of its reason in {@code catalog/reasons.json}. */
+    public static UrgencyFinding atLeast(Urgency level, String reasonCode, Object... evidence) {
+        return new UrgencyFinding(level, reasonCode, evidence(evidence));
     }
 
     public static CauseFinding suggests(String condition, Object... evidence) {
         return new CauseFinding(condition, evidence(evidence));
     }
 
+    /** A follow-up question; {@code question} null takes the catalog's words for it (see Catalog#followUpQuestion). */
     public static FollowUp ask(Symptom symptom, String modifier, String value, Urgency couldRaiseTo, String question) {
         return new FollowUp(symptom.getCode(), modifier, value, couldRaiseTo, question);
     }

@@ -40,6 +40,7 @@ public final class RuleCompiler {
     /** The codes a condition compares with: {@code code == "x"}, {@code code != "x"}, {@code code in ("x", "y")}. */
     private static final Pattern CODE_COMPARED = Pattern.compile("\\bcode\\s*(?:==|!=)\\s*\"([^\"]*)\"");
     private static final Pattern CODE_IN = Pattern.compile("\\bcode\\s+(?:not\\s+)?in\\s*\\(([^)]*)\\)");
+    private static final Pattern REASON = Pattern.compile("atLeast\\(\\s*Urgency\\.[A-Z_0-9]+\\s*,\\s*\"([^\"]*)\"");
     private static final Pattern GROUP = Pattern.compile("\\binGroup\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern LITERAL = Pattern.compile("\"([^\"]*)\"");
     /** The answer a question asks for: {@code ask($s, "modifier", "value", ...)}. */
@@ -169,11 +170,11 @@ public final class RuleCompiler {
                     String code = withoutComments(text);
                     return new RuleInfo(ruleName, path, line, source, all(RED_FLAG, code), all(SUGGESTS, code),
                             all(AT_LEAST, code).stream().map(Urgency::valueOf).toList(), ASK.matcher(code).find(),
-                            codes(code), all(GROUP, code), answers(code));
+                            codes(code), all(GROUP, code), answers(code), all(REASON, code));
                 }
             }
         }
-        return new RuleInfo(ruleName, path, 0, source, List.of(), List.of(), List.of(), false, List.of(), List.of(), List.of());
+        return new RuleInfo(ruleName, path, 0, source, List.of(), List.of(), List.of(), false, List.of(), List.of(), List.of(), List.of());
     }
 
     /** The rule's text without its comments, so that a code in a comment is not taken for one the rule uses. */

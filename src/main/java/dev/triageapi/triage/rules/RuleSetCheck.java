@@ -29,6 +29,8 @@ public final class RuleSetCheck {
                             problems.add(rule.file() + ":" + rule.line() + ": rule \"" + rule.name() + "\" names '" + code + "', which is no symptom or risk factor of the catalog"));
                     rule.groups().stream().filter(group -> !catalog.isSymptomGroup(group)).forEach(group ->
                             problems.add(rule.file() + ":" + rule.line() + ": rule \"" + rule.name() + "\" names symptom group '" + group + "', which is not in the catalog"));
+                    rule.reasons().stream().filter(reason -> catalog.reason(reason).isEmpty()).forEach(reason ->
+                            problems.add(rule.file() + ":" + rule.line() + ": rule \"" + rule.name() + "\" gives reason '" + reason + "', which is not in the catalog"));
                     rule.answers().stream().filter(answer -> !isAnswer(answer)).forEach(answer ->
                             problems.add(rule.file() + ":" + rule.line() + ": rule \"" + rule.name() + "\" asks for '" + answer + "', which is no modifier and value of the catalog"));
                 });

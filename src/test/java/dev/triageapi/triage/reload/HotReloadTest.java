@@ -41,6 +41,10 @@ class HotReloadTest {
     static final String ORIGINAL_CONSULTATION = read(CONSULTATION);
     static final String ORIGINAL_STROKE = read(STROKE);
     static final String FLOOR_REASON = "A doctor should look for the cause of the reported symptoms.";
+    /** The floor rule's reason code, and another reason of the catalog a valid edit can give instead. */
+    static final String FLOOR_CODE = "\"cause_to_be_found\"";
+    static final String OTHER_CODE = "\"no_pattern_recognised\"";
+    static final String OTHER_REASON = "No specific pattern was recognised; a doctor should assess any new muscle complaint.";
 
     /** Rules from a temporary copy of rules/, checked every 200 ms. */
     public static class RulesFolder implements QuarkusTestProfile {
@@ -63,14 +67,14 @@ class HotReloadTest {
     @Test
     void shouldSwapInAChangedRuleThatPassesEveryCheck() throws Exception {
         String before = version();
-        Files.writeString(CONSULTATION, ORIGINAL_CONSULTATION.replace(FLOOR_REASON, "A doctor should find out what causes these symptoms."));
+        Files.writeString(CONSULTATION, ORIGINAL_CONSULTATION.replace(FLOOR_CODE, OTHER_CODE));
         awaitVersionChange(before);
 
         given().contentType(ContentType.JSON).body("{\"symptoms\":[{\"code\":\"twitching\",\"onset\":\"gradual\"}]}")
                 .when().post("/api/v1/triage")
                 .then().statusCode(200)
                 .body("rulesVersion", equalTo(version()))
-                .body("reasons", hasItem("A doctor should find out what causes these symptoms."));
+                .body("reasons", hasItem(OTHER_REASON));
         given().when().get("/api/v1/rules").then().body("reload.watching", equalTo(true))
                 .body("reload.lastAttempt.accepted", equalTo(true));
     }
@@ -126,9 +130,9 @@ class HotReloadTest {
 
     @Test
     void shouldAnswerEveryRequestFromOneWholeRuleSetWhileRulesAreSwapped() throws Exception {
-        String alternative = "A doctor should find out what causes these symptoms.";
+        String alternative = OTHER_REASON;
         String versionA = version();
-        Files.writeString(CONSULTATION, ORIGINAL_CONSULTATION.replace(FLOOR_REASON, alternative));
+        Files.writeString(CONSULTATION, ORIGINAL_CONSULTATION.replace(FLOOR_CODE, OTHER_CODE));
         registry.reloadIfChanged();
         String versionB = version();
         assertNotEquals(versionA, versionB);
@@ -157,7 +161,7 @@ class HotReloadTest {
         try (LogCapture quiet = LogCapture.muting()) {
             for (int i = 0; i < 4; i++) {
                 Files.writeString(CONSULTATION, i % 2 == 0 ? ORIGINAL_CONSULTATION
-                        : ORIGINAL_CONSULTATION.replace(FLOOR_REASON, alternative));
+                        : ORIGINAL_CONSULTATION.replace(FLOOR_CODE, OTHER_CODE));
                 registry.reloadIfChanged();
             }
         }
@@ -190,7 +194,7 @@ class HotReloadTest {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> registry.lastAttempt().map(ReloadAttempt::accepted).orElse(false));
         given().when().get("/q/health/well").then().statusCode(200);
-        Files.writeString(CONSULTATION, ORIGINAL_CONSULTATION.replace(FLOOR_REASON, "A doctor should find out what causes these symptoms."));
+        Files.writeString(CONSULTATION, ORIGINAL_CONSULTATION.replace(FLOOR_CODE, OTHER_CODE));
         awaitVersionChange(before);
     }
 

@@ -40,7 +40,7 @@ class RuleVocabularyTest {
     @Test
     void shouldRefuseASymptomCodeTheCatalogDoesNotHave() {
         List<String> problems = problems(HEAD + "rule \"Tiredness\"\n @source(\"x\")\nwhen\n  $s : Symptom( code == \"fatige\", present )\n"
-                + "then\n  insert(atLeast(Urgency.CONSULTATION, \"x\", $s));\nend\n");
+                + "then\n  insert(atLeast(Urgency.CONSULTATION, \"cause_to_be_found\", $s));\nend\n");
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("rules/typo.drl:6: rule \"Tiredness\" names 'fatige'"), problems.get(0));
     }
@@ -49,9 +49,17 @@ class RuleVocabularyTest {
     void shouldRefuseAMisspeltCodeInAListAcrossLinesButNotInAComment() {
         List<String> problems = problems(HEAD + "rule \"Weakness\"\n @source(\"x\")\nwhen\n  // code == \"not_a_code\"\n"
                 + "  $s : Symptom( code in (\"muscle_weakness\",\n      \"numbnes\"), present )\n"
-                + "then\n  insert(atLeast(Urgency.CONSULTATION, \"x\", $s));\nend\n");
+                + "then\n  insert(atLeast(Urgency.CONSULTATION, \"cause_to_be_found\", $s));\nend\n");
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("'numbnes'"), problems.get(0));
+    }
+
+    @Test
+    void shouldRefuseAReasonTheCatalogDoesNotWord() {
+        List<String> problems = problems(HEAD + "rule \"Reason\"\n @source(\"x\")\nwhen\n  $s : Symptom( code == \"numbness\", present )\n"
+                + "then\n  insert(atLeast(Urgency.CONSULTATION, \"A doctor should look at it.\", $s));\nend\n");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("gives reason 'A doctor should look at it.'"), problems.get(0));
     }
 
     @Test
