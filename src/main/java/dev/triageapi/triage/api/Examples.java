@@ -44,7 +44,7 @@ public final class Examples {
              "missingInformation": [],
              "unused": [],
              "trace": [
-               {"rule": "Sudden weakness, numbness or paralysis of the face, an arm or a leg is a stroke sign", "file": "rules/emergency/stroke.drl", "line": 17, "source": "Source article, life-threatening symptoms; CDC stroke signs (BE-FAST: face, arm)", "matched": ["muscle_weakness"], "decisive": true}],
+               {"rule": "Sudden weakness, numbness or paralysis of the face, an arm or a leg is a stroke sign", "file": "rules/emergency/stroke.drl", "line": 18, "source": "Source article, life-threatening symptoms; CDC stroke signs (BE-FAST: face, arm)", "matched": ["muscle_weakness"], "decisive": true}],
              "rulesVersion": "sha256:0f5e2c…",
              "disclaimer": "This answer comes from automated rules and is general information only. It is not medical advice and not a diagnosis, and it does not replace a doctor, nurse or other health professional. If you think this may be an emergency, call 911 (or your local emergency number) now."}""";
 

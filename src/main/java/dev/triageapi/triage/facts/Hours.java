@@ -13,6 +13,8 @@ public final class Hours {
     public static final double ONE_DAY = 24;
     /** Three days. */
     public static final double THREE_DAYS = 72;
+    /** One week: confusion that came on within it came on over hours to days (delirium), not over months. */
+    public static final double ONE_WEEK = 168;
     /** Two weeks: past this a stroke sign is no longer "recent" (early recurrence risk is highest in the first days). */
     public static final double TWO_WEEKS = 336;
     /** Four weeks: a complaint this old is chronic rather than new. */
