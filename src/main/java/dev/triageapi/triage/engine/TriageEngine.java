@@ -4,6 +4,7 @@ import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.ReasonDefinition;
 import dev.triageapi.catalog.CauseGroupDefinition;
 import dev.triageapi.catalog.RedFlagDefinition;
+import dev.triageapi.triage.Modifier;
 import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.engine.Assessment.FiredRedFlag;
 import dev.triageapi.triage.engine.Assessment.SuggestedCondition;
@@ -47,7 +48,74 @@ public final class TriageEngine {
         this.catalog = catalog;
     }
 
+    /**
+     * The assessment of a case. Each follow-up question's {@code couldRaiseTo} is the level the case gets when that
+     * answer is given and nothing else changes, found by evaluating the case so answered: a rule's own claim could
+     * understate it (an answer marked "emergency" may well give "emergency_ambulance"). A question whose answer would
+     * not raise the level is not asked.
+     */
     public Assessment assess(RuleSet rules, TriageCase triageCase) {
+        Assessment first = evaluate(rules, triageCase);
+        if (first.followUps().isEmpty()) {
+            return first;
+        }
+        List<FollowUp> exact = new ArrayList<>();
+        for (FollowUp question : first.followUps()) {
+            TriageCase answered = answered(triageCase, question);
+            Urgency level = answered == null ? question.couldRaiseTo() : evaluate(rules, answered).urgency();
+            if (level.compareTo(first.urgency()) > 0) {
+                exact.add(new FollowUp(question.symptom(), question.modifier(), question.value(), level, question.question()));
+            }
+        }
+        exact.sort(questionOrder());
+        return new Assessment(first.urgency(), first.decidedBy(), first.redFlags(), first.reasons(), first.causeGroups(),
+                List.copyOf(exact), first.trace(), first.rulesVersion());
+    }
+
+    /** The case with the question answered by the value it names; null when the answer cannot be put into the case. */
+    static TriageCase answered(TriageCase triageCase, FollowUp question) {
+        List<Symptom> symptoms = new ArrayList<>(triageCase.symptoms().size());
+        boolean applied = false;
+        for (Symptom symptom : triageCase.symptoms()) {
+            if (!applied && symptom.getCode().equals(question.symptom())) {
+                Symptom answer = answer(symptom, question.modifier(), question.value());
+                if (answer == null) {
+                    return null;
+                }
+                symptoms.add(answer);
+                applied = true;
+            } else {
+                symptoms.add(symptom);
+            }
+        }
+        return applied ? new TriageCase(triageCase.patient(), symptoms, triageCase.riskFactors()) : null;
+    }
+
+    private static Symptom answer(Symptom symptom, String modifierCode, String value) {
+        if ("status".equals(modifierCode)) {
+            return java.util.Arrays.stream(dev.triageapi.triage.SymptomStatus.values()).filter(s -> s.code().equals(value))
+                    .findFirst().map(symptom::withStatus).orElse(null);
+        }
+        Modifier modifier = Modifier.byCode(modifierCode).orElse(null);
+        if (modifier == null) {
+            return null;
+        }
+        Object answer = switch (modifier.kind()) {
+            case CHOICE -> modifier.choice(value).orElse(null);
+            case CHOICES -> modifier.choice(value).map(List::of).orElse(null);
+            case DECIMAL -> value.matches("[0-9]+(\\.[0-9]+)?") ? Double.valueOf(value) : null;
+            case BOOLEAN -> "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : null;
+        };
+        return answer == null ? null : symptom.with(modifier, answer);
+    }
+
+    private Comparator<FollowUp> questionOrder() {
+        return Comparator.comparing(FollowUp::couldRaiseTo).reversed()
+                .thenComparingInt(q -> catalog.symptomRank(q.symptom()))
+                .thenComparing(FollowUp::modifier);
+    }
+
+    private Assessment evaluate(RuleSet rules, TriageCase triageCase) {
         Recorder recorder = new Recorder(rules);
         // A pooled session: building a session's node and segment memories costs more than running the rules.
         // dispose() resets it before it goes back to the pool, so no fact, finding or listener outlives this case.
@@ -153,9 +221,7 @@ public final class TriageEngine {
                     questions.add(question);
                 }
             }
-            questions.sort(Comparator.comparing(FollowUp::couldRaiseTo).reversed()
-                    .thenComparingInt(q -> catalog.symptomRank(q.symptom()))
-                    .thenComparing(FollowUp::modifier));
+            questions.sort(questionOrder());
             List<Firing> trace = new ArrayList<>(fired);
             trace.sort(IN_FILE_ORDER);
             return new Assessment(urgency, decidedBy, List.copyOf(redFlags), List.copyOf(reasonTexts),

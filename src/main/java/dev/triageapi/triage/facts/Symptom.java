@@ -53,6 +53,20 @@ public final class Symptom {
         return new Builder(code);
     }
 
+    /** This symptom with one modifier answered (a location is added to those already given). */
+    @SuppressWarnings("unchecked")
+    public Symptom with(Modifier modifier, Object value) {
+        Builder b = builder(code).status(status).onset(onset).side(side).severity(severity).locations(locations)
+                .hoursSinceOnset(hoursSinceOnset).knownTrigger(knownTrigger).worsening(worsening).recurring(recurring);
+        if (modifier == Modifier.LOCATIONS) {
+            Set<BodyLocation> more = EnumSet.noneOf(BodyLocation.class);
+            more.addAll(locations);
+            more.addAll((Collection<BodyLocation>) value);
+            return b.locations(more).build();
+        }
+        return b.set(modifier, value).build();
+    }
+
     /** A present symptom with no modifiers; convenient in tests. */
     public static Symptom present(String code) {
         return builder(code).build();
