@@ -4,7 +4,6 @@ import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.api.TriageResponse;
-import dev.triageapi.triage.api.UnusedInput;
 import jakarta.inject.Singleton;
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.CodeableConcept;

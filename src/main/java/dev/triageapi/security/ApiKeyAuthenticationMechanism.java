@@ -1,5 +1,6 @@
 package dev.triageapi.security;
 
+import dev.triageapi.config.TriageConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -14,7 +15,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
-import dev.triageapi.config.TriageConfig;
 
 import java.util.Set;
 

@@ -1,17 +1,16 @@
 package dev.triageapi.warmup;
 
 import dev.triageapi.cdshooks.CdsExamples;
+import dev.triageapi.config.TriageConfig;
 import dev.triageapi.fhir.FhirExamples;
 import dev.triageapi.security.ApiKeys;
 import dev.triageapi.triage.vignette.VignetteSuite;
+import io.quarkus.vertx.http.HttpServer;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
-import org.jboss.logging.Logger;
-
-import io.quarkus.vertx.http.HttpServer;
 import jakarta.enterprise.inject.Instance;
-import dev.triageapi.config.TriageConfig;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.net.URI;

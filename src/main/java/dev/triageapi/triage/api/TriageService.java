@@ -4,6 +4,12 @@ import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.config.TriageConfig;
 import dev.triageapi.observability.AccessLog;
+import dev.triageapi.triage.BodyLocation;
+import dev.triageapi.triage.Modifier;
+import dev.triageapi.triage.Onset;
+import dev.triageapi.triage.Severity;
+import dev.triageapi.triage.Side;
+import dev.triageapi.triage.SymptomStatus;
 import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.api.TriageResponse.CauseGroupView;
 import dev.triageapi.triage.api.TriageResponse.ConditionView;
@@ -13,7 +19,6 @@ import dev.triageapi.triage.api.TriageResponse.TraceEntry;
 import dev.triageapi.triage.engine.Assessment;
 import dev.triageapi.triage.engine.RuleSet;
 import dev.triageapi.triage.engine.TriageEngine;
-import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.rules.RulesRegistry;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -21,19 +26,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import dev.triageapi.triage.BodyLocation;
-import dev.triageapi.triage.Modifier;
-import dev.triageapi.triage.Onset;
-import dev.triageapi.triage.Severity;
-import dev.triageapi.triage.Side;
-import dev.triageapi.triage.SymptomStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The one path every intake takes, whichever door it came in by (JSON, FHIR, CDS Hooks): validate (method

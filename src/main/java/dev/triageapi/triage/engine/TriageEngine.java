@@ -1,8 +1,8 @@
 package dev.triageapi.triage.engine;
 
 import dev.triageapi.catalog.Catalog;
-import dev.triageapi.catalog.ReasonDefinition;
 import dev.triageapi.catalog.CauseGroupDefinition;
+import dev.triageapi.catalog.ReasonDefinition;
 import dev.triageapi.catalog.RedFlagDefinition;
 import dev.triageapi.triage.Modifier;
 import dev.triageapi.triage.Urgency;
