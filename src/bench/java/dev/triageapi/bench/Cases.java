@@ -80,7 +80,7 @@ public final class Cases {
             s("pins_and_needles", GRADUAL, BOTH, MILD, Set.of(FOOT, HAND), 2000.0),
             s("difficulty_walking", GRADUAL, null, MILD, null, 500.0),
             s("sleep_problems", GRADUAL, null, null, null, 3000.0),
-            new SymptomReport("headache", null, GRADUAL, null, MODERATE, null, 200.0, true, null, true),
+            new SymptomReport("headache", null, GRADUAL, null, MODERATE, null, 200.0, true, null, true, null),
             s("frequent_falls", GRADUAL, null, null, null, 400.0),
             s("burning_sensation", GRADUAL, BOTH, null, Set.of(FOOT), 2000.0),
             s("widespread_pain", GRADUAL, null, MODERATE, null, 3000.0),
@@ -149,17 +149,17 @@ public final class Cases {
 
     private static SymptomReport acute(SymptomReport r) {
         return new SymptomReport(r.code(), SymptomStatus.PRESENT, Onset.SUDDEN, r.side(), r.severity(), r.locations(), 2.0,
-                "headache".equals(r.code()) ? Boolean.FALSE : null, r.worsening(), r.recurring());
+                "headache".equals(r.code()) ? Boolean.FALSE : null, r.worsening(), r.recurring(), r.resolved());
     }
 
     private static SymptomReport s(String code, Onset onset, Side side, Severity severity, Set<BodyLocation> locations,
                                    Double hours) {
         return new SymptomReport(code, null, onset, side, severity, locations == null ? null : List.copyOf(locations),
-                hours, null, null, null);
+                hours, null, null, null, null);
     }
 
     private static SymptomReport status(String code, SymptomStatus status) {
-        return new SymptomReport(code, status, null, null, null, null, null, null, null, null);
+        return new SymptomReport(code, status, null, null, null, null, null, null, null, null, null);
     }
 
     /** Self-check: the form names every catalog symptom once, and every size maps without a validation error. */

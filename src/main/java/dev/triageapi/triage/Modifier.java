@@ -23,7 +23,8 @@ public enum Modifier {
     HOURS_SINCE_ONSET("hoursSinceOnset", Kind.DECIMAL, Map.of()),
     KNOWN_TRIGGER("knownTrigger", Kind.BOOLEAN, Map.of()),
     WORSENING("worsening", Kind.BOOLEAN, Map.of()),
-    RECURRING("recurring", Kind.BOOLEAN, Map.of());
+    RECURRING("recurring", Kind.BOOLEAN, Map.of()),
+    RESOLVED("resolved", Kind.BOOLEAN, Map.of());
 
     /** What kind of answer a modifier takes. */
     public enum Kind {

@@ -173,4 +173,22 @@ class FhirIntakeSafetyTest {
                 .when().post("/api/v1/triage/fhir").then().statusCode(200).extract().path("unused[0].location");
         assertEquals("entry[0].resource.bodySite", json, "a site this service does not read is listed, not guessed");
     }
+
+    /** A stroke sign recorded as gone again (our resolved component) is a possible TIA, read the same through FHIR. */
+    @org.junit.jupiter.api.Test
+    void shouldReadAResolvedStrokeSignAsAPossibleTia() {
+        String recorded = java.time.Instant.now().minusSeconds(3 * 86400).toString();
+        String body = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":{\"resourceType\":\"Observation\","
+                + "\"status\":\"final\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"75325-1\"}]},"
+                + "\"effectiveDateTime\":\"" + recorded + "\","
+                + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://triageapi.dev/fhir/CodeSystem/symptom\",\"code\":\"difficulty_speaking\"}]},"
+                + "\"component\":[{\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"99495-4\"}]},"
+                + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"385315009\"}]}},"
+                + "{\"code\":{\"coding\":[{\"system\":\"http://triageapi.dev/fhir/CodeSystem/modifier\",\"code\":\"resolved\"}]},\"valueBoolean\":true}]}}]}";
+        given().contentType("application/fhir+json").accept("application/json").body(body)
+                .when().post("/api/v1/triage/fhir")
+                .then().statusCode(200)
+                .body("urgency", equalTo("emergency"))
+                .body("redFlags.code", org.hamcrest.Matchers.hasItem("possible_tia"));
+    }
 }

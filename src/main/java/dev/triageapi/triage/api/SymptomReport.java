@@ -53,7 +53,11 @@ public record SymptomReport(
         Boolean worsening,
 
         @Schema(description = "True if it keeps coming back.")
-        Boolean recurring) {
+        Boolean recurring,
+
+        @Schema(description = "True if it came and went and is gone now; report it present, with when it began. A stroke "
+                + "sign that resolved (a possible TIA) is still an emergency.")
+        Boolean resolved) {
 
     /** The answer given for a modifier, or null when it was not sent. */
     public Object modifier(Modifier modifier) {
@@ -66,6 +70,7 @@ public record SymptomReport(
             case KNOWN_TRIGGER -> knownTrigger;
             case WORSENING -> worsening;
             case RECURRING -> recurring;
+            case RESOLVED -> resolved;
         };
     }
 
@@ -75,6 +80,7 @@ public record SymptomReport(
         return new SymptomReport(code, status, (Onset) answers.get(Modifier.ONSET), (Side) answers.get(Modifier.SIDE),
                 (Severity) answers.get(Modifier.SEVERITY), (List<BodyLocation>) answers.get(Modifier.LOCATIONS),
                 (Double) answers.get(Modifier.HOURS_SINCE_ONSET), (Boolean) answers.get(Modifier.KNOWN_TRIGGER),
-                (Boolean) answers.get(Modifier.WORSENING), (Boolean) answers.get(Modifier.RECURRING));
+                (Boolean) answers.get(Modifier.WORSENING), (Boolean) answers.get(Modifier.RECURRING),
+                (Boolean) answers.get(Modifier.RESOLVED));
     }
 }

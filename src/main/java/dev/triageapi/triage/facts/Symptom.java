@@ -34,6 +34,7 @@ public final class Symptom {
     private final Boolean knownTrigger;
     private final Boolean worsening;
     private final Boolean recurring;
+    private final Boolean resolved;
 
     private Symptom(Builder b) {
         this.code = b.code;
@@ -46,6 +47,7 @@ public final class Symptom {
         this.knownTrigger = b.knownTrigger;
         this.worsening = b.worsening;
         this.recurring = b.recurring;
+        this.resolved = b.resolved;
     }
 
     /** A symptom with this code; every modifier left unset is unknown. */
@@ -57,7 +59,7 @@ public final class Symptom {
     @SuppressWarnings("unchecked")
     public Symptom with(Modifier modifier, Object value) {
         Builder b = builder(code).status(status).onset(onset).side(side).severity(severity).locations(locations)
-                .hoursSinceOnset(hoursSinceOnset).knownTrigger(knownTrigger).worsening(worsening).recurring(recurring);
+                .hoursSinceOnset(hoursSinceOnset).knownTrigger(knownTrigger).worsening(worsening).recurring(recurring).resolved(resolved);
         if (modifier == Modifier.LOCATIONS) {
             Set<BodyLocation> more = EnumSet.noneOf(BodyLocation.class);
             more.addAll(locations);
@@ -92,6 +94,7 @@ public final class Symptom {
             case KNOWN_TRIGGER -> knownTrigger;
             case WORSENING -> worsening;
             case RECURRING -> recurring;
+            case RESOLVED -> resolved;
         };
     }
 
@@ -107,6 +110,7 @@ public final class Symptom {
         private Boolean knownTrigger;
         private Boolean worsening;
         private Boolean recurring;
+        private Boolean resolved;
 
         private Builder(String code) {
             this.code = code;
@@ -121,6 +125,7 @@ public final class Symptom {
         public Builder knownTrigger(Boolean value) { knownTrigger = value; return this; }
         public Builder worsening(Boolean value) { worsening = value; return this; }
         public Builder recurring(Boolean value) { recurring = value; return this; }
+        public Builder resolved(Boolean value) { resolved = value; return this; }
 
         /** Sets a modifier from a value of its type ({@link Modifier#kind()}); null leaves it unknown. */
         @SuppressWarnings("unchecked")
@@ -136,6 +141,7 @@ public final class Symptom {
                 case KNOWN_TRIGGER -> knownTrigger = (Boolean) value;
                 case WORSENING -> worsening = (Boolean) value;
                 case RECURRING -> recurring = (Boolean) value;
+                case RESOLVED -> resolved = (Boolean) value;
             }
             return this;
         }
@@ -155,6 +161,7 @@ public final class Symptom {
     public Boolean getKnownTrigger() { return knownTrigger; }
     public Boolean getWorsening() { return worsening; }
     public Boolean getRecurring() { return recurring; }
+    public Boolean getResolved() { return resolved; }
 
     /** True when this symptom is in the catalog's symptom group of that name (checked to exist when rules load). */
     public boolean inGroup(String group) { return dev.triageapi.catalog.Catalog.bundled().inGroup(group, code); }
@@ -197,6 +204,8 @@ public final class Symptom {
     public boolean isWorseningKnown() { return Boolean.TRUE.equals(worsening); }
     public boolean isWorseningNotDenied() { return !Boolean.FALSE.equals(worsening); }
     public boolean isRecurringKnown() { return Boolean.TRUE.equals(recurring); }
+    /** True when it is known to have come and gone: a resolved sign is still a reported sign. */
+    public boolean isResolvedKnown() { return Boolean.TRUE.equals(resolved); }
     public boolean isTriggerKnown() { return Boolean.TRUE.equals(knownTrigger); }
     public boolean isDurationUnknown() { return hoursSinceOnset == null; }
 

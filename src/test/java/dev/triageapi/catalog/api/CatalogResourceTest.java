@@ -31,7 +31,7 @@ class CatalogResourceTest {
         given().when().get("/api/v1/modifiers")
                 .then().statusCode(200)
                 .body("code", org.hamcrest.Matchers.contains("onset", "side", "severity", "locations", "hoursSinceOnset",
-                        "knownTrigger", "worsening", "recurring"))
+                        "knownTrigger", "worsening", "recurring", "resolved"))
                 .body("find { it.code == 'onset' }.kind", org.hamcrest.Matchers.equalTo("choice"))
                 .body("find { it.code == 'onset' }.values.code", org.hamcrest.Matchers.contains("sudden", "gradual"))
                 .body("find { it.code == 'locations' }.kind", org.hamcrest.Matchers.equalTo("choices"))
