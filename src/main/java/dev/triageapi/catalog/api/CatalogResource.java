@@ -5,6 +5,7 @@ import dev.triageapi.catalog.CauseGroupDefinition;
 import dev.triageapi.catalog.ModifierDefinition;
 import dev.triageapi.catalog.RiskFactorDefinition;
 import dev.triageapi.catalog.SymptomDefinition;
+import dev.triageapi.catalog.SymptomGroupDefinition;
 import dev.triageapi.catalog.UrgencyLevelDefinition;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,6 +42,15 @@ public class CatalogResource {
             description = "Every risk factor code with its label and description. A risk factor that is not sent is unknown, not absent.")
     public List<RiskFactorDefinition> riskFactors() {
         return catalog.riskFactors();
+    }
+
+    @GET
+    @Path("/symptom-groups")
+    @Operation(operationId = "listSymptomGroups", summary = "List the symptom groups the rules name",
+            description = "Symptoms the rules name together (such as the focal deficits of a stroke), declared once: a rule says "
+                    + "inGroup(\"focal_deficits\") rather than listing them again.")
+    public List<SymptomGroupDefinition> symptomGroups() {
+        return catalog.symptomGroups();
     }
 
     @GET

@@ -39,6 +39,14 @@ class CatalogResourceTest {
     }
 
     @Test
+    void shouldListTheSymptomGroupsTheRulesName() {
+        given().when().get("/api/v1/symptom-groups")
+                .then().statusCode(200)
+                .body("find { it.code == 'focal_deficits' }.symptoms",
+                        org.hamcrest.Matchers.contains("muscle_weakness", "numbness", "paralysis"));
+    }
+
+    @Test
     void shouldListEverySymptomWithConfirmedSnomedCodesOnly() {
         given().when().get("/api/v1/symptoms")
                 .then().statusCode(200)
