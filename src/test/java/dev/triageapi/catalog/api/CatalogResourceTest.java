@@ -66,7 +66,7 @@ class CatalogResourceTest {
                 .then().statusCode(200)
                 .body("code", contains("recent_infection", "home_canned_food", "tick_bite", "diuretic_use", "statin_use",
                         "corticosteroid_use", "diabetes", "thyroid_disease", "covid19", "prolonged_bed_rest",
-                        "family_history_neuromuscular", "alcohol_use"));
+                        "family_history_neuromuscular", "alcohol_use", "cancer_history"));
     }
 
     @Test
