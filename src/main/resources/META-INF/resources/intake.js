@@ -19,7 +19,7 @@
   const MODIFIERS = {};
   const STATUS = { label: 'Present?', values: [['present', 'Yes, present'], ['absent', 'No, not present'], ['unknown', 'Not sure']] };
   const BOOLEAN_VALUES = [['true', 'Yes'], ['false', 'No']];
-  const PATIENT_FIELDS = { age: 'Age', sex: 'Sex', underTreatment: 'Already being treated', riskFactors: 'Risk factors', symptoms: 'Symptoms' };
+  const PATIENT_FIELDS = { age: 'Age', sex: 'Sex', pregnancy: 'Pregnancy', underTreatment: 'Already being treated', riskFactors: 'Risk factors', symptoms: 'Symptoms' };
 
   const state = {
     symptoms: [],          // catalog entries, in catalog order
@@ -231,6 +231,7 @@
       request.age = Number(age.value);
     }
     if ($('sex').value) request.sex = $('sex').value;
+    if ($('pregnancy').value) request.pregnancy = $('pregnancy').value;
     if ($('underTreatment').value) request.underTreatment = $('underTreatment').value === 'true';
 
     request.symptoms = [];
@@ -447,7 +448,7 @@
         message: error.message, controlId: $(id) ? id : controlId(code) };
     }
     const top = field.split(/[.[]/)[0];
-    const ids = { age: 'age', sex: 'sex', underTreatment: 'underTreatment', symptoms: 'symptom-list', riskFactors: 'risk-factor-list' };
+    const ids = { age: 'age', sex: 'sex', pregnancy: 'pregnancy', underTreatment: 'underTreatment', symptoms: 'symptom-list', riskFactors: 'risk-factor-list' };
     return { field: PATIENT_FIELDS[top] || field || 'Request', raw: field, message: error.message, controlId: ids[top] };
   }
 

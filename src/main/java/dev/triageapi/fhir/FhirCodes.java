@@ -36,6 +36,8 @@ public final class FhirCodes {
 
     /** UCUM, the units of FHIR Quantities. */
     public static final String UCUM = "http://unitsofmeasure.org";
+    /** LOINC "Pregnancy status" (as the International Patient Summary records it), with SNOMED CT pregnant / not pregnant. */
+    public static final String LOINC_PREGNANCY_STATUS = "82810-3";
     /** LOINC "Symptom" (HL7 Symptoms IG): a present symptom, with the finding as the value. */
     public static final String LOINC_SYMPTOM = "75325-1";
     /** LOINC for an explicitly absent symptom (HL7 Symptoms IG). */

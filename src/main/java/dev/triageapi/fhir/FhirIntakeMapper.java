@@ -5,6 +5,7 @@ import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.http.FieldError;
 import dev.triageapi.http.InvalidRequestException;
 import dev.triageapi.triage.Modifier;
+import dev.triageapi.triage.Pregnancy;
 import dev.triageapi.triage.Sex;
 import dev.triageapi.triage.SymptomStatus;
 import dev.triageapi.triage.api.SymptomReport;
@@ -94,6 +95,7 @@ public final class FhirIntakeMapper {
         Integer age = null;
         Sex sex = null;
         Boolean underTreatment = null;
+        Pregnancy pregnancy = null;
         List<SymptomReport> symptoms = new ArrayList<>();
         List<String> riskFactors = new ArrayList<>();
         for (QuestionnaireResponseItemComponent item : response.getItem()) {
@@ -107,6 +109,7 @@ public final class FhirIntakeMapper {
                 case "age" -> age = answer == null ? null : years(answer, path, errors);
                 case "sex" -> sex = answer == null ? null : code(answer, Sex.values(), Sex::code, path, errors);
                 case "underTreatment" -> underTreatment = answer == null ? null : bool(answer, path, errors);
+                case "pregnancy" -> pregnancy = answer == null ? null : code(answer, Pregnancy.values(), Pregnancy::code, path, errors);
                 case "symptoms" -> item.getItem().forEach(s -> {
                     if (s.hasLinkId() && catalog.symptom(s.getLinkId()).isEmpty()) {
                         unused.add(new UnusedInput(itemPath("item[symptoms]", s), "not a symptom of the intake Questionnaire"));
@@ -137,7 +140,7 @@ public final class FhirIntakeMapper {
         }
         String subject = response.hasSubject() ? literal(response.getSubject().getReference()) : null;
         String self = response.getIdElement().hasIdPart() ? literal("QuestionnaireResponse/" + response.getIdElement().getIdPart()) : null;
-        return new FhirIntake(new TriageRequest(age, sex, symptoms, riskFactors, underTreatment), unused, List.of(),
+        return new FhirIntake(new TriageRequest(age, sex, symptoms, riskFactors, underTreatment, pregnancy), unused, List.of(),
                 self == null ? List.of() : List.of(self), subject);
     }
 
@@ -196,6 +199,8 @@ public final class FhirIntakeMapper {
         Sex sex = null;
         String subject = null;
         boolean patientSeen = false;
+        Pregnancy pregnancy = null;
+        Instant pregnancyRecorded = null;
         Instant now = Instant.now();
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
@@ -206,6 +211,14 @@ public final class FhirIntakeMapper {
             } else if (resource instanceof OperationOutcome
                     || entry.getSearch().getMode() == Bundle.SearchEntryMode.OUTCOME) {
                 unused.add(new UnusedInput(path, "a message from the FHIR server about its search, not a record of the patient"));
+            } else if (resource instanceof Observation observation
+                    && hasCoding(observation.getCode(), FhirCodes.LOINC, FhirCodes.LOINC_PREGNANCY_STATUS)) {
+                Optional<Pregnancy> status = pregnancy(observation, path, unused);
+                Instant when = recorded(observation, now).orElse(now);
+                if (status.isPresent() && (pregnancyRecorded == null || !when.isBefore(pregnancyRecorded))) {
+                    pregnancy = status.get();
+                    pregnancyRecorded = when;
+                }
             } else if (resource instanceof Observation observation) {
                 Timed timed = observation(observation, now, path, reference(entry), errors, unused, askAbout);
                 if (timed != null && timed.report() != null) {
@@ -259,7 +272,7 @@ public final class FhirIntakeMapper {
         }
         List<SymptomReport> reports = latest.values().stream().map(Timed::report).toList();
         List<String> basis = latest.values().stream().map(Timed::reference).filter(java.util.Objects::nonNull).toList();
-        return new FhirIntake(new TriageRequest(age, sex, reports, riskFactors, null), unused, askAbout, basis, subject);
+        return new FhirIntake(new TriageRequest(age, sex, reports, riskFactors, null, pregnancy), unused, askAbout, basis, subject);
     }
 
     /**
@@ -281,6 +294,30 @@ public final class FhirIntakeMapper {
             return null;
         }
         return code;
+    }
+
+    /**
+     * A pregnancy status Observation (LOINC 82810-3, as the IPS records it) with SNOMED CT 77386006 pregnant or
+     * 60001007 not pregnant; any other value, or a record in error, is listed as not used and the status stays unknown.
+     */
+    private static Optional<Pregnancy> pregnancy(Observation observation, String path, List<UnusedInput> unused) {
+        if (observation.getStatus() == Observation.ObservationStatus.ENTEREDINERROR
+                || observation.getStatus() == Observation.ObservationStatus.CANCELLED) {
+            unused.add(new UnusedInput(path, "its status is " + observation.getStatus().toCode() + ": it is not read"));
+            return Optional.empty();
+        }
+        if (observation.hasValueCodeableConcept()) {
+            for (Coding coding : observation.getValueCodeableConcept().getCoding()) {
+                if (FhirCodes.SNOMED.equals(coding.getSystem()) && "77386006".equals(coding.getCode())) {
+                    return Optional.of(Pregnancy.PREGNANT);
+                }
+                if (FhirCodes.SNOMED.equals(coding.getSystem()) && "60001007".equals(coding.getCode())) {
+                    return Optional.of(Pregnancy.NOT_PREGNANT);
+                }
+            }
+        }
+        unused.add(new UnusedInput(path, "a pregnancy status this service does not read (SNOMED CT 77386006 or 60001007)"));
+        return Optional.empty();
     }
 
     /** A literal reference to an entry's resource: its fullUrl, else its type and id; null when it has neither. */

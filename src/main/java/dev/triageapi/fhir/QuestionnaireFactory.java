@@ -5,6 +5,7 @@ import dev.triageapi.catalog.ModifierDefinition;
 import dev.triageapi.catalog.RiskFactorDefinition;
 import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.triage.Modifier;
+import dev.triageapi.triage.Pregnancy;
 import dev.triageapi.triage.Sex;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
@@ -41,6 +42,11 @@ public final class QuestionnaireFactory {
         QuestionnaireItemComponent sex = q.addItem().setLinkId("sex").setText("Sex").setType(QuestionnaireItemType.CHOICE);
         for (Sex value : Sex.values()) {
             sex.addAnswerOption().setValue(new Coding(FhirCodes.MODIFIER_VALUE, value.code(), label(value.code())));
+        }
+        QuestionnaireItemComponent pregnancy = q.addItem().setLinkId("pregnancy")
+                .setText("Pregnant, or gave birth within the last six weeks?").setType(QuestionnaireItemType.CHOICE);
+        for (Pregnancy value : Pregnancy.values()) {
+            pregnancy.addAnswerOption().setValue(new Coding(FhirCodes.MODIFIER_VALUE, value.code(), label(value.code())));
         }
         q.addItem().setLinkId("underTreatment").setText("Already being treated for muscle weakness?")
                 .setType(QuestionnaireItemType.BOOLEAN);

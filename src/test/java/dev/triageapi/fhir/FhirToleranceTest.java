@@ -120,8 +120,8 @@ class FhirToleranceTest {
                 // What a Bundle of symptom Observations cannot say: risk factors, treatment, "asked but unknown".
                 request.remove("riskFactors");
                 request.remove("underTreatment");
-                if (request.findValuesAsText("status").contains("unknown")) {
-                    continue;
+                if (request.findValuesAsText("status").contains("unknown") || "postpartum".equals(request.path("pregnancy").asText())) {
+                    continue; // an Observation cannot say "asked but unknown", nor (in a code we confirmed) postpartum
                 }
                 requests.add(request);
             }

@@ -37,6 +37,18 @@ final class ObservationBundles {
             }
             entries.add(entry("Patient/p1", patient));
         }
+        if (request.has("pregnancy")) {
+            // As the International Patient Summary records it: LOINC 82810-3 with SNOMED CT pregnant / not pregnant.
+            String status = switch (request.get("pregnancy").asText()) {
+                case "pregnant" -> "77386006";
+                case "not_pregnant" -> "60001007";
+                default -> throw new IllegalArgumentException("no FHIR code for " + request.get("pregnancy"));
+            };
+            ObjectNode observation = JSON.objectNode().put("resourceType", "Observation").put("status", "final");
+            observation.set("code", concept("http://loinc.org", "82810-3"));
+            observation.set("valueCodeableConcept", concept("http://snomed.info/sct", status));
+            entries.add(entry("Observation/pregnancy", observation));
+        }
         int n = 0;
         for (JsonNode symptom : request.path("symptoms")) {
             String status = symptom.path("status").asText("present");

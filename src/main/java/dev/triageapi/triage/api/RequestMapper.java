@@ -96,7 +96,7 @@ public final class RequestMapper {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new TriageCase(new Patient(request.age(), request.sex(), request.underTreatment()), symptoms, riskFactors);
+        return new TriageCase(new Patient(request.age(), request.sex(), request.underTreatment(), request.pregnancy()), symptoms, riskFactors);
     }
 
     private static void checkModifiers(SymptomDefinition definition, SymptomReport report, String field, List<FieldError> errors) {

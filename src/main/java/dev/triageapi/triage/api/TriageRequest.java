@@ -1,5 +1,6 @@
 package dev.triageapi.triage.api;
 
+import dev.triageapi.triage.Pregnancy;
 import dev.triageapi.triage.Sex;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -33,12 +34,21 @@ public record TriageRequest(
         List<@NotBlank @Size(max = 64) String> riskFactors,
 
         @Schema(description = "True if the patient is already being treated for muscle weakness.")
-        Boolean underTreatment) {
+        Boolean underTreatment,
+
+        @Schema(description = "Pregnant, postpartum (gave birth within the last six weeks) or not_pregnant; omit if unknown. "
+                + "A headache or a change in vision in pregnancy or just after it is an emergency of its own (pre-eclampsia).")
+        Pregnancy pregnancy) {
+
+    /** A request without a pregnancy answer (unknown). */
+    public TriageRequest(Integer age, Sex sex, List<SymptomReport> symptoms, List<String> riskFactors, Boolean underTreatment) {
+        this(age, sex, symptoms, riskFactors, underTreatment, null);
+    }
 
     /** This request with one more symptom reported. */
     public TriageRequest withSymptom(SymptomReport symptom) {
         List<SymptomReport> more = new java.util.ArrayList<>(symptoms == null ? List.of() : symptoms);
         more.add(symptom);
-        return new TriageRequest(age, sex, more, riskFactors, underTreatment);
+        return new TriageRequest(age, sex, more, riskFactors, underTreatment, pregnancy);
     }
 }

@@ -1,5 +1,6 @@
 package dev.triageapi.triage.facts;
 
+import dev.triageapi.triage.Pregnancy;
 import dev.triageapi.triage.Sex;
 
 /** Who the symptoms belong to. Age and treatment status may be unknown ({@code null}). */
@@ -8,16 +9,26 @@ public final class Patient {
     private final Integer age;
     private final Sex sex;
     private final Boolean underTreatment;
+    private final Pregnancy pregnancy;
 
     public Patient(Integer age, Sex sex, Boolean underTreatment) {
+        this(age, sex, underTreatment, null);
+    }
+
+    public Patient(Integer age, Sex sex, Boolean underTreatment, Pregnancy pregnancy) {
         this.age = age;
         this.sex = sex == null ? Sex.UNKNOWN : sex;
         this.underTreatment = underTreatment;
+        this.pregnancy = pregnancy;
     }
 
     public Integer getAge() { return age; }
     public Sex getSex() { return sex; }
     public Boolean getUnderTreatment() { return underTreatment; }
+    public Pregnancy getPregnancy() { return pregnancy; }
+
+    /** Reported pregnant, or given birth within the last six weeks (false when unanswered). */
+    public boolean isPregnantOrPostpartum() { return pregnancy == Pregnancy.PREGNANT || pregnancy == Pregnancy.POSTPARTUM; }
 
     /** Reported as under treatment for muscle weakness (false when unanswered). */
     public boolean isUnderTreatmentKnown() { return Boolean.TRUE.equals(underTreatment); }
