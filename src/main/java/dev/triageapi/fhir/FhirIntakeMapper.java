@@ -426,7 +426,7 @@ public final class FhirIntakeMapper {
             String named = symptomNamed(value);
             if (named != null && status == SymptomStatus.PRESENT) {
                 askAbout.add(named);
-                unused.add(new UnusedInput(path + ".value", "names a symptom only in words, without a code: it is asked about in missingInformation"));
+                unused.add(new UnusedInput(path + ".value", "names a symptom only in words, without a code: it is asked about in missingInformation when it could raise the level"));
             } else {
                 unused.add(new UnusedInput(path + ".value", "names a symptom this service does not know; see GET /api/v1/symptoms"));
             }

@@ -161,8 +161,9 @@ class FhirToleranceTest {
                         "entry[4].resource.value", "entry[5].resource", "entry[6].resource"),
                 answer.getList("unused.location"));
         assertThat(answer.getList("unused.reason", String.class).get(2), containsString("entered-in-error"));
-        // The words name a catalog symptom: asked about, never silently dropped.
-        assertTrue(answer.getList("missingInformation.symptom").contains("difficulty_speaking"), answer.prettify());
+        // The words name a catalog symptom, but the case already calls an ambulance: listed as not used, not asked.
+        assertTrue(answer.getList("unused.reason", String.class).get(3).contains("only in words"), answer.prettify());
+        assertTrue(!answer.getList("missingInformation.symptom").contains("difficulty_speaking"), answer.prettify());
     }
 
     static <T> void assertThat(T actual, org.hamcrest.Matcher<? super T> matcher) {
@@ -182,6 +183,22 @@ class FhirToleranceTest {
         assertTrue(i >= 0, answer.prettify());
         assertEquals("emergency_ambulance", answer.getString("missingInformation[" + i + "].couldRaiseTo"));
         assertEquals("status", answer.getString("missingInformation[" + i + "].modifier"));
+    }
+
+    @Test
+    void shouldNotAskAboutWordsThatCouldNotRaiseTheLevel() {
+        String body = """
+                {"resourceType":"Bundle","type":"collection","entry":[
+                 {"resource":{"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"75325-1"}]},
+                   "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"44077006"}]},
+                   "component":[{"code":{"coding":[{"system":"http://triageapi.dev/fhir/CodeSystem/modifier","code":"onset"}]},
+                                 "valueCodeableConcept":{"coding":[{"system":"http://triageapi.dev/fhir/CodeSystem/modifier-value","code":"sudden"}]}}]}},
+                 {"resource":{"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"75325-1"}]},
+                   "valueString":"Fatigue"}}]}""";
+        JsonPath answer = triage(body);
+        assertEquals("emergency_ambulance", answer.getString("urgency"));
+        assertTrue(!answer.getList("missingInformation.symptom").contains("fatigue"), answer.prettify());
+        assertEquals(List.of("entry[1].resource.value"), answer.getList("unused.location"));
     }
 
     @Test

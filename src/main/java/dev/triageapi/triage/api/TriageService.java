@@ -70,8 +70,9 @@ public class TriageService {
 
     /**
      * Triages what a FHIR or CDS Hooks intake held, listing in the answer what it did not use. {@code askAbout} names
-     * catalog symptoms the record gave only as text: each becomes a question whose {@code couldRaiseTo} is the level
-     * the most alarming form of that symptom gives, so text that could be a red flag is asked about, never dropped.
+     * catalog symptoms the record gave only as text: each that could raise the level becomes a question whose
+     * {@code couldRaiseTo} is the level the most alarming form of that symptom gives, so text that could be a red flag
+     * is asked about, never dropped.
      */
     public TriageResponse triage(@Valid @NotNull TriageRequest request, @NotNull List<UnusedInput> unused,
                                  @NotNull List<String> askAbout) {
@@ -84,9 +85,12 @@ public class TriageService {
             if (reported || symptom == null) {
                 continue;
             }
-            Urgency worst = engine.assess(ruleSet, requests.toCase(request.withSymptom(mostAlarming(symptom)))).urgency();
-            asked.add(new FollowUpQuestion(code, "status", "present", worst.compareTo(assessment.urgency()) > 0
-                    ? worst : assessment.urgency(), symptom.question() + " (the record names it only in words)"));
+            // Asked only when it could matter, as every follow-up question is; it stays listed in unused either way.
+            Urgency worst = engine.urgency(ruleSet, requests.toCase(request.withSymptom(mostAlarming(symptom))));
+            if (worst.compareTo(assessment.urgency()) > 0) {
+                asked.add(new FollowUpQuestion(code, "status", "present", worst,
+                        symptom.question() + " (the record names it only in words)"));
+            }
         }
         TriageResponse answer = toResponse(assessment, asked, unused);
         RoutingContext current = http.getCurrent();

@@ -109,6 +109,11 @@ public final class TriageEngine {
         return answer == null ? null : symptom.with(modifier, answer);
     }
 
+    /** Only the level the rules give, without stating follow-up questions: for what-if evaluations. */
+    public Urgency urgency(RuleSet rules, TriageCase triageCase) {
+        return evaluate(rules, triageCase).urgency();
+    }
+
     private Comparator<FollowUp> questionOrder() {
         return Comparator.comparing(FollowUp::couldRaiseTo).reversed()
                 .thenComparingInt(q -> catalog.symptomRank(q.symptom()))
