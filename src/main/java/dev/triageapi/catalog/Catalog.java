@@ -34,11 +34,13 @@ public final class Catalog {
     private final Map<String, SymptomGroupDefinition> symptomGroups;
     private final Map<String, ReasonDefinition> reasons;
     private final Map<String, java.util.Set<String>> groupMembers;
+    private final Map<String, SelfCarePathwayDefinition> selfCarePathways;
 
     Catalog(List<SymptomDefinition> symptoms, List<RiskFactorDefinition> riskFactors,
             List<CauseGroupDefinition> causeGroups, List<RedFlagDefinition> redFlags,
             List<UrgencyLevelDefinition> urgencyLevels, List<ModifierDefinition> modifiers,
-            List<SymptomGroupDefinition> symptomGroups, List<ReasonDefinition> reasons) {
+            List<SymptomGroupDefinition> symptomGroups, List<ReasonDefinition> reasons,
+            List<SelfCarePathwayDefinition> selfCarePathways) {
         this.modifiers = checkedModifiers(modifiers, symptoms);
         this.symptoms = index(symptoms, SymptomDefinition::code, "symptom");
         this.riskFactors = index(riskFactors, RiskFactorDefinition::code, "risk factor");
@@ -74,6 +76,19 @@ public final class Catalog {
             members.put(group.code(), java.util.Set.copyOf(group.symptoms()));
         }
         this.groupMembers = Collections.unmodifiableMap(members);
+        this.selfCarePathways = index(selfCarePathways, SelfCarePathwayDefinition::code, "self-care pathway");
+        for (SelfCarePathwayDefinition pathway : selfCarePathways) {
+            pathway.screen().symptomsAbsent().stream().filter(code -> !this.symptoms.containsKey(code)).findAny().ifPresent(code -> {
+                throw new IllegalStateException("self-care pathway " + pathway.code() + " screens an unknown symptom " + code);
+            });
+            pathway.screen().riskFactorsAbsent().stream().filter(code -> !this.riskFactors.containsKey(code)).findAny().ifPresent(code -> {
+                throw new IllegalStateException("self-care pathway " + pathway.code() + " screens an unknown risk factor " + code);
+            });
+            pathway.screen().riskFactorsAbsent().stream().filter(code -> this.riskFactors.get(code).question() == null).findAny()
+                    .ifPresent(code -> {
+                        throw new IllegalStateException("risk factor " + code + " is screened by " + pathway.code() + " but has no question");
+                    });
+        }
         Map<String, Integer> order = new LinkedHashMap<>();
         symptoms.forEach(s -> order.put(s.code(), order.size()));
         this.symptomOrder = Collections.unmodifiableMap(order);
@@ -90,7 +105,8 @@ public final class Catalog {
                 read(json, "urgency-levels", new TypeReference<>() { }),
                 read(json, "modifiers", new TypeReference<>() { }),
                 read(json, "symptom-groups", new TypeReference<>() { }),
-                read(json, "reasons", new TypeReference<>() { }));
+                read(json, "reasons", new TypeReference<>() { }),
+                read(json, "self-care", new TypeReference<>() { }));
     }
 
     /** The bundled catalog, read once: the rules' symptom groups are looked up in it. */
@@ -164,6 +180,13 @@ public final class Catalog {
     public List<RiskFactorDefinition> riskFactors() { return List.copyOf(riskFactors.values()); }
     public List<CauseGroupDefinition> causeGroups() { return List.copyOf(causeGroups.values()); }
     public List<RedFlagDefinition> redFlags() { return List.copyOf(redFlags.values()); }
+
+    /** The self-care pathways, in catalog order. */
+    public List<SelfCarePathwayDefinition> selfCarePathways() { return List.copyOf(selfCarePathways.values()); }
+
+    public Optional<SelfCarePathwayDefinition> selfCarePathway(String code) { return Optional.ofNullable(selfCarePathways.get(code)); }
+
+    public Optional<RiskFactorDefinition> riskFactor(String code) { return Optional.ofNullable(riskFactors.get(code)); }
     public List<UrgencyLevelDefinition> urgencyLevels() { return List.copyOf(urgencyLevels.values()); }
     public List<ModifierDefinition> modifiers() { return List.copyOf(modifiers.values()); }
     public ModifierDefinition modifier(Modifier modifier) { return modifiers.get(modifier); }

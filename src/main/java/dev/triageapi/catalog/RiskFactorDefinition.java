@@ -8,6 +8,8 @@ public record RiskFactorDefinition(
         @Schema(examples = "diuretic_use") String code,
         @Schema(examples = "Takes diuretics") String label,
         String description,
+        @Schema(description = "The question a screen asks about it (present where a self-care screen needs it).", nullable = true)
+        String question,
         @Schema(description = "SNOMED CT concept id, only where a public source confirms it.", examples = "73211009", nullable = true)
         String snomedCode,
         @Schema(description = "Where the SNOMED CT code is confirmed; present whenever the code is.", nullable = true)

@@ -13,7 +13,12 @@ public enum BodyLocation {
     FOOT,
     NECK,
     TRUNK,
-    WHOLE_BODY;
+    WHOLE_BODY,
+    SHOULDER,
+    UPPER_ARM,
+    HIP,
+    THIGH,
+    BACK;
 
     /** The wire name in snake_case. */
     @JsonValue

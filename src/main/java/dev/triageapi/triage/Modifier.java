@@ -24,7 +24,9 @@ public enum Modifier {
     KNOWN_TRIGGER("knownTrigger", Kind.BOOLEAN, Map.of()),
     WORSENING("worsening", Kind.BOOLEAN, Map.of()),
     RECURRING("recurring", Kind.BOOLEAN, Map.of()),
-    RESOLVED("resolved", Kind.BOOLEAN, Map.of());
+    RESOLVED("resolved", Kind.BOOLEAN, Map.of()),
+    SPREAD("spread", Kind.CHOICE, index(Spread.values(), Spread::code)),
+    TRIGGER("trigger", Kind.CHOICE, index(Trigger.values(), Trigger::code));
 
     /** What kind of answer a modifier takes. */
     public enum Kind {
@@ -69,7 +71,7 @@ public enum Modifier {
         return List.copyOf(choices.keySet());
     }
 
-    /** The value a choice code stands for ({@link Onset}, {@link Side}, {@link Severity}, {@link BodyLocation}), or empty. */
+    /** The value a choice code stands for ({@link Onset}, {@link Side}, {@link Severity}, {@link BodyLocation}, {@link Spread}, {@link Trigger}), or empty. */
     public Optional<Object> choice(String value) {
         return Optional.ofNullable(choices.get(value));
     }

@@ -5,6 +5,7 @@ import dev.triageapi.catalog.CauseGroupDefinition;
 import dev.triageapi.catalog.ModifierDefinition;
 import dev.triageapi.catalog.RiskFactorDefinition;
 import dev.triageapi.catalog.SymptomDefinition;
+import dev.triageapi.catalog.SelfCarePathwayDefinition;
 import dev.triageapi.catalog.SymptomGroupDefinition;
 import dev.triageapi.catalog.UrgencyLevelDefinition;
 import jakarta.ws.rs.GET;
@@ -51,6 +52,16 @@ public class CatalogResource {
                     + "inGroup(\"focal_deficits\") rather than listing them again.")
     public List<SymptomGroupDefinition> symptomGroups() {
         return catalog.symptomGroups();
+    }
+
+    @GET
+    @Path("/self-care-pathways")
+    @Operation(operationId = "listSelfCarePathways", summary = "List the self-care pathways and their screens",
+            description = "The benign pictures that can be looked after at home, each with the screen questions that must be "
+                    + "answered no first (symptoms reported absent, risk factors in absentRiskFactors, pregnancy ruled out) "
+                    + "and its safety-netting advice. An intake app can ask a pathway's screen up front.")
+    public List<SelfCarePathwayDefinition> selfCarePathways() {
+        return catalog.selfCarePathways();
     }
 
     @GET

@@ -28,6 +28,23 @@ public final class Examples {
                {"code": "muscle_weakness", "onset": "gradual", "side": "both", "locations": ["leg"], "severity": "mild", "hoursSinceOnset": 240}],
              "riskFactors": ["diuretic_use"]}""";
 
+    public static final String EXERCISE_SORENESS_REQUEST = """
+            {"age": 27, "sex": "female", "pregnancy": "not_pregnant",
+             "symptoms": [
+               {"code": "muscle_pain", "onset": "gradual", "hoursSinceOnset": 40, "severity": "moderate", "worsening": false, "trigger": "exercise", "side": "both", "locations": ["thigh"]},
+               {"code": "dark_urine", "status": "absent"},
+               {"code": "fever", "status": "absent"},
+               {"code": "numbness", "status": "absent"}],
+             "absentRiskFactors": ["statin_use"]}""";
+
+    public static final String VITALS_REQUEST = """
+            {"age": 70, "sex": "female",
+             "symptoms": [
+               {"code": "muscle_weakness", "onset": "gradual", "hoursSinceOnset": 48},
+               {"code": "fatigue", "onset": "gradual", "hoursSinceOnset": 48}],
+             "vitals": {"respiratoryRate": 26, "oxygenSaturation": 91, "onSupplementalOxygen": false, "systolicBloodPressure": 98,
+                        "heartRate": 118, "temperature": 37.9, "consciousness": "alert", "bloodGlucose": 6.2}}""";
+
     public static final String STROKE_RESPONSE = """
             {"urgency": "emergency_ambulance",
              "advice": "Call 911 now for an ambulance. Do not drive yourself. Note the time the symptoms started, or when the person was last known to be well: every minute counts.",
@@ -42,6 +59,8 @@ public final class Examples {
                   {"code": "bells_palsy", "name": "Bell's palsy", "serious": false, "evidence": ["muscle_weakness"]}],
                 "evidence": ["difficulty_speaking", "muscle_weakness"]}],
              "missingInformation": [],
+             "screenQuestions": [],
+             "selfCare": null,
              "unused": [],
              "trace": [
                {"rule": "Sudden weakness, numbness or paralysis of the face, an arm or a leg is a stroke sign", "file": "rules/emergency/stroke.drl", "line": 18, "source": "Source article, life-threatening symptoms; CDC stroke signs (BE-FAST: face, arm)", "matched": ["muscle_weakness"], "decisive": true}],

@@ -9,8 +9,10 @@ import dev.triageapi.triage.Modifier;
 import dev.triageapi.triage.SymptomStatus;
 import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RiskFactor;
+import dev.triageapi.triage.facts.RiskFactorAbsent;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
+import dev.triageapi.triage.facts.VitalSigns;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -80,23 +82,45 @@ public final class RequestMapper {
             errors.add(new FieldError("symptoms", "at least one symptom must be present or unknown; every reported symptom is absent"));
         }
         List<RiskFactor> riskFactors = new ArrayList<>();
-        List<String> codes = request.riskFactors() == null ? List.of() : request.riskFactors();
-        Set<String> seenFactors = new HashSet<>();
-        for (int i = 0; i < codes.size(); i++) {
-            String code = codes.get(i);
-            if (!catalog.isRiskFactor(code)) {
-                errors.add(new FieldError("riskFactors[" + i + "]",
-                        "unknown risk factor code" + quoteIfCode(code) + "; see GET /api/v1/risk-factors"));
-            } else if (!seenFactors.add(code)) {
-                errors.add(new FieldError("riskFactors[" + i + "]", "risk factor '" + code + "' is listed more than once"));
-            } else {
-                riskFactors.add(new RiskFactor(code));
-            }
+        Set<String> present = new HashSet<>();
+        for (String code : riskFactorCodes("riskFactors", request.riskFactors(), present, Set.of(), errors)) {
+            riskFactors.add(new RiskFactor(code));
+        }
+        List<RiskFactorAbsent> absent = new ArrayList<>();
+        for (String code : riskFactorCodes("absentRiskFactors", request.absentRiskFactors(), new HashSet<>(), present, errors)) {
+            absent.add(new RiskFactorAbsent(code));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new TriageCase(new Patient(request.age(), request.sex(), request.underTreatment(), request.pregnancy()), symptoms, riskFactors);
+        return new TriageCase(new Patient(request.age(), request.sex(), request.underTreatment(), request.pregnancy()),
+                symptoms, riskFactors, absent, vitals(request.vitals()));
+    }
+
+    /** The known, distinct codes of one risk factor list; a code also in {@code other} is refused (present and absent). */
+    private List<String> riskFactorCodes(String field, List<String> codes, Set<String> seen, Set<String> other,
+                                         List<FieldError> errors) {
+        List<String> out = new ArrayList<>();
+        List<String> given = codes == null ? List.of() : codes;
+        for (int i = 0; i < given.size(); i++) {
+            String code = given.get(i);
+            String path = field + "[" + i + "]";
+            if (!catalog.isRiskFactor(code)) {
+                errors.add(new FieldError(path, "unknown risk factor code" + quoteIfCode(code) + "; see GET /api/v1/risk-factors"));
+            } else if (!seen.add(code)) {
+                errors.add(new FieldError(path, "risk factor '" + code + "' is listed more than once"));
+            } else if (other.contains(code)) {
+                errors.add(new FieldError(path, "risk factor '" + code + "' is also listed in riskFactors; it is either present or absent"));
+            } else {
+                out.add(code);
+            }
+        }
+        return out;
+    }
+
+    private static VitalSigns vitals(VitalsReport v) {
+        return v == null || v.isEmpty() ? null : new VitalSigns(v.respiratoryRate(), v.oxygenSaturation(), v.onSupplementalOxygen(),
+                v.systolicBloodPressure(), v.heartRate(), v.temperature(), v.consciousness(), v.bloodGlucose());
     }
 
     private static void checkModifiers(SymptomDefinition definition, SymptomReport report, String field, List<FieldError> errors) {

@@ -5,7 +5,9 @@ import dev.triageapi.triage.Modifier;
 import dev.triageapi.triage.Onset;
 import dev.triageapi.triage.Severity;
 import dev.triageapi.triage.Side;
+import dev.triageapi.triage.Spread;
 import dev.triageapi.triage.SymptomStatus;
+import dev.triageapi.triage.Trigger;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -57,7 +59,22 @@ public record SymptomReport(
 
         @Schema(description = "True if it came and went and is gone now; report it present, with when it began. A stroke "
                 + "sign that resolved (a possible TIA) is still an emergency.")
-        Boolean resolved) {
+        Boolean resolved,
+
+        @Schema(description = "For weakness or numbness: which way it has moved since it began (upward from the feet, "
+                + "downward from the eyes and face); omit if unknown or it has not moved.")
+        Spread spread,
+
+        @Schema(description = "What brought it on, as the patient tells it; omit if unknown. Self-care pathways need it.")
+        Trigger trigger) {
+
+    /** A report without spread or trigger answers, as v1 clients send it. */
+    public SymptomReport(String code, SymptomStatus status, Onset onset, Side side, Severity severity,
+                         List<BodyLocation> locations, Double hoursSinceOnset, Boolean knownTrigger, Boolean worsening,
+                         Boolean recurring, Boolean resolved) {
+        this(code, status, onset, side, severity, locations, hoursSinceOnset, knownTrigger, worsening, recurring, resolved,
+                null, null);
+    }
 
     /** The answer given for a modifier, or null when it was not sent. */
     public Object modifier(Modifier modifier) {
@@ -71,6 +88,8 @@ public record SymptomReport(
             case WORSENING -> worsening;
             case RECURRING -> recurring;
             case RESOLVED -> resolved;
+            case SPREAD -> spread;
+            case TRIGGER -> trigger;
         };
     }
 
@@ -81,6 +100,7 @@ public record SymptomReport(
                 (Severity) answers.get(Modifier.SEVERITY), (List<BodyLocation>) answers.get(Modifier.LOCATIONS),
                 (Double) answers.get(Modifier.HOURS_SINCE_ONSET), (Boolean) answers.get(Modifier.KNOWN_TRIGGER),
                 (Boolean) answers.get(Modifier.WORSENING), (Boolean) answers.get(Modifier.RECURRING),
-                (Boolean) answers.get(Modifier.RESOLVED));
+                (Boolean) answers.get(Modifier.RESOLVED), (Spread) answers.get(Modifier.SPREAD),
+                (Trigger) answers.get(Modifier.TRIGGER));
     }
 }

@@ -28,27 +28,43 @@ public record TriageRequest(
         @NotEmpty
         List<@NotNull @Valid SymptomReport> symptoms,
 
-        @Schema(description = "Risk factor codes from GET /api/v1/risk-factors; unlisted ones are unknown, not absent.",
-                examples = "[\"diabetes\"]")
+        @Schema(description = "Risk factors the patient has, codes from GET /api/v1/risk-factors. A risk factor listed "
+                + "neither here nor in `absentRiskFactors` is unknown, never absent.", examples = "[\"diabetes\"]")
         @Size(max = 50)
         List<@NotBlank @Size(max = 64) String> riskFactors,
+
+        @Schema(description = "Risk factors the patient was asked about and does not have (e.g. not on a blood thinner, "
+                + "no cancer history). Self-care screens need them; a code may not be in both lists.",
+                examples = "[\"immunosuppression\"]")
+        @Size(max = 50)
+        List<@NotBlank @Size(max = 64) String> absentRiskFactors,
 
         @Schema(description = "True if the patient is already being treated for muscle weakness.")
         Boolean underTreatment,
 
         @Schema(description = "Pregnant, postpartum (gave birth within the last six weeks) or not_pregnant; omit if unknown. "
                 + "A headache or a change in vision in pregnancy or just after it is an emergency of its own (pre-eclampsia).")
-        Pregnancy pregnancy) {
+        Pregnancy pregnancy,
+
+        @Schema(description = "Vital signs and blood glucose measured now; omit what was not measured.")
+        @Valid
+        VitalsReport vitals) {
 
     /** A request without a pregnancy answer (unknown). */
     public TriageRequest(Integer age, Sex sex, List<SymptomReport> symptoms, List<String> riskFactors, Boolean underTreatment) {
-        this(age, sex, symptoms, riskFactors, underTreatment, null);
+        this(age, sex, symptoms, riskFactors, null, underTreatment, null, null);
+    }
+
+    /** A request without denied risk factors or vital signs. */
+    public TriageRequest(Integer age, Sex sex, List<SymptomReport> symptoms, List<String> riskFactors, Boolean underTreatment,
+                         Pregnancy pregnancy) {
+        this(age, sex, symptoms, riskFactors, null, underTreatment, pregnancy, null);
     }
 
     /** This request with one more symptom reported. */
     public TriageRequest withSymptom(SymptomReport symptom) {
         List<SymptomReport> more = new java.util.ArrayList<>(symptoms == null ? List.of() : symptoms);
         more.add(symptom);
-        return new TriageRequest(age, sex, more, riskFactors, underTreatment, pregnancy);
+        return new TriageRequest(age, sex, more, riskFactors, absentRiskFactors, underTreatment, pregnancy, vitals);
     }
 }

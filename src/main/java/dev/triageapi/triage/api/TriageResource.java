@@ -42,7 +42,10 @@ public class TriageResource {
             examples = {
                     @ExampleObject(name = "sudden-one-sided-weakness", summary = "Sudden one-sided weakness with trouble speaking", value = Examples.STROKE_REQUEST),
                     @ExampleObject(name = "tiredness", summary = "Tiredness with normal strength", value = Examples.TIREDNESS_REQUEST),
-                    @ExampleObject(name = "cramps-on-diuretic", summary = "Cramps and leg weakness on a diuretic", value = Examples.CRAMPS_REQUEST)}))
+                    @ExampleObject(name = "cramps-on-diuretic", summary = "Cramps and leg weakness on a diuretic", value = Examples.CRAMPS_REQUEST),
+                    @ExampleObject(name = "exercise-soreness-screened", summary = "Soreness after exercise with its self-care screen answered",
+                            value = Examples.EXERCISE_SORENESS_REQUEST),
+                    @ExampleObject(name = "vital-signs", summary = "Weakness with vital signs scoring 7 or more on NEWS2", value = Examples.VITALS_REQUEST)}))
     @APIResponse(responseCode = "200", description = "The triage answer.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TriageResponse.class),
                     examples = @ExampleObject(name = "emergency", summary = "A stroke sign: call an ambulance", value = Examples.STROKE_RESPONSE)))

@@ -20,6 +20,14 @@ public record TriageResponse(
         List<CauseGroupView> causeGroups,
         @Schema(description = "Unanswered questions whose answer could raise the urgency, highest first. Ask them and post again.", required = true)
         List<FollowUpQuestion> missingInformation,
+        @Schema(description = "The screen questions of a self-care pathway still unanswered: answered \"no\" all together "
+                + "(symptom reported absent, risk factor in absentRiskFactors, pregnancy not_pregnant), they lower the "
+                + "urgency to `couldLowerTo`. Empty when no self-care picture was recognised.", required = true)
+        List<ScreenQuestionView> screenQuestions,
+        @Schema(description = "When the urgency is self_care: the pathway, what to do at home and the safety-netting "
+                + "advice (what to watch for, when to see a doctor, when to call the emergency number); null otherwise.",
+                nullable = true)
+        SelfCareAdvice selfCare,
         @Schema(description = "Parts of a FHIR or CDS Hooks intake the triage did not read, and why (always empty for JSON).",
                 required = true)
         List<UnusedInput> unused,
@@ -66,6 +74,31 @@ public record TriageResponse(
             @Schema(description = "The answer that would raise the urgency.", examples = "sudden", required = true) String value,
             @Schema(description = "The urgency that answer would lead to.", required = true) Urgency couldRaiseTo,
             @Schema(examples = "Did it start suddenly, within seconds or minutes?", required = true) String question) {
+    }
+
+    /** A screen question that, answered "no" with the others of its pathway, could lower the urgency. */
+    @Schema(name = "ScreenQuestion")
+    public record ScreenQuestionView(
+            @Schema(description = "Self-care pathway the question screens for.", examples = "exercise_soreness", required = true) String pathway,
+            @Schema(description = "What to fill in: a symptom's status, a risk factor in absentRiskFactors, or the patient's pregnancy.",
+                    enumeration = {"symptom", "riskFactor", "pregnancy"}, required = true) String subject,
+            @Schema(description = "The symptom or risk factor code, or `pregnancy`.", examples = "dark_urine", required = true) String code,
+            @Schema(description = "The answer that clears it: `absent` (symptom or risk factor) or `not_pregnant`.",
+                    examples = "absent", required = true) String answer,
+            @Schema(description = "The urgency once all of the pathway's open questions are answered so.", required = true) Urgency couldLowerTo,
+            @Schema(examples = "Is your urine darker than usual, like tea or cola?", required = true) String question) {
+    }
+
+    /** What a self-care answer tells the patient to do and to watch for. */
+    @Schema(name = "SelfCareAdvice")
+    public record SelfCareAdvice(
+            @Schema(examples = "exercise_soreness", required = true) String pathway,
+            @Schema(examples = "Muscle soreness after exercise", required = true) String label,
+            @Schema(description = "What to do at home.", required = true) String advice,
+            @Schema(description = "Signs that mean it is not the benign picture after all.", required = true) List<String> watchFor,
+            @Schema(description = "When to see a doctor.", required = true) String seeDoctorIf,
+            @Schema(description = "When to call the emergency number.", required = true) String callEmergencyIf,
+            @Schema(description = "Where the pathway and its screen come from.", required = true) String source) {
     }
 
     /** A rule that fired. */

@@ -1,6 +1,7 @@
 package dev.triageapi.triage.api;
 
 import dev.triageapi.catalog.Catalog;
+import dev.triageapi.catalog.RiskFactorDefinition;
 import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.config.TriageConfig;
 import dev.triageapi.observability.AccessLog;
@@ -15,8 +16,11 @@ import dev.triageapi.triage.api.TriageResponse.CauseGroupView;
 import dev.triageapi.triage.api.TriageResponse.ConditionView;
 import dev.triageapi.triage.api.TriageResponse.FollowUpQuestion;
 import dev.triageapi.triage.api.TriageResponse.RedFlagView;
+import dev.triageapi.triage.api.TriageResponse.ScreenQuestionView;
+import dev.triageapi.triage.api.TriageResponse.SelfCareAdvice;
 import dev.triageapi.triage.api.TriageResponse.TraceEntry;
 import dev.triageapi.triage.engine.Assessment;
+import dev.triageapi.triage.engine.Assessment.ScreenQuestion;
 import dev.triageapi.triage.engine.RuleSet;
 import dev.triageapi.triage.engine.TriageEngine;
 import dev.triageapi.triage.rules.RulesRegistry;
@@ -49,6 +53,8 @@ public class TriageService {
     private final CurrentVertxRequest http;
     private final Map<Urgency, String> advice = new EnumMap<>(Urgency.class);
     private final String disclaimer;
+    private final String emergencyNumber;
+    static final String PREGNANCY_QUESTION = "Are you pregnant, or have you given birth in the last six weeks?";
 
     TriageService(Catalog catalog, RulesRegistry rules, TriageEngine engine, RequestMapper requests,
                   CurrentVertxRequest http, TriageConfig config) {
@@ -61,6 +67,7 @@ public class TriageService {
             advice.put(level, catalog.urgencyLevel(level).advice().replace("{emergencyNumber}", config.emergencyNumber()));
         }
         this.disclaimer = Disclaimer.text(config.emergencyNumber());
+        this.emergencyNumber = config.emergencyNumber();
     }
 
     /** Triages a request; a request that breaks the contract is a {@link jakarta.validation.ConstraintViolationException} (400). */
@@ -119,10 +126,18 @@ public class TriageService {
         }
     }
 
+    private String screenQuestion(ScreenQuestion q) {
+        return switch (q.subject()) {
+            case ScreenQuestion.SYMPTOM -> catalog.symptom(q.code()).map(SymptomDefinition::question).orElseThrow();
+            case ScreenQuestion.RISK_FACTOR -> catalog.riskFactor(q.code()).map(RiskFactorDefinition::question).orElseThrow();
+            default -> PREGNANCY_QUESTION;
+        };
+    }
+
     private TriageResponse toResponse(Assessment a, List<FollowUpQuestion> asked, List<UnusedInput> unused) {
         return new TriageResponse(
                 a.urgency(),
-                advice.get(a.urgency()),
+                a.selfCare() == null ? advice.get(a.urgency()) : a.selfCare().advice(),
                 a.redFlags().stream().map(f -> new RedFlagView(f.definition().code(), f.definition().label(),
                         f.definition().urgency(), f.definition().source(), f.evidence())).toList(),
                 a.reasons(),
@@ -135,6 +150,11 @@ public class TriageService {
                                 () -> catalog.followUpQuestion(q.symptom(), q.modifier(), q.value())
                                         .or(() -> catalog.symptom(q.symptom()).map(SymptomDefinition::question)).orElse("")))))
                         .sorted(Comparator.comparing(FollowUpQuestion::couldRaiseTo).reversed()).toList(),
+                a.screenQuestions().stream().map(q -> new ScreenQuestionView(q.pathway(), q.subject(), q.code(), q.answer(),
+                        q.couldLowerTo(), screenQuestion(q))).toList(),
+                a.selfCare() == null ? null : new SelfCareAdvice(a.selfCare().code(), a.selfCare().label(), a.selfCare().advice(),
+                        a.selfCare().watchFor(), a.selfCare().seeDoctorIf(),
+                        a.selfCare().callEmergencyIf().replace("{emergencyNumber}", emergencyNumber), a.selfCare().source()),
                 List.copyOf(unused),
                 a.trace().stream().map(f -> new TraceEntry(f.rule().name(), f.rule().file(), f.rule().line(),
                         f.rule().source(), f.matched(), f.rule().equals(a.decidedBy()))).toList(),

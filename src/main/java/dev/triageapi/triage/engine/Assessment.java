@@ -3,6 +3,7 @@ package dev.triageapi.triage.engine;
 import dev.triageapi.catalog.CauseGroupDefinition;
 import dev.triageapi.catalog.ConditionDefinition;
 import dev.triageapi.catalog.RedFlagDefinition;
+import dev.triageapi.catalog.SelfCarePathwayDefinition;
 import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.facts.FollowUp;
 
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * The outcome of running one case through a rule set, in a deterministic order: the urgency and the rule that set
- * it, the red flags, the reasons, the suggested cause groups, follow-up questions and the full firing trace.
+ * it, the red flags, the reasons, the suggested cause groups, follow-up questions, the full firing trace, the self-care
+ * pathway when the answer is self-care (else null) and the screen questions that could lower the level.
  */
 public record Assessment(
         Urgency urgency,
@@ -20,7 +22,20 @@ public record Assessment(
         List<SuggestedGroup> causeGroups,
         List<FollowUp> followUps,
         List<Firing> trace,
-        String rulesVersion) {
+        String rulesVersion,
+        SelfCarePathwayDefinition selfCare,
+        List<ScreenQuestion> screenQuestions) {
+
+    /**
+     * A screen question of a self-care pathway still open: answering it (together with the pathway's other open ones)
+     * as {@code answer} gives {@code couldLowerTo}. {@code subject} is {@code symptom}, {@code riskFactor} or
+     * {@code pregnancy}.
+     */
+    public record ScreenQuestion(String pathway, String subject, String code, String answer, Urgency couldLowerTo) {
+        public static final String SYMPTOM = "symptom";
+        public static final String RISK_FACTOR = "riskFactor";
+        public static final String PREGNANCY = "pregnancy";
+    }
 
     /** A red flag with the evidence that raised it. */
     public record FiredRedFlag(RedFlagDefinition definition, List<String> evidence) {

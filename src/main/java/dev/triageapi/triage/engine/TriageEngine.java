@@ -4,24 +4,34 @@ import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.CauseGroupDefinition;
 import dev.triageapi.catalog.ReasonDefinition;
 import dev.triageapi.catalog.RedFlagDefinition;
+import dev.triageapi.catalog.SelfCarePathwayDefinition;
 import dev.triageapi.triage.Modifier;
+import dev.triageapi.triage.Pregnancy;
+import dev.triageapi.triage.SymptomStatus;
 import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.engine.Assessment.FiredRedFlag;
+import dev.triageapi.triage.engine.Assessment.ScreenQuestion;
 import dev.triageapi.triage.engine.Assessment.SuggestedCondition;
 import dev.triageapi.triage.engine.Assessment.SuggestedGroup;
 import dev.triageapi.triage.facts.CauseFinding;
 import dev.triageapi.triage.facts.Conclusions;
 import dev.triageapi.triage.facts.Finding;
 import dev.triageapi.triage.facts.FollowUp;
+import dev.triageapi.triage.facts.News2;
+import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RedFlag;
 import dev.triageapi.triage.facts.RiskFactor;
+import dev.triageapi.triage.facts.RiskFactorAbsent;
+import dev.triageapi.triage.facts.SelfCareCandidate;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.facts.UrgencyFinding;
+import dev.triageapi.triage.facts.VitalSigns;
 import jakarta.inject.Singleton;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 
@@ -56,7 +66,7 @@ public final class TriageEngine {
      */
     public Assessment assess(RuleSet rules, TriageCase triageCase) {
         Assessment first = evaluate(rules, triageCase);
-        if (first.followUps().isEmpty()) {
+        if (first.followUps().isEmpty() && first.screenQuestions().isEmpty()) {
             return first;
         }
         List<FollowUp> exact = new ArrayList<>();
@@ -69,7 +79,43 @@ public final class TriageEngine {
         }
         exact.sort(questionOrder());
         return new Assessment(first.urgency(), first.decidedBy(), first.redFlags(), first.reasons(), first.causeGroups(),
-                List.copyOf(exact), first.trace(), first.rulesVersion());
+                List.copyOf(exact), first.trace(), first.rulesVersion(), first.selfCare(), lowering(rules, triageCase, first));
+    }
+
+    /**
+     * The open screen questions of each recognised pathway, kept only where answering all of that pathway's open
+     * questions "no" really gives a lower level (found by evaluating the case so answered, as for follow-ups).
+     */
+    private List<ScreenQuestion> lowering(RuleSet rules, TriageCase triageCase, Assessment first) {
+        Map<String, List<ScreenQuestion>> byPathway = new TreeMap<>();
+        first.screenQuestions().forEach(q -> byPathway.computeIfAbsent(q.pathway(), k -> new ArrayList<>()).add(q));
+        List<ScreenQuestion> kept = new ArrayList<>();
+        byPathway.forEach((pathway, questions) -> {
+            Urgency level = evaluate(rules, screened(triageCase, questions)).urgency();
+            if (level.compareTo(first.urgency()) < 0) {
+                questions.forEach(q -> kept.add(new ScreenQuestion(q.pathway(), q.subject(), q.code(), q.answer(), level)));
+            }
+        });
+        return List.copyOf(kept);
+    }
+
+    /** The case with each screen question answered "no". */
+    static TriageCase screened(TriageCase triageCase, List<ScreenQuestion> questions) {
+        List<Symptom> symptoms = new ArrayList<>(triageCase.symptoms());
+        List<RiskFactorAbsent> denied = new ArrayList<>(triageCase.absentRiskFactors());
+        Patient patient = triageCase.patient();
+        for (ScreenQuestion q : questions) {
+            switch (q.subject()) {
+                case ScreenQuestion.SYMPTOM -> {
+                    symptoms.removeIf(s -> s.getCode().equals(q.code()));
+                    symptoms.add(Symptom.builder(q.code()).status(SymptomStatus.ABSENT).build());
+                }
+                case ScreenQuestion.RISK_FACTOR -> denied.add(new RiskFactorAbsent(q.code()));
+                case ScreenQuestion.PREGNANCY -> patient = patient.withPregnancy(Pregnancy.NOT_PREGNANT);
+                default -> throw new IllegalArgumentException(q.subject());
+            }
+        }
+        return new TriageCase(patient, symptoms, triageCase.riskFactors(), denied, triageCase.vitals());
     }
 
     /** The case with the question answered by the value it names; null when the answer cannot be put into the case. */
@@ -88,12 +134,12 @@ public final class TriageEngine {
                 symptoms.add(symptom);
             }
         }
-        return applied ? new TriageCase(triageCase.patient(), symptoms, triageCase.riskFactors()) : null;
+        return applied ? triageCase.withSymptoms(symptoms) : null;
     }
 
     private static Symptom answer(Symptom symptom, String modifierCode, String value) {
         if ("status".equals(modifierCode)) {
-            return java.util.Arrays.stream(dev.triageapi.triage.SymptomStatus.values()).filter(s -> s.code().equals(value))
+            return java.util.Arrays.stream(SymptomStatus.values()).filter(s -> s.code().equals(value))
                     .findFirst().map(symptom::withStatus).orElse(null);
         }
         Modifier modifier = Modifier.byCode(modifierCode).orElse(null);
@@ -121,7 +167,7 @@ public final class TriageEngine {
     }
 
     private Assessment evaluate(RuleSet rules, TriageCase triageCase) {
-        Recorder recorder = new Recorder(rules);
+        Recorder recorder = new Recorder(rules, triageCase);
         // A pooled session: building a session's node and segment memories costs more than running the rules.
         // dispose() resets it before it goes back to the pool, so no fact, finding or listener outlives this case.
         KieSession session = rules.sessions().newKieSession();
@@ -135,6 +181,12 @@ public final class TriageEngine {
             for (RiskFactor riskFactor : triageCase.riskFactors()) {
                 session.insert(riskFactor);
             }
+            for (RiskFactorAbsent denied : triageCase.absentRiskFactors()) {
+                session.insert(denied);
+            }
+            if (triageCase.vitals() != null) {
+                session.insert(triageCase.vitals());
+            }
             session.fireAllRules();
         } finally {
             session.dispose();
@@ -145,6 +197,7 @@ public final class TriageEngine {
     /** Collects what the rules inserted, and which rule inserted it, during one evaluation. */
     private final class Recorder {
         private final RuleSet rules;
+        private final TriageCase triageCase;
         private final List<Attributed> findings = new ArrayList<>();
         private final List<Firing> fired = new ArrayList<>();
 
@@ -155,6 +208,14 @@ public final class TriageEngine {
                     findings.add(new Attributed(finding, rules.rule(event.getRule().getName())));
                 }
             }
+
+            /** A logically inserted finding whose conditions stopped holding (see consultation.drl) no longer counts. */
+            @Override
+            public void objectDeleted(ObjectDeletedEvent event) {
+                if (event.getOldObject() instanceof Finding finding) {
+                    findings.removeIf(a -> a.finding() == finding);
+                }
+            }
         };
 
         private final DefaultAgendaEventListener firings = new DefaultAgendaEventListener() {
@@ -162,7 +223,8 @@ public final class TriageEngine {
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 List<Object> matched = new ArrayList<>();
                 for (Object o : event.getMatch().getObjects()) {
-                    if (o instanceof Symptom || o instanceof RiskFactor || o instanceof Collection<?>) {
+                    if (o instanceof Symptom || o instanceof RiskFactor || o instanceof Collection<?> || o instanceof VitalSigns
+                            || o instanceof News2) {
                         matched.add(o);
                     }
                 }
@@ -170,8 +232,9 @@ public final class TriageEngine {
             }
         };
 
-        Recorder(RuleSet rules) {
+        Recorder(RuleSet rules, TriageCase triageCase) {
             this.rules = rules;
+            this.triageCase = triageCase;
         }
 
         Assessment assessment(String version) {
@@ -181,6 +244,8 @@ public final class TriageEngine {
             Urgency urgency = null;
             RuleInfo decidedBy = null;
             List<Ranked> reasons = new ArrayList<>();
+            SelfCarePathwayDefinition selfCare = null;
+            List<ScreenQuestion> screen = new ArrayList<>();
 
             for (Attributed a : sorted(findings)) {
                 Urgency level = null;
@@ -199,6 +264,19 @@ public final class TriageEngine {
                         throw new IllegalStateException("rule \"" + a.rule().name() + "\" suggests unknown condition " + cause.condition());
                     }
                     conditionEvidence.computeIfAbsent(cause.condition(), k -> new TreeSet<>()).addAll(cause.evidence());
+                } else if (finding instanceof SelfCareCandidate candidate) {
+                    SelfCarePathwayDefinition pathway = catalog.selfCarePathway(candidate.pathway()).orElseThrow(() ->
+                            new IllegalStateException("rule \"" + a.rule().name() + "\" recognises unknown pathway " + candidate.pathway()));
+                    List<ScreenQuestion> open = openQuestions(pathway);
+                    if (open.isEmpty()) {
+                        level = Urgency.SELF_CARE;
+                        selfCare = selfCare == null ? pathway : selfCare;
+                        reasons.add(new Ranked(level, catalog.reason(SCREENED).orElseThrow().text().replace("{pathway}", pathway.label())));
+                    } else {
+                        level = Urgency.CONSULTATION;
+                        screen.addAll(open);
+                        reasons.add(new Ranked(level, catalog.reason(SCREEN_OPEN).orElseThrow().text().replace("{pathway}", pathway.label())));
+                    }
                 } else if (finding instanceof FollowUp question) {
                     followUps.merge(question.symptom() + "|" + question.modifier() + "|" + question.value(), question,
                             (x, y) -> PREFERRED_QUESTION.compare(x, y) <= 0 ? x : y);
@@ -229,8 +307,31 @@ public final class TriageEngine {
             questions.sort(questionOrder());
             List<Firing> trace = new ArrayList<>(fired);
             trace.sort(IN_FILE_ORDER);
+            if (urgency != Urgency.SELF_CARE) {
+                selfCare = null;
+            }
             return new Assessment(urgency, decidedBy, List.copyOf(redFlags), List.copyOf(reasonTexts),
-                    groups(conditionEvidence), List.copyOf(questions), List.copyOf(trace), version);
+                    groups(conditionEvidence), List.copyOf(questions), List.copyOf(trace), version, selfCare,
+                    urgency == Urgency.SELF_CARE ? List.of() : List.copyOf(screen));
+        }
+
+        /** The pathway's screen questions this case has not answered "no" to, in the catalog's order. */
+        private List<ScreenQuestion> openQuestions(SelfCarePathwayDefinition pathway) {
+            List<ScreenQuestion> open = new ArrayList<>();
+            for (String code : pathway.screen().symptomsAbsent()) {
+                if (triageCase.symptoms().stream().noneMatch(s -> s.getCode().equals(code) && s.isAbsent())) {
+                    open.add(new ScreenQuestion(pathway.code(), ScreenQuestion.SYMPTOM, code, "absent", Urgency.SELF_CARE));
+                }
+            }
+            for (String code : pathway.screen().riskFactorsAbsent()) {
+                if (triageCase.absentRiskFactors().stream().noneMatch(r -> r.code().equals(code))) {
+                    open.add(new ScreenQuestion(pathway.code(), ScreenQuestion.RISK_FACTOR, code, "absent", Urgency.SELF_CARE));
+                }
+            }
+            if (pathway.screen().notPregnant() && !triageCase.patient().isKnownNotPregnant()) {
+                open.add(new ScreenQuestion(pathway.code(), ScreenQuestion.PREGNANCY, "pregnancy", "not_pregnant", Urgency.SELF_CARE));
+            }
+            return open;
         }
 
         private RedFlagDefinition redFlag(String code, RuleInfo rule) {
@@ -283,6 +384,9 @@ public final class TriageEngine {
             .thenComparing(f -> f.definition().code());
     /** The reason when no rule gave a level. */
     static final String NO_PATTERN = "no_pattern_recognised";
+    /** The reasons of a recognised self-care picture, screened or not yet; {pathway} is its label. */
+    static final String SCREENED = "self_care_screened";
+    static final String SCREEN_OPEN = "self_care_screen_open";
     private static final Comparator<Ranked> MOST_URGENT_REASON_FIRST = Comparator.comparing(Ranked::level).reversed()
             .thenComparing(Ranked::text);
     private static final Comparator<Firing> IN_FILE_ORDER = Comparator.comparing(Firing::rule, RuleInfo.IN_FILE_ORDER)

@@ -29,6 +29,11 @@ public final class Conclusions {
         return new CauseFinding(condition, evidence(evidence));
     }
 
+    /** The case is the picture of a self-care pathway of {@code catalog/self-care.json}; its screen decides. */
+    public static SelfCareCandidate selfCare(String pathway, Object... evidence) {
+        return new SelfCareCandidate(pathway, evidence(evidence));
+    }
+
     /** A follow-up question; {@code question} null takes the catalog's words for it (see Catalog#followUpQuestion). */
     public static FollowUp ask(Symptom symptom, String modifier, String value, Urgency couldRaiseTo, String question) {
         return new FollowUp(symptom.getCode(), modifier, value, couldRaiseTo, question);
@@ -50,6 +55,10 @@ public final class Conclusions {
             codes.add(s.getCode());
         } else if (item instanceof RiskFactor r) {
             codes.add(r.code());
+        } else if (item instanceof VitalSigns) {
+            codes.add("vitals");
+        } else if (item instanceof News2 score) {
+            codes.addAll(score.getScoring().isEmpty() ? List.of("vitals") : score.getScoring());
         } else if (item instanceof String code) {
             codes.add(code);
         } else if (item instanceof Collection<?> many) {

@@ -22,6 +22,11 @@ public final class Patient {
         this.pregnancy = pregnancy;
     }
 
+    /** This patient with another pregnancy answer. */
+    public Patient withPregnancy(Pregnancy answer) {
+        return new Patient(age, sex, underTreatment, answer);
+    }
+
     public Integer getAge() { return age; }
     public Sex getSex() { return sex; }
     public Boolean getUnderTreatment() { return underTreatment; }
@@ -29,6 +34,9 @@ public final class Patient {
 
     /** Reported pregnant, or given birth within the last six weeks (false when unanswered). */
     public boolean isPregnantOrPostpartum() { return pregnancy == Pregnancy.PREGNANT || pregnancy == Pregnancy.POSTPARTUM; }
+
+    /** Known not to be pregnant or just after a birth: said so, or male. */
+    public boolean isKnownNotPregnant() { return pregnancy == Pregnancy.NOT_PREGNANT || sex == Sex.MALE; }
 
     /** Reported as under treatment for muscle weakness (false when unanswered). */
     public boolean isUnderTreatmentKnown() { return Boolean.TRUE.equals(underTreatment); }

@@ -5,7 +5,9 @@ import dev.triageapi.triage.Modifier;
 import dev.triageapi.triage.Onset;
 import dev.triageapi.triage.Severity;
 import dev.triageapi.triage.Side;
+import dev.triageapi.triage.Spread;
 import dev.triageapi.triage.SymptomStatus;
+import dev.triageapi.triage.Trigger;
 
 import java.util.Collection;
 import java.util.EnumSet;
@@ -17,12 +19,15 @@ import java.util.Set;
  */
 public final class Symptom {
 
-    private static final Set<BodyLocation> FACE_ARM_OR_LEG = EnumSet.of(
-            BodyLocation.FACE, BodyLocation.ARM, BodyLocation.HAND, BodyLocation.LEG, BodyLocation.FOOT);
-    private static final Set<BodyLocation> LIMBS = EnumSet.of(
-            BodyLocation.ARM, BodyLocation.HAND, BodyLocation.LEG, BodyLocation.FOOT);
-    private static final Set<BodyLocation> LOWER_BODY = EnumSet.of(
-            BodyLocation.LEG, BodyLocation.FOOT, BodyLocation.TRUNK);
+    // The shoulder and hip girdles move the arm and the leg: a stroke that weakens an arm may be felt at the shoulder.
+    private static final Set<BodyLocation> LIMBS = EnumSet.of(BodyLocation.ARM, BodyLocation.UPPER_ARM, BodyLocation.SHOULDER,
+            BodyLocation.HAND, BodyLocation.LEG, BodyLocation.THIGH, BodyLocation.HIP, BodyLocation.FOOT);
+    private static final Set<BodyLocation> FACE_ARM_OR_LEG = union(LIMBS, EnumSet.of(BodyLocation.FACE));
+    private static final Set<BodyLocation> LEGS = EnumSet.of(BodyLocation.LEG, BodyLocation.THIGH, BodyLocation.FOOT);
+    private static final Set<BodyLocation> LOWER_BODY = union(LEGS, EnumSet.of(BodyLocation.HIP, BodyLocation.TRUNK, BodyLocation.BACK));
+    /** The muscles nearest the trunk, where myopathies and polymyalgia show first. */
+    private static final Set<BodyLocation> PROXIMAL = EnumSet.of(
+            BodyLocation.SHOULDER, BodyLocation.UPPER_ARM, BodyLocation.HIP, BodyLocation.THIGH);
 
     private final String code;
     private final SymptomStatus status;
@@ -35,6 +40,8 @@ public final class Symptom {
     private final Boolean worsening;
     private final Boolean recurring;
     private final Boolean resolved;
+    private final Spread spread;
+    private final Trigger trigger;
 
     private Symptom(Builder b) {
         this.code = b.code;
@@ -48,6 +55,14 @@ public final class Symptom {
         this.worsening = b.worsening;
         this.recurring = b.recurring;
         this.resolved = b.resolved;
+        this.spread = b.spread;
+        this.trigger = b.trigger;
+    }
+
+    private static Set<BodyLocation> union(Set<BodyLocation> a, Set<BodyLocation> b) {
+        Set<BodyLocation> out = EnumSet.copyOf(a);
+        out.addAll(b);
+        return out;
     }
 
     /** A symptom with this code; every modifier left unset is unknown. */
@@ -59,7 +74,8 @@ public final class Symptom {
     @SuppressWarnings("unchecked")
     public Symptom with(Modifier modifier, Object value) {
         Builder b = builder(code).status(status).onset(onset).side(side).severity(severity).locations(locations)
-                .hoursSinceOnset(hoursSinceOnset).knownTrigger(knownTrigger).worsening(worsening).recurring(recurring).resolved(resolved);
+                .hoursSinceOnset(hoursSinceOnset).knownTrigger(knownTrigger).worsening(worsening).recurring(recurring).resolved(resolved)
+                .spread(spread).trigger(trigger);
         if (modifier == Modifier.LOCATIONS) {
             Set<BodyLocation> more = EnumSet.noneOf(BodyLocation.class);
             more.addAll(locations);
@@ -95,6 +111,8 @@ public final class Symptom {
             case WORSENING -> worsening;
             case RECURRING -> recurring;
             case RESOLVED -> resolved;
+            case SPREAD -> spread;
+            case TRIGGER -> trigger;
         };
     }
 
@@ -111,6 +129,8 @@ public final class Symptom {
         private Boolean worsening;
         private Boolean recurring;
         private Boolean resolved;
+        private Spread spread;
+        private Trigger trigger;
 
         private Builder(String code) {
             this.code = code;
@@ -126,6 +146,8 @@ public final class Symptom {
         public Builder worsening(Boolean value) { worsening = value; return this; }
         public Builder recurring(Boolean value) { recurring = value; return this; }
         public Builder resolved(Boolean value) { resolved = value; return this; }
+        public Builder spread(Spread value) { spread = value; return this; }
+        public Builder trigger(Trigger value) { trigger = value; return this; }
 
         /** Sets a modifier from a value of its type ({@link Modifier#kind()}); null leaves it unknown. */
         @SuppressWarnings("unchecked")
@@ -142,6 +164,8 @@ public final class Symptom {
                 case WORSENING -> worsening = (Boolean) value;
                 case RECURRING -> recurring = (Boolean) value;
                 case RESOLVED -> resolved = (Boolean) value;
+                case SPREAD -> spread = (Spread) value;
+                case TRIGGER -> trigger = (Trigger) value;
             }
             return this;
         }
@@ -162,6 +186,8 @@ public final class Symptom {
     public Boolean getWorsening() { return worsening; }
     public Boolean getRecurring() { return recurring; }
     public Boolean getResolved() { return resolved; }
+    public Spread getSpread() { return spread; }
+    public Trigger getTrigger() { return trigger; }
 
     /** True when this symptom is in the catalog's symptom group of that name (checked to exist when rules load). */
     public boolean inGroup(String group) { return dev.triageapi.catalog.Catalog.bundled().inGroup(group, code); }
@@ -196,13 +222,32 @@ public final class Symptom {
     /** Reported on both sides and only in the legs, feet or trunk: the pattern of a spinal cord problem. */
     public boolean isBothLegsOnly() {
         return side == Side.BOTH && !locations.isEmpty() && LOWER_BODY.containsAll(locations)
-                && (locations.contains(BodyLocation.LEG) || locations.contains(BodyLocation.FOOT));
+                && locations.stream().anyMatch(LEGS::contains);
     }
+
+    /** Reported in the legs (thigh, leg or foot), or the location was not given (so it may be). */
+    public boolean isPossiblyInTheLegs() {
+        return locations.isEmpty() || locations.stream().anyMatch(LEGS::contains);
+    }
+
+    /** Reported at the shoulders, upper arms, hips or thighs and nowhere further out. */
+    public boolean isProximal() {
+        return !locations.isEmpty() && PROXIMAL.containsAll(locations);
+    }
+
+    public boolean isSpreadingUpward() { return spread == Spread.UPWARD; }
+    public boolean isSpreadingDownward() { return spread == Spread.DOWNWARD; }
+
+    /** True when the patient said this brought it on (e.g. {@code "exercise"}); false when another or none was given. */
+    public boolean triggeredBy(String code) { return trigger != null && trigger.code().equals(code); }
 
     public boolean isWholeBody() { return locations.contains(BodyLocation.WHOLE_BODY); }
 
-    public boolean isWorseningKnown() { return Boolean.TRUE.equals(worsening); }
-    public boolean isWorseningNotDenied() { return !Boolean.FALSE.equals(worsening); }
+    /** Known to be getting worse: said so, or said to be spreading (a weakness that spreads is getting worse). */
+    public boolean isWorseningKnown() { return Boolean.TRUE.equals(worsening) || spread != null; }
+    public boolean isWorseningNotDenied() { return !isWorseningDenied(); }
+    /** Known not to be getting worse (false when unanswered, or when it is said to be spreading). */
+    public boolean isWorseningDenied() { return Boolean.FALSE.equals(worsening) && spread == null; }
     public boolean isRecurringKnown() { return Boolean.TRUE.equals(recurring); }
     /** True when it is known to have come and gone: a resolved sign is still a reported sign. */
     public boolean isResolvedKnown() { return Boolean.TRUE.equals(resolved); }

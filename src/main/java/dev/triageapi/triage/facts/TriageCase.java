@@ -2,11 +2,26 @@ package dev.triageapi.triage.facts;
 
 import java.util.List;
 
-/** Everything the rules may look at for one patient: already validated against the catalog. */
-public record TriageCase(Patient patient, List<Symptom> symptoms, List<RiskFactor> riskFactors) {
+/**
+ * Everything the rules may look at for one patient, already validated against the catalog: risk factors reported
+ * present, those explicitly denied, and the vital signs when any were measured ({@code null} otherwise).
+ */
+public record TriageCase(Patient patient, List<Symptom> symptoms, List<RiskFactor> riskFactors,
+                         List<RiskFactorAbsent> absentRiskFactors, VitalSigns vitals) {
 
     public TriageCase {
         symptoms = List.copyOf(symptoms);
         riskFactors = List.copyOf(riskFactors);
+        absentRiskFactors = List.copyOf(absentRiskFactors);
+    }
+
+    /** A case with risk factors reported present only and no vital signs. */
+    public TriageCase(Patient patient, List<Symptom> symptoms, List<RiskFactor> riskFactors) {
+        this(patient, symptoms, riskFactors, List.of(), null);
+    }
+
+    /** This case with other symptoms, everything else kept. */
+    public TriageCase withSymptoms(List<Symptom> others) {
+        return new TriageCase(patient, others, riskFactors, absentRiskFactors, vitals);
     }
 }

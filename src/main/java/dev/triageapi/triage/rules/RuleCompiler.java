@@ -36,6 +36,9 @@ public final class RuleCompiler {
     private static final Pattern RED_FLAG = Pattern.compile("redFlag\\(\\s*\"([a-z0-9_]+)\"");
     private static final Pattern SUGGESTS = Pattern.compile("suggests\\(\\s*\"([a-z0-9_]+)\"");
     private static final Pattern AT_LEAST = Pattern.compile("atLeast\\(\\s*Urgency\\.([A-Z_0-9]+)");
+    private static final Pattern SELF_CARE = Pattern.compile("selfCare\\(\\s*\"([a-z0-9_]+)\"");
+    /** A trigger a condition compares with: {@code triggeredBy("exercise")}, checked as the answer {@code trigger=exercise}. */
+    private static final Pattern TRIGGERED_BY = Pattern.compile("\\btriggeredBy\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern ASK = Pattern.compile("\\bask\\(");
     /** The codes a condition compares with: {@code code == "x"}, {@code code != "x"}, {@code code in ("x", "y")}. */
     private static final Pattern CODE_COMPARED = Pattern.compile("\\bcode\\s*(?:==|!=)\\s*\"([^\"]*)\"");
@@ -170,11 +173,11 @@ public final class RuleCompiler {
                     String code = withoutComments(text);
                     return new RuleInfo(ruleName, path, line, source, all(RED_FLAG, code), all(SUGGESTS, code),
                             all(AT_LEAST, code).stream().map(Urgency::valueOf).toList(), ASK.matcher(code).find(),
-                            codes(code), all(GROUP, code), answers(code), all(REASON, code));
+                            codes(code), all(GROUP, code), answers(code), all(REASON, code), all(SELF_CARE, code));
                 }
             }
         }
-        return new RuleInfo(ruleName, path, 0, source, List.of(), List.of(), List.of(), false, List.of(), List.of(), List.of(), List.of());
+        return new RuleInfo(ruleName, path, 0, source, List.of(), List.of(), List.of(), false, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** The rule's text without its comments, so that a code in a comment is not taken for one the rule uses. */
@@ -201,6 +204,10 @@ public final class RuleCompiler {
         List<String> found = new ArrayList<>();
         while (m.find()) {
             found.add(m.group(1) + "=" + m.group(2));
+        }
+        Matcher trigger = TRIGGERED_BY.matcher(text);
+        while (trigger.find()) {
+            found.add("trigger=" + trigger.group(1));
         }
         return List.copyOf(found);
     }

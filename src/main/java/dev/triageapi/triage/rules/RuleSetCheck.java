@@ -31,6 +31,8 @@ public final class RuleSetCheck {
                             problems.add(rule.file() + ":" + rule.line() + ": rule \"" + rule.name() + "\" names symptom group '" + group + "', which is not in the catalog"));
                     rule.reasons().stream().filter(reason -> catalog.reason(reason).isEmpty()).forEach(reason ->
                             problems.add(rule.file() + ":" + rule.line() + ": rule \"" + rule.name() + "\" gives reason '" + reason + "', which is not in the catalog"));
+                    rule.pathways().stream().filter(code -> catalog.selfCarePathway(code).isEmpty()).forEach(code ->
+                            problems.add(rule.file() + ":" + rule.line() + ": rule \"" + rule.name() + "\" recognises self-care pathway '" + code + "', which is not in the catalog"));
                     rule.answers().stream().filter(answer -> !isAnswer(answer)).forEach(answer ->
                             problems.add(rule.file() + ":" + rule.line() + ": rule \"" + rule.name() + "\" asks for '" + answer + "', which is no modifier and value of the catalog"));
                 });

@@ -37,6 +37,12 @@ public record Vignette(String name, String rationale, JsonNode request, Expect e
         e.conditions().stream().filter(c -> !conditions.contains(c)).forEach(c -> problems.add("missing condition " + c));
         e.withoutConditions().stream().filter(conditions::contains).forEach(c -> problems.add("unexpected condition " + c));
         e.followUps().stream().filter(q -> !followUps.contains(q)).forEach(q -> problems.add("missing follow-up " + q));
+        String pathway = a.selfCare() == null ? null : a.selfCare().code();
+        if (e.selfCare() != null && !e.selfCare().equals(pathway)) {
+            problems.add("self-care pathway " + pathway + ", expected " + e.selfCare());
+        }
+        List<String> screen = a.screenQuestions().stream().map(q -> q.pathway() + ":" + q.code()).toList();
+        e.screenQuestions().stream().filter(q -> !screen.contains(q)).forEach(q -> problems.add("missing screen question " + q));
         if (a.urgency().isEmergency() && flags.isEmpty()) {
             problems.add("emergency answer without a red flag");
         }
@@ -53,7 +59,9 @@ public record Vignette(String name, String rationale, JsonNode request, Expect e
             List<String> groups,
             List<String> conditions,
             List<String> withoutConditions,
-            List<String> followUps) {
+            List<String> followUps,
+            String selfCare,
+            List<String> screenQuestions) {
 
         public List<String> redFlags() { return redFlags == null ? List.of() : redFlags; }
         public List<String> withoutRedFlags() { return withoutRedFlags == null ? List.of() : withoutRedFlags; }
@@ -61,5 +69,7 @@ public record Vignette(String name, String rationale, JsonNode request, Expect e
         public List<String> conditions() { return conditions == null ? List.of() : conditions; }
         public List<String> withoutConditions() { return withoutConditions == null ? List.of() : withoutConditions; }
         public List<String> followUps() { return followUps == null ? List.of() : followUps; }
+        /** Screen questions that must be open, as {@code pathway:code}. */
+        public List<String> screenQuestions() { return screenQuestions == null ? List.of() : screenQuestions; }
     }
 }

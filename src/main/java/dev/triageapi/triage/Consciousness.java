@@ -1,0 +1,23 @@
+package dev.triageapi.triage;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Level of consciousness on the ACVPU scale NEWS2 uses; anything but {@code ALERT} scores 3. */
+public enum Consciousness {
+    /** Awake, eyes open, responding normally. */
+    ALERT,
+    /** New confusion or disorientation (the C of ACVPU). */
+    NEW_CONFUSION,
+    /** Responds only when spoken to. */
+    VOICE,
+    /** Responds only to pain. */
+    PAIN,
+    /** Does not respond. */
+    UNRESPONSIVE;
+
+    /** The wire name in snake_case. */
+    @JsonValue
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

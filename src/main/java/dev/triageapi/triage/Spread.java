@@ -1,0 +1,17 @@
+package dev.triageapi.triage;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Which way a weakness or numbness has moved since it began; a missing answer is unknown. */
+public enum Spread {
+    /** From the feet or legs up the body, the way Guillain-Barré syndrome and tick paralysis spread. */
+    UPWARD,
+    /** From the eyes, face and throat down the body, the way botulism spreads. */
+    DOWNWARD;
+
+    /** The wire name in snake_case. */
+    @JsonValue
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

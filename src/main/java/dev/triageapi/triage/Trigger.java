@@ -1,0 +1,21 @@
+package dev.triageapi.triage;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** What the patient says brought a complaint on; a missing answer is unknown, never "nothing". */
+public enum Trigger {
+    /** Unaccustomed or hard exercise. */
+    EXERCISE,
+    /** A fall, a blow or a strain. */
+    INJURY,
+    /** Too little or poor sleep. */
+    POOR_SLEEP,
+    /** A recent illness such as a cold or flu. */
+    RECENT_ILLNESS;
+
+    /** The wire name in snake_case. */
+    @JsonValue
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
