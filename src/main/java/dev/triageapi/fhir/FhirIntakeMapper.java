@@ -5,12 +5,14 @@ import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.http.FieldError;
 import dev.triageapi.http.InvalidRequestException;
 import dev.triageapi.triage.Modifier;
+import dev.triageapi.triage.Consciousness;
 import dev.triageapi.triage.Pregnancy;
 import dev.triageapi.triage.Sex;
 import dev.triageapi.triage.SymptomStatus;
 import dev.triageapi.triage.api.SymptomReport;
 import dev.triageapi.triage.api.TriageRequest;
 import dev.triageapi.triage.api.UnusedInput;
+import dev.triageapi.triage.api.VitalsReport;
 import jakarta.inject.Singleton;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -98,6 +100,8 @@ public final class FhirIntakeMapper {
         Pregnancy pregnancy = null;
         List<SymptomReport> symptoms = new ArrayList<>();
         List<String> riskFactors = new ArrayList<>();
+        List<String> absentRiskFactors = new ArrayList<>();
+        VitalsReport vitals = null;
         for (QuestionnaireResponseItemComponent item : response.getItem()) {
             if (!item.hasLinkId()) {
                 errors.add(new FieldError("item", "every item needs a linkId"));
@@ -127,10 +131,14 @@ public final class FhirIntakeMapper {
                         return;
                     }
                     Type value = r.hasAnswer() ? r.getAnswerFirstRep().getValue() : null;
-                    if (value != null && Boolean.TRUE.equals(bool(value, "item[riskFactors].item[" + r.getLinkId() + "]", errors))) {
+                    Boolean has = value == null ? null : bool(value, "item[riskFactors].item[" + r.getLinkId() + "]", errors);
+                    if (Boolean.TRUE.equals(has)) {
                         riskFactors.add(r.getLinkId());
+                    } else if (Boolean.FALSE.equals(has)) {
+                        absentRiskFactors.add(r.getLinkId()); // asked and denied; unanswered stays unknown
                     }
                 });
+                case "vitals" -> vitals = vitals(item, errors, unused);
                 default -> unused.add(new UnusedInput(itemPath(null, item), item.hasAnswer()
                         ? "not an item of the intake Questionnaire" : "a display or group item with no answer"));
             }
@@ -140,8 +148,60 @@ public final class FhirIntakeMapper {
         }
         String subject = response.hasSubject() ? literal(response.getSubject().getReference()) : null;
         String self = response.getIdElement().hasIdPart() ? literal("QuestionnaireResponse/" + response.getIdElement().getIdPart()) : null;
-        return new FhirIntake(new TriageRequest(age, sex, symptoms, riskFactors, underTreatment, pregnancy), unused, List.of(),
+        return new FhirIntake(new TriageRequest(age, sex, symptoms, riskFactors, absentRiskFactors, underTreatment, pregnancy, vitals),
+                unused, List.of(),
                 self == null ? List.of() : List.of(self), subject);
+    }
+
+    /** The answers of the Questionnaire's vital signs group. */
+    private static VitalsReport vitals(QuestionnaireResponseItemComponent group, List<FieldError> errors, List<UnusedInput> unused) {
+        Map<String, Type> answers = new LinkedHashMap<>();
+        for (QuestionnaireResponseItemComponent item : group.getItem()) {
+            if (!item.hasLinkId()) {
+                errors.add(new FieldError("item[vitals].item", "every item needs a linkId"));
+            } else if (!QuestionnaireFactory.VITALS.contains(item.getLinkId())) {
+                unused.add(new UnusedInput(itemPath("item[vitals]", item), "not a vital sign of the intake Questionnaire"));
+            } else if (item.hasAnswer()) {
+                answers.put(item.getLinkId(), item.getAnswerFirstRep().getValue());
+            }
+        }
+        String p = "item[vitals].item[";
+        Type consciousness = answers.get("consciousness");
+        VitalsReport report = new VitalsReport(whole(answers.get("respiratoryRate"), p + "respiratoryRate]", errors),
+                whole(answers.get("oxygenSaturation"), p + "oxygenSaturation]", errors),
+                answers.containsKey("onSupplementalOxygen") ? bool(answers.get("onSupplementalOxygen"), p + "onSupplementalOxygen]", errors) : null,
+                whole(answers.get("systolicBloodPressure"), p + "systolicBloodPressure]", errors),
+                whole(answers.get("heartRate"), p + "heartRate]", errors),
+                number(answers.get("temperature"), p + "temperature]", errors),
+                consciousness == null ? null : code(consciousness, Consciousness.values(), Consciousness::code, p + "consciousness]", errors),
+                number(answers.get("bloodGlucose"), p + "bloodGlucose]", errors));
+        return report.isEmpty() ? null : report;
+    }
+
+    /** A plain number (valueDecimal or valueInteger) in the unit the item's text names. */
+    private static Double number(Type value, String path, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof org.hl7.fhir.r4.model.DecimalType d && d.getValue() != null) {
+            return d.getValue().doubleValue();
+        }
+        if (value instanceof org.hl7.fhir.r4.model.IntegerType i && i.getValue() != null) {
+            return i.getValue().doubleValue();
+        }
+        errors.add(new FieldError(path, "expected a number (valueDecimal) in the unit the item names"));
+        return null;
+    }
+
+    private static Integer whole(Type value, String path, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof org.hl7.fhir.r4.model.IntegerType integer) {
+            return integer.getValue();
+        }
+        errors.add(new FieldError(path, "expected a whole number (valueInteger)"));
+        return null;
     }
 
     /** The intake Questionnaire's canonical URL, with or without a {@code |version}. */
@@ -201,6 +261,7 @@ public final class FhirIntakeMapper {
         boolean patientSeen = false;
         Pregnancy pregnancy = null;
         Instant pregnancyRecorded = null;
+        VitalSignsReader vitals = new VitalSignsReader();
         Instant now = Instant.now();
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
@@ -218,6 +279,14 @@ public final class FhirIntakeMapper {
                 if (status.isPresent() && (pregnancyRecorded == null || !when.isBefore(pregnancyRecorded))) {
                     pregnancy = status.get();
                     pregnancyRecorded = when;
+                }
+            } else if (resource instanceof Observation observation && VitalSignsReader.parameterOf(observation).isPresent()) {
+                if (isCurrentRecord(observation)) {
+                    vitals.read(observation, VitalSignsReader.parameterOf(observation).orElseThrow(),
+                            recorded(observation, now).orElse(now), now, path, unused);
+                } else {
+                    unused.add(new UnusedInput(path + ".status", "a vital sign that is " + observation.getStatus().toCode()
+                            + " is not a current measurement"));
                 }
             } else if (resource instanceof Observation observation) {
                 Timed timed = observation(observation, now, path, reference(entry), errors, unused, askAbout);
@@ -272,7 +341,16 @@ public final class FhirIntakeMapper {
         }
         List<SymptomReport> reports = latest.values().stream().map(Timed::report).toList();
         List<String> basis = latest.values().stream().map(Timed::reference).filter(java.util.Objects::nonNull).toList();
-        return new FhirIntake(new TriageRequest(age, sex, reports, riskFactors, null, pregnancy), unused, askAbout, basis, subject);
+        return new FhirIntake(new TriageRequest(age, sex, reports, riskFactors, null, null, pregnancy, vitals.report()), unused,
+                askAbout, basis, subject);
+    }
+
+    /** Final, amended, corrected or preliminary: a measurement that stands (registered, cancelled, in error do not). */
+    private static boolean isCurrentRecord(Observation observation) {
+        return switch (observation.getStatus() == null ? Observation.ObservationStatus.NULL : observation.getStatus()) {
+            case FINAL, AMENDED, CORRECTED, PRELIMINARY -> true;
+            default -> false;
+        };
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.triageapi.catalog.ModifierDefinition;
 import dev.triageapi.catalog.RiskFactorDefinition;
 import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.triage.Modifier;
+import dev.triageapi.triage.Consciousness;
 import dev.triageapi.triage.Pregnancy;
 import dev.triageapi.triage.Sex;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -26,6 +27,10 @@ public final class QuestionnaireFactory {
 
     private QuestionnaireFactory() {
     }
+
+    /** The linkIds of the vital signs group, the field names of the JSON contract's {@code vitals}. */
+    static final java.util.Set<String> VITALS = java.util.Set.of("respiratoryRate", "oxygenSaturation", "onSupplementalOxygen",
+            "systolicBloodPressure", "heartRate", "temperature", "consciousness", "bloodGlucose");
 
     public static Questionnaire build(Catalog catalog) {
         Questionnaire q = new Questionnaire();
@@ -69,12 +74,34 @@ public final class QuestionnaireFactory {
             }
         }
 
-        QuestionnaireItemComponent risks = q.addItem().setLinkId("riskFactors").setText("Risk factors")
+        QuestionnaireItemComponent risks = q.addItem().setLinkId("riskFactors")
+                .setText("Risk factors: answer yes if present, no if asked and denied; leave unanswered if unknown")
                 .setType(QuestionnaireItemType.GROUP);
         for (RiskFactorDefinition risk : catalog.riskFactors()) {
             risks.addItem().setLinkId(risk.code()).setText(risk.label()).setType(QuestionnaireItemType.BOOLEAN)
                     .addCode(new Coding(FhirCodes.RISK_FACTOR, risk.code(), risk.label()));
         }
+
+        QuestionnaireItemComponent vitals = q.addItem().setLinkId("vitals")
+                .setText("Vital signs measured now (leave unanswered what was not measured)").setType(QuestionnaireItemType.GROUP);
+        vitals.addItem().setLinkId("respiratoryRate").setText("Respiratory rate (breaths per minute)").setType(QuestionnaireItemType.INTEGER)
+                .addCode(new Coding(FhirCodes.LOINC, "9279-1", "Respiratory rate"));
+        vitals.addItem().setLinkId("oxygenSaturation").setText("Oxygen saturation (%)").setType(QuestionnaireItemType.INTEGER)
+                .addCode(new Coding(FhirCodes.LOINC, "59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry"));
+        vitals.addItem().setLinkId("onSupplementalOxygen").setText("Breathing supplemental oxygen?").setType(QuestionnaireItemType.BOOLEAN);
+        vitals.addItem().setLinkId("systolicBloodPressure").setText("Systolic blood pressure (mmHg)").setType(QuestionnaireItemType.INTEGER)
+                .addCode(new Coding(FhirCodes.LOINC, "8480-6", "Systolic blood pressure"));
+        vitals.addItem().setLinkId("heartRate").setText("Heart rate (beats per minute)").setType(QuestionnaireItemType.INTEGER)
+                .addCode(new Coding(FhirCodes.LOINC, "8867-4", "Heart rate"));
+        vitals.addItem().setLinkId("temperature").setText("Temperature (°C)").setType(QuestionnaireItemType.DECIMAL)
+                .addCode(new Coding(FhirCodes.LOINC, "8310-5", "Body temperature"));
+        QuestionnaireItemComponent consciousness = vitals.addItem().setLinkId("consciousness")
+                .setText("Level of consciousness (ACVPU)").setType(QuestionnaireItemType.CHOICE);
+        for (Consciousness value : Consciousness.values()) {
+            consciousness.addAnswerOption().setValue(new Coding(FhirCodes.MODIFIER_VALUE, value.code(), label(value.code())));
+        }
+        vitals.addItem().setLinkId("bloodGlucose").setText("Blood glucose (mmol/L)").setType(QuestionnaireItemType.DECIMAL)
+                .addCode(new Coding(FhirCodes.LOINC, "15074-8", "Glucose [Moles/volume] in Blood"));
         return q;
     }
 

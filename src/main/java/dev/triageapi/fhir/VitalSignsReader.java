@@ -1,0 +1,146 @@
+package dev.triageapi.fhir;
+
+import dev.triageapi.triage.Consciousness;
+import dev.triageapi.triage.api.UnusedInput;
+import dev.triageapi.triage.api.VitalsReport;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads vital-sign and glucose Observations (the FHIR R4 vital signs profile's LOINC codes) of one Bundle into the
+ * {@link VitalsReport} of the triage request: the latest measurement of each parameter, in the units UCUM gives it,
+ * taken within {@link #CURRENT} of now (older ones describe another moment and are listed as not used). A value in a
+ * unit this reader does not convert is listed, never guessed at. Out-of-range values reach the request's own checks.
+ */
+final class VitalSignsReader {
+
+    /** How old a measurement may be and still describe the patient now. */
+    static final Duration CURRENT = Duration.ofHours(6);
+
+    /** The parameters, each with its LOINC codes and the UCUM units accepted (to the unit of the contract). */
+    enum Parameter {
+        RESPIRATORY_RATE(List.of("9279-1"), Map.of("/min", 1.0, "{breaths}/min", 1.0)),
+        OXYGEN_SATURATION(List.of("59408-5", "2708-6"), Map.of("%", 1.0)),
+        SYSTOLIC(List.of("8480-6"), Map.of("mm[Hg]", 1.0)),
+        HEART_RATE(List.of("8867-4"), Map.of("/min", 1.0, "{beats}/min", 1.0)),
+        TEMPERATURE(List.of("8310-5", "8331-1"), Map.of("Cel", 1.0)),
+        GLUCOSE(List.of("15074-8", "14749-6", "2339-0", "2345-7", "41653-7"), Map.of("mmol/L", 1.0, "mg/dL", 1 / 18.016)),
+        OXYGEN_FLOW(List.of("3151-8"), Map.of("L/min", 1.0));
+
+        final List<String> loinc;
+        final Map<String, Double> factorByUnit;
+
+        Parameter(List<String> loinc, Map<String, Double> factorByUnit) {
+            this.loinc = loinc;
+            this.factorByUnit = factorByUnit;
+        }
+    }
+
+    /** LOINC's blood pressure panel, whose systolic component this reader takes. */
+    static final String BLOOD_PRESSURE_PANEL = "85354-9";
+
+    private final Map<Parameter, Double> values = new EnumMap<>(Parameter.class);
+    private final Map<Parameter, Instant> taken = new EnumMap<>(Parameter.class);
+    private final Map<Parameter, String> paths = new EnumMap<>(Parameter.class);
+
+    /** The parameter an Observation measures, if it is one of ours (a blood pressure panel counts as systolic). */
+    static Optional<Parameter> parameterOf(Observation observation) {
+        for (Coding coding : observation.getCode().getCoding()) {
+            if (FhirCodes.LOINC.equals(coding.getSystem())) {
+                if (BLOOD_PRESSURE_PANEL.equals(coding.getCode())) {
+                    return Optional.of(Parameter.SYSTOLIC);
+                }
+                for (Parameter p : Parameter.values()) {
+                    if (p.loinc.contains(coding.getCode())) {
+                        return Optional.of(p);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Reads one vital-sign Observation; what it cannot use is added to {@code unused} with the reason. */
+    void read(Observation observation, Parameter parameter, Instant recorded, Instant now, String path, List<UnusedInput> unused) {
+        if (recorded.isBefore(now.minus(CURRENT))) {
+            unused.add(new UnusedInput(path, "a vital sign measured more than 6 hours ago does not describe the patient now"));
+            return;
+        }
+        Quantity quantity = null;
+        String valuePath = path + ".value";
+        if (parameter == Parameter.SYSTOLIC && !observation.hasValueQuantity()) {
+            for (int i = 0; i < observation.getComponent().size(); i++) {
+                var component = observation.getComponent().get(i);
+                if (component.getCode().getCoding().stream().anyMatch(c -> FhirCodes.LOINC.equals(c.getSystem())
+                        && "8480-6".equals(c.getCode())) && component.hasValueQuantity()) {
+                    quantity = component.getValueQuantity();
+                    valuePath = path + ".component[" + i + "].value";
+                }
+            }
+        } else if (observation.hasValueQuantity()) {
+            quantity = observation.getValueQuantity();
+        }
+        if (quantity == null || !quantity.hasValue()) {
+            unused.add(new UnusedInput(valuePath, "a vital sign without a Quantity value"));
+            return;
+        }
+        Optional<Double> value = inContractUnit(parameter, quantity);
+        if (value.isEmpty()) {
+            unused.add(new UnusedInput(valuePath, "a vital sign in a unit this service does not convert (send UCUM "
+                    + String.join(" or ", parameter.factorByUnit.keySet().stream().sorted().toList()) + ")"));
+            return;
+        }
+        Instant earlier = taken.get(parameter);
+        if (earlier != null && earlier.isAfter(recorded)) {
+            unused.add(new UnusedInput(path, "an earlier measurement of a vital sign measured again later: the latest counts"));
+            return;
+        }
+        if (earlier != null) {
+            unused.add(new UnusedInput(paths.get(parameter), "an earlier measurement of a vital sign measured again later: the latest counts"));
+        }
+        values.put(parameter, value.get());
+        taken.put(parameter, recorded);
+        paths.put(parameter, path);
+    }
+
+    private static Optional<Double> inContractUnit(Parameter parameter, Quantity quantity) {
+        String unit = quantity.hasCode() && FhirCodes.UCUM.equals(quantity.getSystem()) ? quantity.getCode() : null;
+        if (parameter == Parameter.TEMPERATURE && "[degF]".equals(unit)) {
+            return Optional.of((quantity.getValue().doubleValue() - 32) * 5 / 9);
+        }
+        Double factor = unit == null ? null : parameter.factorByUnit.get(unit);
+        return factor == null ? Optional.empty() : Optional.of(quantity.getValue().doubleValue() * factor);
+    }
+
+    /** The vital signs read, or null when none was. */
+    VitalsReport report() {
+        if (values.isEmpty()) {
+            return null;
+        }
+        Double flow = values.get(Parameter.OXYGEN_FLOW);
+        return new VitalsReport(whole(Parameter.RESPIRATORY_RATE), whole(Parameter.OXYGEN_SATURATION), flow == null ? null : flow > 0,
+                whole(Parameter.SYSTOLIC), whole(Parameter.HEART_RATE), tenth(Parameter.TEMPERATURE), (Consciousness) null,
+                tenth(Parameter.GLUCOSE));
+    }
+
+    private Integer whole(Parameter p) {
+        Double v = values.get(p);
+        return v == null ? null : (int) Math.round(v);
+    }
+
+    /** To one decimal, as the NEWS2 chart reads a temperature and a meter shows a glucose. */
+    private Double tenth(Parameter p) {
+        Double v = values.get(p);
+        return v == null ? null : BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP).doubleValue();
+    }
+}
