@@ -19,7 +19,10 @@
   const MODIFIERS = {};
   const STATUS = { label: 'Present?', values: [['present', 'Yes, present'], ['absent', 'No, not present'], ['unknown', 'Not sure']] };
   const BOOLEAN_VALUES = [['true', 'Yes'], ['false', 'No']];
-  const PATIENT_FIELDS = { age: 'Age', sex: 'Sex', pregnancy: 'Pregnancy', underTreatment: 'Already being treated', riskFactors: 'Risk factors', symptoms: 'Symptoms' };
+  const VITALS = [['respiratoryRate', 'Breathing rate'], ['oxygenSaturation', 'Oxygen saturation'],
+    ['onSupplementalOxygen', 'Supplemental oxygen'], ['systolicBloodPressure', 'Systolic blood pressure'],
+    ['heartRate', 'Heart rate'], ['temperature', 'Temperature'], ['consciousness', 'Consciousness'], ['bloodGlucose', 'Blood glucose']];
+  const PATIENT_FIELDS = { age: 'Age', sex: 'Sex', pregnancy: 'Pregnancy', underTreatment: 'Already being treated', riskFactors: 'Risk factors', absentRiskFactors: 'Risk factors answered no', symptoms: 'Symptoms' };
 
   const state = {
     symptoms: [],          // catalog entries, in catalog order
@@ -211,10 +214,12 @@
     list.replaceChildren();
     for (const factor of riskFactors) {
       const id = 'rf-' + factor.code;
-      list.append(el('div', { className: 'choice' },
-        el('div', { className: 'check' },
-          el('input', { type: 'checkbox', id, name: 'riskFactor', value: factor.code, 'aria-describedby': id + '-hint' }),
-          el('label', { for: id }, factor.label, el('span', { className: 'hint', id: id + '-hint', text: factor.description })))));
+      const answer = el('select', { id, name: 'riskFactor', 'data-code': factor.code, 'aria-describedby': id + '-hint' },
+        el('option', { value: '', text: 'Not asked' }), el('option', { value: 'present', text: 'Yes' }),
+        el('option', { value: 'absent', text: 'No' }));
+      list.append(el('div', { className: 'choice field' },
+        el('label', { for: id }, factor.label, el('span', { className: 'hint', id: id + '-hint', text: factor.description })),
+        answer));
     }
   }
 
@@ -262,8 +267,22 @@
       }
       request.symptoms.push(report);
     }
-    const riskFactors = Array.from(document.querySelectorAll('input[name="riskFactor"]:checked')).map((c) => c.value);
-    if (riskFactors.length) request.riskFactors = riskFactors;
+    const answered = (value) => Array.from(document.querySelectorAll('select[name="riskFactor"]'))
+      .filter((c) => c.value === value).map((c) => c.dataset.code);
+    if (answered('present').length) request.riskFactors = answered('present');
+    if (answered('absent').length) request.absentRiskFactors = answered('absent');
+    const vitals = {};
+    for (const [field, label] of VITALS) {
+      const control = $('v-' + field);
+      if (control.tagName === 'SELECT') {
+        if (control.value) vitals[field] = field === 'onSupplementalOxygen' ? control.value === 'true' : control.value;
+      } else if (control.validity.badInput) {
+        clientErrors.push({ controlId: control.id, field: label, message: 'enter a number' });
+      } else if (control.value.trim() !== '') {
+        vitals[field] = Number(control.value);
+      }
+    }
+    if (Object.keys(vitals).length) request.vitals = vitals;
     return { request, clientErrors };
   }
 
@@ -336,6 +355,22 @@
         el('ul', { id: 'follow-ups' }, answer.missingInformation.map(followUp))));
     }
 
+    if (answer.selfCare) {
+      const care = answer.selfCare;
+      parts.push(section('Looking after it at home: ' + care.label, 'self-care',
+        el('div', { id: 'self-care', 'data-pathway': care.pathway },
+          el('h4', { text: 'Watch for' }), el('ul', {}, care.watchFor.map((sign) => el('li', { text: sign }))),
+          el('p', { className: 'see-doctor', text: care.seeDoctorIf }),
+          el('p', { className: 'call-emergency', text: care.callEmergencyIf }),
+          el('span', { className: 'meta', text: 'Source: ' + care.source }))));
+    }
+
+    if (answer.screenQuestions && answer.screenQuestions.length) {
+      parts.push(section('Questions that could lower the urgency', 'screen-questions',
+        el('p', { className: 'help', text: 'This may be looked after at home once these are all answered no. Answering “no” fills in the form and asks the service again.' }),
+        el('ul', { id: 'screen-questions' }, answer.screenQuestions.map(screenQuestion))));
+    }
+
     if (answer.reasons && answer.reasons.length) {
       parts.push(section('Why', 'reasons', el('ul', {}, answer.reasons.map((reason) => el('li', { text: reason })))));
     }
@@ -390,6 +425,34 @@
         text: 'Could raise the urgency to ' + levelLabel(question.couldRaiseTo) + '. Sets “' +
           modifierLabel(question.modifier) + '” of ' + labelOf(question.symptom) + ' and asks again.' }),
       button);
+  }
+
+  function screenQuestion(question, index) {
+    const questionId = 'screen-question-' + index;
+    const button = el('button', {
+      type: 'button', className: 'secondary answer', 'aria-describedby': questionId,
+      'data-subject': question.subject, 'data-code': question.code
+    }, 'No');
+    button.addEventListener('click', () => answerScreenQuestion(question));
+    return el('li', { 'data-subject': question.subject, 'data-code': question.code },
+      el('p', { className: 'question', id: questionId, text: question.question }),
+      el('span', { className: 'meta', text: 'With the others answered no: ' + levelLabel(question.couldLowerTo) }),
+      button);
+  }
+
+  /** Writes a screen question's "no" into the form (symptom absent, risk factor no, not pregnant), then posts again. */
+  function answerScreenQuestion(question) {
+    if (question.subject === 'symptom') {
+      const checkbox = $(controlId(question.code));
+      if (!checkbox.checked) checkbox.checked = true;
+      $(controlId(question.code, 'status')).value = 'absent';
+      showDetails(question.code, true);
+    } else if (question.subject === 'riskFactor') {
+      $('rf-' + question.code).value = 'absent';
+    } else {
+      $('pregnancy').value = 'not_pregnant';
+    }
+    triage().then(() => $('result').focus({ preventScroll: false }));
   }
 
   /** Sets the named modifier of the named symptom in the form, then posts the form again. */
@@ -447,8 +510,13 @@
       return { field: labelOf(code) + (modifier ? ': ' + modifierLabel(modifier) : ''), raw: field,
         message: error.message, controlId: $(id) ? id : controlId(code) };
     }
+    const vital = /^vitals\.(\w+)/.exec(field);
+    if (vital && $('v-' + vital[1])) {
+      const label = (VITALS.find(([name]) => name === vital[1]) || [vital[1], vital[1]])[1];
+      return { field: 'Vital signs: ' + label, raw: field, message: error.message, controlId: 'v-' + vital[1] };
+    }
     const top = field.split(/[.[]/)[0];
-    const ids = { age: 'age', sex: 'sex', pregnancy: 'pregnancy', underTreatment: 'underTreatment', symptoms: 'symptom-list', riskFactors: 'risk-factor-list' };
+    const ids = { age: 'age', sex: 'sex', pregnancy: 'pregnancy', underTreatment: 'underTreatment', symptoms: 'symptom-list', riskFactors: 'risk-factor-list', absentRiskFactors: 'risk-factor-list' };
     return { field: PATIENT_FIELDS[top] || field || 'Request', raw: field, message: error.message, controlId: ids[top] };
   }
 
