@@ -67,6 +67,7 @@ class ModifierVocabularyTest {
 
     private static Catalog catalogWith(List<ModifierDefinition> modifiers) {
         return new Catalog(CATALOG.symptoms(), CATALOG.riskFactors(), CATALOG.causeGroups(), CATALOG.redFlags(),
-                CATALOG.urgencyLevels(), modifiers, CATALOG.symptomGroups(), CATALOG.reasons());
+                CATALOG.urgencyLevels(), modifiers, CATALOG.symptomGroups(), CATALOG.reasons(),
+                CATALOG.selfCarePathways());
     }
 }

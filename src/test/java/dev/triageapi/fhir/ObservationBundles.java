@@ -49,6 +49,29 @@ final class ObservationBundles {
             observation.set("valueCodeableConcept", concept("http://snomed.info/sct", status));
             entries.add(entry("Observation/pregnancy", observation));
         }
+        // Vital signs as the FHIR R4 vital signs profile has them: LOINC codes, UCUM units, measured just now.
+        JsonNode vitals = request.path("vitals");
+        vitals.properties().forEach(field -> {
+            String[] loinc = switch (field.getKey()) {
+                case "respiratoryRate" -> new String[]{"9279-1", "/min"};
+                case "oxygenSaturation" -> new String[]{"59408-5", "%"};
+                case "systolicBloodPressure" -> new String[]{"8480-6", "mm[Hg]"};
+                case "heartRate" -> new String[]{"8867-4", "/min"};
+                case "temperature" -> new String[]{"8310-5", "Cel"};
+                case "bloodGlucose" -> new String[]{"15074-8", "mmol/L"};
+                case "onSupplementalOxygen" -> new String[]{"3151-8", "L/min"};
+                default -> throw new IllegalArgumentException("no FHIR code for vitals." + field.getKey());
+            };
+            double value = field.getValue().isBoolean() ? (field.getValue().asBoolean() ? 2 : 0) : field.getValue().asDouble();
+            ObjectNode observation = JSON.objectNode().put("resourceType", "Observation").put("status", "final")
+                    .put("effectiveDateTime", java.time.Instant.now().minusSeconds(600).toString());
+            observation.putArray("category").addObject().putArray("coding").addObject()
+                    .put("system", "http://terminology.hl7.org/CodeSystem/observation-category").put("code", "vital-signs");
+            observation.set("code", concept("http://loinc.org", loinc[0]));
+            observation.set("valueQuantity", JSON.objectNode().put("value", value).put("unit", loinc[1])
+                    .put("system", "http://unitsofmeasure.org").put("code", loinc[1]));
+            entries.add(entry(null, observation));
+        });
         int n = 0;
         for (JsonNode symptom : request.path("symptoms")) {
             String status = symptom.path("status").asText("present");

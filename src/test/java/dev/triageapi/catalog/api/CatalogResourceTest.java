@@ -31,7 +31,9 @@ class CatalogResourceTest {
         given().when().get("/api/v1/modifiers")
                 .then().statusCode(200)
                 .body("code", org.hamcrest.Matchers.contains("onset", "side", "severity", "locations", "hoursSinceOnset",
-                        "knownTrigger", "worsening", "recurring", "resolved"))
+                        "knownTrigger", "worsening", "recurring", "resolved", "spread", "trigger"))
+                .body("find { it.code == 'trigger' }.values.code", org.hamcrest.Matchers.contains("exercise", "injury", "poor_sleep", "recent_illness"))
+                .body("find { it.code == 'locations' }.values.code", org.hamcrest.Matchers.hasItems("shoulder", "upper_arm", "hip", "thigh", "back"))
                 .body("find { it.code == 'onset' }.kind", org.hamcrest.Matchers.equalTo("choice"))
                 .body("find { it.code == 'onset' }.values.code", org.hamcrest.Matchers.contains("sudden", "gradual"))
                 .body("find { it.code == 'locations' }.kind", org.hamcrest.Matchers.equalTo("choices"))
@@ -66,7 +68,21 @@ class CatalogResourceTest {
                 .then().statusCode(200)
                 .body("code", contains("recent_infection", "home_canned_food", "tick_bite", "diuretic_use", "statin_use",
                         "corticosteroid_use", "diabetes", "thyroid_disease", "covid19", "prolonged_bed_rest",
-                        "family_history_neuromuscular", "alcohol_use", "cancer_history"));
+                        "family_history_neuromuscular", "alcohol_use", "cancer_history", "anticoagulant_use", "recent_surgery",
+                        "immunosuppression", "injected_drug_use", "honey_given_to_infant"))
+                .body("find { it.code == 'immunosuppression' }.question", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void shouldListTheSelfCarePathwaysWithTheirScreensAndSafetyNetting() {
+        given().when().get("/api/v1/self-care-pathways")
+                .then().statusCode(200)
+                .body("code", contains("short_tiredness", "exercise_soreness", "poor_sleep_tiredness", "mild_viral_illness",
+                        "muscle_cramps", "simple_back_pain"))
+                .body("find { it.code == 'simple_back_pain' }.screen.symptomsAbsent", hasItems("saddle_numbness", "bladder_or_bowel_problems"))
+                .body("find { it.code == 'simple_back_pain' }.screen.riskFactorsAbsent", hasItems("cancer_history"))
+                .body("find { it.code == 'mild_viral_illness' }.screen.notPregnant", org.hamcrest.Matchers.equalTo(true))
+                .body("watchFor.flatten()", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyString())));
     }
 
     @Test

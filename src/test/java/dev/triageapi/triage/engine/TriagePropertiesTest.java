@@ -2,14 +2,20 @@ package dev.triageapi.triage.engine;
 
 import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.testing.Seeds;
+import dev.triageapi.triage.Consciousness;
 import dev.triageapi.triage.Modifier;
+import dev.triageapi.triage.Onset;
+import dev.triageapi.triage.Pregnancy;
+import dev.triageapi.triage.Severity;
 import dev.triageapi.triage.Sex;
 import dev.triageapi.triage.SymptomStatus;
 import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RiskFactor;
+import dev.triageapi.triage.facts.RiskFactorAbsent;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
+import dev.triageapi.triage.facts.VitalSigns;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +52,7 @@ class TriagePropertiesTest {
             List<Symptom> more = new ArrayList<>(base.symptoms());
             more.add(present);
             Urgency before = Rules.assess(base).urgency();
-            Urgency after = Rules.assess(new TriageCase(base.patient(), more, base.riskFactors())).urgency();
+            Urgency after = Rules.assess(base.withSymptoms(more)).urgency();
             assertTrue(after.compareTo(before) >= 0, "adding " + present + " to " + base + " lowered " + before + " to " + after);
         });
     }
@@ -61,8 +67,9 @@ class TriagePropertiesTest {
             }
             List<RiskFactor> more = new ArrayList<>(base.riskFactors());
             more.add(new RiskFactor(factor));
+            List<RiskFactorAbsent> denied = base.absentRiskFactors().stream().filter(r -> !r.code().equals(factor)).toList();
             Urgency before = Rules.assess(base).urgency();
-            Urgency after = Rules.assess(new TriageCase(base.patient(), base.symptoms(), more)).urgency();
+            Urgency after = Rules.assess(new TriageCase(base.patient(), base.symptoms(), more, denied, base.vitals())).urgency();
             assertTrue(after.compareTo(before) >= 0, "adding " + factor + " to " + base + " lowered " + before + " to " + after);
         });
     }
@@ -75,7 +82,9 @@ class TriagePropertiesTest {
             Collections.shuffle(shuffled, random);
             List<RiskFactor> factors = new ArrayList<>(base.riskFactors());
             Collections.shuffle(factors, random);
-            assertEquals(Rules.assess(base), Rules.assess(new TriageCase(base.patient(), shuffled, factors)), base.toString());
+            List<RiskFactorAbsent> denied = new ArrayList<>(base.absentRiskFactors());
+            Collections.shuffle(denied, random);
+            assertEquals(Rules.assess(base), Rules.assess(new TriageCase(base.patient(), shuffled, factors, denied, base.vitals())), base.toString());
         });
     }
 
@@ -117,10 +126,140 @@ class TriagePropertiesTest {
         });
     }
 
+    @Test
+    void addingAnAbnormalVitalSignNeverLowersUrgency() {
+        Seeds.forAll(300, random -> {
+            TriageCase base = triageCase(random);
+            VitalSigns worse = worsened(base.vitals(), random);
+            Urgency before = Rules.assess(base).urgency();
+            Urgency after = Rules.assess(new TriageCase(base.patient(), base.symptoms(), base.riskFactors(),
+                    base.absentRiskFactors(), worse)).urgency();
+            assertTrue(after.compareTo(before) >= 0, "vitals " + worse + " on " + base + " lowered " + before + " to " + after);
+        });
+    }
+
+    /** Unknown is never no: forgetting a denied risk factor, or turning an absent symptom to unknown, never lowers. */
+    @Test
+    void unansweringADenialNeverLowersUrgency() {
+        Seeds.forAll(300, random -> {
+            TriageCase base = triageCase(random);
+            Urgency before = Rules.assess(base).urgency();
+            List<RiskFactorAbsent> fewer = new ArrayList<>(base.absentRiskFactors());
+            if (!fewer.isEmpty()) {
+                fewer.remove(random.nextInt(fewer.size()));
+            }
+            List<Symptom> symptoms = new ArrayList<>(base.symptoms());
+            for (int i = 0; i < symptoms.size(); i++) {
+                if (symptoms.get(i).isAbsent() && random.nextBoolean()) {
+                    symptoms.set(i, symptoms.get(i).withStatus(SymptomStatus.UNKNOWN));
+                }
+            }
+            Urgency after = Rules.assess(new TriageCase(base.patient(), symptoms, base.riskFactors(), fewer, base.vitals())).urgency();
+            assertTrue(after.compareTo(before) >= 0, "unanswering on " + base + " lowered " + before + " to " + after);
+        });
+    }
+
+    /** Self-care only with a pathway whose every screen question was answered no; every screen question's promise holds. */
+    @Test
+    void selfCareComesOnlyFromAScreenedPathwayAndScreenQuestionsKeepTheirPromise() {
+        Seeds.forAll(400, random -> {
+            TriageCase c = selfCareShaped(random);
+            Assessment a = Rules.assess(c);
+            if (a.urgency() == Urgency.SELF_CARE) {
+                assertNotNull(a.selfCare(), "self-care without a pathway: " + c);
+                assertTrue(a.screenQuestions().isEmpty(), c.toString());
+            } else {
+                assertEquals(null, a.selfCare(), c.toString());
+            }
+            a.screenQuestions().stream().map(Assessment.ScreenQuestion::pathway).distinct().forEach(pathway -> {
+                List<Assessment.ScreenQuestion> open = a.screenQuestions().stream().filter(q -> q.pathway().equals(pathway)).toList();
+                Urgency lowered = Rules.assess(TriageEngine.screened(c, open)).urgency();
+                assertEquals(open.get(0).couldLowerTo(), lowered, "screen of " + pathway + " on " + c);
+                assertTrue(lowered.compareTo(a.urgency()) < 0, c.toString());
+            });
+        });
+    }
+
+    /** A case near a self-care picture: one or two of the pictures' complaints, a trigger, a short course, some screen answers. */
+    static TriageCase selfCareShaped(Random random) {
+        List<String> complaints = List.of("muscle_pain", "fatigue", "fever", "muscle_cramps", "back_pain", "muscle_weakness", "headache", "sleep_problems");
+        List<Symptom> symptoms = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (int i = 1 + random.nextInt(2); i > 0; i--) {
+            String code = complaints.get(random.nextInt(complaints.size()));
+            if (!codes.add(code)) {
+                continue;
+            }
+            Symptom.Builder s = Symptom.builder(code).onset(Onset.GRADUAL).hoursSinceOnset(HOURS.get(random.nextInt(4)))
+                    .worsening(Seeds.orNull(random, 0.2, false, true)).severity(Seeds.orNull(random, 0.1, Severity.MILD, Severity.MODERATE));
+            Modifier.TRIGGER.choices().stream().skip(random.nextInt(4)).findFirst()
+                    .ifPresent(t -> s.set(Modifier.TRIGGER, Modifier.TRIGGER.choice(t).orElseThrow()));
+            symptoms.add(s.build());
+        }
+        for (var pathway : Rules.CATALOG.selfCarePathways()) {
+            for (String code : pathway.screen().symptomsAbsent()) {
+                if (random.nextDouble() < 0.7 && codes.add(code)) {
+                    symptoms.add(Symptom.builder(code).status(SymptomStatus.ABSENT).build());
+                }
+            }
+        }
+        List<RiskFactorAbsent> denied = Rules.CATALOG.selfCarePathways().stream().flatMap(p -> p.screen().riskFactorsAbsent().stream())
+                .distinct().filter(code -> random.nextDouble() < 0.7).map(RiskFactorAbsent::new).toList();
+        Patient patient = new Patient(16 + random.nextInt(60), Seeds.orNull(random, 0.1, Sex.values()),
+                Seeds.orNull(random, 0.3, true, false), Seeds.orNull(random, 0.4, Pregnancy.values()));
+        return new TriageCase(patient, symptoms, List.of(), denied, random.nextDouble() < 0.7 ? null : vitals(random));
+    }
+
+    /** These vitals with one parameter made more abnormal (or measured abnormal where it was not measured). */
+    static VitalSigns worsened(VitalSigns v, Random random) {
+        VitalSigns b = v == null ? new VitalSigns(null, null, null, null, null, null, null, null) : v;
+        return switch (random.nextInt(8)) {
+            case 0 -> new VitalSigns(further(b.respiratoryRate(), 16, List.of(6, 10, 22, 28), random), b.oxygenSaturation(),
+                    b.onSupplementalOxygen(), b.systolicBloodPressure(), b.heartRate(), b.temperature(), b.consciousness(), b.bloodGlucose());
+            case 1 -> new VitalSigns(b.respiratoryRate(), Math.min(b.oxygenSaturation() == null ? 100 : b.oxygenSaturation(), 85 + random.nextInt(12)),
+                    b.onSupplementalOxygen(), b.systolicBloodPressure(), b.heartRate(), b.temperature(), b.consciousness(), b.bloodGlucose());
+            case 2 -> new VitalSigns(b.respiratoryRate(), b.oxygenSaturation(), true, b.systolicBloodPressure(), b.heartRate(),
+                    b.temperature(), b.consciousness(), b.bloodGlucose());
+            case 3 -> new VitalSigns(b.respiratoryRate(), b.oxygenSaturation(), b.onSupplementalOxygen(),
+                    further(b.systolicBloodPressure(), 125, List.of(80, 95, 105, 230), random), b.heartRate(), b.temperature(), b.consciousness(), b.bloodGlucose());
+            case 4 -> new VitalSigns(b.respiratoryRate(), b.oxygenSaturation(), b.onSupplementalOxygen(), b.systolicBloodPressure(),
+                    further(b.heartRate(), 70, List.of(35, 45, 100, 120, 140), random), b.temperature(), b.consciousness(), b.bloodGlucose());
+            case 5 -> new VitalSigns(b.respiratoryRate(), b.oxygenSaturation(), b.onSupplementalOxygen(), b.systolicBloodPressure(),
+                    b.heartRate(), furtherTemperature(b.temperature(), random), b.consciousness(), b.bloodGlucose());
+            case 6 -> new VitalSigns(b.respiratoryRate(), b.oxygenSaturation(), b.onSupplementalOxygen(), b.systolicBloodPressure(),
+                    b.heartRate(), b.temperature(), Consciousness.values()[1 + random.nextInt(4)], b.bloodGlucose());
+            default -> new VitalSigns(b.respiratoryRate(), b.oxygenSaturation(), b.onSupplementalOxygen(), b.systolicBloodPressure(),
+                    b.heartRate(), b.temperature(), b.consciousness(), b.bloodGlucose() == null || b.bloodGlucose() >= 4.0
+                    ? 1.5 + random.nextInt(25) / 10.0 : b.bloodGlucose() / 2);
+        };
+    }
+
+    /** A value at least as far from {@code normal} as the current one (on its side, or any side when not measured). */
+    private static Integer further(Integer current, int normal, List<Integer> abnormal, Random random) {
+        List<Integer> candidates = abnormal.stream().filter(x -> current == null
+                || (current < normal ? x <= current : current > normal ? x >= current : true)).toList();
+        return candidates.isEmpty() ? current : candidates.get(random.nextInt(candidates.size()));
+    }
+
+    private static Double furtherTemperature(Double current, Random random) {
+        if (current == null || current >= 36.1) {
+            return Math.max(current == null ? 0 : current, 38.1 + random.nextInt(20) / 10.0);
+        }
+        return current - random.nextInt(10) / 10.0;
+    }
+
+    static VitalSigns vitals(Random random) {
+        return new VitalSigns(Seeds.orNull(random, 0.3, 8, 12, 16, 22, 26), Seeds.orNull(random, 0.3, 90, 93, 95, 98),
+                Seeds.orNull(random, 0.5, true, false), Seeds.orNull(random, 0.3, 85, 95, 105, 130, 225),
+                Seeds.orNull(random, 0.3, 38, 45, 70, 100, 120, 140), Seeds.orNull(random, 0.3, 35.0, 35.8, 37.0, 38.5, 39.5),
+                Seeds.orNull(random, 0.5, Consciousness.values()), Seeds.orNull(random, 0.5, 2.5, 3.5, 5.5, 12.0, 18.0));
+    }
+
     /** A patient with 1 to 8 distinct symptoms (at least one not absent: the API refuses all-absent) and up to 4 risk factors. */
     static TriageCase triageCase(Random random) {
         Patient patient = new Patient(random.nextDouble() < 0.3 ? null : random.nextInt(121),
-                Seeds.orNull(random, 0.3, Sex.values()), Seeds.orNull(random, 0.5, true, false));
+                Seeds.orNull(random, 0.3, Sex.values()), Seeds.orNull(random, 0.5, true, false),
+                Seeds.orNull(random, 0.6, Pregnancy.values()));
         List<Symptom> symptoms = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         int count = 1 + random.nextInt(8);
@@ -136,8 +275,10 @@ class TriagePropertiesTest {
         }
         List<String> shuffled = new ArrayList<>(RISK_FACTORS);
         Collections.shuffle(shuffled, random);
-        List<RiskFactor> factors = shuffled.subList(0, random.nextInt(5)).stream().map(RiskFactor::new).toList();
-        return new TriageCase(patient, symptoms, factors);
+        int present = random.nextInt(5);
+        List<RiskFactor> factors = shuffled.subList(0, present).stream().map(RiskFactor::new).toList();
+        List<RiskFactorAbsent> denied = shuffled.subList(present, present + random.nextInt(6)).stream().map(RiskFactorAbsent::new).toList();
+        return new TriageCase(patient, symptoms, factors, denied, random.nextDouble() < 0.6 ? null : vitals(random));
     }
 
     /** A symptom of the catalog with a random status and, for each modifier the catalog lets it carry, a random answer or none. */

@@ -67,7 +67,15 @@ class VignetteTest {
         Rules.CATALOG.redFlags().forEach(f -> assertTrue(all.contains("\"" + f.code() + "\""), "no vignette expects red flag " + f.code()));
         Rules.CATALOG.causeGroups().forEach(g -> g.conditions().forEach(c ->
                 assertTrue(all.contains("\"" + c.code() + "\""), "no vignette expects condition " + c.code())));
-        assertTrue(text.size() >= 80, "only " + text.size() + " vignettes");
+        Rules.CATALOG.selfCarePathways().forEach(p ->
+                assertTrue(all.contains("\"selfCare\": \"" + p.code() + "\""), "no vignette reaches self-care pathway " + p.code()));
+        Rules.CATALOG.symptoms().forEach(s -> assertTrue(all.contains("\"" + s.code() + "\""), "no vignette reports symptom " + s.code()));
+        Rules.CATALOG.riskFactors().forEach(r -> assertTrue(all.contains("\"" + r.code() + "\""), "no vignette names risk factor " + r.code()));
+        for (String field : List.of("respiratoryRate", "oxygenSaturation", "onSupplementalOxygen", "systolicBloodPressure",
+                "heartRate", "temperature", "consciousness", "bloodGlucose", "absentRiskFactors", "spread", "trigger", "resolved")) {
+            assertTrue(all.contains("\"" + field + "\""), "no vignette uses " + field);
+        }
+        assertTrue(text.size() >= 250, "only " + text.size() + " vignettes");
         for (Urgency level : Urgency.values()) {
             assertTrue(all.contains("\"urgency\": \"" + level.code() + "\""), "no vignette with exact urgency " + level.code());
         }

@@ -1,0 +1,133 @@
+package dev.triageapi.fhir;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/** Vital signs and denied risk factors through the FHIR door: vital-sign Observations, and the Questionnaire's groups. */
+@QuarkusTest
+class FhirVitalsTest {
+
+    static final String WEAKNESS = """
+            {"resource":{"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"75325-1"}]},
+             "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"26544005"}]},
+             "component":[{"code":{"coding":[{"system":"http://triageapi.dev/fhir/CodeSystem/modifier","code":"onset"}]},
+               "valueCodeableConcept":{"coding":[{"system":"http://triageapi.dev/fhir/CodeSystem/modifier-value","code":"gradual"}]}}]}}""";
+
+    static String vital(String loinc, double value, String unit, Instant when) {
+        return """
+                {"resource":{"resourceType":"Observation","status":"final","effectiveDateTime":"%s",
+                 "category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/observation-category","code":"vital-signs"}]}],
+                 "code":{"coding":[{"system":"http://loinc.org","code":"%s"}]},
+                 "valueQuantity":{"value":%s,"unit":"%s","system":"http://unitsofmeasure.org","code":"%s"}}}"""
+                .formatted(when, loinc, value, unit, unit);
+    }
+
+    static ValidatableResponse triage(String... entries) {
+        return given().contentType("application/fhir+json").accept("application/json")
+                .body("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[" + String.join(",", entries) + "]}")
+                .when().post("/api/v1/triage/fhir").then().statusCode(200);
+    }
+
+    @Test
+    void shouldScoreTheVitalSignsAnEhrRecordedInItsOwnUnits() {
+        Instant now = Instant.now().minusSeconds(900);
+        String panel = """
+                {"resource":{"resourceType":"Observation","status":"final","effectiveDateTime":"%s",
+                 "code":{"coding":[{"system":"http://loinc.org","code":"85354-9"}]},
+                 "component":[{"code":{"coding":[{"system":"http://loinc.org","code":"8480-6"}]},
+                                "valueQuantity":{"value":98,"unit":"mmHg","system":"http://unitsofmeasure.org","code":"mm[Hg]"}},
+                              {"code":{"coding":[{"system":"http://loinc.org","code":"8462-4"}]},
+                                "valueQuantity":{"value":60,"unit":"mmHg","system":"http://unitsofmeasure.org","code":"mm[Hg]"}}]}}"""
+                .formatted(now);
+        // 26/min (3), 91% (3), 118 {beats}/min (2), systolic 98 (2), 100.2 °F = 37.9 °C (0): NEWS2 10.
+        triage(WEAKNESS, vital("9279-1", 26, "/min", now), vital("59408-5", 91, "%", now), vital("8867-4", 118, "{beats}/min", now),
+                panel, vital("8310-5", 100.2, "[degF]", now))
+                .body("urgency", equalTo("emergency_ambulance"))
+                .body("redFlags.code", hasItem("news2_high"))
+                .body("redFlags.code", not(hasItem("possible_sepsis")));
+    }
+
+    @Test
+    void shouldConvertAGlucoseInMilligramsPerDecilitre() {
+        triage(WEAKNESS, vital("2339-0", 50, "mg/dL", Instant.now()))
+                .body("urgency", equalTo("emergency_ambulance"))
+                .body("redFlags.code", hasItem("severe_low_blood_glucose"));
+    }
+
+    @Test
+    void shouldListAnOldOrUnconvertibleMeasurementInsteadOfReadingIt() {
+        Instant lastWeek = Instant.now().minusSeconds(7 * 86400);
+        triage(WEAKNESS, vital("8867-4", 150, "/min", lastWeek), vital("8310-5", 311, "K", Instant.now()))
+                .body("urgency", not(equalTo("emergency")))
+                .body("redFlags.code", not(hasItem("news2_red_parameter")))
+                .body("unused.location", hasItem("entry[1].resource"))
+                .body("unused.reason", hasItem(containsString("more than 6 hours ago")))
+                .body("unused.location", hasItem("entry[2].resource.value"))
+                .body("unused.reason", hasItem(containsString("unit")));
+    }
+
+    @Test
+    void shouldTakeTheLatestOfTwoMeasurements() {
+        Instant earlier = Instant.now().minusSeconds(3 * 3600);
+        Instant later = Instant.now().minusSeconds(600);
+        triage(WEAKNESS, vital("8480-6", 85, "mm[Hg]", later), vital("8480-6", 130, "mm[Hg]", earlier))
+                .body("redFlags.code", hasItem("news2_red_parameter"))
+                .body("unused.location", hasItem("entry[2].resource"));
+    }
+
+    @Test
+    void shouldCompleteASelfCareScreenFromAQuestionnaireResponse() {
+        String mv = "\"system\":\"http://triageapi.dev/fhir/CodeSystem/modifier-value\"";
+        String body = """
+                {"resourceType":"QuestionnaireResponse","questionnaire":"http://triageapi.dev/fhir/Questionnaire/muscle-weakness-intake",
+                 "status":"completed","item":[
+                  {"linkId":"age","answer":[{"valueInteger":27}]},
+                  {"linkId":"pregnancy","answer":[{"valueCoding":{%1$s,"code":"not_pregnant"}}]},
+                  {"linkId":"symptoms","item":[
+                    {"linkId":"muscle_pain","answer":[{"valueBoolean":true,"item":[
+                      {"linkId":"muscle_pain.onset","answer":[{"valueCoding":{%1$s,"code":"gradual"}}]},
+                      {"linkId":"muscle_pain.severity","answer":[{"valueCoding":{%1$s,"code":"moderate"}}]},
+                      {"linkId":"muscle_pain.hoursSinceOnset","answer":[{"valueDecimal":40}]},
+                      {"linkId":"muscle_pain.worsening","answer":[{"valueBoolean":false}]},
+                      {"linkId":"muscle_pain.trigger","answer":[{"valueCoding":{%1$s,"code":"exercise"}}]}]}]},
+                    {"linkId":"dark_urine","answer":[{"valueBoolean":false}]},
+                    {"linkId":"fever","answer":[{"valueBoolean":false}]},
+                    {"linkId":"numbness","answer":[{"valueBoolean":false}]}]},
+                  {"linkId":"riskFactors","item":[{"linkId":"statin_use","answer":[{"valueBoolean":false}]}]},
+                  {"linkId":"vitals","item":[{"linkId":"heartRate","answer":[{"valueInteger":72}]},
+                                            {"linkId":"temperature","answer":[{"valueDecimal":36.8}]},
+                                            {"linkId":"consciousness","answer":[{"valueCoding":{%1$s,"code":"alert"}}]}]}]}"""
+                .formatted(mv);
+        given().contentType("application/fhir+json").accept("application/json").body(body)
+                .when().post("/api/v1/triage/fhir").then().statusCode(200)
+                .body("urgency", equalTo("self_care"))
+                .body("selfCare.pathway", equalTo("exercise_soreness"));
+        // The same answers with the statin question unanswered: unknown, never no.
+        given().contentType("application/fhir+json").accept("application/json")
+                .body(body.replace("{\"linkId\":\"statin_use\",\"answer\":[{\"valueBoolean\":false}]}", "{\"linkId\":\"statin_use\"}"))
+                .when().post("/api/v1/triage/fhir").then().statusCode(200)
+                .body("urgency", equalTo("consultation"))
+                .body("screenQuestions.code", hasItem("statin_use"));
+    }
+
+    @Test
+    void shouldRefuseAnImpossibleVitalSignInAQuestionnaireResponseWithAnOperationOutcome() {
+        String body = """
+                {"resourceType":"QuestionnaireResponse","status":"completed","item":[
+                  {"linkId":"symptoms","item":[{"linkId":"fatigue","answer":[{"valueBoolean":true}]}]},
+                  {"linkId":"vitals","item":[{"linkId":"heartRate","answer":[{"valueInteger":900}]}]}]}""";
+        given().contentType("application/fhir+json").body(body)
+                .when().post("/api/v1/triage/fhir").then().statusCode(400)
+                .contentType(containsString("application/fhir+json"))
+                .body("resourceType", equalTo("OperationOutcome"));
+    }
+}
