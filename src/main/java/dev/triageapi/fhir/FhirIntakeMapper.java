@@ -550,9 +550,12 @@ public final class FhirIntakeMapper {
      * SNOMED CT body structures (and the precoordinated left and right upper arm) as our locations, and SNOMED CT
      * laterality qualifiers as our side, each confirmed in public terminology sources (see FhirCodes).
      */
-    private static final Map<String, String> LOCATION_BY_SNOMED = Map.of(
-            "89545001", "face", "81745001", "eye", "53120007", "arm", "368208006", "arm", "368209003", "arm",
-            "85562004", "hand", "61685007", "leg", "56459004", "foot", "45048000", "neck", "38266002", "whole_body");
+    private static final Map<String, String> LOCATION_BY_SNOMED = Map.ofEntries(
+            Map.entry("89545001", "face"), Map.entry("81745001", "eye"), Map.entry("53120007", "arm"),
+            Map.entry("368208006", "upper_arm"), Map.entry("368209003", "upper_arm"), Map.entry("40983000", "upper_arm"),
+            Map.entry("85562004", "hand"), Map.entry("61685007", "leg"), Map.entry("56459004", "foot"),
+            Map.entry("45048000", "neck"), Map.entry("38266002", "whole_body"), Map.entry("16982005", "shoulder"),
+            Map.entry("29836001", "hip"), Map.entry("68367000", "thigh"), Map.entry("77568009", "back"));
     private static final Map<String, String> SIDE_BY_SNOMED = Map.of(
             "7771000", "left", "24028007", "right", "51440002", "both", "368208006", "left", "368209003", "right");
 

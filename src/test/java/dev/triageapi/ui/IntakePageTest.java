@@ -167,6 +167,53 @@ class IntakePageTest {
     }
 
     @Test
+    void vitalSignsMeasuredByTheNurseRaiseTheUrgencyAndNameNews2() throws IOException {
+        driver.findElement(By.id("age")).sendKeys("70");
+        tick("s-fatigue");
+        choose("s-fatigue-onset", "gradual");
+        driver.findElement(By.id("v-respiratoryRate")).sendKeys("26");
+        driver.findElement(By.id("v-oxygenSaturation")).sendKeys("91");
+        driver.findElement(By.id("v-heartRate")).sendKeys("118");
+        driver.findElement(By.id("v-systolicBloodPressure")).sendKeys("98");
+        driver.findElement(By.id("submit")).click();
+
+        waitForBanner("emergency_ambulance");
+        WebElement flag = driver.findElement(By.cssSelector("#red-flags li[data-code='news2_high']"));
+        assertTrue(flag.getText().contains("NEWS2"), flag.getText());
+        assertTrue(flag.getText().contains("Royal College of Physicians"), flag.getText());
+    }
+
+    @Test
+    void answeringTheScreenQuestionsNoReachesSelfCareWithItsSafetyNetting() throws IOException {
+        driver.findElement(By.id("age")).sendKeys("27");
+        choose("sex", "male");
+        tick("s-muscle_pain");
+        choose("s-muscle_pain-onset", "gradual");
+        choose("s-muscle_pain-severity", "moderate");
+        choose("s-muscle_pain-worsening", "false");
+        choose("s-muscle_pain-trigger", "exercise");
+        driver.findElement(By.id("s-muscle_pain-hoursSinceOnset")).sendKeys("40");
+        driver.findElement(By.id("submit")).click();
+
+        waitForBanner("consultation");
+        assertEquals(4, driver.findElements(By.cssSelector("#screen-questions li")).size(), "dark urine, fever, numbness, statin");
+        screenshot("intake-screen-questions");
+        for (int answered = 0; answered < 4; answered++) {
+            WebElement no = waitUntil(ExpectedConditions.elementToBeClickable(By.cssSelector("#screen-questions li button.answer")));
+            no.sendKeys(Keys.ENTER);
+            waitUntil(ExpectedConditions.attributeToBe(By.id("result"), "aria-busy", "false"));
+        }
+        waitForBanner("self_care");
+        WebElement care = driver.findElement(By.id("self-care"));
+        assertEquals("exercise_soreness", care.getAttribute("data-pathway"));
+        assertTrue(care.getText().contains("urine"), care.getText());
+        assertTrue(care.getText().contains("Call 911"), care.getText());
+        assertEquals("absent", new Select(driver.findElement(By.id("rf-statin_use"))).getFirstSelectedOption().getAttribute("value"));
+        assertNothingStored();
+        screenshot("intake-self-care");
+    }
+
+    @Test
     void showsTheProblemErrorsOfA400Readably() throws IOException {
         driver.findElement(By.id("age")).sendKeys("130");
         tick("s-muscle_weakness");

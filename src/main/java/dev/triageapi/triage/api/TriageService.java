@@ -137,7 +137,8 @@ public class TriageService {
     private TriageResponse toResponse(Assessment a, List<FollowUpQuestion> asked, List<UnusedInput> unused) {
         return new TriageResponse(
                 a.urgency(),
-                a.selfCare() == null ? advice.get(a.urgency()) : a.selfCare().advice(),
+                a.selfCare() == null ? advice.get(a.urgency()) : String.join(" ", a.selfCare().advice(), a.selfCare().seeDoctorIf(),
+                        a.selfCare().callEmergencyIf().replace("{emergencyNumber}", emergencyNumber)),
                 a.redFlags().stream().map(f -> new RedFlagView(f.definition().code(), f.definition().label(),
                         f.definition().urgency(), f.definition().source(), f.evidence())).toList(),
                 a.reasons(),

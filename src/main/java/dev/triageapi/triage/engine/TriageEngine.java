@@ -271,11 +271,11 @@ public final class TriageEngine {
                     if (open.isEmpty()) {
                         level = Urgency.SELF_CARE;
                         selfCare = selfCare == null ? pathway : selfCare;
-                        reasons.add(new Ranked(level, catalog.reason(SCREENED).orElseThrow().text().replace("{pathway}", pathway.label())));
+                        reasons.add(new Ranked(level, catalog.reason(SCREENED).orElseThrow().text().replace("{pathway}", inSentence(pathway.label()))));
                     } else {
                         level = Urgency.CONSULTATION;
                         screen.addAll(open);
-                        reasons.add(new Ranked(level, catalog.reason(SCREEN_OPEN).orElseThrow().text().replace("{pathway}", pathway.label())));
+                        reasons.add(new Ranked(level, catalog.reason(SCREEN_OPEN).orElseThrow().text().replace("{pathway}", inSentence(pathway.label()))));
                     }
                 } else if (finding instanceof FollowUp question) {
                     followUps.merge(question.symptom() + "|" + question.modifier() + "|" + question.value(), question,
@@ -313,6 +313,11 @@ public final class TriageEngine {
             return new Assessment(urgency, decidedBy, List.copyOf(redFlags), List.copyOf(reasonTexts),
                     groups(conditionEvidence), List.copyOf(questions), List.copyOf(trace), version, selfCare,
                     urgency == Urgency.SELF_CARE ? List.of() : List.copyOf(screen));
+        }
+
+        /** A label as it reads inside a sentence ("soreness after exercise"). */
+        private static String inSentence(String label) {
+            return Character.toLowerCase(label.charAt(0)) + label.substring(1);
         }
 
         /** The pathway's screen questions this case has not answered "no" to, in the catalog's order. */
