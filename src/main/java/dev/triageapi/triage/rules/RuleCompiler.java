@@ -55,15 +55,14 @@ public final class RuleCompiler {
     private RuleCompiler() {
     }
 
-    /** The rule set of these files: the build's precompiled packages if they were made from exactly these files. */
+    /** The rule set of these files: the build's executable model if it was made from exactly these files. */
     public static RuleSet compile(List<RuleFile> files) {
         return compile(files, RuleCompiler.class.getClassLoader());
     }
 
-    static RuleSet compile(List<RuleFile> files, ClassLoader precompiledFrom) {
+    static RuleSet compile(List<RuleFile> files, ClassLoader buildOutput) {
         String version = version(files);
-        return PrecompiledRules.load(version, precompiledFrom)
-                .map(packages -> PrecompiledRules.kieBase(packages, RuleCompiler.class.getClassLoader()))
+        return ExecutableRules.load(version, buildOutput)
                 .map(kieBase -> ruleSet(files, version, kieBase))
                 .orElseGet(() -> ruleSet(files, version, compileKieBase(files)));
     }

@@ -79,6 +79,10 @@ class OpenApiDocumentTest {
                 doc.getList("components.schemas.Urgency.enum"));
         assertNotNull(doc.get("info.license.name"));
         assertNull(doc.get("components.schemas.JsonNode.properties"), "free-form JSON is not a bean");
+        assertNull(doc.get("components.schemas.TriageResponse.properties.selfCare.type"), "a type would refuse the null");
+        assertEquals("null", doc.get("components.schemas.TriageResponse.properties.selfCare.anyOf[1].type"));
+        assertNotNull(doc.get("components.schemas.Vitals.properties.heartRate.maximum"));
+        assertNotNull(doc.get(op + ".requestBody.content.'application/json'.examples.'exercise-soreness-screened'"));
     }
 
     @Test
