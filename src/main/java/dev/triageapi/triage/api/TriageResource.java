@@ -9,12 +9,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.List;
 
 /** {@code POST /api/v1/triage}: the triage of one patient's reported symptoms. */
 @Path("/api/v1/triage")
@@ -47,6 +54,8 @@ public class TriageResource {
                             value = Examples.EXERCISE_SORENESS_REQUEST),
                     @ExampleObject(name = "vital-signs", summary = "Weakness with vital signs scoring 7 or more on NEWS2", value = Examples.VITALS_REQUEST)}))
     @APIResponse(responseCode = "200", description = "The triage answer.",
+            headers = @Header(name = "Preference-Applied", description = "`return=minimal` when the trace was left out as asked.",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TriageResponse.class),
                     examples = @ExampleObject(name = "emergency", summary = "A stroke sign: call an ambulance", value = Examples.STROKE_RESPONSE)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, wrong types, unknown codes, out-of-range values, duplicate or missing symptoms.",
@@ -61,7 +70,13 @@ public class TriageResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unsupported-media-type", value = Examples.UNSUPPORTED_MEDIA_TYPE_PROBLEM)))
     @Intake("json")
-    public TriageResponse triage(TriageRequest request) {
-        return service.triage(request);
+    public RestResponse<TriageResponse> triage(TriageRequest request,
+            @Parameter(description = "RFC 7240 preferences; `return=minimal` leaves the rule trace out of the answer (for "
+                    + "intake apps that do not audit it). The full answer is the default.", example = "return=minimal")
+            @RestHeader("Prefer") List<String> prefer) {
+        boolean minimal = Preferences.returnMinimal(prefer);
+        TriageResponse answer = service.triage(request, !minimal);
+        RestResponse.ResponseBuilder<TriageResponse> response = RestResponse.ResponseBuilder.ok(answer).header("Vary", "Prefer");
+        return (minimal ? response.header("Preference-Applied", "return=minimal") : response).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.triageapi.triage.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.triageapi.triage.Urgency;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -31,7 +32,9 @@ public record TriageResponse(
         @Schema(description = "Parts of a FHIR or CDS Hooks intake the triage did not read, and why (always empty for JSON).",
                 required = true)
         List<UnusedInput> unused,
-        @Schema(description = "Every rule that fired, with its file, line and the facts it matched.", required = true)
+        @Schema(description = "Every rule that fired, with its file, line and the facts it matched. Left out when the "
+                + "request asked `Prefer: return=minimal` (the answer then says `Preference-Applied: return=minimal`).")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
         List<TraceEntry> trace,
         @Schema(description = "Content hash of the loaded rule files.", examples = "sha256:4f1c…", required = true)
         String rulesVersion,

@@ -72,7 +72,12 @@ public class TriageService {
 
     /** Triages a request; a request that breaks the contract is a {@link jakarta.validation.ConstraintViolationException} (400). */
     public TriageResponse triage(@Valid @NotNull TriageRequest request) {
-        return triage(request, List.of(), List.of());
+        return triage(request, List.of(), List.of(), true);
+    }
+
+    /** Triages a request; without the trace when {@code withTrace} is false (RFC 7240 {@code Prefer: return=minimal}). */
+    public TriageResponse triage(@Valid @NotNull TriageRequest request, boolean withTrace) {
+        return triage(request, List.of(), List.of(), withTrace);
     }
 
     /**
@@ -83,8 +88,12 @@ public class TriageService {
      */
     public TriageResponse triage(@Valid @NotNull TriageRequest request, @NotNull List<UnusedInput> unused,
                                  @NotNull List<String> askAbout) {
+        return triage(request, unused, askAbout, true);
+    }
+
+    private TriageResponse triage(TriageRequest request, List<UnusedInput> unused, List<String> askAbout, boolean withTrace) {
         RuleSet ruleSet = rules.current().orElseThrow(() -> new IllegalStateException("rules not loaded"));
-        Assessment assessment = engine.assess(ruleSet, requests.toCase(request));
+        Assessment assessment = engine.assess(ruleSet, requests.toCase(request), withTrace);
         List<FollowUpQuestion> asked = new ArrayList<>();
         for (String code : askAbout.stream().distinct().sorted().toList()) {
             boolean reported = request.symptoms() != null && request.symptoms().stream().anyMatch(s -> code.equals(s.code()));
@@ -99,7 +108,7 @@ public class TriageService {
                         symptom.question() + " (the record names it only in words)"));
             }
         }
-        TriageResponse answer = toResponse(assessment, asked, unused);
+        TriageResponse answer = toResponse(assessment, asked, unused, withTrace);
         RoutingContext current = http.getCurrent();
         if (current != null) {
             current.put(AccessLog.URGENCY, answer.urgency().code());
@@ -134,7 +143,7 @@ public class TriageService {
         };
     }
 
-    private TriageResponse toResponse(Assessment a, List<FollowUpQuestion> asked, List<UnusedInput> unused) {
+    private TriageResponse toResponse(Assessment a, List<FollowUpQuestion> asked, List<UnusedInput> unused, boolean withTrace) {
         return new TriageResponse(
                 a.urgency(),
                 a.selfCare() == null ? advice.get(a.urgency()) : String.join(" ", a.selfCare().advice(), a.selfCare().seeDoctorIf(),
@@ -157,8 +166,8 @@ public class TriageService {
                         a.selfCare().watchFor(), a.selfCare().seeDoctorIf(),
                         a.selfCare().callEmergencyIf().replace("{emergencyNumber}", emergencyNumber), a.selfCare().source()),
                 List.copyOf(unused),
-                a.trace().stream().map(f -> new TraceEntry(f.rule().name(), f.rule().file(), f.rule().line(),
-                        f.rule().source(), f.matched(), f.rule().equals(a.decidedBy()))).toList(),
+                withTrace ? a.trace().stream().map(f -> new TraceEntry(f.rule().name(), f.rule().file(), f.rule().line(),
+                        f.rule().source(), f.matched(), f.rule().equals(a.decidedBy()))).toList() : null,
                 a.rulesVersion(),
                 disclaimer);
     }

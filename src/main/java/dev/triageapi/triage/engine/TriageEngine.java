@@ -65,14 +65,19 @@ public final class TriageEngine {
      * not raise the level is not asked.
      */
     public Assessment assess(RuleSet rules, TriageCase triageCase) {
-        Assessment first = evaluate(rules, triageCase);
+        return assess(rules, triageCase, true);
+    }
+
+    /** The assessment, with the firing trace only when {@code withTrace} (it costs a listener call per firing). */
+    public Assessment assess(RuleSet rules, TriageCase triageCase, boolean withTrace) {
+        Assessment first = evaluate(rules, triageCase, withTrace);
         if (first.followUps().isEmpty() && first.screenQuestions().isEmpty()) {
             return first;
         }
         List<FollowUp> exact = new ArrayList<>();
         for (FollowUp question : first.followUps()) {
             TriageCase answered = answered(triageCase, question);
-            Urgency level = answered == null ? question.couldRaiseTo() : evaluate(rules, answered).urgency();
+            Urgency level = answered == null ? question.couldRaiseTo() : urgency(rules, answered);
             if (level.compareTo(first.urgency()) > 0) {
                 exact.add(new FollowUp(question.symptom(), question.modifier(), question.value(), level, question.question()));
             }
@@ -91,7 +96,7 @@ public final class TriageEngine {
         first.screenQuestions().forEach(q -> byPathway.computeIfAbsent(q.pathway(), k -> new ArrayList<>()).add(q));
         List<ScreenQuestion> kept = new ArrayList<>();
         byPathway.forEach((pathway, questions) -> {
-            Urgency level = evaluate(rules, screened(triageCase, questions)).urgency();
+            Urgency level = urgency(rules, screened(triageCase, questions));
             if (level.compareTo(first.urgency()) < 0) {
                 questions.forEach(q -> kept.add(new ScreenQuestion(q.pathway(), q.subject(), q.code(), q.answer(), level)));
             }
@@ -157,7 +162,7 @@ public final class TriageEngine {
 
     /** Only the level the rules give, without stating follow-up questions: for what-if evaluations. */
     public Urgency urgency(RuleSet rules, TriageCase triageCase) {
-        return evaluate(rules, triageCase).urgency();
+        return evaluate(rules, triageCase, false).urgency();
     }
 
     private Comparator<FollowUp> questionOrder() {
@@ -166,14 +171,16 @@ public final class TriageEngine {
                 .thenComparing(FollowUp::modifier);
     }
 
-    private Assessment evaluate(RuleSet rules, TriageCase triageCase) {
+    private Assessment evaluate(RuleSet rules, TriageCase triageCase, boolean withTrace) {
         Recorder recorder = new Recorder(rules, triageCase);
         // A pooled session: building a session's node and segment memories costs more than running the rules.
         // dispose() resets it before it goes back to the pool, so no fact, finding or listener outlives this case.
         KieSession session = rules.sessions().newKieSession();
         try {
             session.addEventListener(recorder.insertions);
-            session.addEventListener(recorder.firings);
+            if (withTrace) {
+                session.addEventListener(recorder.firings);
+            }
             session.insert(triageCase.patient());
             for (Symptom symptom : triageCase.symptoms()) {
                 session.insert(symptom);
