@@ -20,6 +20,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -91,11 +95,7 @@ public class Warmup {
             URI base = URI.create("http://127.0.0.1:" + port);
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(2)).build();
-            List<HttpRequest> requests = requests(base);
-            for (HttpRequest request : requests) {
-                client.send(request, HttpResponse.BodyHandlers.discarding());
-                sent++;
-            }
+            sent = sendInLanes(client, requests(base));
             this.sent = sent;
             LOG.infof("Warmed up with %d requests in %d ms", sent, (System.nanoTime() - start) / 1_000_000);
         } catch (IOException | RuntimeException e) {
@@ -107,6 +107,46 @@ public class Warmup {
             done = true;
         }
     }
+
+    /**
+     * Sends the requests over {@link #LANES} connections at once, each lane in turn: one at a time would leave a core
+     * idle (the server answers on its I/O threads while the client waits), and the service is not ready until done.
+     */
+    private static int sendInLanes(HttpClient client, List<HttpRequest> requests) throws IOException, InterruptedException {
+        ExecutorService lanes = Executors.newFixedThreadPool(LANES, runnable -> {
+            Thread thread = new Thread(runnable, "warm-up");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int lane = 0; lane < LANES; lane++) {
+                int first = lane;
+                done.add(lanes.submit(() -> {
+                    int count = 0;
+                    for (int i = first; i < requests.size(); i += LANES) {
+                        client.send(requests.get(i), HttpResponse.BodyHandlers.discarding());
+                        count++;
+                    }
+                    return count;
+                }));
+            }
+            int sent = 0;
+            for (Future<Integer> lane : done) {
+                try {
+                    sent += lane.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                }
+            }
+            return sent;
+        } finally {
+            lanes.shutdownNow();
+        }
+    }
+
+    /** Concurrent warm-up connections: enough to keep both cores of a small replica busy. */
+    static final int LANES = 3;
 
     private List<HttpRequest> requests(URI base) {
         List<HttpRequest> out = new ArrayList<>();
