@@ -30,6 +30,17 @@ class PackagedJarIT {
     }
 
     @Test
+    void shouldStartAsTheImageDoesWithTheClassDataArchiveAndTheExecutableModel(@TempDir Path logDir) throws Exception {
+        try (RunningJar app = RunningJar.startWithClassDataArchive(logDir).awaitReady()) {
+            HttpResponse<String> answer = app.postTriage(
+                    "{\"symptoms\":[{\"code\":\"numbness\",\"onset\":\"sudden\",\"side\":\"right\",\"locations\":[\"arm\"]}]}");
+            assertEquals(200, answer.statusCode(), answer.body());
+            String log = java.nio.file.Files.readString(app.log);
+            assertTrue(!log.contains("compiling the rules from source"), "the executable model was not used:\n" + log);
+        }
+    }
+
+    @Test
     void shouldWriteJsonLogsWithTheRequestIdWhenSwitchedOn(@TempDir Path workDir) throws Exception {
         try (RunningJar app = RunningJar.start(workDir, "-Dquarkus.log.console.json.enabled=true").awaitReady()) {
             assertEquals(200, app.postTriage("{\"age\":44,\"symptoms\":[{\"code\":\"salt_craving\"}]}").statusCode());

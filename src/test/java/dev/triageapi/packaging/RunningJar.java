@@ -53,6 +53,21 @@ final class RunningJar implements AutoCloseable {
         return new RunningJar(process, log);
     }
 
+    /**
+     * Starts the jar as the container image and docs/deployment.md do: in its own folder, named relatively, with the
+     * build's class-data archive; {@code -Xshare:on} makes an archive the JVM cannot use a start-up error, not a silent
+     * slow start. The log goes to {@code logDir}.
+     */
+    static RunningJar startWithClassDataArchive(Path logDir) throws IOException {
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1",
+                "-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:on", "-jar", "quarkus-run.jar");
+        Path log = logDir.resolve("app.log");
+        Process process = new ProcessBuilder(command).directory(JAR.getParent().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new RunningJar(process, log);
+    }
+
     int port() {
         return port;
     }
