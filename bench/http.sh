@@ -13,6 +13,7 @@
 #                                              needs it: with 5 s triage runs at a third of its steady rate)
 #   PORT=18080                                 loopback port to use
 #   BODY_FILE=path.json                        one triage body to send (default: bench/triage-bodies.jsonl in turn)
+#   PREFER=return=minimal                      send this Prefer header with every triage request (RFC 7240)
 #   JVM_OPTIONS=src/main/jvm/jvm.options       the JVM options file the server runs with (the container image's own);
 #                                              JVM_OPTIONS= (empty) runs the JVM with its defaults
 #   JAVA_OPTS="..."                            extra JVM options on top, e.g. "-Xmx256m"
@@ -61,9 +62,10 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 # Triage bodies: by default the eight requests of bench/triage-bodies.jsonl, taken from the clinical vignettes
-# (src/test/resources/vignettes), 1 to 5 symptoms, from a stroke to plain tiredness, sent in turn, so that the figures
-# reflect a mix of answers and cannot be met by remembering one answer (EngineMixBenchmark runs the same mix without
-# HTTP). BODY_FILE sends that one body instead.
+# (src/test/resources/vignettes), 1 to 5 symptoms, from a stroke to plain tiredness, each request with another age
+# (16 to 95) and its hours since onset scaled by 0.5 to 1.5, so that the figures reflect the mix of answers real
+# intake traffic gives and no cache keyed on the body could fake them (EngineMixBenchmark runs the mix without HTTP).
+# BODY_FILE sends that one body instead, with the same variation.
 if [ -n "${BODY_FILE:-}" ]; then
   tr -d '\n' < "$BODY_FILE" > "$WORK/bodies.jsonl"; echo >> "$WORK/bodies.jsonl"
 else
@@ -80,12 +82,12 @@ LUA
   if [ "$1" = POST ]; then
     cat <<LUA
   for body in io.lines("$WORK/bodies.jsonl") do
-    if #body > 0 then
-      n = n + 1
-      reqs[n] = wrk.format("POST", nil, {["Host"] = wrk.headers["Host"], ["Content-Type"] = "application/json",
-                                         ["Accept"] = "application/json"}, body)
-    end
+    if #body > 0 then n = n + 1; reqs[n] = body end
   end
+  headers = {["Host"] = wrk.headers["Host"], ["Content-Type"] = "application/json", ["Accept"] = "application/json"}
+  if "${PREFER:-}" ~= "" then headers["Prefer"] = "${PREFER:-}" end
+  math.randomseed(os.time())
+  vary = true
 LUA
   else
     cat <<'LUA'
@@ -98,7 +100,11 @@ end
 local i = 0
 request = function()
   i = i % n + 1
-  return reqs[i]
+  if not vary then return reqs[i] end
+  local body = reqs[i]:gsub('"age": *%d+', '"age": ' .. math.random(16, 95))
+  body = body:gsub('"hoursSinceOnset": *([%d%.]+)',
+    function(h) return string.format('"hoursSinceOnset": %.1f', tonumber(h) * (0.5 + math.random())) end)
+  return wrk.format("POST", nil, headers, body)
 end
 done = function(summary, latency, requests)
   local e = summary.errors
