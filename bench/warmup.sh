@@ -6,7 +6,9 @@
 # POST /api/v1/triage for SECONDS seconds and counts the answers of every second. Reports, per run and as the median
 # and range over the runs: start to ready, the first request, requests/s in each of the first seconds, the share of
 # the plateau (median of the last third of the seconds) reached in the first 5 s, and the RSS at the end.
-# With JAR_B set, runs alternate between JAR (A) and JAR_B (B), so that both see the same machine.
+# With JAR_B set, runs alternate between JAR (A) and JAR_B (B), so that both see the same machine. A jar whose folder
+# holds the build's class-data archive (app-cds.jsa) is started as the image starts it: in that folder, named
+# relatively, with -XX:SharedArchiveFile (CDS=0 starts it without).
 #
 # Usage: bench/warmup.sh      Environment: RUNS=3 SECONDS_=60 THREADS=2 CONNECTIONS=32 PORT=18090
 #                             JAR=target/quarkus-app/quarkus-run.jar JAR_B= JVM_OPTIONS=src/main/jvm/jvm.options
@@ -92,8 +94,12 @@ ready_probe() {
 one_run() { # $1 = label, $2 = jar
   local start_ns ready_ns first
   start_ns=$(date +%s%N)
+  local dir jar cds=
+  dir=$(cd "$(dirname "$2")" && pwd); jar=$(basename "$2")
+  if [ "${CDS:-1}" != 0 ] && [ -f "$dir/app-cds.jsa" ]; then cds="-XX:SharedArchiveFile=app-cds.jsa"; fi
+  local options=; [ -n "$JVM_OPTIONS" ] && options="@$(realpath "$JVM_OPTIONS")"
   # shellcheck disable=SC2086
-  java ${JVM_OPTIONS:+@$JVM_OPTIONS} -Dquarkus.http.host=$HOST -Dquarkus.http.port="$PORT" -jar "$2" > "$WORK/server.log" 2>&1 &
+  (cd "$dir" && exec java $options $cds -Dquarkus.http.host=$HOST -Dquarkus.http.port="$PORT" -jar "$jar") > "$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   exec 4<> <(:)
   ready_ns=

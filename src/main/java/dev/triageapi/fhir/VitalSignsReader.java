@@ -56,7 +56,7 @@ final class VitalSignsReader {
     /** The parameter an Observation measures, if it is one of ours (a blood pressure panel counts as systolic). */
     static Optional<Parameter> parameterOf(Observation observation) {
         for (Coding coding : observation.getCode().getCoding()) {
-            if (FhirCodes.LOINC.equals(coding.getSystem())) {
+            if (FhirCodes.LOINC.equals(coding.getSystem()) && coding.getCode() != null) {
                 if (BLOOD_PRESSURE_PANEL.equals(coding.getCode())) {
                     return Optional.of(Parameter.SYSTOLIC);
                 }

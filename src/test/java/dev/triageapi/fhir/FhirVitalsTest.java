@@ -75,6 +75,17 @@ class FhirVitalsTest {
                 .body("unused.reason", hasItem(containsString("unit")));
     }
 
+    /** Found by RandomBodyIT: a LOINC coding whose code is missing (or not a string) made the vital-sign lookup fail. */
+    @Test
+    void shouldReadALoincCodingWithoutACodeAsNoVitalSign() {
+        String noCode = """
+                {"resource":{"resourceType":"Observation","status":"final",
+                 "code":{"coding":[{"system":"http://loinc.org","code":[],"display":"Symptom"}]},
+                 "valueQuantity":{"value":150,"unit":"/min","system":"http://unitsofmeasure.org","code":"/min"}}}""";
+        String noCodeAtAll = noCode.replace("\"code\":[],", "");
+        triage(WEAKNESS, noCode, noCodeAtAll).body("redFlags.code", not(hasItem("news2_red_parameter")));
+    }
+
     @Test
     void shouldTakeTheLatestOfTwoMeasurements() {
         Instant earlier = Instant.now().minusSeconds(3 * 3600);
