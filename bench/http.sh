@@ -51,12 +51,10 @@ fi
 
 WORK=$(mktemp -d)
 SERVER_PID=
+# shellcheck source=bench/server.sh
+. bench/server.sh
 cleanup() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 150); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-  fi
+  stop_server
   rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
@@ -125,16 +123,6 @@ fi
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
 NCPU=$(nproc)
-
-# Readiness probe over bash's /dev/tcp: polling with curl every 20 ms would itself take a good share of a CPU.
-ready_probe() {
-  local line
-  { exec 3<> "/dev/tcp/$HOST/$PORT"; } 2> /dev/null || return 1
-  printf 'GET /q/health/ready HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n' "$HOST:$PORT" >&3
-  IFS= read -r -t 2 line <&3 || line=
-  exec 3<&- 3>&-
-  [[ $line == "HTTP/1.1 200"* ]]
-}
 
 # --- start and time to ready ---------------------------------------------------------------------------------------
 start_busy=$(busy_ticks)

@@ -29,15 +29,9 @@ command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; e
 
 WORK=$(mktemp -d)
 SERVER_PID=
-stop() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 150); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=
-}
-trap 'stop; rm -rf "$WORK"' EXIT INT TERM
+# shellcheck source=bench/server.sh
+. bench/server.sh
+trap 'stop_server; rm -rf "$WORK"' EXIT INT TERM
 
 if curl -s -o /dev/null "$BASE/q/health/live" 2>/dev/null; then echo "something already listens on $HOST:$PORT; set PORT" >&2; exit 2; fi
 cp bench/triage-bodies.jsonl "$WORK/bodies.jsonl"
@@ -82,15 +76,6 @@ done = function(summary, latency, requests)
 end
 LUA
 
-ready_probe() {
-  local line
-  { exec 3<> "/dev/tcp/$HOST/$PORT"; } 2> /dev/null || return 1
-  printf 'GET /q/health/ready HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n' "$HOST:$PORT" >&3
-  IFS= read -r -t 2 line <&3 || line=
-  exec 3<&- 3>&-
-  [[ $line == "HTTP/1.1 200"* ]]
-}
-
 one_run() { # $1 = label, $2 = jar
   local start_ns ready_ns first
   start_ns=$(date +%s%N)
@@ -116,7 +101,7 @@ one_run() { # $1 = label, $2 = jar
     || { cat "$WORK/wrk.out" >&2; exit 1; }
   if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "server died under load:" >&2; tail -30 "$WORK/server.log" >&2; exit 1; fi
   local rss; rss=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
-  stop
+  stop_server
   awk -v label="$1" -v ready="$(( (ready_ns - start_ns) / 1000000 ))" -v first="$first" -v rss="$rss" '
     /^PERSECOND/ { for (i = 2; i <= NF; i++) c[i - 1] = $i; n = NF - 1 }
     /^ERRORS/ { errors = $2 + $3 }

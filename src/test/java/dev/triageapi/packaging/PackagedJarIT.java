@@ -21,20 +21,22 @@ class PackagedJarIT {
     @Test
     void shouldTriageFromAnyFolderWithTheBundledRules(@TempDir Path workDir) throws Exception {
         try (RunningJar app = RunningJar.start(workDir).awaitReady()) {
-            HttpResponse<String> answer = app.postTriage(
-                    "{\"symptoms\":[{\"code\":\"numbness\",\"onset\":\"sudden\",\"side\":\"right\",\"locations\":[\"arm\"]}]}");
-            assertEquals(200, answer.statusCode(), answer.body());
-            assertTrue(answer.body().contains("\"urgency\":\"emergency_ambulance\""), answer.body());
-            assertTrue(answer.body().contains("rules/emergency/stroke.drl"), answer.body());
+            assertCallsAnAmbulanceForASuddenNumbArm(app);
         }
+    }
+
+    private static void assertCallsAnAmbulanceForASuddenNumbArm(RunningJar app) throws Exception {
+        HttpResponse<String> answer = app.postTriage(
+                "{\"symptoms\":[{\"code\":\"numbness\",\"onset\":\"sudden\",\"side\":\"right\",\"locations\":[\"arm\"]}]}");
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("\"urgency\":\"emergency_ambulance\""), answer.body());
+        assertTrue(answer.body().contains("rules/emergency/stroke.drl"), answer.body());
     }
 
     @Test
     void shouldStartAsTheImageDoesWithTheClassDataArchiveAndTheExecutableModel(@TempDir Path logDir) throws Exception {
         try (RunningJar app = RunningJar.startWithClassDataArchive(logDir).awaitReady()) {
-            HttpResponse<String> answer = app.postTriage(
-                    "{\"symptoms\":[{\"code\":\"numbness\",\"onset\":\"sudden\",\"side\":\"right\",\"locations\":[\"arm\"]}]}");
-            assertEquals(200, answer.statusCode(), answer.body());
+            assertCallsAnAmbulanceForASuddenNumbArm(app);
             String log = java.nio.file.Files.readString(app.log);
             assertTrue(!log.contains("compiling the rules from source"), "the executable model was not used:\n" + log);
         }
