@@ -253,6 +253,7 @@ public final class TriageEngine {
             List<Ranked> reasons = new ArrayList<>();
             SelfCarePathwayDefinition selfCare = null;
             List<ScreenQuestion> screen = new ArrayList<>();
+            List<Ranked> pathwayReasons = new ArrayList<>();
 
             for (Attributed a : sorted(findings)) {
                 Urgency level = null;
@@ -278,11 +279,11 @@ public final class TriageEngine {
                     if (open.isEmpty()) {
                         level = Urgency.SELF_CARE;
                         selfCare = selfCare == null ? pathway : selfCare;
-                        reasons.add(new Ranked(level, catalog.reason(SCREENED).orElseThrow().text().replace("{pathway}", inSentence(pathway.label()))));
+                        pathwayReasons.add(new Ranked(level, catalog.reason(SCREENED).orElseThrow().text().replace("{pathway}", inSentence(pathway.label()))));
                     } else {
                         level = Urgency.CONSULTATION;
                         screen.addAll(open);
-                        reasons.add(new Ranked(level, catalog.reason(SCREEN_OPEN).orElseThrow().text().replace("{pathway}", inSentence(pathway.label()))));
+                        pathwayReasons.add(new Ranked(level, catalog.reason(SCREEN_OPEN).orElseThrow().text().replace("{pathway}", inSentence(pathway.label()))));
                     }
                 } else if (finding instanceof FollowUp question) {
                     followUps.merge(question.symptom() + "|" + question.modifier() + "|" + question.value(), question,
@@ -302,6 +303,13 @@ public final class TriageEngine {
             flagEvidence.forEach((code, evidence) ->
                     redFlags.add(new FiredRedFlag(catalog.redFlag(code).orElseThrow(), List.copyOf(evidence))));
             redFlags.sort(MOST_URGENT_FLAG_FIRST);
+            // A self-care picture explains the answer only when nothing raised it further: an emergency answer does
+            // not also say the case might be looked after at home.
+            for (Ranked reason : pathwayReasons) {
+                if (reason.level().compareTo(urgency) >= 0) {
+                    reasons.add(reason);
+                }
+            }
             reasons.sort(MOST_URGENT_REASON_FIRST);
             Set<String> reasonTexts = new LinkedHashSet<>();
             reasons.forEach(reason -> reasonTexts.add(reason.text()));

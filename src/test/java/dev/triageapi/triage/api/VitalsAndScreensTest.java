@@ -95,6 +95,16 @@ class VitalsAndScreensTest {
     }
 
     @Test
+    void shouldNotOfferHomeCareInAnEmergencyAnswerEvenWhenTheBenignPictureIsScreened() {
+        String alarming = Examples.EXERCISE_SORENESS_REQUEST.replace("\"absentRiskFactors\"",
+                "\"vitals\": {\"respiratoryRate\": 28, \"heartRate\": 135}, \"absentRiskFactors\"");
+        post(alarming).statusCode(200)
+                .body("urgency", equalTo("emergency"))
+                .body("selfCare", nullValue())
+                .body("reasons", not(hasItem(containsString("looked after at home"))));
+    }
+
+    @Test
     void shouldNeverReadAnUnlistedRiskFactorAsDenied() {
         String screenedButStatinUnknown = Examples.EXERCISE_SORENESS_REQUEST.replace("\"absentRiskFactors\": [\"statin_use\"]", "\"absentRiskFactors\": []");
         post(screenedButStatinUnknown).statusCode(200).body("urgency", equalTo("consultation"))

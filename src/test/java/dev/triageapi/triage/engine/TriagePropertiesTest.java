@@ -171,6 +171,10 @@ class TriagePropertiesTest {
             } else {
                 assertEquals(null, a.selfCare(), c.toString());
             }
+            if (a.urgency().compareTo(Urgency.CONSULTATION) > 0) {
+                assertTrue(a.reasons().stream().noneMatch(r -> r.contains("looked after at home")),
+                        "a " + a.urgency() + " answer that also offers home care: " + a.reasons() + " for " + c);
+            }
             a.screenQuestions().stream().map(Assessment.ScreenQuestion::pathway).distinct().forEach(pathway -> {
                 List<Assessment.ScreenQuestion> open = a.screenQuestions().stream().filter(q -> q.pathway().equals(pathway)).toList();
                 Urgency lowered = Rules.assess(TriageEngine.screened(c, open)).urgency();
