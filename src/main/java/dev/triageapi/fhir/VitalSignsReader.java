@@ -29,12 +29,14 @@ final class VitalSignsReader {
 
     /** The parameters, each with its LOINC codes and the UCUM units accepted (to the unit of the contract). */
     enum Parameter {
-        RESPIRATORY_RATE(List.of("9279-1"), Map.of("/min", 1.0, "{breaths}/min", 1.0)),
+        RESPIRATORY_RATE(List.of("9279-1"), Map.of("/min", 1.0, "{breaths}/min", 1.0, "{breath}/min", 1.0)),
         OXYGEN_SATURATION(List.of("59408-5", "2708-6"), Map.of("%", 1.0)),
         SYSTOLIC(List.of("8480-6"), Map.of("mm[Hg]", 1.0)),
-        HEART_RATE(List.of("8867-4"), Map.of("/min", 1.0, "{beats}/min", 1.0)),
+        HEART_RATE(List.of("8867-4"), Map.of("/min", 1.0, "{beats}/min", 1.0, "{beat}/min", 1.0)),
         TEMPERATURE(List.of("8310-5", "8331-1"), Map.of("Cel", 1.0)),
-        GLUCOSE(List.of("15074-8", "14749-6", "2339-0", "2345-7", "41653-7"), Map.of("mmol/L", 1.0, "mg/dL", 1 / 18.016)),
+        // UCUM has both "L" and "l" for the litre, and EHRs (the FHIR specification's own glucose example) use both.
+        GLUCOSE(List.of("15074-8", "14749-6", "2339-0", "2345-7", "41653-7"),
+                Map.of("mmol/L", 1.0, "mmol/l", 1.0, "mg/dL", 1 / 18.016, "mg/dl", 1 / 18.016)),
         OXYGEN_FLOW(List.of("3151-8"), Map.of("L/min", 1.0));
 
         final List<String> loinc;
@@ -78,17 +80,19 @@ final class VitalSignsReader {
         }
         Quantity quantity = null;
         String valuePath = path + ".value";
-        if (parameter == Parameter.SYSTOLIC && !observation.hasValueQuantity()) {
-            for (int i = 0; i < observation.getComponent().size(); i++) {
+        if (observation.hasValueQuantity()) {
+            quantity = observation.getValueQuantity();
+        } else {
+            // A blood pressure panel holds the systolic in a component; some device feeds put any vital sign there.
+            List<String> codes = parameter == Parameter.SYSTOLIC ? List.of("8480-6") : parameter.loinc;
+            for (int i = 0; i < observation.getComponent().size() && quantity == null; i++) {
                 var component = observation.getComponent().get(i);
-                if (component.getCode().getCoding().stream().anyMatch(c -> FhirCodes.LOINC.equals(c.getSystem())
-                        && "8480-6".equals(c.getCode())) && component.hasValueQuantity()) {
+                if (component.hasValueQuantity() && component.getCode().getCoding().stream()
+                        .anyMatch(c -> FhirCodes.LOINC.equals(c.getSystem()) && c.getCode() != null && codes.contains(c.getCode()))) {
                     quantity = component.getValueQuantity();
                     valuePath = path + ".component[" + i + "].value";
                 }
             }
-        } else if (observation.hasValueQuantity()) {
-            quantity = observation.getValueQuantity();
         }
         if (quantity == null || !quantity.hasValue()) {
             unused.add(new UnusedInput(valuePath, "a vital sign without a Quantity value"));

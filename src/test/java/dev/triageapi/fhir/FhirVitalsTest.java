@@ -56,6 +56,36 @@ class FhirVitalsTest {
                 .body("redFlags.code", not(hasItem("possible_sepsis")));
     }
 
+    /**
+     * The units real records use: the FHIR specification's glucose example writes mmol/l (UCUM's lower-case litre),
+     * US Core's heart-rate examples {@code /min} with "beats/minute" as the display unit.
+     */
+    @Test
+    void shouldReadTheUnitsOfPublishedVitalSignExamples() {
+        triage(WEAKNESS, vital("15074-8", 2.8, "mmol/l", Instant.now()))
+                .body("redFlags.code", hasItem("severe_low_blood_glucose"));
+        triage(WEAKNESS, vital("2339-0", 52, "mg/dl", Instant.now()))
+                .body("redFlags.code", hasItem("severe_low_blood_glucose"));
+        triage(WEAKNESS, vital("8867-4", 38, "{beat}/min", Instant.now()), vital("9279-1", 7, "{breath}/min", Instant.now()))
+                .body("redFlags.code", hasItem("news2_red_parameter"));
+    }
+
+    /** A value in a component of the same code (as some device feeds send heart rate) is read, like a panel's systolic. */
+    @Test
+    void shouldReadAVitalSignWhoseValueIsInAComponentOfItsOwnCode() {
+        String componentOnly = """
+                {"resource":{"resourceType":"Observation","status":"final","effectiveDateTime":"%s",
+                 "code":{"coding":[{"system":"http://loinc.org","code":"8867-4"}]},
+                 "component":[{"code":{"coding":[{"system":"http://loinc.org","code":"8867-4"}]},
+                   "valueQuantity":{"value":150,"unit":"beats/min","system":"http://unitsofmeasure.org","code":"/min"}}]}}"""
+                .formatted(Instant.now());
+        triage(WEAKNESS, componentOnly).body("redFlags.code", hasItem("news2_red_parameter"));
+        triage(WEAKNESS, componentOnly.replace("\"valueQuantity\":{\"value\":150,\"unit\":\"beats/min\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"/min\"}",
+                "\"valueString\":\"150\""))
+                .body("unused.location", hasItem("entry[1].resource.value"))
+                .body("unused.reason", hasItem(containsString("without a Quantity value")));
+    }
+
     @Test
     void shouldConvertAGlucoseInMilligramsPerDecilitre() {
         triage(WEAKNESS, vital("2339-0", 50, "mg/dL", Instant.now()))
