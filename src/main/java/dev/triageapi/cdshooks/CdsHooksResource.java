@@ -413,6 +413,16 @@ public class CdsHooksResource {
             a.missingInformation().forEach(q -> md.append("- ").append(q.question()).append('\n'));
             md.append('\n');
         }
+        if (a.selfCare() != null) {
+            md.append("**Watch for**\n\n");
+            a.selfCare().watchFor().forEach(sign -> md.append("- ").append(sign).append('\n'));
+            md.append('\n');
+        }
+        if (!a.screenQuestions().isEmpty()) {
+            md.append("**Answered no, these could lower the urgency** (self-care screen)\n\n");
+            a.screenQuestions().forEach(q -> md.append("- ").append(q.question()).append('\n'));
+            md.append('\n');
+        }
         unusedSection(md, a.unused());
         md.append("_").append(a.disclaimer()).append("_");
         return md.toString();

@@ -75,6 +75,43 @@ class CdsHooksTest {
     }
 
     @Test
+    void shouldPutTheSelfCareScreenAndItsSafetyNettingOnTheCard() {
+        String mv = "\"system\":\"http://triageapi.dev/fhir/CodeSystem/modifier-value\"";
+        String response = """
+                {"resourceType":"QuestionnaireResponse","status":"in-progress","item":[
+                  {"linkId":"age","answer":[{"valueInteger":27}]},
+                  {"linkId":"pregnancy","answer":[{"valueCoding":{%1$s,"code":"not_pregnant"}}]},
+                  {"linkId":"symptoms","item":[
+                    {"linkId":"muscle_pain","answer":[{"valueBoolean":true,"item":[
+                      {"linkId":"muscle_pain.onset","answer":[{"valueCoding":{%1$s,"code":"gradual"}}]},
+                      {"linkId":"muscle_pain.severity","answer":[{"valueCoding":{%1$s,"code":"mild"}}]},
+                      {"linkId":"muscle_pain.hoursSinceOnset","answer":[{"valueDecimal":30}]},
+                      {"linkId":"muscle_pain.worsening","answer":[{"valueBoolean":false}]},
+                      {"linkId":"muscle_pain.trigger","answer":[{"valueCoding":{%1$s,"code":"exercise"}}]}]}]}]}]}"""
+                .formatted(mv);
+        String call = "{\"hook\":\"questionnaire-inprogress\",\"hookInstance\":\"3\",\"context\":{\"questionnaireResponse\":" + response + "}}";
+        given().contentType(ContentType.JSON).body(call)
+                .when().post("/cds-services/muscle-weakness-intake-triage")
+                .then().statusCode(200)
+                .body("cards[0].indicator", equalTo("info"))
+                .body("cards[0].detail", containsString("could lower the urgency"))
+                .body("cards[0].detail", containsString("urine"));
+        String screened = response.replace("{\"linkId\":\"symptoms\",\"item\":[", "{\"linkId\":\"symptoms\",\"item\":["
+                        + "{\"linkId\":\"dark_urine\",\"answer\":[{\"valueBoolean\":false}]},"
+                        + "{\"linkId\":\"fever\",\"answer\":[{\"valueBoolean\":false}]},"
+                        + "{\"linkId\":\"numbness\",\"answer\":[{\"valueBoolean\":false}]},")
+                .replace("{\"linkId\":\"age\",", "{\"linkId\":\"riskFactors\",\"item\":[{\"linkId\":\"statin_use\",\"answer\":[{\"valueBoolean\":false}]}]},"
+                        + "{\"linkId\":\"age\",");
+        org.junit.jupiter.api.Assertions.assertNotEquals(response, screened);
+        given().contentType(ContentType.JSON)
+                .body("{\"hook\":\"questionnaire-inprogress\",\"hookInstance\":\"4\",\"context\":{\"questionnaireResponse\":" + screened + "}}")
+                .when().post("/cds-services/muscle-weakness-intake-triage")
+                .then().statusCode(200)
+                .body("cards[0].detail", containsString("self_care"))
+                .body("cards[0].detail", containsString("**Watch for**"));
+    }
+
+    @Test
     void shouldGiveAWarningCardForASameDayLevel() {
         // Gradual one-sided numbness recorded three days ago: past the 24 hours in which new one-sided signs are a stroke sign.
         String bundle = FhirExamples.observationBundleRecordedAt(java.time.Instant.now().minusSeconds(3 * 86400)).replace("385315009", "61751001");
