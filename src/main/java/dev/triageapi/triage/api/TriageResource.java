@@ -72,7 +72,8 @@ public class TriageResource {
     @Intake("json")
     public RestResponse<TriageResponse> triage(TriageRequest request,
             @Parameter(description = "RFC 7240 preferences; `return=minimal` leaves the rule trace out of the answer (for "
-                    + "intake apps that do not audit it). The full answer is the default.", example = "return=minimal")
+                    + "intake apps that do not audit it). The full answer is the default.", example = "return=minimal",
+                    schema = @Schema(type = SchemaType.STRING))
             @RestHeader("Prefer") List<String> prefer) {
         boolean minimal = Preferences.returnMinimal(prefer);
         TriageResponse answer = service.triage(request, !minimal);

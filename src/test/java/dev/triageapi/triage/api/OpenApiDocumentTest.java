@@ -83,6 +83,7 @@ class OpenApiDocumentTest {
         assertEquals("null", doc.get("components.schemas.TriageResponse.properties.selfCare.anyOf[1].type"));
         assertNotNull(doc.get("components.schemas.Vitals.properties.heartRate.maximum"));
         assertNotNull(doc.get(op + ".requestBody.content.'application/json'.examples.'exercise-soreness-screened'"));
+        assertEquals("string", doc.get(op + ".parameters.find { it.name == 'Prefer' }.schema.type"), "a header is one string");
     }
 
     @Test
