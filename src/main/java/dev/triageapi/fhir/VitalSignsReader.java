@@ -137,9 +137,10 @@ final class VitalSignsReader {
                 tenth(Parameter.GLUCOSE));
     }
 
+    /** Rounded to a whole number; a value beyond int's range saturates, so the range check refuses it as too large or small. */
     private Integer whole(Parameter p) {
         Double v = values.get(p);
-        return v == null ? null : (int) Math.round(v);
+        return v == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.round(v)));
     }
 
     /** To one decimal, as the NEWS2 chart reads a temperature and a meter shows a glucose. */

@@ -36,6 +36,16 @@ class FhirHostileInputTest extends HostileCorpus {
                 + extra + "}}");
     }
 
+    /** A weakness Observation and one vital sign with the given value and UCUM unit. */
+    static String vitalSign(String loinc, String value, String unit) {
+        return bundle("{\"resource\":{\"resourceType\":\"Observation\",\"status\":\"final\","
+                + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"75325-1\"}]},"
+                + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"26544005\"}]}}},"
+                + "{\"resource\":{\"resourceType\":\"Observation\",\"status\":\"final\","
+                + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"" + loinc + "\"}]},"
+                + "\"valueQuantity\":{\"value\":" + value + ",\"system\":\"http://unitsofmeasure.org\",\"code\":\"" + unit + "\"}}}");
+    }
+
     static String questionnaire(String items) {
         return "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\",\"item\":[" + items + "]}";
     }
@@ -57,6 +67,17 @@ class FhirHostileInputTest extends HostileCorpus {
         cases.add(Arguments.of("hours 1e999999 as an Observation valueQuantity", utf8(observation(
                 ",\"component\":[{\"code\":{\"coding\":[{\"system\":\"http://triageapi.dev/fhir/CodeSystem/modifier\",\"code\":\"hoursSinceOnset\"}]},"
                         + "\"valueQuantity\":{\"value\":1e999999,\"unit\":\"h\"}}]"))));
+        for (String value : List.of("1e308", "-1e308", "1e999999", "900", "0")) {
+            cases.add(Arguments.of("heart rate " + value + " as a vital-sign Observation", utf8(vitalSign("8867-4", value, "/min"))));
+        }
+        cases.add(Arguments.of("temperature 1e308 °F", utf8(vitalSign("8310-5", "1e308", "[degF]"))));
+        cases.add(Arguments.of("glucose -5 mg/dL", utf8(vitalSign("2339-0", "-5", "mg/dL"))));
+        cases.add(Arguments.of("QuestionnaireResponse heart rate as a string", utf8(questionnaire(
+                "{\"linkId\":\"symptoms\",\"item\":[{\"linkId\":\"fatigue\",\"answer\":[{\"valueBoolean\":true}]}]},"
+                        + "{\"linkId\":\"vitals\",\"item\":[{\"linkId\":\"heartRate\",\"answer\":[{\"valueString\":\"88\"}]}]}"))));
+        cases.add(Arguments.of("QuestionnaireResponse consciousness off the scale", utf8(questionnaire(
+                "{\"linkId\":\"symptoms\",\"item\":[{\"linkId\":\"fatigue\",\"answer\":[{\"valueBoolean\":true}]}]},"
+                        + "{\"linkId\":\"vitals\",\"item\":[{\"linkId\":\"consciousness\",\"answer\":[{\"valueCoding\":{\"code\":\"drowsy\"}}]}]}"))));
         cases.add(Arguments.of("entry with a null resource", utf8(bundle("{\"resource\":null}"))));
         cases.add(Arguments.of("null entry", utf8(bundle("null"))));
         cases.add(Arguments.of("entry as a string", utf8(bundle("\"x\""))));
