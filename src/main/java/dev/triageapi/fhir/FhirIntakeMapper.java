@@ -286,7 +286,7 @@ public final class FhirIntakeMapper {
                             recorded(observation, now).orElse(now), now, path, unused);
                 } else {
                     unused.add(new UnusedInput(path + ".status", "a vital sign that is " + observation.getStatus().toCode()
-                            + " is not a current measurement"));
+                            + " is not a measurement"));
                 }
             } else if (resource instanceof Observation observation) {
                 Timed timed = observation(observation, now, path, reference(entry), errors, unused, askAbout);
@@ -345,12 +345,13 @@ public final class FhirIntakeMapper {
                 askAbout, basis, subject);
     }
 
-    /** Final, amended, corrected or preliminary: a measurement that stands (registered, cancelled, in error do not). */
+    /**
+     * Every status but entered-in-error and cancelled, as for symptoms: a vital sign can only raise the level, so one
+     * whose status is missing or unknown is read rather than left out.
+     */
     private static boolean isCurrentRecord(Observation observation) {
-        return switch (observation.getStatus() == null ? Observation.ObservationStatus.NULL : observation.getStatus()) {
-            case FINAL, AMENDED, CORRECTED, PRELIMINARY -> true;
-            default -> false;
-        };
+        return observation.getStatus() != Observation.ObservationStatus.ENTEREDINERROR
+                && observation.getStatus() != Observation.ObservationStatus.CANCELLED;
     }
 
     /**

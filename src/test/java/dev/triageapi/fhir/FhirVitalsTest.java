@@ -116,6 +116,17 @@ class FhirVitalsTest {
         triage(WEAKNESS, noCode, noCodeAtAll).body("redFlags.code", not(hasItem("news2_red_parameter")));
     }
 
+    /** Found in review: a vital sign without a status reached a null status's code; like a symptom it is read. */
+    @Test
+    void shouldReadAVitalSignWithoutAStatusAndListOneEnteredInError() {
+        String noStatus = vital("8480-6", 85, "mm[Hg]", Instant.now()).replace("\"status\":\"final\",", "");
+        triage(WEAKNESS, noStatus).body("redFlags.code", hasItem("news2_red_parameter"));
+        String inError = vital("8480-6", 85, "mm[Hg]", Instant.now()).replace("\"final\"", "\"entered-in-error\"");
+        triage(WEAKNESS, inError)
+                .body("redFlags.code", not(hasItem("news2_red_parameter")))
+                .body("unused.reason", hasItem(containsString("entered-in-error")));
+    }
+
     @Test
     void shouldTakeTheLatestOfTwoMeasurements() {
         Instant earlier = Instant.now().minusSeconds(3 * 3600);
