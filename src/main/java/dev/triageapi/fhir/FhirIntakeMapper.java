@@ -267,6 +267,7 @@ public final class FhirIntakeMapper {
             Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
             IBaseResource resource = entry.getResource();
             String path = "entry[" + i + "].resource";
+            VitalSignsReader.Parameter vitalSign = resource instanceof Observation o ? VitalSignsReader.parameterOf(o).orElse(null) : null;
             if (resource == null) {
                 unused.add(new UnusedInput("entry[" + i + "]", "the entry holds no resource"));
             } else if (resource instanceof OperationOutcome
@@ -280,10 +281,9 @@ public final class FhirIntakeMapper {
                     pregnancy = status.get();
                     pregnancyRecorded = when;
                 }
-            } else if (resource instanceof Observation observation && VitalSignsReader.parameterOf(observation).isPresent()) {
+            } else if (resource instanceof Observation observation && vitalSign != null) {
                 if (isCurrentRecord(observation)) {
-                    vitals.read(observation, VitalSignsReader.parameterOf(observation).orElseThrow(),
-                            recorded(observation, now).orElse(now), now, path, unused);
+                    vitals.read(observation, vitalSign, recorded(observation, now).orElse(now), now, path, unused);
                 } else {
                     unused.add(new UnusedInput(path + ".status", "a vital sign that is " + observation.getStatus().toCode()
                             + " is not a measurement"));

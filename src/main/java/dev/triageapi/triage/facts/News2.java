@@ -3,16 +3,11 @@ package dev.triageapi.triage.facts;
 import java.util.List;
 
 /**
- * A NEWS2 score the rules computed (rules/vitals/news2.drl): the points of each measured parameter, their sum, and
- * which parameters were measured. A parameter not measured scores nothing, so {@code total} is the lowest the full
- * score can be: a band reached on part of the chart is reached on all of it.
+ * A NEWS2 score the rules computed (rules/vitals/news2.drl): the points of each parameter and their sum. A parameter
+ * not measured scores nothing, so {@code total} is the lowest the full score can be: a band reached on part of the
+ * chart is reached on all of it.
  */
-public record News2(int respiration, int saturation, int oxygen, int systolic, int pulse, int consciousness, int temperature,
-                    List<String> measured) {
-
-    public News2 {
-        measured = List.copyOf(measured);
-    }
+public record News2(int respiration, int saturation, int oxygen, int systolic, int pulse, int consciousness, int temperature) {
 
     public int getTotal() { return respiration + saturation + oxygen + systolic + pulse + consciousness + temperature; }
 

@@ -225,11 +225,6 @@ public final class Symptom {
                 && locations.stream().anyMatch(LEGS::contains);
     }
 
-    /** Reported in the legs (thigh, leg or foot), or the location was not given (so it may be). */
-    public boolean isPossiblyInTheLegs() {
-        return locations.isEmpty() || locations.stream().anyMatch(LEGS::contains);
-    }
-
     /** Reported at the shoulders, upper arms, hips or thighs and nowhere further out. */
     public boolean isProximal() {
         return !locations.isEmpty() && PROXIMAL.containsAll(locations);
