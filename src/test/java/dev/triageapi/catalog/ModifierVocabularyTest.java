@@ -65,6 +65,22 @@ class ModifierVocabularyTest {
         assertTrue(asked > 100, "modifier items: " + asked);
     }
 
+    /** A self-care screen that names a code the catalog lacks, or a risk factor without a question, refuses to load. */
+    @Test
+    void shouldRefuseASelfCareScreenNamingAnUnknownCodeOrAnUnwordedRiskFactor() {
+        SelfCarePathwayDefinition pathway = CATALOG.selfCarePathway("exercise_soreness").orElseThrow();
+        for (SelfCarePathwayDefinition.Screen screen : List.of(
+                new SelfCarePathwayDefinition.Screen(List.of("dark_urin"), List.of(), false),
+                new SelfCarePathwayDefinition.Screen(List.of(), List.of("statins"), false),
+                new SelfCarePathwayDefinition.Screen(List.of(), List.of("diabetes"), false))) {
+            SelfCarePathwayDefinition broken = new SelfCarePathwayDefinition(pathway.code(), pathway.label(), pathway.source(),
+                    screen, pathway.advice(), pathway.watchFor(), pathway.seeDoctorIf(), pathway.callEmergencyIf());
+            assertThrows(IllegalStateException.class, () -> new Catalog(CATALOG.symptoms(),
+                    CATALOG.riskFactors(), CATALOG.causeGroups(), CATALOG.redFlags(), CATALOG.urgencyLevels(),
+                    CATALOG.modifiers(), CATALOG.symptomGroups(), CATALOG.reasons(), List.of(broken)), screen.toString());
+        }
+    }
+
     private static Catalog catalogWith(List<ModifierDefinition> modifiers) {
         return new Catalog(CATALOG.symptoms(), CATALOG.riskFactors(), CATALOG.causeGroups(), CATALOG.redFlags(),
                 CATALOG.urgencyLevels(), modifiers, CATALOG.symptomGroups(), CATALOG.reasons(),

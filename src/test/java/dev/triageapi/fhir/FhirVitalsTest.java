@@ -105,6 +105,44 @@ class FhirVitalsTest {
                 .body("unused.reason", hasItem(containsString("unit")));
     }
 
+    /**
+     * The worked NEWS2 example of the NHS Wales emergency department IG (SynaneticsLtd/emergency-department-ig,
+     * examples Observation-*Test-*), transcribed: vital signs coded with SNOMED CT and LOINC side by side, the
+     * systolic in a panel component, room air and ACVPU as SNOMED CT observations. The IG scores it 6; by the RCP
+     * chart it is 5 (the IG gives 37.5 °C a point, the chart gives 36.1-38.0 none). Either way the band is 5-6.
+     */
+    @Test
+    void shouldScoreThePublishedNhsWorkedExampleInItsBand() {
+        String at = Instant.now().minusSeconds(300).toString();
+        String both = "{\"resource\":{\"resourceType\":\"Observation\",\"status\":\"final\",\"effectiveDateTime\":\"" + at + "\","
+                + "\"category\":[{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/observation-category\",\"code\":\"vital-signs\"}]}],"
+                + "\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"%s\"},{\"system\":\"http://loinc.org\",\"code\":\"%s\"}]},"
+                + "\"valueQuantity\":{\"value\":%s,\"unit\":\"%s\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"%s\"}}}";
+        String pressure = "{\"resource\":{\"resourceType\":\"Observation\",\"status\":\"final\",\"effectiveDateTime\":\"" + at + "\","
+                + "\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"75367002\"},{\"system\":\"http://loinc.org\",\"code\":\"85354-9\"}]},"
+                + "\"component\":[{\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"72313002\"},{\"system\":\"http://loinc.org\",\"code\":\"8480-6\"}]},"
+                + "\"valueQuantity\":{\"value\":120,\"unit\":\"millimeter of mercury\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"mm[Hg]\"}},"
+                + "{\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"1091811000000102\"},{\"system\":\"http://loinc.org\",\"code\":\"8462-4\"}]},"
+                + "\"valueQuantity\":{\"value\":60,\"unit\":\"millimeter of mercury\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"mm[Hg]\"}}]}}";
+        String roomAir = "{\"resource\":{\"resourceType\":\"Observation\",\"status\":\"final\",\"effectiveDateTime\":\"" + at + "\","
+                + "\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"722742002\",\"display\":\"Breathing room air\"}]}}}";
+        String acvpu = "{\"resource\":{\"resourceType\":\"Observation\",\"status\":\"final\",\"effectiveDateTime\":\"" + at + "\","
+                + "\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"1104441000000107\"}]},"
+                + "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"248234008\",\"display\":\"Mentally alert\"}]}}}";
+        triage(WEAKNESS,
+                both.formatted("86290005", "9279-1", 21, "Breaths / minute", "/min"),
+                both.formatted("364075005", "8867-4", 95, "heart beats per minute", "/min"),
+                both.formatted("431314004", "59408-5", 93, "percent", "%"),
+                both.formatted("276885007", "8310-5", 37.5, "degree Celsius", "Cel"),
+                pressure, roomAir, acvpu)
+                .body("urgency", equalTo("emergency"))
+                .body("redFlags.code", hasItem("news2_medium"))
+                .body("redFlags.find { it.code == 'news2_medium' }.evidence",
+                        org.hamcrest.Matchers.containsInAnyOrder("vitals.respiratoryRate", "vitals.heartRate", "vitals.oxygenSaturation"))
+                .body("unused.location", hasItem("entry[6].resource"))
+                .body("unused.location", hasItem("entry[7].resource"));
+    }
+
     /** Found by RandomBodyIT: a LOINC coding whose code is missing (or not a string) made the vital-sign lookup fail. */
     @Test
     void shouldReadALoincCodingWithoutACodeAsNoVitalSign() {

@@ -76,6 +76,15 @@ class News2RulesTest {
         assertEquals(0, score(new VitalSigns(null, null, null, null, null, null, null, 5.0)).getTotal());
     }
 
+    /** The NHS Wales emergency department IG's worked example, part by part: the IG's own scores, but 0 for 37.5 °C. */
+    @Test
+    void shouldScoreThePublishedNhsWorkedExampleAsTheChartDoes() {
+        News2 n = score(new VitalSigns(21, 93, false, 120, 95, 37.5, Consciousness.ALERT, null));
+        assertEquals(List.of(2, 2, 0, 0, 1, 0, 0),
+                List.of(n.respiration(), n.saturation(), n.oxygen(), n.systolic(), n.pulse(), n.consciousness(), n.temperature()));
+        assertEquals(5, n.getTotal(), "the IG says 6, counting a point for 37.5 °C that the RCP chart does not give");
+    }
+
     @Test
     void shouldMapEachBandToItsUrgency() {
         assertEquals(Urgency.EMERGENCY_AMBULANCE, urgency(new VitalSigns(26, 91, false, 98, 118, 38.6, Consciousness.ALERT, null)));

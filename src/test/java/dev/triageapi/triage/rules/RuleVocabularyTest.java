@@ -63,6 +63,16 @@ class RuleVocabularyTest {
     }
 
     @Test
+    void shouldRefuseAMisspeltTriggerAndAnUnknownSelfCarePathway() {
+        List<String> problems = problems(HEAD + "import function dev.triageapi.triage.facts.Conclusions.selfCare;\n"
+                + "rule \"Soreness\"\n @source(\"x\")\nwhen\n  $s : Symptom( code == \"muscle_pain\", present, triggeredBy(\"excercise\") )\n"
+                + "then\n  insert(selfCare(\"gym_soreness\", $s));\nend\n");
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("recognises self-care pathway 'gym_soreness'")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("'trigger=excercise'")), problems.toString());
+    }
+
+    @Test
     void shouldRefuseAQuestionForAnAnswerNoModifierHas() {
         List<String> problems = new ArrayList<>(problems(HEAD + "rule \"Ask\"\n @source(\"x\")\nwhen\n  $s : Symptom( code == \"numbness\", present )\n"
                 + "then\n  insert(ask($s, \"onset\", \"abrupt\", Urgency.EMERGENCY, null));\nend\n"));
