@@ -53,6 +53,7 @@ class ErrorResponsesTest {
             empty symptoms            | {"symptoms":[]}                                                       | symptoms                   | must not be empty
             missing symptoms          | {"age": 40}                                                           | symptoms                   | must not be empty
             null symptom              | {"symptoms":[null]}                                                   | symptoms[0]                | must not be null
+            JSON null                 | null                                                                  | body                       | must not be null
             blank code                | {"symptoms":[{"code":""}]}                                            | symptoms[0].code           | must not be blank
             age above range           | {"age":121,"symptoms":[{"code":"fatigue"}]}                          | age                        | less than or equal to 120
             negative age              | {"age":-1,"symptoms":[{"code":"fatigue"}]}                           | age                        | greater than or equal to 0
@@ -107,7 +108,8 @@ class ErrorResponsesTest {
 
     @Test
     void shouldRefuseAnEmptyBody() {
-        assertProblem(given().contentType(ContentType.JSON).when().post("/api/v1/triage").then(), 400);
+        assertProblem(given().contentType(ContentType.JSON).when().post("/api/v1/triage").then(), 400)
+                .body("errors[0].field", equalTo("body")).body("errors[0].message", equalTo("must not be null"));
     }
 
     @Test

@@ -4,6 +4,8 @@ import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.RiskFactorDefinition;
 import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.config.TriageConfig;
+import dev.triageapi.http.FieldError;
+import dev.triageapi.http.InvalidRequestException;
 import dev.triageapi.observability.AccessLog;
 import dev.triageapi.triage.BodyLocation;
 import dev.triageapi.triage.Modifier;
@@ -27,8 +29,7 @@ import dev.triageapi.triage.rules.RulesRegistry;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Validator;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,8 +40,8 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * The one path every intake takes, whichever door it came in by (JSON, FHIR, CDS Hooks): validate (method
- * validation on {@link #triage}), map onto the catalog, assess with the current rules, write the answer, and leave
+ * The one path every intake takes, whichever door it came in by (JSON, FHIR, CDS Hooks): validate (the Bean
+ * Validation constraints of the request records, see {@link RequestConstraints}), map onto the catalog, assess with the current rules, write the answer, and leave
  * the urgency for the access log and the metrics of the request being served.
  */
 @ApplicationScoped
@@ -51,18 +52,20 @@ public class TriageService {
     private final TriageEngine engine;
     private final RequestMapper requests;
     private final CurrentVertxRequest http;
+    private final Validator validator;
     private final Map<Urgency, String> advice = new EnumMap<>(Urgency.class);
     private final String disclaimer;
     private final String emergencyNumber;
     static final String PREGNANCY_QUESTION = "Are you pregnant, or have you given birth in the last six weeks?";
 
     TriageService(Catalog catalog, RulesRegistry rules, TriageEngine engine, RequestMapper requests,
-                  CurrentVertxRequest http, TriageConfig config) {
+                  CurrentVertxRequest http, Validator validator, TriageConfig config) {
         this.catalog = catalog;
         this.rules = rules;
         this.engine = engine;
         this.requests = requests;
         this.http = http;
+        this.validator = validator;
         for (Urgency level : Urgency.values()) {
             advice.put(level, catalog.urgencyLevel(level).advice().replace("{emergencyNumber}", config.emergencyNumber()));
         }
@@ -70,13 +73,13 @@ public class TriageService {
         this.emergencyNumber = config.emergencyNumber();
     }
 
-    /** Triages a request; a request that breaks the contract is a {@link jakarta.validation.ConstraintViolationException} (400). */
-    public TriageResponse triage(@Valid @NotNull TriageRequest request) {
+    /** Triages a request; one that breaks the contract is refused with a 400 naming each field. */
+    public TriageResponse triage(TriageRequest request) {
         return triage(request, List.of(), List.of(), true);
     }
 
     /** Triages a request; without the trace when {@code withTrace} is false (RFC 7240 {@code Prefer: return=minimal}). */
-    public TriageResponse triage(@Valid @NotNull TriageRequest request, boolean withTrace) {
+    public TriageResponse triage(TriageRequest request, boolean withTrace) {
         return triage(request, List.of(), List.of(), withTrace);
     }
 
@@ -86,12 +89,15 @@ public class TriageService {
      * {@code couldRaiseTo} is the level the most alarming form of that symptom gives, so text that could be a red flag
      * is asked about, never dropped.
      */
-    public TriageResponse triage(@Valid @NotNull TriageRequest request, @NotNull List<UnusedInput> unused,
-                                 @NotNull List<String> askAbout) {
-        return triage(request, unused, askAbout, true);
+    public TriageResponse triage(TriageRequest request, List<UnusedInput> unused, List<String> askAbout) {
+        return triage(request, Objects.requireNonNull(unused), Objects.requireNonNull(askAbout), true);
     }
 
     private TriageResponse triage(TriageRequest request, List<UnusedInput> unused, List<String> askAbout, boolean withTrace) {
+        if (request == null) { // a JSON null, or no body at all
+            throw new InvalidRequestException(List.of(new FieldError("body", "must not be null")));
+        }
+        RequestConstraints.check(validator, request);
         RuleSet ruleSet = rules.current().orElseThrow(() -> new IllegalStateException("rules not loaded"));
         Assessment assessment = engine.assess(ruleSet, requests.toCase(request), withTrace);
         List<FollowUpQuestion> asked = new ArrayList<>();
