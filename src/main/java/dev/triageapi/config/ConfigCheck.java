@@ -14,6 +14,7 @@ public class ConfigCheck {
     void check(@Observes @Priority(1) StartupEvent event, TriageConfig config) {
         List<String> problems = new java.util.ArrayList<>(TriageConfig.Api.problems(config.api()));
         problems.addAll(TriageConfig.Cds.problems(config.cds(), config.publicBaseUrl()));
+        problems.addAll(TriageConfig.WarmUp.problems(config.warmUp()));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("invalid configuration: " + String.join("; ", problems));
         }

@@ -45,9 +45,19 @@ public interface TriageConfig {
     /** Whether the service warms its own request paths up over loopback before it reports ready. */
     interface WarmUp {
 
-        /** Send the vignettes and the FHIR and CDS Hooks examples through the HTTP paths before readiness turns UP. */
+        /** Send vignettes and the FHIR and CDS Hooks examples through the HTTP paths before readiness turns UP. */
         @WithDefault("true")
         boolean enabled();
+
+        /** How many bundled vignettes warm-up sends, taken evenly across the suite (all of them when it has fewer). */
+        @WithDefault("32")
+        int vignettes();
+
+        /** What is wrong with these settings; empty when nothing is. */
+        static List<String> problems(WarmUp config) {
+            return config.vignettes() < 0
+                    ? List.of("triage.warm-up.vignettes must not be negative, is " + config.vignettes()) : List.of();
+        }
     }
 
     /** CDS Hooks: trusted clients and the FHIR servers this service may query, under {@code triage.cds.}. */

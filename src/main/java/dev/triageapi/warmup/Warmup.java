@@ -27,10 +27,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Sends the service its own traffic before it reports ready: every bundled vignette through {@code POST
- * /api/v1/triage}, and the documented FHIR and CDS Hooks examples, over loopback and through the whole HTTP path
- * (security, JSON, rules, FHIR context, answer writing). A replica behind a load balancer otherwise answers its first
- * patients with a cold JVM: seconds, not milliseconds. These requests are neither logged nor counted.
+ * Sends the service its own traffic before it reports ready: bundled vignettes through {@code POST /api/v1/triage},
+ * and the documented FHIR and CDS Hooks examples, over loopback and through the whole HTTP path (security, JSON,
+ * rules, FHIR context, answer writing). A replica behind a load balancer otherwise answers its first patients with a
+ * cold JVM: seconds, not milliseconds. These requests are neither logged nor counted.
+ *
+ * <p>A sample of the vignettes is enough: what a cold JVM pays is first use (class loading, the FHIR context, the
+ * interpreter), not repetition. Sending all of them instead of 32 made start to ready 0.6 s longer and the first
+ * seconds under load no faster (docs/benchmarks.md); the JIT reaches full speed only under real load either way.
  */
 @ApplicationScoped
 public class Warmup {
@@ -44,11 +48,13 @@ public class Warmup {
 
     private final Instance<HttpServer> server;
     private final boolean enabled;
+    private final int vignettes;
 
     Warmup(ApiKeys keys, Instance<HttpServer> server, TriageConfig config) {
         this.keys = keys;
         this.server = server;
         this.enabled = config.warmUp().enabled();
+        this.vignettes = config.warmUp().vignettes();
     }
 
     /** True once warm-up has finished (or failed, which must not keep a working service out of rotation). */
@@ -148,16 +154,31 @@ public class Warmup {
     /** Concurrent warm-up connections: enough to keep both cores of a small replica busy. */
     static final int LANES = 3;
 
+    /** Times each FHIR and CDS Hooks example is sent. */
+    static final int EXAMPLE_ROUNDS = 3;
+
     private List<HttpRequest> requests(URI base) {
         List<HttpRequest> out = new ArrayList<>();
-        for (String body : VignetteSuite.bundled().requestBodies()) {
+        for (String body : spread(VignetteSuite.bundled().requestBodies(), vignettes)) {
             out.add(post(base, "/api/v1/triage", "application/json", body));
         }
         out.add(post(base, "/api/v1/triage", "application/json", "{\"symptoms\":[]}")); // the error path too
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < EXAMPLE_ROUNDS; i++) {
             out.add(post(base, "/api/v1/triage/fhir", "application/fhir+json", FhirExamples.QUESTIONNAIRE_RESPONSE));
             out.add(post(base, "/api/v1/triage/fhir", "application/fhir+json", FhirExamples.observationBundleRecordedAt(java.time.Instant.now())));
             out.add(post(base, "/cds-services/muscle-weakness-triage", "application/json", CdsExamples.ENCOUNTER_START));
+        }
+        return out;
+    }
+
+    /** {@code count} of the items, evenly spaced from the first (all of them when there are not more). */
+    static <T> List<T> spread(List<T> items, int count) {
+        if (count >= items.size()) {
+            return items;
+        }
+        List<T> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(items.get((int) ((long) i * items.size() / count)));
         }
         return out;
     }

@@ -24,6 +24,19 @@ class ConfigCheckTest {
         assertEquals(1, TriageConfig.Api.problems(limits(0, 64, 4)).size());
     }
 
+    @Test
+    void shouldRefuseANegativeWarmUpSample() {
+        assertEquals(List.of("triage.warm-up.vignettes must not be negative, is -1"), TriageConfig.WarmUp.problems(warmUp(-1)));
+        assertTrue(TriageConfig.WarmUp.problems(warmUp(0)).isEmpty());
+    }
+
+    private static TriageConfig.WarmUp warmUp(int vignettes) {
+        return new TriageConfig.WarmUp() {
+            public boolean enabled() { return true; }
+            public int vignettes() { return vignettes; }
+        };
+    }
+
     private static TriageConfig.Api limits(int symptoms, int stringLength, int nesting) {
         return new TriageConfig.Api() {
             public int maxSymptoms() { return symptoms; }

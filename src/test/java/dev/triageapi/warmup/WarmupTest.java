@@ -10,6 +10,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -45,11 +46,24 @@ class WarmupTest {
     void shouldBecomeReadyOnlyAfterWarmingUpAndRetireItsKey() {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready")
                 .then().statusCode(200).body("checks.find { it.name == 'warm-up' }.status", equalTo("UP")));
-        // Every vignette, the error path, and ten each of the three FHIR and CDS examples, over all lanes.
-        assertEquals(dev.triageapi.triage.vignette.VignetteSuite.bundled().size() + 1 + 30, warmup.sent(),
+        // The configured sample of vignettes, the error path, and each of the three FHIR and CDS examples, over all lanes.
+        int vignettes = Math.min(config.warmUp().vignettes(), dev.triageapi.triage.vignette.VignetteSuite.bundled().size());
+        assertEquals(vignettes + 1 + 3 * Warmup.EXAMPLE_ROUNDS, warmup.sent(),
                 "warm-up sent the vignettes and the FHIR and CDS examples");
         assertFalse(keys.isValid(keys.internalKey()), "the internal key is retired once warm-up is done");
         assertFalse(keys.isInternal(keys.internalKey()), "after warm-up nothing is exempt from the access log");
+    }
+
+    @Test
+    void shouldSampleTheVignettesEvenlyAcrossTheSuite() {
+        List<Integer> suite = java.util.stream.IntStream.range(0, 263).boxed().toList();
+        List<Integer> sample = Warmup.spread(suite, 32);
+        assertEquals(32, sample.size());
+        assertEquals(32, new java.util.HashSet<>(sample).size(), "no vignette twice");
+        assertEquals(0, sample.get(0));
+        assertTrue(263 - sample.get(31) <= 263 / 32 + 1, "the sample reaches the end of the suite: " + sample);
+        assertEquals(suite, Warmup.spread(suite, 300), "all of them when there are fewer than asked for");
+        assertEquals(List.of(), Warmup.spread(suite, 0));
     }
 
     @Test
