@@ -173,33 +173,25 @@ class RequestConstraintsTest {
     }
 
     private static List<String> codes(Random random) {
-        if (random.nextInt(3) == 0) {
-            return null;
-        }
-        int n = switch (random.nextInt(8)) {
-            case 0 -> 50;
-            case 1 -> 51;
-            default -> random.nextInt(4);
-        };
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(random.nextInt(10) < 9 ? "diabetes" : code(random));
-        }
-        return out;
+        return random.nextInt(3) == 0 ? null
+                : list(random, 50, r -> r.nextInt(10) < 9 ? "diabetes" : code(r));
     }
 
     private static List<BodyLocation> locations(Random random) {
-        if (random.nextBoolean()) {
-            return null;
-        }
-        int n = switch (random.nextInt(6)) {
-            case 0 -> 10;
-            case 1 -> 11;
+        return random.nextBoolean() ? null : list(random, 10,
+                r -> r.nextInt(30) == 0 ? null : BodyLocation.values()[r.nextInt(BodyLocation.values().length)]);
+    }
+
+    /** A short list, or one of exactly {@code limit} items or one more. */
+    private static <T> List<T> list(Random random, int limit, java.util.function.Function<Random, T> item) {
+        int n = switch (random.nextInt(7)) {
+            case 0 -> limit;
+            case 1 -> limit + 1;
             default -> random.nextInt(4);
         };
-        List<BodyLocation> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(random.nextInt(30) == 0 ? null : BodyLocation.values()[random.nextInt(BodyLocation.values().length)]);
+            out.add(item.apply(random));
         }
         return out;
     }
