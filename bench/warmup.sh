@@ -8,10 +8,12 @@
 # the plateau (median of the last third of the seconds) reached in the first 5 s, and the RSS at the end.
 # With JAR_B set, runs alternate between JAR (A) and JAR_B (B), so that both see the same machine. A jar whose folder
 # holds the build's class-data archive (app-cds.jsa) is started as the image starts it: in that folder, named
-# relatively, with -XX:SharedArchiveFile (CDS=0 starts it without).
+# relatively, with -XX:SharedArchiveFile (CDS=0 starts it without); one whose folder holds a JDK 25 AOT cache (app.aot,
+# made by bench/aot-train.sh or the image build) is started with -XX:AOTCache. JAVA and JAVA_B name the java of each.
 #
 # Usage: bench/warmup.sh      Environment: RUNS=3 SECONDS_=60 THREADS=2 CONNECTIONS=32 PORT=18090
 #                             JAR=target/quarkus-app/quarkus-run.jar JAR_B= JVM_OPTIONS=src/main/jvm/jvm.options
+#                             JAVA=java JAVA_B=$JAVA
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -22,6 +24,8 @@ CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-18090}
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 JAR_B=${JAR_B:-}
+JAVA=${JAVA:-java}
+JAVA_B=${JAVA_B:-$JAVA}
 JVM_OPTIONS=${JVM_OPTIONS-src/main/jvm/jvm.options}
 HOST=127.0.0.1
 BASE="http://$HOST:$PORT"
@@ -76,15 +80,16 @@ done = function(summary, latency, requests)
 end
 LUA
 
-one_run() { # $1 = label, $2 = jar
+one_run() { # $1 = label, $2 = jar, $3 = java
   local start_ns ready_ns first
   start_ns=$(date +%s%N)
   local dir jar cds=
   dir=$(cd "$(dirname "$2")" && pwd); jar=$(basename "$2")
-  if [ "${CDS:-1}" != 0 ] && [ -f "$dir/app-cds.jsa" ]; then cds="-XX:SharedArchiveFile=app-cds.jsa"; fi
+  if [ "${CDS:-1}" != 0 ] && [ -f "$dir/app.aot" ]; then cds="-XX:AOTCache=app.aot"
+  elif [ "${CDS:-1}" != 0 ] && [ -f "$dir/app-cds.jsa" ]; then cds="-XX:SharedArchiveFile=app-cds.jsa"; fi
   local options=; [ -n "$JVM_OPTIONS" ] && options="@$(realpath "$JVM_OPTIONS")"
   # shellcheck disable=SC2086
-  (cd "$dir" && exec java $options $cds -Dquarkus.http.host=$HOST -Dquarkus.http.port="$PORT" -jar "$jar") > "$WORK/server.log" 2>&1 &
+  (cd "$dir" && exec "$3" $options $cds -Dquarkus.http.host=$HOST -Dquarkus.http.port="$PORT" -jar "$jar") > "$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   exec 4<> <(:)
   ready_ns=
@@ -119,10 +124,10 @@ one_run() { # $1 = label, $2 = jar
 }
 
 for r in $(seq 1 "$RUNS"); do
-  one_run A "$JAR"
-  if [ -n "$JAR_B" ]; then one_run B "$JAR_B"; fi
+  one_run A "$JAR" "$JAVA"
+  if [ -n "$JAR_B" ]; then one_run B "$JAR_B" "$JAVA_B"; fi
 done | tee "$WORK/runs.txt"
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), A: $("$JAVA" -version 2>&1 | head -1), B: $("$JAVA_B" -version 2>&1 | head -1)"
 for label in A B; do
   grep -q "^RUN $label " "$WORK/runs.txt" || continue
   for f in ready_ms first_ms plateau_rps first5s_pct rss_mb; do

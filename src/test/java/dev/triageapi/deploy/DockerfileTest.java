@@ -16,6 +16,7 @@ class DockerfileTest {
 
     static final Path DOCKERFILE = Path.of("src/main/docker/Dockerfile.jvm");
     static final Path JVM_OPTIONS = Path.of("src/main/jvm/jvm.options");
+    static final Path DOCKERFILE_25 = Path.of("src/main/docker/Dockerfile.jvm25");
 
     @Test
     void shouldRunAsAnUnprivilegedUserWithAHealthCheck() throws IOException {
@@ -48,5 +49,25 @@ class DockerfileTest {
         Process jvm = new ProcessBuilder(java.toString(), "@" + JVM_OPTIONS, "-version").redirectErrorStream(true).start();
         String output = new String(jvm.getInputStream().readAllBytes());
         assertEquals(0, jvm.waitFor(), "the JVM refuses " + JVM_OPTIONS + ": " + output);
+    }
+
+    /** The Java 25 image: the same application, user and health check, and only its training run added. */
+    @Test
+    void shouldBuildTheJava25ImageFromTheSameApplicationWithItsTrainingRun() throws IOException {
+        List<String> lines = Files.readAllLines(DOCKERFILE_25).stream().map(String::strip).filter(l -> !l.startsWith("#")).toList();
+        List<String> copies17 = Files.readAllLines(DOCKERFILE).stream().filter(l -> l.startsWith("COPY"))
+                .filter(l -> !l.contains("app-cds.jsa")).toList();
+        assertTrue(lines.containsAll(copies17), "the Java 25 image must copy what the Java 17 image copies");
+        assertEquals("USER 185", lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElse(""));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("HEALTHCHECK")), "no HEALTHCHECK");
+        assertEquals(List.of("RUN JVM_OPTIONS=/deployments/jvm.options sh /tmp/aot-cache.sh /deployments"),
+                lines.stream().filter(l -> l.startsWith("RUN")).toList(), "the one RUN is the training, with the service's options");
+        String dockerfile = String.join("\n", lines);
+        assertTrue(dockerfile.contains("COPY --chown=185 scripts/aot-cache.sh /tmp/aot-cache.sh"));
+        assertTrue(dockerfile.contains("WORKDIR /deployments"));
+        assertTrue(dockerfile.contains("\"-XX:AOTCache=app.aot\""));
+        assertTrue(dockerfile.contains("\"-jar\", \"quarkus-run.jar\""), "the jar named relatively, as the cache recorded it");
+        assertTrue(dockerfile.contains("\"@/deployments/jvm.options\""), "the entry point must read the options file");
+        assertTrue(Files.isExecutable(Path.of("scripts/aot-cache.sh")));
     }
 }

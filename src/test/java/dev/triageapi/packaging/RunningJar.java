@@ -59,11 +59,17 @@ final class RunningJar implements AutoCloseable {
      * slow start. The log goes to {@code logDir}.
      */
     static RunningJar startWithClassDataArchive(Path logDir) throws IOException {
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1",
-                "-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:on", "-jar", "quarkus-run.jar");
+        return startIn(JAR.getParent(), ProcessHandle.current().info().command().orElse("java"), logDir,
+                "-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:on");
+    }
+
+    /** Starts {@code quarkus-run.jar} in {@code appDir}, named relatively, with that {@code java} and these options. */
+    static RunningJar startIn(Path appDir, String java, Path logDir, String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java, "-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1"));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-jar", "quarkus-run.jar"));
         Path log = logDir.resolve("app.log");
-        Process process = new ProcessBuilder(command).directory(JAR.getParent().toFile())
+        Process process = new ProcessBuilder(command).directory(appDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new RunningJar(process, log);
     }
