@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * cold JVM: seconds, not milliseconds. These requests are neither logged nor counted.
  *
  * <p>A sample of the vignettes is enough: what a cold JVM pays is first use (class loading, the FHIR context, the
- * interpreter), not repetition. Sending all of them instead of 32 made start to ready 0.6 s longer and the first
- * seconds under load no faster (docs/benchmarks.md); the JIT reaches full speed only under real load either way.
+ * interpreter), not repetition. Sending all of them instead of 32 made start to ready 0.6 to 0.9 s longer and the
+ * first seconds under load no faster (docs/benchmarks.md); the JIT reaches full speed only under real load either way.
  */
 @ApplicationScoped
 public class Warmup {

@@ -16,9 +16,10 @@ import java.util.Set;
  */
 final class RequestConstraints {
 
-    static final int MAX_CODE = 64;
-    static final int MAX_RISK_FACTORS = 50;
-    static final int MAX_LOCATIONS = 10;
+    // The bounds of the records' @Size constraints, which RequestConstraintsTest checks these against.
+    private static final int MAX_CODE = 64;
+    private static final int MAX_RISK_FACTORS = 50;
+    private static final int MAX_LOCATIONS = 10;
 
     private RequestConstraints() {
     }

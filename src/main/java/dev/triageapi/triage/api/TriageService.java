@@ -41,8 +41,9 @@ import java.util.stream.Stream;
 
 /**
  * The one path every intake takes, whichever door it came in by (JSON, FHIR, CDS Hooks): validate (the Bean
- * Validation constraints of the request records, see {@link RequestConstraints}), map onto the catalog, assess with the current rules, write the answer, and leave
- * the urgency for the access log and the metrics of the request being served.
+ * Validation constraints of the request records, see {@link RequestConstraints}), map onto the catalog, assess with
+ * the current rules, write the answer, and leave the urgency for the access log and the metrics of the request being
+ * served.
  */
 @ApplicationScoped
 public class TriageService {
