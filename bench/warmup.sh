@@ -9,7 +9,7 @@
 # With JAR_B set, runs alternate between JAR (A) and JAR_B (B), so that both see the same machine. A jar whose folder
 # holds the build's class-data archive (app-cds.jsa) is started as the image starts it: in that folder, named
 # relatively, with -XX:SharedArchiveFile (CDS=0 starts it without); one whose folder holds a JDK 25 AOT cache (app.aot,
-# made by bench/aot-train.sh or the image build) is started with -XX:AOTCache. JAVA and JAVA_B name the java of each.
+# made by scripts/aot-cache.sh or the image build) is started with -XX:AOTCache. JAVA and JAVA_B name the java of each.
 #
 # Usage: bench/warmup.sh      Environment: RUNS=3 SECONDS_=60 THREADS=2 CONNECTIONS=32 PORT=18090
 #                             JAR=target/quarkus-app/quarkus-run.jar JAR_B= JVM_OPTIONS=src/main/jvm/jvm.options
