@@ -5,7 +5,8 @@
 # the rules and the warm-up), sends one triage request the moment it is ready and times it, then puts wrk load on
 # POST /api/v1/triage for SECONDS seconds and counts the answers of every second. Reports, per run and as the median
 # and range over the runs: start to ready, the first request, requests/s in each of the first seconds, the share of
-# the plateau (median of the last third of the seconds) reached in the first 5 s, and the RSS at the end.
+# the plateau (median of the last third of the seconds) reached in the first 5 s, and the RSS at the end; every
+# second's requests/s (the warm-up curve) goes to standard error as a CURVE line.
 # With JAR_B set, runs alternate between JAR (A) and JAR_B (B), so that both see the same machine. A jar whose folder
 # holds the build's class-data archive (app-cds.jsa) is started as the image starts it: in that folder, named
 # relatively, with -XX:SharedArchiveFile (CDS=0 starts it without); one whose folder holds a JDK 25 AOT cache (app.aot,
@@ -120,6 +121,8 @@ one_run() { # $1 = label, $2 = jar, $3 = java
       line = ""; for (i = 1; i <= 10 && i <= m; i++) line = line " " v[i]
       printf "RUN %s ready_ms=%d first_ms=%.1f plateau_rps=%d first5s_pct=%.0f rss_mb=%d errors=%d first_seconds=%s\n",
         label, ready, first * 1000, plateau, 100 * s5 / 5 / plateau, rss / 1024, errors, line
+      curve = ""; for (i = 1; i <= m; i++) curve = curve " " v[i]
+      printf "CURVE %s%s\n", label, curve > "/dev/stderr"
     }' "$WORK/wrk.out"
 }
 
