@@ -71,6 +71,11 @@ class FhirHostileInputTest extends HostileCorpus {
             cases.add(Arguments.of("heart rate " + value + " as a vital-sign Observation", utf8(vitalSign("8867-4", value, "/min"))));
         }
         cases.add(Arguments.of("temperature 1e308 °F", utf8(vitalSign("8310-5", "1e308", "[degF]"))));
+        // Read to one decimal: a value past double's range must not reach the rounding as an infinity.
+        for (String value : List.of("1e999999", "-1e999999", "1e309")) {
+            cases.add(Arguments.of("temperature " + value + " °C", utf8(vitalSign("8310-5", value, "Cel"))));
+            cases.add(Arguments.of("glucose " + value + " mg/dL", utf8(vitalSign("2339-0", value, "mg/dL"))));
+        }
         cases.add(Arguments.of("glucose -5 mg/dL", utf8(vitalSign("2339-0", "-5", "mg/dL"))));
         cases.add(Arguments.of("QuestionnaireResponse heart rate as a string", utf8(questionnaire(
                 "{\"linkId\":\"symptoms\",\"item\":[{\"linkId\":\"fatigue\",\"answer\":[{\"valueBoolean\":true}]}]},"
