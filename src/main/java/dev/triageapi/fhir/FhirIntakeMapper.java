@@ -346,8 +346,9 @@ public final class FhirIntakeMapper {
     }
 
     /**
-     * Every status but entered-in-error and cancelled, as for symptoms: a vital sign can only raise the level, so one
-     * whose status is missing or unknown is read rather than left out.
+     * Every status but entered-in-error and cancelled, for symptoms, pregnancy and vital signs alike: a record whose
+     * status is missing or unknown is read rather than left out (a symptom or a vital sign left out could lower the
+     * level).
      */
     private static boolean isCurrentRecord(Observation observation) {
         return observation.getStatus() != Observation.ObservationStatus.ENTEREDINERROR
@@ -380,8 +381,7 @@ public final class FhirIntakeMapper {
      * 60001007 not pregnant; any other value, or a record in error, is listed as not used and the status stays unknown.
      */
     private static Optional<Pregnancy> pregnancy(Observation observation, String path, List<UnusedInput> unused) {
-        if (observation.getStatus() == Observation.ObservationStatus.ENTEREDINERROR
-                || observation.getStatus() == Observation.ObservationStatus.CANCELLED) {
+        if (!isCurrentRecord(observation)) {
             unused.add(new UnusedInput(path, "its status is " + observation.getStatus().toCode() + ": it is not read"));
             return Optional.empty();
         }
@@ -488,8 +488,7 @@ public final class FhirIntakeMapper {
             unused.add(new UnusedInput(path, "not a symptom record: its code is neither LOINC 75325-1 (symptom) nor 111551-8 (symptom absent)"));
             return null;
         }
-        if (observation.getStatus() == Observation.ObservationStatus.ENTEREDINERROR
-                || observation.getStatus() == Observation.ObservationStatus.CANCELLED) {
+        if (!isCurrentRecord(observation)) {
             unused.add(new UnusedInput(path, "its status is " + observation.getStatus().toCode() + ": it is not triaged"));
             return null;
         }
