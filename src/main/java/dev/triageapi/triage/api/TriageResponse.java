@@ -102,6 +102,11 @@ public record TriageResponse(
             @Schema(description = "When to see a doctor.", required = true) String seeDoctorIf,
             @Schema(description = "When to call the emergency number.", required = true) String callEmergencyIf,
             @Schema(description = "Where the pathway and its screen come from.", required = true) String source) {
+
+        /** The advice, when to see a doctor and when to call the emergency number, as one text (the answer's advice). */
+        String inOneText() {
+            return String.join(" ", advice, seeDoctorIf, callEmergencyIf);
+        }
     }
 
     /** A rule that fired. */

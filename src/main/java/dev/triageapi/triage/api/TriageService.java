@@ -56,7 +56,8 @@ public class TriageService {
     private final Validator validator;
     private final Map<Urgency, String> advice = new EnumMap<>(Urgency.class);
     private final String disclaimer;
-    private final String emergencyNumber;
+    /** Each self-care pathway's advice as the answer states it, with the emergency number filled in once, at start. */
+    private final Map<String, SelfCareAdvice> selfCareAdvice = new java.util.HashMap<>();
     static final String PREGNANCY_QUESTION = "Are you pregnant, or have you given birth in the last six weeks?";
 
     TriageService(Catalog catalog, RulesRegistry rules, TriageEngine engine, RequestMapper requests,
@@ -71,7 +72,10 @@ public class TriageService {
             advice.put(level, catalog.urgencyLevel(level).advice().replace("{emergencyNumber}", config.emergencyNumber()));
         }
         this.disclaimer = Disclaimer.text(config.emergencyNumber());
-        this.emergencyNumber = config.emergencyNumber();
+        for (var p : catalog.selfCarePathways()) {
+            selfCareAdvice.put(p.code(), new SelfCareAdvice(p.code(), p.label(), p.advice(), p.watchFor(), p.seeDoctorIf(),
+                    p.callEmergencyIf().replace("{emergencyNumber}", config.emergencyNumber()), p.source()));
+        }
     }
 
     /** Triages a request; one that breaks the contract is refused with a 400 naming each field. */
@@ -151,10 +155,10 @@ public class TriageService {
     }
 
     private TriageResponse toResponse(Assessment a, List<FollowUpQuestion> asked, List<UnusedInput> unused, boolean withTrace) {
+        SelfCareAdvice selfCare = a.selfCare() == null ? null : selfCareAdvice.get(a.selfCare().code());
         return new TriageResponse(
                 a.urgency(),
-                a.selfCare() == null ? advice.get(a.urgency()) : String.join(" ", a.selfCare().advice(), a.selfCare().seeDoctorIf(),
-                        a.selfCare().callEmergencyIf().replace("{emergencyNumber}", emergencyNumber)),
+                selfCare == null ? advice.get(a.urgency()) : selfCare.inOneText(),
                 a.redFlags().stream().map(f -> new RedFlagView(f.definition().code(), f.definition().label(),
                         f.definition().urgency(), f.definition().source(), f.evidence())).toList(),
                 a.reasons(),
@@ -169,9 +173,7 @@ public class TriageService {
                         .sorted(Comparator.comparing(FollowUpQuestion::couldRaiseTo).reversed()).toList(),
                 a.screenQuestions().stream().map(q -> new ScreenQuestionView(q.pathway(), q.subject(), q.code(), q.answer(),
                         q.couldLowerTo(), screenQuestion(q))).toList(),
-                a.selfCare() == null ? null : new SelfCareAdvice(a.selfCare().code(), a.selfCare().label(), a.selfCare().advice(),
-                        a.selfCare().watchFor(), a.selfCare().seeDoctorIf(),
-                        a.selfCare().callEmergencyIf().replace("{emergencyNumber}", emergencyNumber), a.selfCare().source()),
+                selfCare,
                 List.copyOf(unused),
                 withTrace ? a.trace().stream().map(f -> new TraceEntry(f.rule().name(), f.rule().file(), f.rule().line(),
                         f.rule().source(), f.matched(), f.rule().equals(a.decidedBy()))).toList() : null,

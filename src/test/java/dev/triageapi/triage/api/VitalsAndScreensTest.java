@@ -68,6 +68,8 @@ class VitalsAndScreensTest {
                 .body("selfCare.watchFor", hasItem(containsString("urine")))
                 .body("selfCare.seeDoctorIf", notNullValue())
                 .body("selfCare.callEmergencyIf", containsString("911"))
+                .body("advice", containsString("Call 911")) // the v1 field carries the safety netting too
+                .body(not(containsString("{emergencyNumber}")))
                 .body("screenQuestions", empty())
                 .body("disclaimer", containsString("not medical advice"));
     }
