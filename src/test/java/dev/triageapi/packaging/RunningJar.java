@@ -21,6 +21,7 @@ final class RunningJar implements AutoCloseable {
 
     static final Path JAR = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"), "quarkus-run.jar").toAbsolutePath();
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://127\\.0\\.0\\.1:(\\d+)");
+    private static final String CURRENT_JAVA = ProcessHandle.current().info().command().orElse("java");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final Process process;
@@ -40,17 +41,7 @@ final class RunningJar implements AutoCloseable {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException("package the application first: " + JAR);
         }
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Dquarkus.http.port=0");
-        command.add("-Dquarkus.http.host=127.0.0.1");
-        command.addAll(List.of(options));
-        command.add("-jar");
-        command.add(JAR.toString());
-        Path log = workDir.resolve("app.log");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new RunningJar(process, log);
+        return launch(CURRENT_JAVA, workDir, workDir, JAR.toString(), options);
     }
 
     /**
@@ -59,17 +50,20 @@ final class RunningJar implements AutoCloseable {
      * slow start. The log goes to {@code logDir}.
      */
     static RunningJar startWithClassDataArchive(Path logDir) throws IOException {
-        return startIn(JAR.getParent(), ProcessHandle.current().info().command().orElse("java"), logDir,
-                "-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:on");
+        return startIn(JAR.getParent(), CURRENT_JAVA, logDir, "-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:on");
     }
 
     /** Starts {@code quarkus-run.jar} in {@code appDir}, named relatively, with that {@code java} and these options. */
     static RunningJar startIn(Path appDir, String java, Path logDir, String... options) throws IOException {
+        return launch(java, appDir, logDir, "quarkus-run.jar", options);
+    }
+
+    private static RunningJar launch(String java, Path dir, Path logDir, String jar, String... options) throws IOException {
         List<String> command = new ArrayList<>(List.of(java, "-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1"));
         command.addAll(List.of(options));
-        command.addAll(List.of("-jar", "quarkus-run.jar"));
+        command.addAll(List.of("-jar", jar));
         Path log = logDir.resolve("app.log");
-        Process process = new ProcessBuilder(command).directory(appDir.toFile())
+        Process process = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new RunningJar(process, log);
     }
