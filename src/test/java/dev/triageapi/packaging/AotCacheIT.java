@@ -1,5 +1,6 @@
 package dev.triageapi.packaging;
 
+import dev.triageapi.testing.Folders;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class AotCacheIT {
         Path java = jdk25().map(home -> home.resolve("bin/java")).orElse(null);
         Assumptions.assumeTrue(java != null, "no JDK 25 or later here: set JAVA25_HOME");
         Path app = dir.resolve("quarkus-app");
-        copy(RunningJar.JAR.getParent(), app);
+        Folders.copy(RunningJar.JAR.getParent(), app);
         Files.deleteIfExists(app.resolve("app-cds.jsa"));
 
         ProcessBuilder script = new ProcessBuilder("sh", "scripts/aot-cache.sh", app.toString())
@@ -86,19 +87,6 @@ class AotCacheIT {
     private static int freePort() throws IOException {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.triageapi.triage.reload;
 
+import dev.triageapi.testing.Folders;
 import dev.triageapi.testing.LogCapture;
 import dev.triageapi.triage.rules.ReloadAttempt;
 import dev.triageapi.triage.rules.RulesRegistry;
@@ -16,9 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -227,19 +226,7 @@ class HotReloadTest {
 
     private static Path copyOfRules() {
         try {
-            Path target = Files.createTempDirectory("rules-reload");
-            Path source = Path.of("rules");
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
-                    Path copy = target.resolve(source.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(copy);
-                    } else {
-                        Files.copy(file, copy);
-                    }
-                }
-            }
-            return target;
+            return Folders.copy(Path.of("rules"), Files.createTempDirectory("rules-reload"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
