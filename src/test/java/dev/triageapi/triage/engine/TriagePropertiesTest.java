@@ -231,11 +231,17 @@ class TriagePropertiesTest {
             case 5 -> new VitalSigns(b.respiratoryRate(), b.oxygenSaturation(), b.onSupplementalOxygen(), b.systolicBloodPressure(),
                     b.heartRate(), furtherTemperature(b.temperature(), random), b.consciousness(), b.bloodGlucose());
             case 6 -> new VitalSigns(b.respiratoryRate(), b.oxygenSaturation(), b.onSupplementalOxygen(), b.systolicBloodPressure(),
-                    b.heartRate(), b.temperature(), Consciousness.values()[1 + random.nextInt(4)], b.bloodGlucose());
+                    b.heartRate(), b.temperature(), lessAlert(b.consciousness(), random), b.bloodGlucose());
             default -> new VitalSigns(b.respiratoryRate(), b.oxygenSaturation(), b.onSupplementalOxygen(), b.systolicBloodPressure(),
                     b.heartRate(), b.temperature(), b.consciousness(), b.bloodGlucose() == null || b.bloodGlucose() >= 4.0
                     ? 1.5 + random.nextInt(25) / 10.0 : b.bloodGlucose() / 2);
         };
+    }
+
+    /** A level at least as far down the ACVPU scale as the current one, and below alert. */
+    private static Consciousness lessAlert(Consciousness current, Random random) {
+        int from = Math.max(1, current == null ? 1 : current.ordinal());
+        return Consciousness.values()[from + random.nextInt(Consciousness.values().length - from)];
     }
 
     /** A value at least as far from {@code normal} as the current one (on its side, or any side when not measured). */
