@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Final touches on the served OpenAPI document, by rule rather than by path: every operation documents the 401 it
  * answers when API keys are configured (every REST operation requires an API client), every operation that takes a
- * body its 408, 413 and 415, and a {@code $ref} schema carries no redundant {@code type} (code generators warn on it), nor a nullable one a type
- * that would refuse its null.
+ * body its 408, 413 and 415, and a {@code $ref} schema carries no redundant {@code type} (code generators warn on it),
+ * nor a nullable one a type that would refuse its null.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiDocumentFilter implements OASFilter {
