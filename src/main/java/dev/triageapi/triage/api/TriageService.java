@@ -2,6 +2,7 @@ package dev.triageapi.triage.api;
 
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.RiskFactorDefinition;
+import dev.triageapi.catalog.SelfCarePathwayDefinition;
 import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.config.TriageConfig;
 import dev.triageapi.http.FieldError;
@@ -37,6 +38,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -57,7 +59,7 @@ public class TriageService {
     private final Map<Urgency, String> advice = new EnumMap<>(Urgency.class);
     private final String disclaimer;
     /** Each self-care pathway's advice as the answer states it, with the emergency number filled in once, at start. */
-    private final Map<String, SelfCareAdvice> selfCareAdvice = new java.util.HashMap<>();
+    private final Map<String, SelfCareAdvice> selfCareAdvice;
     static final String PREGNANCY_QUESTION = "Are you pregnant, or have you given birth in the last six weeks?";
 
     TriageService(Catalog catalog, RulesRegistry rules, TriageEngine engine, RequestMapper requests,
@@ -72,10 +74,9 @@ public class TriageService {
             advice.put(level, catalog.urgencyLevel(level).advice().replace("{emergencyNumber}", config.emergencyNumber()));
         }
         this.disclaimer = Disclaimer.text(config.emergencyNumber());
-        for (var p : catalog.selfCarePathways()) {
-            selfCareAdvice.put(p.code(), new SelfCareAdvice(p.code(), p.label(), p.advice(), p.watchFor(), p.seeDoctorIf(),
-                    p.callEmergencyIf().replace("{emergencyNumber}", config.emergencyNumber()), p.source()));
-        }
+        this.selfCareAdvice = catalog.selfCarePathways().stream().collect(Collectors.toUnmodifiableMap(
+                SelfCarePathwayDefinition::code, p -> new SelfCareAdvice(p.code(), p.label(), p.advice(), p.watchFor(),
+                        p.seeDoctorIf(), p.callEmergencyIf().replace("{emergencyNumber}", config.emergencyNumber()), p.source())));
     }
 
     /** Triages a request; one that breaks the contract is refused with a 400 naming each field. */
