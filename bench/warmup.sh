@@ -9,8 +9,9 @@
 # second's requests/s (the warm-up curve) goes to standard error as a CURVE line.
 # With JAR_B set, runs alternate between JAR (A) and JAR_B (B), so that both see the same machine. A jar whose folder
 # holds the build's class-data archive (app-cds.jsa) is started as the image starts it: in that folder, named
-# relatively, with -XX:SharedArchiveFile (CDS=0 starts it without); one whose folder holds a JDK 25 AOT cache (app.aot,
-# made by scripts/aot-cache.sh or the image build) is started with -XX:AOTCache. JAVA and JAVA_B name the java of each.
+# relatively, with -XX:SharedArchiveFile; one whose folder holds a JDK 25 AOT cache (app.aot, made by
+# scripts/aot-cache.sh or the image build) is started with -XX:AOTCache (CDS=0 starts either without). JAVA and
+# JAVA_B name the java of each.
 #
 # Usage: bench/warmup.sh      Environment: RUNS=3 SECONDS_=60 THREADS=2 CONNECTIONS=32 PORT=18090
 #                             JAR=target/quarkus-app/quarkus-run.jar JAR_B= JVM_OPTIONS=src/main/jvm/jvm.options
@@ -84,13 +85,15 @@ LUA
 one_run() { # $1 = label, $2 = jar, $3 = java
   local start_ns ready_ns first
   start_ns=$(date +%s%N)
-  local dir jar cds=
+  local dir jar archive=
   dir=$(cd "$(dirname "$2")" && pwd); jar=$(basename "$2")
-  if [ "${CDS:-1}" != 0 ] && [ -f "$dir/app.aot" ]; then cds="-XX:AOTCache=app.aot"
-  elif [ "${CDS:-1}" != 0 ] && [ -f "$dir/app-cds.jsa" ]; then cds="-XX:SharedArchiveFile=app-cds.jsa"; fi
+  if [ "${CDS:-1}" != 0 ]; then
+    if [ -f "$dir/app.aot" ]; then archive="-XX:AOTCache=app.aot"
+    elif [ -f "$dir/app-cds.jsa" ]; then archive="-XX:SharedArchiveFile=app-cds.jsa"; fi
+  fi
   local options=; [ -n "$JVM_OPTIONS" ] && options="@$(realpath "$JVM_OPTIONS")"
   # shellcheck disable=SC2086
-  (cd "$dir" && exec "$3" $options $cds -Dquarkus.http.host=$HOST -Dquarkus.http.port="$PORT" -jar "$jar") > "$WORK/server.log" 2>&1 &
+  (cd "$dir" && exec "$3" $options $archive -Dquarkus.http.host=$HOST -Dquarkus.http.port="$PORT" -jar "$jar") > "$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   exec 4<> <(:)
   ready_ns=
