@@ -2,6 +2,7 @@ package dev.triageapi.warmup;
 
 import dev.triageapi.config.TriageConfig;
 import dev.triageapi.security.ApiKeys;
+import dev.triageapi.triage.vignette.VignetteSuite;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -10,8 +11,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -47,7 +50,7 @@ class WarmupTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready")
                 .then().statusCode(200).body("checks.find { it.name == 'warm-up' }.status", equalTo("UP")));
         // The configured sample of vignettes, the error path, and each of the three FHIR and CDS examples, over all lanes.
-        int vignettes = Math.min(config.warmUp().vignettes(), dev.triageapi.triage.vignette.VignetteSuite.bundled().size());
+        int vignettes = Math.min(config.warmUp().vignettes(), VignetteSuite.bundled().size());
         assertEquals(vignettes + 1 + 3 * Warmup.EXAMPLE_ROUNDS, warmup.sent(),
                 "warm-up sent the vignettes and the FHIR and CDS examples");
         assertFalse(keys.isValid(keys.internalKey()), "the internal key is retired once warm-up is done");
@@ -56,10 +59,10 @@ class WarmupTest {
 
     @Test
     void shouldSampleTheVignettesEvenlyAcrossTheSuite() {
-        List<Integer> suite = java.util.stream.IntStream.range(0, 263).boxed().toList();
+        List<Integer> suite = IntStream.range(0, 263).boxed().toList();
         List<Integer> sample = Warmup.spread(suite, 32);
         assertEquals(32, sample.size());
-        assertEquals(32, new java.util.HashSet<>(sample).size(), "no vignette twice");
+        assertEquals(32, new HashSet<>(sample).size(), "no vignette twice");
         assertEquals(0, sample.get(0));
         assertTrue(263 - sample.get(31) <= 263 / 32 + 1, "the sample reaches the end of the suite: " + sample);
         assertEquals(suite, Warmup.spread(suite, 300), "all of them when there are fewer than asked for");
