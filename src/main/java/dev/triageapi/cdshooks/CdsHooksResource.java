@@ -29,6 +29,7 @@ import dev.triageapi.triage.api.Disclaimer;
 import dev.triageapi.triage.api.TriageResponse;
 import dev.triageapi.triage.api.TriageService;
 import dev.triageapi.triage.api.UnusedInput;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -77,8 +78,11 @@ public class CdsHooksResource {
     static final String QUESTIONNAIRE_SERVICE = "muscle-weakness-intake-triage";
     static final String ENCOUNTER_START = "encounter-start";
     static final String QUESTIONNAIRE_INPROGRESS = "questionnaire-inprogress";
-    /** A FHIR id (R4 {@code id} type): the only kind of patientId put into a query. */
-    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+    /**
+     * A FHIR id (R4 {@code id} type), not made of dots alone: the only kind of patientId put into a query ({@code ..}
+     * matches the type's pattern, and as a path segment it would read the server's base instead of a Patient).
+     */
+    private static final Pattern FHIR_ID = Pattern.compile("(?!\\.+$)[A-Za-z0-9\\-.]{1,64}");
     /**
      * The symptom records of the patient, newest first and at most 100 (CDS Hooks allows {@code _sort} and
      * {@code _count} in a prefetch template): a patient's whole history is not needed to triage today.
@@ -94,9 +98,11 @@ public class CdsHooksResource {
     private final FhirIntakeMapper intake;
     private final FhirServerFetcher fetcher;
     private final TriageMetrics metrics;
+    private final SecurityIdentity caller;
 
     CdsHooksResource(TriageService triage, FhirSupport fhir, FhirIntakeMapper intake, TriageConfig config, Catalog catalog,
-                     FhirServerFetcher fetcher, TriageMetrics metrics) {
+                     FhirServerFetcher fetcher, TriageMetrics metrics, SecurityIdentity caller) {
+        this.caller = caller;
         this.config = config;
         this.catalog = catalog;
         this.triage = triage;
@@ -154,7 +160,7 @@ public class CdsHooksResource {
         if (!patientId.isTextual() || !FHIR_ID.matcher(patientId.asText()).matches()) {
             throw new InvalidRequestException(List.of(new FieldError("context.patientId", "must be a FHIR resource id")));
         }
-        Optional<FhirServerFetcher.Target> target = fetcher.target(call);
+        Optional<FhirServerFetcher.Target> target = fetcher.target(call, caller.hasRole(CdsClientAuthenticationMechanism.EHR_QUERY_ROLE));
         List<UnusedInput> notes = new ArrayList<>();
         Slot symptoms = slot(call, "symptoms", SYMPTOMS_QUERY, patientId.asText(), target, notes, true);
         Slot patient = slot(call, "patient", PATIENT_QUERY, patientId.asText(), target, notes, false);
@@ -329,7 +335,9 @@ public class CdsHooksResource {
         if (required) {
             throw new PreconditionFailedException("prefetch." + key + " is missing and cannot be fetched: "
                     + (call.fhirServer() == null ? "the call names no fhirServer"
-                    : "its fhirServer is not one this service is configured to query (triage.cds.fhir-servers)"));
+                    : !fetcher.allows(call.fhirServer())
+                    ? "its fhirServer is not one this service is configured to query (triage.cds.fhir-servers)"
+                    : "only a call signed by a trusted CDS client (triage.cds.clients) may make this service query a FHIR server"));
         }
         notes.add(new UnusedInput("prefetch." + key, "not sent and not fetched: unknown"));
         return new Slot(null);

@@ -3,23 +3,21 @@ package dev.triageapi.cdshooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.triageapi.config.TriageConfig;
 import dev.triageapi.fhir.FhirSupport;
+import dev.triageapi.http.FieldError;
 import dev.triageapi.http.InvalidRequestException;
+import dev.triageapi.outbound.BoundedGet;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -27,12 +25,12 @@ import java.util.regex.Pattern;
  * Queries the EHR's FHIR server for what a hook call did not prefetch, as CDS Hooks 2.0 lets a service do: with the
  * call's {@code fhirAuthorization} bearer token, only on a server named in {@code triage.cds.fhir-servers} (a hook call
  * chooses its {@code fhirServer}, so any other would let a caller aim this service at any address), following
- * {@code Bundle.link[next]} on that server up to {@code triage.cds.max-pages}, all within {@code triage.cds.fetch-timeout}.
+ * {@code Bundle.link[next]} on that server up to {@code triage.cds.max-pages}, all within {@code triage.cds.fetch-timeout}:
+ * one deadline for connecting, the headers and every byte of every page.
  */
 @ApplicationScoped
 public class FhirServerFetcher {
 
-    private static final Logger LOG = Logger.getLogger(FhirServerFetcher.class);
     /** A FHIR answer larger than this is not read: it could not be a sensible page of one patient's symptoms. */
     static final int MAX_ANSWER_BYTES = 2 * 1024 * 1024;
     /** RFC 6750's token68 characters: anything else cannot go into an Authorization header unchanged. */
@@ -42,14 +40,14 @@ public class FhirServerFetcher {
     private final Duration timeout;
     private final int maxPages;
     private final FhirSupport fhir;
-    private final HttpClient http;
+    private final BoundedGet http;
 
     FhirServerFetcher(TriageConfig config, FhirSupport fhir) {
         this.servers = config.cds().fhirServers().orElse(List.of()).stream().map(FhirServerFetcher::base).toList();
         this.timeout = config.cds().fetchTimeout();
         this.maxPages = config.cds().maxPages();
         this.fhir = fhir;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new BoundedGet(timeout, MAX_ANSWER_BYTES);
     }
 
     /** Why a query could not give the data: said to the caller in a 412, never with anything the server sent. */
@@ -63,16 +61,20 @@ public class FhirServerFetcher {
     public record Target(URI base, String bearer) {
     }
 
-    /** The FHIR server this call names and may be queried, with its bearer token; empty when it may not be. */
-    public Optional<Target> target(CdsModels.HookRequest call) {
-        if (call.fhirServer() == null || servers.isEmpty()) {
+    /**
+     * The FHIR server this call names and may be queried, with its bearer token; empty when it may not be. Only a CDS
+     * client whose signed JWT was verified may make this service query an EHR: an API key, which an intake app may ship
+     * in a browser, never can.
+     */
+    public Optional<Target> target(CdsModels.HookRequest call, boolean verifiedClient) {
+        if (call.fhirServer() == null || servers.isEmpty() || !verifiedClient) {
             return Optional.empty();
         }
         URI named;
         try {
             named = base(URI.create(call.fhirServer()));
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(List.of(new dev.triageapi.http.FieldError("fhirServer", "must be an absolute URL")));
+            throw new InvalidRequestException(List.of(new FieldError("fhirServer", "must be an absolute URL")));
         }
         if (!servers.contains(named)) {
             return Optional.empty();
@@ -81,10 +83,19 @@ public class FhirServerFetcher {
         String token = authorization == null || !authorization.path("access_token").isTextual()
                 ? null : authorization.get("access_token").asText();
         if (token != null && !BEARER_TOKEN.matcher(token).matches()) {
-            throw new InvalidRequestException(List.of(new dev.triageapi.http.FieldError("fhirAuthorization.access_token",
+            throw new InvalidRequestException(List.of(new FieldError("fhirAuthorization.access_token",
                     "must be a bearer token (RFC 6750 characters)")));
         }
         return Optional.of(new Target(named, token));
+    }
+
+    /** True when this FHIR server is one this service is configured to query. */
+    public boolean allows(String fhirServer) {
+        try {
+            return fhirServer != null && servers.contains(base(URI.create(fhirServer)));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**
@@ -93,7 +104,11 @@ public class FhirServerFetcher {
      */
     public Optional<IBaseResource> fetch(Target target, String relative) throws FetchFailed {
         Instant deadline = Instant.now().plus(timeout);
-        IBaseResource first = get(target, target.base().resolve(relative), deadline);
+        URI query = target.base().resolve(relative);
+        if (!under(target.base(), query)) {
+            throw new FetchFailed("the query would leave the FHIR server's base path");
+        }
+        IBaseResource first = get(target, query, deadline);
         if (!(first instanceof Bundle bundle)) {
             return Optional.ofNullable(first);
         }
@@ -128,65 +143,55 @@ public class FhirServerFetcher {
     }
 
     private IBaseResource get(Target target, URI url, Instant deadline) throws FetchFailed {
-        Duration left = Duration.between(Instant.now(), deadline);
-        if (left.isNegative() || left.isZero()) {
-            throw new FetchFailed("the FHIR server did not answer within " + timeout.toMillis() + " ms");
-        }
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(left).GET()
-                .header("Accept", "application/fhir+json");
-        if (target.bearer() != null) {
-            request.header("Authorization", "Bearer " + target.bearer());
-        }
-        HttpResponse<InputStream> response;
+        Map<String, String> headers = target.bearer() == null ? Map.of("Accept", "application/fhir+json")
+                : Map.of("Accept", "application/fhir+json", "Authorization", "Bearer " + target.bearer());
+        BoundedGet.Answer answer;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (java.net.http.HttpTimeoutException e) {
-            throw new FetchFailed("the FHIR server did not answer within " + timeout.toMillis() + " ms");
-        } catch (IOException e) {
-            throw new FetchFailed("the FHIR server could not be reached");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FetchFailed("the query to the FHIR server was interrupted");
+            answer = http.get(url, headers, deadline);
+        } catch (BoundedGet.Failed e) {
+            throw switch (e.kind()) {
+                case TIMEOUT -> new FetchFailed("the FHIR server did not answer within " + timeout.toMillis() + " ms");
+                case TOO_LARGE -> new FetchFailed("the FHIR server's answer is larger than " + MAX_ANSWER_BYTES + " bytes");
+                case INTERRUPTED -> new FetchFailed("the query to the FHIR server was interrupted");
+                case UNREACHABLE -> new FetchFailed("the FHIR server could not be reached");
+            };
         }
-        try (InputStream body = response.body()) {
-            int status = response.statusCode();
-            if (status == 404 || status == 410) {
-                return null;
-            }
-            if (status == 401 || status == 403) {
-                throw new FetchFailed("the FHIR server refused the fhirAuthorization token (HTTP " + status + ")");
-            }
-            if (status != 200) {
-                throw new FetchFailed("the FHIR server answered HTTP " + status);
-            }
-            byte[] bytes = body.readNBytes(MAX_ANSWER_BYTES + 1);
-            if (bytes.length > MAX_ANSWER_BYTES) {
-                throw new FetchFailed("the FHIR server's answer is larger than " + MAX_ANSWER_BYTES + " bytes");
-            }
-            IBaseResource resource;
-            try {
-                resource = fhir.parse(new String(bytes, StandardCharsets.UTF_8));
-            } catch (InvalidRequestException e) {
-                throw new FetchFailed("the FHIR server's answer is not valid FHIR R4 JSON");
-            }
-            if (resource instanceof OperationOutcome) {
-                throw new FetchFailed("the FHIR server answered with an OperationOutcome instead of the records");
-            }
-            return resource;
-        } catch (IOException e) {
-            LOG.debugf("reading a FHIR server's answer failed: %s", e.getClass().getSimpleName());
-            throw new FetchFailed("the FHIR server's answer could not be read");
+        int status = answer.status();
+        if (status == 404 || status == 410) {
+            return null;
         }
+        if (status == 401 || status == 403) {
+            throw new FetchFailed("the FHIR server refused the fhirAuthorization token (HTTP " + status + ")");
+        }
+        if (status != 200) {
+            throw new FetchFailed("the FHIR server answered HTTP " + status);
+        }
+        IBaseResource resource;
+        try {
+            resource = fhir.parse(new String(answer.body(), StandardCharsets.UTF_8));
+        } catch (InvalidRequestException e) {
+            throw new FetchFailed("the FHIR server's answer is not valid FHIR R4 JSON");
+        }
+        if (resource instanceof OperationOutcome) {
+            throw new FetchFailed("the FHIR server answered with an OperationOutcome instead of the records");
+        }
+        return resource;
     }
 
-    /** True when the URL is on the base's server and under its path (HAPI links pages as {@code base?_getpages=…}). */
+    /**
+     * True when the URL is on the base's server and under its path (HAPI links pages as {@code base?_getpages=…}). A
+     * path with a dot segment ({@code /base/../admin}, also percent-encoded) or a backslash is never under the base: a
+     * server may resolve it elsewhere, and no FHIR server links a page that way.
+     */
     static boolean under(URI base, URI url) {
-        String path = base.getRawPath().substring(0, base.getRawPath().length() - 1);
-        String other = url.getRawPath() == null ? "" : url.getRawPath();
+        String path = base.getPath().substring(0, base.getPath().length() - 1);
+        String other = url.getPath() == null ? "" : url.getPath();
         return base.getScheme().equalsIgnoreCase(String.valueOf(url.getScheme()))
                 && base.getHost().equalsIgnoreCase(String.valueOf(url.getHost()))
                 && base.getPort() == url.getPort()
                 && url.getRawUserInfo() == null
+                && !other.contains("\\")
+                && Arrays.stream(other.split("/", -1)).noneMatch(segment -> segment.equals(".") || segment.equals(".."))
                 && (other.equals(path) || other.startsWith(path + "/"));
     }
 

@@ -134,7 +134,8 @@ public interface TriageConfig {
 
         /**
          * Base URLs of FHIR servers this service may query when a hook call does not carry its prefetch; a call naming
-         * any other {@code fhirServer} is never fetched from. Unset, the service only reads prefetched data.
+         * any other {@code fhirServer} is never fetched from. Needs {@code clients}: only a call with a verified JWT may
+         * make this service query an EHR. Unset (the quick start), the service only reads prefetched data.
          */
         Optional<List<URI>> fhirServers();
 
@@ -145,6 +146,13 @@ public interface TriageConfig {
         /** Most search result pages read from the FHIR server for one prefetch key. */
         @WithDefault("5")
         int maxPages();
+
+        /**
+         * How often each client's {@code jwks-url} is downloaded again, by the scheduler and never by a request: a token
+         * naming a key the last download did not hold is refused until the next one.
+         */
+        @WithDefault("5m")
+        Duration jwksRefresh();
 
         /** A CDS client: the issuer of its JWTs and where its public keys are. */
         interface Client {
@@ -159,7 +167,10 @@ public interface TriageConfig {
             Optional<Path> jwksFile();
         }
 
-        /** What is wrong with these settings: each client needs exactly one key source, and max-pages is 1 to 50. */
+        /**
+         * What is wrong with these settings: each client needs exactly one key source, FHIR servers need clients, and
+         * max-pages and jwks-refresh are in range.
+         */
         static List<String> problems(Cds config, Optional<URI> publicBaseUrl) {
             List<String> problems = new ArrayList<>();
             config.clients().forEach((name, client) -> {
@@ -167,6 +178,14 @@ public interface TriageConfig {
                     problems.add("triage.cds.clients." + name + " needs exactly one of jwks-url and jwks-file");
                 }
             });
+            if (config.fhirServers().isPresent() && !config.fhirServers().get().isEmpty() && config.clients().isEmpty()) {
+                problems.add("triage.cds.fhir-servers needs triage.cds.clients: only a CDS client whose signed JWT is "
+                        + "verified may make this service query an EHR, and with no client configured any API key "
+                        + "holder could have it fetch any patient's records");
+            }
+            if (config.jwksRefresh().compareTo(Duration.ofSeconds(30)) < 0 || config.jwksRefresh().compareTo(Duration.ofDays(1)) > 0) {
+                problems.add("triage.cds.jwks-refresh must be between 30s and 1d, is " + config.jwksRefresh());
+            }
             if (!config.clients().isEmpty() && publicBaseUrl.isEmpty()) {
                 problems.add("triage.public-base-url is required with triage.cds.clients: a JWT's aud is checked against it");
             }

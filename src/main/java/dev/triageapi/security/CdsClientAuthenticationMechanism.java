@@ -26,6 +26,8 @@ public class CdsClientAuthenticationMechanism implements HttpAuthenticationMecha
 
     /** The role the CDS Hooks endpoints require: a verified JWT, or an API client when no CDS client is configured. */
     public static final String ROLE = "cds-client";
+    /** The role only a verified JWT gives: making this service query the client's FHIR server for what it did not prefetch. */
+    public static final String EHR_QUERY_ROLE = "ehr-query";
     private static final String BEARER = "Bearer ";
 
     private final boolean enabled;

@@ -3,10 +3,7 @@ package dev.triageapi.security;
 import dev.triageapi.config.TriageConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
-import org.jose4j.http.Get;
 import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwk.HttpsJwks;
-import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
@@ -14,14 +11,8 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
-import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
-import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.jose4j.keys.resolvers.VerificationKeyResolver;
-import org.jose4j.lang.JoseException;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Verifies the JWTs CDS clients sign, as CDS Hooks 2.0 asks: an issuer of {@code triage.cds.clients}, a signature
  * by one of its keys in ES384 or RS384 (never {@code none}, never a shared-secret algorithm), {@code aud} the URL
  * called, {@code exp} and {@code iat} present and at most five minutes apart from now, and a {@code jti} not seen
- * before (a replayed token is refused until it expires). A {@code jku} header is never followed.
+ * before (a replayed token is refused until it expires). A {@code jku} header is never followed, and no token makes
+ * the service download keys ({@link ClientKeySets}).
  */
 @ApplicationScoped
 public class CdsJwtVerifier {
@@ -43,35 +35,15 @@ public class CdsJwtVerifier {
     private static final int MAX_LIFETIME_MINUTES = 5;
     private static final int MAX_REMEMBERED = 100_000;
 
-    private final Map<String, Trusted> byIssuer = new HashMap<>();
+    private final Map<String, String> names = new HashMap<>();
+    private final ClientKeySets keys;
     private final Map<String, Long> seen = new ConcurrentHashMap<>();
     private final JwtConsumer unverified = new JwtConsumerBuilder().setSkipAllValidators()
             .setDisableRequireSignature().setSkipSignatureVerification().build();
 
-    private record Trusted(String name, VerificationKeyResolver keys) {
-    }
-
-    CdsJwtVerifier(TriageConfig config) {
-        config.cds().clients().forEach((name, client) -> byIssuer.put(client.issuer(), new Trusted(name, keys(client))));
-    }
-
-    private static VerificationKeyResolver keys(TriageConfig.Cds.Client client) {
-        if (client.jwksUrl().isPresent()) {
-            HttpsJwks jwks = new HttpsJwks(client.jwksUrl().get().toString());
-            Get get = new Get();
-            get.setConnectTimeout(2000);
-            get.setReadTimeout(3000);
-            get.setResponseBodySizeLimit(256 * 1024);
-            jwks.setSimpleHttpGet(get);
-            return new HttpsJwksVerificationKeyResolver(jwks);
-        }
-        try {
-            return new JwksVerificationKeyResolver(new JsonWebKeySet(Files.readString(client.jwksFile().orElseThrow())).getJsonWebKeys());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the JWK Set file of CDS client issuer " + client.issuer(), e);
-        } catch (JoseException e) {
-            throw new IllegalStateException("the JWK Set file of CDS client issuer " + client.issuer() + " is not a JWK Set", e);
-        }
+    CdsJwtVerifier(TriageConfig config, ClientKeySets keys) {
+        this.keys = keys;
+        config.cds().clients().forEach((name, client) -> names.put(client.issuer(), name));
     }
 
     /** The name of the trusted client that signed this token for one of these audiences; empty when it is refused. */
@@ -79,15 +51,15 @@ public class CdsJwtVerifier {
         try {
             JwtContext context = unverified.process(token);
             String issuer = context.getJwtClaims().getIssuer();
-            Trusted trusted = issuer == null ? null : byIssuer.get(issuer);
-            if (trusted == null) {
+            Optional<VerificationKeyResolver> trusted = issuer == null ? Optional.empty() : keys.keys(issuer);
+            if (trusted.isEmpty()) {
                 LOG.debug("CDS client JWT refused: unknown issuer");
                 return Optional.empty();
             }
             new JwtConsumerBuilder()
                     .setJwsAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                             AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384, AlgorithmIdentifiers.RSA_USING_SHA384))
-                    .setVerificationKeyResolver(trusted.keys())
+                    .setVerificationKeyResolver(trusted.get())
                     .setExpectedIssuer(issuer)
                     .setExpectedAudience(audiences.toArray(String[]::new))
                     .setRequireExpirationTime()
@@ -98,7 +70,7 @@ public class CdsJwtVerifier {
                     .setRequireJwtId()
                     .build()
                     .processContext(context);
-            return firstUse(issuer, context.getJwtClaims()) ? Optional.of(trusted.name()) : Optional.empty();
+            return firstUse(issuer, context.getJwtClaims()) ? Optional.of(names.get(issuer)) : Optional.empty();
         } catch (InvalidJwtException | MalformedClaimException e) {
             LOG.debug("CDS client JWT refused"); // the reason quotes the token's claims: not logged
             return Optional.empty();

@@ -2,12 +2,17 @@ package dev.triageapi.config;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The request limits an operator may configure, checked without starting the service. */
+/** The settings an operator may get wrong, checked without starting the service. */
 class ConfigCheckTest {
 
     @Test
@@ -30,6 +35,33 @@ class ConfigCheckTest {
         assertTrue(TriageConfig.WarmUp.problems(warmUp(0)).isEmpty());
     }
 
+    @Test
+    void shouldRefuseToQueryAnEhrWithoutATrustedCdsClient() {
+        List<String> problems = TriageConfig.Cds.problems(cds(Map.of(), List.of(URI.create("https://ehr.example.test/fhir"))),
+                Optional.empty());
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("triage.cds.fhir-servers needs triage.cds.clients"), problems.get(0));
+        assertTrue(TriageConfig.Cds.problems(cds(Map.of(), List.of()), Optional.empty()).isEmpty(),
+                "the quick start (no server, no client) fetches nothing and starts");
+        TriageConfig.Cds.Client client = new TriageConfig.Cds.Client() {
+            public String issuer() { return "https://ehr.example.test/"; }
+            public Optional<URI> jwksUrl() { return Optional.of(URI.create("https://ehr.example.test/jwks")); }
+            public Optional<Path> jwksFile() { return Optional.empty(); }
+        };
+        assertTrue(TriageConfig.Cds.problems(cds(Map.of("ehr", client), List.of(URI.create("https://ehr.example.test/fhir"))),
+                Optional.of(URI.create("https://triage.example.test/"))).isEmpty());
+    }
+
+    private static TriageConfig.Cds cds(Map<String, TriageConfig.Cds.Client> clients, List<URI> servers) {
+        return new TriageConfig.Cds() {
+            public Map<String, Client> clients() { return clients; }
+            public Optional<List<URI>> fhirServers() { return servers.isEmpty() ? Optional.empty() : Optional.of(servers); }
+            public Duration fetchTimeout() { return Duration.ofSeconds(4); }
+            public int maxPages() { return 5; }
+            public Duration jwksRefresh() { return Duration.ofMinutes(5); }
+        };
+    }
+
     private static TriageConfig.WarmUp warmUp(int vignettes) {
         return new TriageConfig.WarmUp() {
             public boolean enabled() { return true; }
@@ -42,7 +74,7 @@ class ConfigCheckTest {
             public int maxSymptoms() { return symptoms; }
             public int maxStringLength() { return stringLength; }
             public int maxNestingDepth() { return nesting; }
-            public java.time.Duration bodyTimeout() { return java.time.Duration.ofSeconds(10); }
+            public Duration bodyTimeout() { return Duration.ofSeconds(10); }
             public boolean rejectUnknownFields() { return false; }
         };
     }

@@ -7,6 +7,10 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,18 +41,25 @@ class CdsJwtVerifierTest {
              "y": "XMcRuuoGW7CXjQdy-F5i3FeBE0x9hPLdeFdSoDd3ELmx404tLX0VRRcqzAsPhXcI", "alg": "ES384"}""";
 
     static CdsJwtVerifier verifier() {
+        TriageConfig config = config(Optional.empty(), Optional.of(DIR.resolve("spec-example-jwks.json")));
+        return new CdsJwtVerifier(config, new ClientKeySets(config));
+    }
+
+    /** One client, the specification's issuer, with its keys at a URL or in a file. */
+    static TriageConfig config(Optional<URI> jwksUrl, Optional<Path> jwksFile) {
         TriageConfig.Cds.Client client = new TriageConfig.Cds.Client() {
             @Override public String issuer() { return ISSUER; }
-            @Override public Optional<URI> jwksUrl() { return Optional.empty(); }
-            @Override public Optional<Path> jwksFile() { return Optional.of(DIR.resolve("spec-example-jwks.json")); }
+            @Override public Optional<URI> jwksUrl() { return jwksUrl; }
+            @Override public Optional<Path> jwksFile() { return jwksFile; }
         };
         TriageConfig.Cds cds = new TriageConfig.Cds() {
             @Override public Map<String, Client> clients() { return Map.of("spec-example", client); }
             @Override public Optional<List<URI>> fhirServers() { return Optional.empty(); }
             @Override public Duration fetchTimeout() { return Duration.ofSeconds(4); }
             @Override public int maxPages() { return 5; }
+            @Override public Duration jwksRefresh() { return Duration.ofMinutes(5); }
         };
-        TriageConfig config = new TriageConfig() {
+        return new TriageConfig() {
             @Override public String emergencyNumber() { return "911"; }
             @Override public Optional<URI> publicBaseUrl() { return Optional.of(URI.create("https://cds.example.org/")); }
             @Override public Rules rules() { return null; }
@@ -55,7 +68,98 @@ class CdsJwtVerifierTest {
             @Override public WarmUp warmUp() { return null; }
             @Override public Cds cds() { return cds; }
         };
-        return new CdsJwtVerifier(config);
+    }
+
+    static String signed(String kid, Consumer<JwtClaims> change) throws Exception {
+        PublicJsonWebKey key = PublicJsonWebKey.Factory.newPublicJwk(SPEC_PRIVATE_JWK);
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ISSUER);
+        claims.setAudience(AUDIENCE);
+        claims.setIssuedAtToNow();
+        claims.setExpirationTimeMinutesInTheFuture(4);
+        claims.setGeneratedJwtId();
+        change.accept(claims);
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(key.getPrivateKey());
+        jws.setKeyIdHeaderValue(kid);
+        jws.setAlgorithmHeaderValue("ES384");
+        jws.setHeader("typ", "JWT");
+        return jws.getCompactSerialization();
+    }
+
+    @Test
+    void shouldNeverDownloadKeysBecauseOfATokenWithAnUnknownKid() throws Exception {
+        AtomicInteger downloads = new AtomicInteger();
+        byte[] jwks = Files.readAllBytes(DIR.resolve("spec-example-jwks.json"));
+        HttpServer keyHost = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        keyHost.createContext("/jwks.json", exchange -> {
+            downloads.incrementAndGet();
+            exchange.sendResponseHeaders(200, jwks.length);
+            exchange.getResponseBody().write(jwks);
+            exchange.close();
+        });
+        keyHost.start();
+        try {
+            TriageConfig config = config(Optional.of(URI.create("http://127.0.0.1:" + keyHost.getAddress().getPort() + "/jwks.json")),
+                    Optional.empty());
+            ClientKeySets keys = new ClientKeySets(config);
+            keys.refreshAll();
+            assertEquals(1, downloads.get());
+            CdsJwtVerifier verifier = new CdsJwtVerifier(config, keys);
+            for (int i = 0; i < 6; i++) {
+                String madeUp = signed("made-up-kid-" + i, c -> { });
+                String garbage = madeUp.substring(0, madeUp.lastIndexOf('.') + 1) + "AAAA" + i;
+                assertEquals(Optional.empty(), verifier.verify(garbage, List.of(AUDIENCE)));
+                assertEquals(Optional.empty(), verifier.verify(madeUp, List.of(AUDIENCE)));
+            }
+            assertEquals(1, downloads.get(), "a token never makes the service download a key set");
+            assertEquals(Optional.of("spec-example"), verifier.verify(signed("example-kid", c -> { }), List.of(AUDIENCE)),
+                    "the keys of the one download verify a token the client signed");
+        } finally {
+            keyHost.stop(0);
+        }
+    }
+
+    @Test
+    void shouldKeepTheLastKeysWhenAKeyHostFailsOrTrickles() throws Exception {
+        byte[] jwks = Files.readAllBytes(DIR.resolve("spec-example-jwks.json"));
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer keyHost = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        keyHost.createContext("/jwks.json", exchange -> {
+            if (calls.incrementAndGet() == 1) {
+                exchange.sendResponseHeaders(200, jwks.length);
+                exchange.getResponseBody().write(jwks);
+            } else {
+                exchange.sendResponseHeaders(200, 1000);
+                try {
+                    for (int i = 0; i < 40; i++) { // a byte every quarter second: 10 s in all, twice the deadline
+                        exchange.getResponseBody().write(' ');
+                        exchange.getResponseBody().flush();
+                        Thread.sleep(250);
+                    }
+                } catch (IOException | InterruptedException closed) {
+                    // the service gave up on it
+                }
+            }
+            exchange.close();
+        });
+        keyHost.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        keyHost.start();
+        try {
+            TriageConfig config = config(Optional.of(URI.create("http://127.0.0.1:" + keyHost.getAddress().getPort() + "/jwks.json")),
+                    Optional.empty());
+            ClientKeySets keys = new ClientKeySets(config);
+            keys.refreshAll();
+            long start = System.nanoTime();
+            keys.refreshAll();
+            long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+            assertTrue(seconds < 8, "a trickled key set is given up at its deadline, took " + seconds + " s");
+            assertEquals(Optional.of("spec-example"), new CdsJwtVerifier(config, keys)
+                    .verify(signed("example-kid", c -> { }), List.of(AUDIENCE)), "the last good keys stay in use");
+        } finally {
+            keyHost.stop(0);
+        }
     }
 
     @Test

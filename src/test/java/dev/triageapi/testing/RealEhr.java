@@ -52,13 +52,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An EHR on loopback for the CDS Hooks tests: HAPI FHIR's {@code RestfulServer} on Jetty with in-memory Patients and
- * symptom Observations (pages of two, so paging is real), and the JWK Sets of two CDS clients (one served at a URL,
+ * symptom Observations (pages of two, so paging is real), a second FHIR server that misbehaves on purpose, and the JWK Sets of two CDS clients (one served at a URL,
  * one in a file) whose private keys the tests sign with. What a test needs from it crosses class loaders through
  * system properties: {@link #FHIR_BASE}, {@link #EC_PRIVATE_JWK}, {@link #RSA_PRIVATE_JWK}.
  */
 public class RealEhr implements QuarkusTestProfile {
 
     public static final String FHIR_BASE = "test.ehr.fhir-base";
+    /** The base of a second allowed FHIR server that misbehaves on purpose ({@link HostileFhirServer}). */
+    public static final String HOSTILE_BASE = "test.ehr.hostile-base";
     public static final String EC_PRIVATE_JWK = "test.ehr.ec-private-jwk";
     public static final String RSA_PRIVATE_JWK = "test.ehr.rsa-private-jwk";
     public static final String EC_ISSUER = "https://ehr.example.test/";
@@ -67,6 +69,8 @@ public class RealEhr implements QuarkusTestProfile {
     public static final String TOKEN = "token-4f9a2c";
     /** Authorization headers the FHIR server received, in order. */
     public static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
+    /** The misbehaving FHIR server, while the profile runs. */
+    public static volatile HostileFhirServer hostile;
 
     @Override
     public List<TestResourceEntry> testResources() {
@@ -77,6 +81,7 @@ public class RealEhr implements QuarkusTestProfile {
     public static class Servers implements QuarkusTestResourceLifecycleManager {
 
         private Server jetty;
+        private HostileFhirServer misbehaving;
 
         @Override
         public Map<String, String> start() {
@@ -113,9 +118,14 @@ public class RealEhr implements QuarkusTestProfile {
                 jetty.start();
                 String root = "http://127.0.0.1:" + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
                 System.setProperty(FHIR_BASE, root + "/fhir");
+                misbehaving = new HostileFhirServer();
+                hostile = misbehaving;
+                System.setProperty(HOSTILE_BASE, misbehaving.base());
                 return Map.of(
-                        "triage.cds.fhir-servers", root + "/fhir",
+                        "triage.cds.fhir-servers", root + "/fhir," + misbehaving.base(),
                         "triage.cds.fetch-timeout", "2s",
+                        // Shorter than a slow FHIR server takes: a request whose body arrived is never a 408.
+                        "triage.api.body-timeout", "1s",
                         "triage.cds.clients.ehr.issuer", EC_ISSUER,
                         "triage.cds.clients.ehr.jwks-url", root + "/jwks.json",
                         "triage.cds.clients.other.issuer", RSA_ISSUER,
@@ -130,6 +140,9 @@ public class RealEhr implements QuarkusTestProfile {
             try {
                 if (jetty != null) {
                     jetty.stop();
+                }
+                if (misbehaving != null) {
+                    misbehaving.close();
                 }
             } catch (Exception e) {
                 throw new IllegalStateException(e);

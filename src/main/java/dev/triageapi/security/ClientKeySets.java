@@ -1,0 +1,116 @@
+package dev.triageapi.security;
+
+import dev.triageapi.config.TriageConfig;
+import dev.triageapi.outbound.BoundedGet;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.jose4j.keys.resolvers.VerificationKeyResolver;
+import org.jose4j.lang.JoseException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The public keys of each trusted CDS client, by issuer. A {@code jwks-file} is read once at start; a {@code jwks-url}
+ * is downloaded at start and then every {@code triage.cds.jwks-refresh} by the scheduler, each download bounded as a
+ * whole. A request never causes a download: a token naming a key the last download did not hold (a made-up
+ * {@code kid} costs an attacker nothing, since it is read before any signature is checked) is simply refused.
+ */
+@ApplicationScoped
+public class ClientKeySets {
+
+    private static final Logger LOG = Logger.getLogger(ClientKeySets.class);
+    private static final String REFRESH_JOB = "cds-client-key-sets";
+    /** A JWK Set is a few keys; a larger answer is not one. */
+    static final int MAX_BYTES = 256 * 1024;
+    private static final Duration DOWNLOAD_DEADLINE = Duration.ofSeconds(5);
+    private static final VerificationKeyResolver NO_KEYS = new JwksVerificationKeyResolver(List.of());
+
+    private final Map<String, AtomicReference<VerificationKeyResolver>> byIssuer = new HashMap<>();
+    private final Map<String, URI> urls = new HashMap<>();
+    private final Duration refresh;
+    private final BoundedGet http = new BoundedGet(Duration.ofSeconds(2), MAX_BYTES);
+
+    ClientKeySets(TriageConfig config) {
+        this.refresh = config.cds().jwksRefresh();
+        config.cds().clients().values().forEach(client -> {
+            AtomicReference<VerificationKeyResolver> keys = new AtomicReference<>(NO_KEYS);
+            byIssuer.put(client.issuer(), keys);
+            client.jwksUrl().ifPresent(url -> urls.put(client.issuer(), url));
+            client.jwksFile().ifPresent(file -> {
+                try {
+                    keys.set(resolver(Files.readString(file)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the JWK Set file of CDS client issuer " + client.issuer(), e);
+                } catch (JoseException e) {
+                    throw new IllegalStateException("the JWK Set file of CDS client issuer " + client.issuer() + " is not a JWK Set", e);
+                }
+            });
+        });
+    }
+
+    void onStart(@Observes StartupEvent event, Scheduler scheduler) {
+        if (urls.isEmpty()) {
+            return;
+        }
+        refreshAll();
+        scheduler.newJob(REFRESH_JOB)
+                .setInterval(refresh.toMillis() + "ms")
+                .setDelayed(refresh.toMillis() + "ms")
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> refreshAll())
+                .schedule();
+    }
+
+    /** The issuers this service trusts. */
+    public boolean trusts(String issuer) {
+        return byIssuer.containsKey(issuer);
+    }
+
+    /** The keys of this issuer as last read; empty when it is not trusted. */
+    public Optional<VerificationKeyResolver> keys(String issuer) {
+        AtomicReference<VerificationKeyResolver> keys = byIssuer.get(issuer);
+        return keys == null ? Optional.empty() : Optional.of(keys.get());
+    }
+
+    /** Downloads every client's JWK Set once; a failed download keeps the keys of the last good one. */
+    void refreshAll() {
+        urls.forEach((issuer, url) -> {
+            try {
+                BoundedGet.Answer answer = http.get(url, Map.of("Accept", "application/json"), Instant.now().plus(DOWNLOAD_DEADLINE));
+                if (answer.status() != 200) {
+                    LOG.warnf("The JWK Set of CDS client issuer %s answered HTTP %d: its last keys stay in use", issuer, answer.status());
+                    return;
+                }
+                byIssuer.get(issuer).set(resolver(new String(answer.body(), StandardCharsets.UTF_8)));
+            } catch (BoundedGet.Failed e) {
+                LOG.warnf("The JWK Set of CDS client issuer %s could not be downloaded (%s): its last keys stay in use",
+                        issuer, e.getMessage());
+            } catch (JoseException | RuntimeException e) {
+                LOG.warnf("The JWK Set of CDS client issuer %s is not a JWK Set: its last keys stay in use", issuer);
+            }
+        });
+    }
+
+    private static VerificationKeyResolver resolver(String json) throws JoseException {
+        List<JsonWebKey> keys = new JsonWebKeySet(json).getJsonWebKeys();
+        return new JwksVerificationKeyResolver(keys);
+    }
+}
