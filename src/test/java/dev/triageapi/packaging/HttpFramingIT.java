@@ -1,0 +1,181 @@
+package dev.triageapi.packaging;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Request framing on the packaged jar, written byte by byte on a loopback socket as an attacker would: a body length
+ * read two ways (RFC 9112 6.1 and 6.3) is refused and the connection closed, so that no bytes hidden in it run as a
+ * further request; two Host headers are refused; an Upgrade header other than h2c does not switch the body timeout
+ * off; and none of it writes a stack trace or a client's bytes to the log.
+ */
+class HttpFramingIT {
+
+    private static final String KEY = "framing-test-key";
+    /** A request that needs the key, hidden in a body: if it ever runs, a second response follows the first. */
+    private static final String HIDDEN = "GET /api/v1/rules HTTP/1.1\r\nHost: x\r\nX-API-Key: " + KEY + "\r\n\r\n";
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 (\\d{3}) ");
+
+    static RunningJar app;
+    static Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createTempDirectory("framing");
+        app = RunningJar.start(dir, "-Dtriage.api.body-timeout=1s", "-Dtriage.security.api-keys=" + KEY).awaitReady();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    /** Writes the bytes, then reads every response until the server closes the connection (or 5 s pass). */
+    private static List<Integer> statuses(String raw) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", app.port()), 2000);
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    answer.write(buffer, 0, n);
+                }
+            } catch (SocketTimeoutException | java.net.SocketException stillOpenOrReset) {
+                // what arrived is the answer
+            }
+            Matcher m = STATUS_LINE.matcher(answer.toString(StandardCharsets.ISO_8859_1));
+            return m.results().map(r -> Integer.parseInt(r.group(1))).toList();
+        }
+    }
+
+    private static String triage(String headers, String body) {
+        return "POST /api/v1/triage HTTP/1.1\r\nHost: x\r\nX-API-Key: " + KEY + "\r\nContent-Type: application/json\r\n"
+                + headers + "\r\n" + body;
+    }
+
+    @Test
+    void shouldRefuseATransferEncodingOtherThanChunkedAloneAndRunNothingHiddenBehindIt() throws Exception {
+        String chunkedBody = "4\r\n{}  \r\n0\r\n\r\n";
+        // chunked with a parameter next to a Content-Length of 4: read by length, the rest would be a second request.
+        assertEquals(List.of(400), statuses(triage("Content-Length: 4\r\nTransfer-Encoding: chunked;x=1\r\n",
+                chunkedBody + HIDDEN)));
+        // gzip and no length: read as no body, the following bytes would be a second request.
+        assertEquals(List.of(400), statuses(triage("Transfer-Encoding: gzip\r\n", HIDDEN)));
+        assertEquals(List.of(400), statuses(triage("Transfer-Encoding: gzip, chunked\r\n", chunkedBody + HIDDEN)));
+        assertEquals(List.of(400), statuses(triage("Transfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n",
+                chunkedBody + HIDDEN)));
+        // Both headers, each valid alone.
+        assertEquals(List.of(400), statuses(triage("Content-Length: 4\r\nTransfer-Encoding: chunked\r\n", chunkedBody + HIDDEN)));
+    }
+
+    @Test
+    void shouldStillServeChunkedBodiesAndPipelinedRequests() throws Exception {
+        String body = "{\"symptoms\":[{\"code\":\"fatigue\"}]}";
+        String chunked = Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n";
+        assertEquals(List.of(200, 200), statuses(triage("Transfer-Encoding: chunked\r\n", chunked)
+                + triage("Content-Length: " + body.length() + "\r\nConnection: close\r\n", body)));
+    }
+
+    @Test
+    void shouldRefuseTwoHostHeaders() throws Exception {
+        assertEquals(List.of(400), statuses("GET /api/v1/rules HTTP/1.1\r\nHost: a\r\nHost: b\r\nX-API-Key: " + KEY
+                + "\r\n\r\n" + HIDDEN));
+        assertEquals(List.of(400), statuses("GET /api/v1/rules HTTP/1.1\r\nX-API-Key: " + KEY + "\r\n\r\n"));
+    }
+
+    @Test
+    void shouldTimeOutATrickledBodyWhateverItsUpgradeHeader() throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", app.port()), 2000);
+            socket.setSoTimeout(100);
+            OutputStream out = socket.getOutputStream();
+            out.write(triage("Upgrade: x\r\nConnection: Upgrade\r\nContent-Length: 1000\r\n", "{").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            InputStream in = socket.getInputStream();
+            while (System.nanoTime() < deadline) {
+                try {
+                    int n = in.read(buffer);
+                    if (n < 0) {
+                        break;
+                    }
+                    answer.write(buffer, 0, n);
+                } catch (SocketTimeoutException nothingYet) {
+                    try {
+                        out.write(' ');
+                        out.flush();
+                    } catch (IOException closed) {
+                        break;
+                    }
+                }
+            }
+            String text = answer.toString(StandardCharsets.UTF_8);
+            assertTrue(text.startsWith("HTTP/1.1 408"), "a trickled body is answered 408 with any Upgrade header: " + text);
+        }
+    }
+
+    @Test
+    void shouldLogNoStackTraceOrClientBytesForMalformedFraming() throws Exception {
+        String marker = "zq" + "framing-marker-7731";
+        statuses(triage("Transfer-Encoding: gzip\r\nX-Marker: " + marker + "\r\n", "\u001f\u008b" + marker + "\r\n\r\n"));
+        statuses(triage("Transfer-Encoding: gzip\r\nContent-Encoding: gzip\r\n", "\u001f\u008b\u0008junk" + marker));
+        // A body aborted half way under an Upgrade header.
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", app.port()), 2000);
+            socket.getOutputStream().write(triage("Upgrade: x\r\nConnection: Upgrade\r\nContent-Length: 500\r\n",
+                    "{\"" + marker).getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            Thread.onSpinWait();
+            socket.setSoLinger(true, 0); // a reset, not a clean close
+        }
+        assertEquals(List.of(200), statuses("GET /q/health/ready HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.readString(app.log).contains("route=/q/health/ready status=200"));
+        String log = Files.readString(app.log);
+        assertFalse(log.contains(marker), "no byte a client sent reaches the log");
+        assertFalse(log.contains("\tat "), "no stack trace in the log:\n" + log);
+        assertFalse(log.contains(" ERROR "), "a client's error is never logged as ERROR:\n" + log);
+    }
+
+    @Test
+    void shouldRefuseToStartWhenItMayQueryAnEhrButTrustsNoCdsClient() throws Exception {
+        Path other = Files.createTempDirectory("fetch-without-trust");
+        try (RunningJar refused = RunningJar.start(other, "-Dtriage.cds.fhir-servers=http://127.0.0.1:9/fhir")) {
+            assertTrue(refused.process.waitFor(60, TimeUnit.SECONDS), "the service does not start");
+            assertTrue(refused.process.exitValue() != 0);
+            String log = Files.readString(refused.log);
+            assertTrue(log.contains("triage.cds.fhir-servers needs triage.cds.clients"), log);
+        }
+    }
+}
