@@ -7,11 +7,14 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * Content negotiation of the FHIR endpoints, done in the resource method rather than by the router: a refusal then
  * belongs to the endpoint and is answered as an OperationOutcome. JSON only ({@code application/fhir+json} or
- * {@code application/json}); FHIR's XML is not served.
+ * {@code application/json}), FHIR R4 only ({@code fhirVersion=4.0} or none); FHIR's XML is not served.
  */
 final class FhirMedia {
 
     private static final MediaType FHIR_JSON = MediaType.valueOf(FhirCodes.MEDIA_TYPE);
+    private static final String VERSION_PARAMETER = "fhirVersion";
+    /** The FHIR version this service reads and writes, as the fhirVersion media type parameter names it. */
+    static final String VERSION = "4.0";
 
     private FhirMedia() {
     }
@@ -21,6 +24,29 @@ final class FhirMedia {
                 || contentType.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !contentType.isWildcardType())) {
             throw new NotSupportedException();
         }
+        if (!isR4(contentType)) {
+            throw new OtherFhirVersion(415);
+        }
+    }
+
+    /**
+     * True unless the media type's {@code fhirVersion} parameter (FHIR R4 http.html, "FHIR Version parameter") names
+     * another version than the one spoken here: a body written for STU3 or R5 is not read as R4.
+     */
+    private static boolean isR4(MediaType type) {
+        String version = type.getParameters().entrySet().stream()
+                .filter(p -> p.getKey().equalsIgnoreCase(VERSION_PARAMETER)).map(p -> p.getValue().trim()).findFirst().orElse(null);
+        return version == null || version.equals(VERSION) || version.startsWith(VERSION + ".");
+    }
+
+    /** A media type naming a FHIR version other than R4: 415 for a body, 406 for what the client accepts. */
+    static final class OtherFhirVersion extends RuntimeException {
+        final int status;
+
+        OtherFhirVersion(int status) {
+            super(null, null, false, false);
+            this.status = status;
+        }
     }
 
     /** Accept must allow FHIR JSON or JSON (absent or a wildcard does). */
@@ -28,6 +54,7 @@ final class FhirMedia {
         if (accept == null || accept.isBlank()) {
             return;
         }
+        boolean otherVersion = false;
         for (String part : accept.split(",")) {
             MediaType type;
             try {
@@ -35,10 +62,13 @@ final class FhirMedia {
             } catch (IllegalArgumentException e) {
                 continue;
             }
-            if (type.isCompatible(FHIR_JSON) || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return;
+            if ((type.isCompatible(FHIR_JSON) || type.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
+                if (isR4(type)) {
+                    return;
+                }
+                otherVersion = true;
             }
         }
-        throw new NotAcceptableException();
+        throw otherVersion ? new OtherFhirVersion(406) : new NotAcceptableException();
     }
 }

@@ -63,9 +63,11 @@ public class FhirTriageResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TriageResponse.class))})
     @APIResponse(responseCode = "400", description = "Not valid FHIR, or answers the triage cannot use.",
             content = @Content(mediaType = FhirCodes.MEDIA_TYPE, schema = @Schema(ref = "OperationOutcome")))
-    @APIResponse(responseCode = "406", description = "The client accepts neither application/fhir+json nor application/json.",
+    @APIResponse(responseCode = "406", description = "The client accepts neither application/fhir+json nor "
+            + "application/json, or only another FHIR version than R4 (fhirVersion=4.0).",
             content = @Content(mediaType = FhirCodes.MEDIA_TYPE, schema = @Schema(ref = "OperationOutcome")))
-    @APIResponse(responseCode = "415", description = "The body is not sent as application/fhir+json or application/json.",
+    @APIResponse(responseCode = "415", description = "The body is not sent as application/fhir+json or "
+            + "application/json, or names another FHIR version than R4.",
             content = @Content(mediaType = FhirCodes.MEDIA_TYPE, schema = @Schema(ref = "OperationOutcome")))
     public Response triage(String body, @HeaderParam(HttpHeaders.ACCEPT) String accept,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType) {

@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
@@ -37,6 +39,14 @@ public class OperationOutcomes {
         }
         response.setEntity(fhir.write(of(problem)));
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, FhirCodes.MEDIA_TYPE);
+    }
+
+    @ServerExceptionMapper
+    public Response otherVersion(FhirMedia.OtherFhirVersion e) {
+        String detail = "This service speaks FHIR R4 only: send and accept fhirVersion=" + FhirMedia.VERSION
+                + " (or no fhirVersion parameter).";
+        return e.status == 406 ? Problem.response(406, "not-acceptable", "Not acceptable", detail)
+                : Problem.response(415, "unsupported-media-type", "Unsupported media type", detail);
     }
 
     static OperationOutcome of(Problem problem) {

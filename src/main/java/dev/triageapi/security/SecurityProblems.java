@@ -1,24 +1,65 @@
 package dev.triageapi.security;
 
+import dev.triageapi.config.TriageConfig;
 import dev.triageapi.http.Problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
-/** Access refusals as problem+json: a missing or wrong key is 401 with the challenge, a denied endpoint 403. */
+import java.util.Arrays;
+
+/**
+ * Access refusals as problem+json: a missing or wrong credential is 401 with the challenge of the scheme the endpoint
+ * takes (RFC 9110 11.6.1), a denied endpoint 403. A CDS Hooks endpoint, once CDS clients are configured, takes only
+ * their JWTs, so it challenges with {@code Bearer}; so does any refusal of a bearer token (RFC 6750 3.1).
+ */
 public class SecurityProblems {
 
+    private final boolean cdsClients;
+
+    SecurityProblems(TriageConfig config) {
+        this.cdsClients = !config.cds().clients().isEmpty();
+    }
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized() {
+    public Response unauthorized(HttpHeaders headers, SimpleResourceInfo resource) {
+        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        boolean bearerSent = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        if (bearerSent || cdsClients && takesCdsClients(resource)) {
+            return Response.fromResponse(Problem.response(401, "unauthorized", "Unauthorized", bearerSent
+                            ? "The bearer token was refused: this service takes the signed JWTs of the CDS clients it trusts."
+                            : "This CDS service needs a JWT signed by a trusted CDS client, as CDS Hooks 2.0 asks."))
+                    .header("WWW-Authenticate", bearerSent ? "Bearer error=\"invalid_token\"" : "Bearer").build();
+        }
         return Response.fromResponse(Problem.response(401, "unauthorized", "Unauthorized",
                         "This API needs a valid key in the " + ApiKeys.HEADER + " header."))
                 .header("WWW-Authenticate", ApiKeyAuthenticationMechanism.CHALLENGE).build();
     }
 
+    private static boolean takesCdsClients(SimpleResourceInfo resource) {
+        if (resource == null || resource.getResourceClass() == null) {
+            return false;
+        }
+        RolesAllowed roles = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+        return roles != null && Arrays.asList(roles.value()).contains(CdsClientAuthenticationMechanism.ROLE);
+    }
+
+    /**
+     * 403 for a client that showed a credential this resource does not take. A caller that showed none (the open API
+     * gives it an identity all the same) is asked for the one it needs instead: a CDS client's JWT.
+     */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
+    public Response forbidden(ForbiddenException e, HttpHeaders headers, SimpleResourceInfo resource) {
+        boolean noCredential = headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null
+                && headers.getHeaderString(ApiKeys.HEADER) == null;
+        if (noCredential && cdsClients && takesCdsClients(resource)) {
+            return unauthorized(headers, resource);
+        }
         return Problem.response(403, "forbidden", "Forbidden", "This client may not use this resource.");
     }
 }

@@ -52,6 +52,26 @@ class FhirErrorsTest {
     }
 
     @Test
+    void shouldRefuseAnotherFhirVersionThanR4NamingTheOneSpokenHere() {
+        given().contentType("application/fhir+json;fhirVersion=3.0").body(FhirExamples.QUESTIONNAIRE_RESPONSE)
+                .when().post("/api/v1/triage/fhir")
+                .then().statusCode(415).contentType("application/fhir+json")
+                .body("issue[0].code", equalTo("not-supported"))
+                .body("issue[0].diagnostics", containsString("fhirVersion=4.0"));
+        given().contentType("application/fhir+json").accept("application/fhir+json; fhirVersion=5.0")
+                .body(FhirExamples.QUESTIONNAIRE_RESPONSE)
+                .when().post("/api/v1/triage/fhir")
+                .then().statusCode(406).contentType("application/fhir+json")
+                .body("issue[0].diagnostics", containsString("fhirVersion=4.0"));
+        given().accept("application/fhir+json;fhirVersion=3.0").when().get("/api/v1/fhir/Questionnaire/" + FhirCodes.QUESTIONNAIRE_ID)
+                .then().statusCode(406);
+        given().contentType("application/fhir+json; fhirVersion=4.0").accept("application/fhir+json;fhirVersion=4.0")
+                .body(FhirExamples.QUESTIONNAIRE_RESPONSE)
+                .when().post("/api/v1/triage/fhir")
+                .then().statusCode(200).body("resourceType", equalTo("RiskAssessment"));
+    }
+
+    @Test
     void shouldKeepProblemDetailsOnTheJsonApi() {
         given().contentType(ContentType.JSON).body("{\"symptoms\":[]}").when().post("/api/v1/triage")
                 .then().statusCode(400).contentType("application/problem+json");
