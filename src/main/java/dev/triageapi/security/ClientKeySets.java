@@ -7,6 +7,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -46,9 +47,17 @@ public class ClientKeySets {
     private final Map<String, AtomicReference<VerificationKeyResolver>> byIssuer = new HashMap<>();
     private final Map<String, URI> urls = new HashMap<>();
     private final Duration refresh;
+    private final Duration deadline;
     private final BoundedGet http = new BoundedGet(Duration.ofSeconds(2), MAX_BYTES);
 
+    @Inject
     ClientKeySets(TriageConfig config) {
+        this(config, DOWNLOAD_DEADLINE);
+    }
+
+    /** With another deadline for each download than the 5 s of the service (tests). */
+    ClientKeySets(TriageConfig config, Duration deadline) {
+        this.deadline = deadline;
         this.refresh = config.cds().jwksRefresh();
         config.cds().clients().values().forEach(client -> {
             AtomicReference<VerificationKeyResolver> keys = new AtomicReference<>(NO_KEYS);
@@ -94,7 +103,7 @@ public class ClientKeySets {
     void refreshAll() {
         urls.forEach((issuer, url) -> {
             try {
-                BoundedGet.Answer answer = http.get(url, Map.of("Accept", "application/json"), Instant.now().plus(DOWNLOAD_DEADLINE));
+                BoundedGet.Answer answer = http.get(url, Map.of("Accept", "application/json"), Instant.now().plus(deadline));
                 if (answer.status() != 200) {
                     LOG.warnf("The JWK Set of CDS client issuer %s answered HTTP %d: its last keys stay in use", issuer, answer.status());
                     return;

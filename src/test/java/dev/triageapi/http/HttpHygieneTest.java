@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a careless or hostile HTTP client does at the protocol level: no Host, chunked bodies over the limit, no
- * Content-Type, wrong methods, a forged Host. Loopback only. Timeouts are tested on the jar ({@code HttpTimeoutsIT}).
+ * Content-Type, wrong methods, a forged Host. Loopback only. Timeouts are tested on the jar ({@code HttpFramingIT}).
  */
 @QuarkusTest
 class HttpHygieneTest {

@@ -3,6 +3,8 @@ package dev.triageapi.packaging;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -26,10 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Request framing on the packaged jar, written byte by byte on a loopback socket as an attacker would: a body length
- * read two ways (RFC 9112 6.1 and 6.3) is refused and the connection closed, so that no bytes hidden in it run as a
- * further request; two Host headers are refused; an Upgrade header other than h2c does not switch the body timeout
- * off; and none of it writes a stack trace or a client's bytes to the log.
+ * Request framing and HTTP timeouts on the packaged jar, written byte by byte on a loopback socket as an attacker
+ * would, with the timeouts set short (1 s each) so the test runs in seconds: a body length read two ways (RFC 9112
+ * 6.1 and 6.3) is refused and the connection closed, so that no bytes hidden in it run as a further request; two Host
+ * headers are refused; a trickled body is answered 408 and dropped whatever its Upgrade header; idle connections are
+ * closed; and none of it writes a stack trace or a client's bytes to the log. Loopback only, bounded.
  */
 class HttpFramingIT {
 
@@ -44,7 +48,8 @@ class HttpFramingIT {
     @BeforeAll
     static void start() throws Exception {
         dir = Files.createTempDirectory("framing");
-        app = RunningJar.start(dir, "-Dtriage.api.body-timeout=1s", "-Dtriage.security.api-keys=" + KEY).awaitReady();
+        app = RunningJar.start(dir, "-Dtriage.api.body-timeout=1s", "-Dquarkus.http.idle-timeout=1S",
+                "-Dtriage.security.api-keys=" + KEY).awaitReady();
     }
 
     @AfterAll
@@ -113,13 +118,14 @@ class HttpFramingIT {
         assertEquals(List.of(400), statuses("GET /api/v1/rules HTTP/1.1\r\nX-API-Key: " + KEY + "\r\n\r\n"));
     }
 
-    @Test
-    void shouldTimeOutATrickledBodyWhateverItsUpgradeHeader() throws Exception {
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"", "Upgrade: x\r\nConnection: Upgrade\r\n"})
+    void shouldDropAClientThatTricklesItsBodyWhateverItsUpgradeHeader(String upgrade) throws Exception {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", app.port()), 2000);
-            socket.setSoTimeout(100);
+            socket.setSoTimeout(100); // paces the trickle: a byte every 100 ms while no answer has come
             OutputStream out = socket.getOutputStream();
-            out.write(triage("Upgrade: x\r\nConnection: Upgrade\r\nContent-Length: 1000\r\n", "{").getBytes(StandardCharsets.US_ASCII));
+            out.write(triage(upgrade + "Content-Length: 1000\r\n", "{").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             byte[] buffer = new byte[4096];
@@ -129,7 +135,7 @@ class HttpFramingIT {
                 try {
                     int n = in.read(buffer);
                     if (n < 0) {
-                        break;
+                        break; // dropped
                     }
                     answer.write(buffer, 0, n);
                 } catch (SocketTimeoutException nothingYet) {
@@ -142,7 +148,36 @@ class HttpFramingIT {
                 }
             }
             String text = answer.toString(StandardCharsets.UTF_8);
-            assertTrue(text.startsWith("HTTP/1.1 408"), "a trickled body is answered 408 with any Upgrade header: " + text);
+            assertTrue(text.startsWith("HTTP/1.1 408"), "a trickled body is answered 408: " + text);
+            assertTrue(text.contains("application/problem+json"), text);
+        }
+    }
+
+    @Test
+    void shouldCloseIdleConnections() throws Exception {
+        List<Socket> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                Socket socket = new Socket();
+                socket.connect(new InetSocketAddress("127.0.0.1", app.port()), 2000);
+                socket.setSoTimeout(200);
+                idle.add(socket);
+            }
+            await().atMost(Duration.ofSeconds(15)).until(() -> idle.stream().allMatch(HttpFramingIT::closedByServer));
+        } finally {
+            for (Socket socket : idle) {
+                socket.close();
+            }
+        }
+    }
+
+    private static boolean closedByServer(Socket socket) {
+        try {
+            return socket.getInputStream().read() == -1;
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
+        } catch (IOException reset) {
+            return true;
         }
     }
 

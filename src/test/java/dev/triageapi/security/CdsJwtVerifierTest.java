@@ -133,7 +133,7 @@ class CdsJwtVerifierTest {
             } else {
                 exchange.sendResponseHeaders(200, 1000);
                 try {
-                    for (int i = 0; i < 40; i++) { // a byte every quarter second: 10 s in all, twice the deadline
+                    for (int i = 0; i < 20; i++) { // a byte every quarter second: 5 s in all, five times the deadline
                         exchange.getResponseBody().write(' ');
                         exchange.getResponseBody().flush();
                         Thread.sleep(250);
@@ -149,12 +149,12 @@ class CdsJwtVerifierTest {
         try {
             TriageConfig config = config(Optional.of(URI.create("http://127.0.0.1:" + keyHost.getAddress().getPort() + "/jwks.json")),
                     Optional.empty());
-            ClientKeySets keys = new ClientKeySets(config);
+            ClientKeySets keys = new ClientKeySets(config, Duration.ofSeconds(1));
             keys.refreshAll();
             long start = System.nanoTime();
             keys.refreshAll();
             long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
-            assertTrue(seconds < 8, "a trickled key set is given up at its deadline, took " + seconds + " s");
+            assertTrue(seconds < 4, "a trickled key set is given up at its deadline, took " + seconds + " s");
             assertEquals(Optional.of("spec-example"), new CdsJwtVerifier(config, keys)
                     .verify(signed("example-kid", c -> { }), List.of(AUDIENCE)), "the last good keys stay in use");
         } finally {
