@@ -53,6 +53,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -160,10 +161,12 @@ public class CdsHooksResource {
         if (!patientId.isTextual() || !FHIR_ID.matcher(patientId.asText()).matches()) {
             throw new InvalidRequestException(List.of(new FieldError("context.patientId", "must be a FHIR resource id")));
         }
-        Optional<FhirServerFetcher.Target> target = fetcher.target(call, caller.hasRole(CdsClientAuthenticationMechanism.EHR_QUERY_ROLE));
+        boolean verified = caller.hasRole(CdsClientAuthenticationMechanism.EHR_QUERY_ROLE);
+        Optional<FhirServerFetcher.Target> target = fetcher.target(call, verified);
         List<UnusedInput> notes = new ArrayList<>();
-        Slot symptoms = slot(call, "symptoms", SYMPTOMS_QUERY, patientId.asText(), target, notes, true);
-        Slot patient = slot(call, "patient", PATIENT_QUERY, patientId.asText(), target, notes, false);
+        Fetch fetch = new Fetch(target, fetcher.deadline(), patientId.asText());
+        Slot symptoms = slot(call, "symptoms", SYMPTOMS_QUERY, fetch, notes, true);
+        Slot patient = slot(call, "patient", PATIENT_QUERY, fetch, notes, false);
         Bundle combined = new Bundle().setType(Bundle.BundleType.COLLECTION);
         if (symptoms.resource() instanceof Bundle found) {
             combined = found;
@@ -293,6 +296,10 @@ public class CdsHooksResource {
         }
     }
 
+    /** Where a hook call's missing prefetch may be fetched, for which patient, and by when all of it must have come. */
+    private record Fetch(Optional<FhirServerFetcher.Target> target, Instant deadline, String patientId) {
+    }
+
     /** What one prefetch key gave: a resource, or nothing (no data). */
     private record Slot(IBaseResource resource) {
     }
@@ -302,8 +309,7 @@ public class CdsHooksResource {
      * or an OperationOutcome: fetched from the FHIR server when the call allows it; when it cannot be, a required key
      * is a 412 and an optional one is noted as unknown. Sent as {@code null}: the EHR has no such data (CDS Hooks 2.0).
      */
-    private Slot slot(HookRequest call, String key, String template, String patientId,
-                      Optional<FhirServerFetcher.Target> target, List<UnusedInput> notes, boolean required) {
+    private Slot slot(HookRequest call, String key, String template, Fetch fetch, List<UnusedInput> notes, boolean required) {
         Map<String, JsonNode> prefetch = call.prefetch() == null ? Map.of() : call.prefetch();
         JsonNode sent = prefetch.get(key);
         boolean sentNull = prefetch.containsKey(key) && (sent == null || sent.isNull());
@@ -317,10 +323,10 @@ public class CdsHooksResource {
             }
             notes.add(new UnusedInput("prefetch." + key, "an OperationOutcome: the EHR could not fetch this data"));
         }
-        if (target.isPresent()) {
-            String query = template.replace("{{context.patientId}}", patientId).replace("|", "%7C");
+        if (fetch.target().isPresent()) {
+            String query = template.replace("{{context.patientId}}", fetch.patientId()).replace("|", "%7C");
             try {
-                return new Slot(fetcher.fetch(target.get(), query).orElse(null));
+                return new Slot(fetcher.fetch(fetch.target().get(), query, fetch.deadline()).orElse(null));
             } catch (FhirServerFetcher.FetchFailed e) {
                 if (required) {
                     throw new PreconditionFailedException("prefetch." + key + " could not be fetched: " + e.getMessage());

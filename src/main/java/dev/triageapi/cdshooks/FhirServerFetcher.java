@@ -98,12 +98,16 @@ public class FhirServerFetcher {
         }
     }
 
+    /** When the queries of a hook call that starts now must all have ended: one deadline for all of them. */
+    public Instant deadline() {
+        return Instant.now().plus(timeout);
+    }
+
     /**
-     * Runs one relative FHIR query (a read or a search) on the target. A search's pages are gathered into one Bundle;
-     * a read that finds nothing is empty.
+     * Runs one relative FHIR query (a read or a search) on the target by the call's deadline. A search's pages are
+     * gathered into one Bundle; a read that finds nothing is empty.
      */
-    public Optional<IBaseResource> fetch(Target target, String relative) throws FetchFailed {
-        Instant deadline = Instant.now().plus(timeout);
+    public Optional<IBaseResource> fetch(Target target, String relative, Instant deadline) throws FetchFailed {
         URI query = target.base().resolve(relative);
         if (!under(target.base(), query)) {
             throw new FetchFailed("the query would leave the FHIR server's base path");
@@ -128,7 +132,7 @@ public class FhirServerFetcher {
                 url = target.base().resolve(next.getUrl());
             }
             if (!under(target.base(), url)) {
-                throw new FetchFailed("the FHIR server gave a next page on another server, which is not followed");
+                throw new FetchFailed("the FHIR server gave a next page outside its base URL, which is not followed");
             }
             IBaseResource page = get(target, url, deadline);
             if (!(page instanceof Bundle more)) {
@@ -179,9 +183,10 @@ public class FhirServerFetcher {
     }
 
     /**
-     * True when the URL is on the base's server and under its path (HAPI links pages as {@code base?_getpages=…}). A
-     * path with a dot segment ({@code /base/../admin}, also percent-encoded) or a backslash is never under the base: a
-     * server may resolve it elsewhere, and no FHIR server links a page that way.
+     * True when the URL is on the base's server and under its path (HAPI links pages as {@code base?_getpages=…}). A path
+     * a server could resolve elsewhere is never under the base: one with a dot segment ({@code /base/../admin}, also
+     * percent-encoded), a path parameter ({@code /base/..;/admin} is {@code ..} to some servers), a percent sign left
+     * after decoding (double encoding) or a backslash. No FHIR server links a page that way.
      */
     static boolean under(URI base, URI url) {
         String path = base.getPath().substring(0, base.getPath().length() - 1);
@@ -190,7 +195,7 @@ public class FhirServerFetcher {
                 && base.getHost().equalsIgnoreCase(String.valueOf(url.getHost()))
                 && base.getPort() == url.getPort()
                 && url.getRawUserInfo() == null
-                && !other.contains("\\")
+                && other.chars().noneMatch(c -> c == '\\' || c == ';' || c == '%')
                 && Arrays.stream(other.split("/", -1)).noneMatch(segment -> segment.equals(".") || segment.equals(".."))
                 && (other.equals(path) || other.startsWith(path + "/"));
     }

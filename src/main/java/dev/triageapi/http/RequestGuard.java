@@ -27,7 +27,9 @@ import java.util.WeakHashMap;
  * Host header and a body length read one way only (RFC 9112: {@code Transfer-Encoding: chunked} alone, or
  * {@code Content-Length}, never both), a body no larger than {@code quarkus.http.limits.max-body-size} whether its
  * length is declared or chunked, and a body that arrives within {@code triage.api.body-timeout} (a trickling client
- * gets 408 and loses the connection). Failures anywhere in the router get the same kind of answer, logged without path or query.
+ * gets 408 and loses the connection). Failures anywhere in the router get the same kind of answer, logged without path
+ * or query. Netty's decoder refuses some framing before this runs (a Content-Length beside chunked, among others) with a
+ * bare 400 of its own; docs/security.md lists those.
  */
 @ApplicationScoped
 public class RequestGuard {
@@ -88,8 +90,8 @@ public class RequestGuard {
         }
         // HTTP/1.1 bodies only: an HTTP/2 stream has its own flow control, and Vert.x hands its body to the REST layer
         // in a way a router-level body reader breaks (every HTTP/2 POST failed when this read them too). An h2c upgrade
-        // request is left to Vert.x likewise; any other Upgrade header is an HTTP/1.1 request like the rest.
-        boolean http1 = !http2 && !"h2c".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
+        // never gets here (Vert.x takes it before the router), so an Upgrade header exempts nothing.
+        boolean http1 = !http2;
         boolean chunked = declared == null && !codings.isEmpty();
         if (http1 && !request.isEnded() && (chunked || declared != null && !"0".equals(declared.trim()))) {
             long timer = vertx.setTimer(bodyTimeoutMs, id -> {
@@ -144,7 +146,7 @@ public class RequestGuard {
             return;
         }
         Throwable failure = ctx.failure();
-        if (failure instanceof IOException || failure instanceof HttpClosedException) {
+        if (failure instanceof HttpClosedException || failure instanceof IOException && !ctx.request().isEnded()) {
             // The client broke its connection while its request was read: its doing, not the server's, and nobody is
             // left to answer. The access log records the request as abandoned.
             LOG.debugf("A client's connection broke while its request was read (%s)", failure.getClass().getSimpleName());

@@ -33,7 +33,10 @@ public final class BoundedGet {
 
     /** A client whose connections must open within {@code connectTimeout} and whose answers hold at most {@code maxBytes}. */
     public BoundedGet(Duration connectTimeout, int maxBytes) {
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1: the JDK client would otherwise offer an h2c upgrade to every http:// server, and a cancelled HTTP/2
+        // stream leaves its connection pooled, where a cancelled HTTP/1.1 exchange closes it.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.maxBytes = maxBytes;
     }
 
@@ -102,16 +105,20 @@ public final class BoundedGet {
         }
     }
 
-    /** Reads the body of a 200 up to the cap; every other status is answered without its body. */
+    /**
+     * Reads the body of a 200 up to the cap. Every other status is answered without reading its body at all (a 404
+     * trickled a byte at a time would otherwise hold the call to its deadline), and so is a 200 that declares a length
+     * over the cap.
+     */
     private HttpResponse.BodySubscriber<byte[]> body(HttpResponse.ResponseInfo info) {
         if (info.statusCode() != 200) {
-            return HttpResponse.BodySubscribers.replacing(new byte[0]);
+            return new Capped(0, Capped.Refusal.EMPTY);
         }
         long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
         if (declared > maxBytes) {
-            return new Capped(0, true);
+            return new Capped(0, Capped.Refusal.TOO_LARGE);
         }
-        return new Capped(maxBytes, false);
+        return new Capped(maxBytes, null);
     }
 
     /** Thrown inside the exchange when the body passes its cap. */
@@ -121,18 +128,24 @@ public final class BoundedGet {
         }
     }
 
-    /** Gathers a body up to {@code max} bytes, cancelling the stream as soon as it would pass it. */
+    /**
+     * Gathers a body up to {@code max} bytes, cancelling the stream as soon as it would pass it; with a refusal, reads
+     * nothing and cancels at once.
+     */
     private static final class Capped implements HttpResponse.BodySubscriber<byte[]> {
+        /** Why a body is not read at all. */
+        enum Refusal { EMPTY, TOO_LARGE }
+
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
         private final int max;
-        private final boolean refuseAtOnce;
+        private final Refusal refusal;
         private byte[] bytes = new byte[0];
         private int size;
         private Flow.Subscription subscription;
 
-        Capped(int max, boolean refuseAtOnce) {
+        Capped(int max, Refusal refusal) {
             this.max = max;
-            this.refuseAtOnce = refuseAtOnce;
+            this.refusal = refusal;
         }
 
         @Override
@@ -143,9 +156,13 @@ public final class BoundedGet {
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
             this.subscription = subscription;
-            if (refuseAtOnce) {
+            if (refusal != null) {
                 subscription.cancel();
-                result.completeExceptionally(new TooLarge());
+                if (refusal == Refusal.TOO_LARGE) {
+                    result.completeExceptionally(new TooLarge());
+                } else {
+                    result.complete(new byte[0]);
+                }
                 return;
             }
             subscription.request(Long.MAX_VALUE);

@@ -4,9 +4,9 @@ import dev.triageapi.testing.RealEhr;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +14,7 @@ import java.time.Instant;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +44,7 @@ class CdsFetchDeadlineTest {
             "huge-chunked, larger than 2097152 bytes",
             "hostile, not valid FHIR R4 JSON",
             "redirect, answered HTTP 302",
-            "escape, next page on another server"})
+            "escape, next page outside its base URL"})
     void shouldAnswer412ByTheDeadlineWhateverTheFhirServerDoes(String behaviour, String reason) throws Exception {
         Instant start = Instant.now();
         CdsEhrTest.post(call(behaviour)).statusCode(412).contentType("application/problem+json")
@@ -65,13 +66,23 @@ class CdsFetchDeadlineTest {
     }
 
     @Test
+    void shouldBoundAllQueriesOfACallByOneDeadline() throws Exception {
+        // Both the search and the Patient read take 1.5 s: the read gets what is left of the 2 s and is given up.
+        Instant start = Instant.now();
+        CdsEhrTest.post(call("late-everywhere")).statusCode(200)
+                .body("cards[0].detail", containsString("prefetch.patient: could not be fetched"));
+        Duration took = Duration.between(start, Instant.now());
+        assertTrue(took.compareTo(BOUND) < 0, "took " + took.toMillis() + " ms");
+    }
+
+    @Test
     void shouldRefuseAPatientIdThatIsAPathSegment() throws Exception {
         int before = RealEhr.AUTHORIZATIONS.size();
         for (String id : new String[] {"..", ".", "...", "a/../b", "%2e%2e"}) {
             CdsEhrTest.post(CdsEhrTest.call(id, null, RealEhr.TOKEN)).statusCode(400)
                     .contentType("application/problem+json").body("errors[0].field", equalTo("context.patientId"));
         }
-        assertTrue(RealEhr.AUTHORIZATIONS.size() == before, "no query was made: " + RealEhr.AUTHORIZATIONS);
+        assertEquals(before, RealEhr.AUTHORIZATIONS.size(), "no query was made: " + RealEhr.AUTHORIZATIONS);
     }
 
     @Test

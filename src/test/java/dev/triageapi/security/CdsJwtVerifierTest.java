@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -122,6 +124,38 @@ class CdsJwtVerifierTest {
     }
 
     @Test
+    void shouldTryAgainAtTheNextCheckOnlyWhileAKeySetIsMissingOrStale() throws Exception {
+        byte[] jwks = Files.readAllBytes(DIR.resolve("spec-example-jwks.json"));
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer keyHost = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        keyHost.createContext("/jwks.json", exchange -> {
+            if (calls.incrementAndGet() == 1) {
+                exchange.sendResponseHeaders(503, -1); // down at start
+            } else {
+                exchange.sendResponseHeaders(200, jwks.length);
+                exchange.getResponseBody().write(jwks);
+            }
+            exchange.close();
+        });
+        keyHost.start();
+        try {
+            TriageConfig config = config(Optional.of(URI.create("http://127.0.0.1:" + keyHost.getAddress().getPort() + "/jwks.json")),
+                    Optional.empty());
+            ClientKeySets keys = new ClientKeySets(config);
+            CdsJwtVerifier verifier = new CdsJwtVerifier(config, keys);
+            keys.refreshAll();
+            assertEquals(Optional.empty(), verifier.verify(signed("example-kid", c -> { }), List.of(AUDIENCE)), "no keys yet");
+            keys.refreshDue();
+            assertEquals(2, calls.get(), "a missing key set is due at the next check");
+            assertEquals(Optional.of("spec-example"), verifier.verify(signed("example-kid", c -> { }), List.of(AUDIENCE)));
+            keys.refreshDue();
+            assertEquals(2, calls.get(), "a fresh key set is not downloaded again before the refresh interval");
+        } finally {
+            keyHost.stop(0);
+        }
+    }
+
+    @Test
     void shouldKeepTheLastKeysWhenAKeyHostFailsOrTrickles() throws Exception {
         byte[] jwks = Files.readAllBytes(DIR.resolve("spec-example-jwks.json"));
         AtomicInteger calls = new AtomicInteger();
@@ -144,7 +178,8 @@ class CdsJwtVerifierTest {
             }
             exchange.close();
         });
-        keyHost.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        ExecutorService handlers = Executors.newCachedThreadPool();
+        keyHost.setExecutor(handlers);
         keyHost.start();
         try {
             TriageConfig config = config(Optional.of(URI.create("http://127.0.0.1:" + keyHost.getAddress().getPort() + "/jwks.json")),
@@ -159,6 +194,7 @@ class CdsJwtVerifierTest {
                     .verify(signed("example-kid", c -> { }), List.of(AUDIENCE)), "the last good keys stay in use");
         } finally {
             keyHost.stop(0);
+            handlers.shutdownNow();
         }
     }
 

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * {@code headers-only} sends headers and no body, {@code trickle} sends a byte every quarter second for 30 s,
  * {@code huge} and {@code huge-chunked} send 3 MiB (with and without a length), {@code hostile} sends JSON built to
  * hurt a parser, {@code redirect} answers 302, {@code escape} links its next page out of the base path with dot
- * segments, and {@code late} answers a valid empty search after 1.5 s. Every request line is recorded.
+ * segments, {@code late} answers a valid empty search after 1.5 s (and its Patient read at once, 404), and
+ * {@code late-everywhere} answers both after 1.5 s. Every request line is recorded.
  */
 public final class HostileFhirServer implements AutoCloseable {
 
@@ -38,6 +39,7 @@ public final class HostileFhirServer implements AutoCloseable {
     /** The request lines received, in order. */
     public final List<String> requests = new CopyOnWriteArrayList<>();
 
+    /** Starts it on a free loopback port. */
     public HostileFhirServer() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         workers.execute(this::accept);
@@ -109,7 +111,11 @@ public final class HostileFhirServer implements AutoCloseable {
                     out.write(head(200, "Content-Length: " + body.length + "\r\n"));
                     out.write(body);
                 }
-                case "late" -> {
+                case "late", "late-everywhere" -> {
+                    if (line.contains("/Patient/late ")) {
+                        out.write(head(404, "Content-Length: 0\r\n"));
+                        break;
+                    }
                     Thread.sleep(1500);
                     out.write(head(200, "Content-Length: " + EMPTY_SEARCH.length + "\r\n"));
                     out.write(EMPTY_SEARCH);
