@@ -3,12 +3,6 @@ package dev.triageapi.bench;
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.RiskFactorDefinition;
 import dev.triageapi.catalog.SymptomDefinition;
-import dev.triageapi.triage.BodyLocation;
-import dev.triageapi.triage.Onset;
-import dev.triageapi.triage.Severity;
-import dev.triageapi.triage.Sex;
-import dev.triageapi.triage.Side;
-import dev.triageapi.triage.SymptomStatus;
 import dev.triageapi.triage.api.RequestMapper;
 import dev.triageapi.triage.api.SymptomReport;
 import dev.triageapi.triage.api.TriageRequest;
@@ -18,6 +12,12 @@ import dev.triageapi.triage.engine.TriageEngine;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.rules.RuleCompiler;
 import dev.triageapi.triage.rules.RuleSources;
+import dev.triageapi.vocabulary.BodyLocation;
+import dev.triageapi.vocabulary.Onset;
+import dev.triageapi.vocabulary.Severity;
+import dev.triageapi.vocabulary.Sex;
+import dev.triageapi.vocabulary.Side;
+import dev.triageapi.vocabulary.SymptomStatus;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,16 +26,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import static dev.triageapi.triage.BodyLocation.ARM;
-import static dev.triageapi.triage.BodyLocation.FOOT;
-import static dev.triageapi.triage.BodyLocation.HAND;
-import static dev.triageapi.triage.BodyLocation.LEG;
-import static dev.triageapi.triage.Onset.GRADUAL;
-import static dev.triageapi.triage.Severity.MILD;
-import static dev.triageapi.triage.Severity.MODERATE;
-import static dev.triageapi.triage.Side.BOTH;
-import static dev.triageapi.triage.SymptomStatus.ABSENT;
-import static dev.triageapi.triage.SymptomStatus.UNKNOWN;
+import static dev.triageapi.vocabulary.BodyLocation.ARM;
+import static dev.triageapi.vocabulary.BodyLocation.FOOT;
+import static dev.triageapi.vocabulary.BodyLocation.HAND;
+import static dev.triageapi.vocabulary.BodyLocation.LEG;
+import static dev.triageapi.vocabulary.Onset.GRADUAL;
+import static dev.triageapi.vocabulary.Severity.MILD;
+import static dev.triageapi.vocabulary.Severity.MODERATE;
+import static dev.triageapi.vocabulary.Side.BOTH;
+import static dev.triageapi.vocabulary.SymptomStatus.ABSENT;
+import static dev.triageapi.vocabulary.SymptomStatus.UNKNOWN;
 
 /**
  * The rule set, catalog and engine exactly as the service builds them, and realistic requests of any size.

@@ -2,8 +2,8 @@ package dev.triageapi.catalog;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.triageapi.triage.Modifier;
-import dev.triageapi.triage.Urgency;
+import dev.triageapi.vocabulary.Modifier;
+import dev.triageapi.vocabulary.Urgency;
 
 import java.io.IOException;
 import java.io.InputStream;

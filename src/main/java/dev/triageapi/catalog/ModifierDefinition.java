@@ -1,6 +1,6 @@
 package dev.triageapi.catalog;
 
-import dev.triageapi.triage.Modifier;
+import dev.triageapi.vocabulary.Modifier;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.triageapi.catalog;
 
-import dev.triageapi.triage.Urgency;
+import dev.triageapi.vocabulary.Urgency;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What an urgency level means and the advice given with it ({@code {emergencyNumber}} is filled in at run time). */

@@ -4,17 +4,17 @@ import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.ModifierDefinition;
 import dev.triageapi.catalog.RiskFactorDefinition;
 import dev.triageapi.catalog.SymptomDefinition;
-import dev.triageapi.triage.Modifier;
-import dev.triageapi.triage.Consciousness;
-import dev.triageapi.triage.Pregnancy;
-import dev.triageapi.triage.Sex;
+import dev.triageapi.vocabulary.Consciousness;
+import dev.triageapi.vocabulary.Modifier;
+import dev.triageapi.vocabulary.Pregnancy;
+import dev.triageapi.vocabulary.Sex;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemEnableWhenComponent;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
-import org.hl7.fhir.r4.model.Questionnaire;
 
 import java.util.Locale;
 

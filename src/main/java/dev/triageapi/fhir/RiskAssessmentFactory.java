@@ -2,8 +2,8 @@ package dev.triageapi.fhir;
 
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.SymptomDefinition;
-import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.api.TriageResponse;
+import dev.triageapi.vocabulary.Urgency;
 import jakarta.inject.Singleton;
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -11,9 +11,9 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.RiskAssessment;
 import org.hl7.fhir.r4.model.RiskAssessment.RiskAssessmentPredictionComponent;
 import org.hl7.fhir.r4.model.RiskAssessment.RiskAssessmentStatus;
-import org.hl7.fhir.r4.model.RiskAssessment;
 
 import java.util.Date;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.triageapi.fhir;
 
-import dev.triageapi.triage.Consciousness;
 import dev.triageapi.triage.api.UnusedInput;
 import dev.triageapi.triage.api.VitalsReport;
+import dev.triageapi.vocabulary.Consciousness;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;

@@ -1,9 +1,9 @@
 package dev.triageapi.catalog;
 
 import dev.triageapi.fhir.QuestionnaireFactory;
-import dev.triageapi.triage.Modifier;
-import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
+import dev.triageapi.vocabulary.Modifier;
 import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -5,14 +5,14 @@ import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.config.TriageConfig;
 import dev.triageapi.http.FieldError;
 import dev.triageapi.http.InvalidRequestException;
-import dev.triageapi.triage.Modifier;
-import dev.triageapi.triage.SymptomStatus;
 import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RiskFactor;
 import dev.triageapi.triage.facts.RiskFactorAbsent;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.facts.VitalSigns;
+import dev.triageapi.vocabulary.Modifier;
+import dev.triageapi.vocabulary.SymptomStatus;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 

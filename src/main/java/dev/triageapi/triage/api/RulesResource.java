@@ -1,10 +1,10 @@
 package dev.triageapi.triage.api;
 
-import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.engine.RuleInfo;
 import dev.triageapi.triage.engine.RuleSet;
 import dev.triageapi.triage.rules.ReloadAttempt;
 import dev.triageapi.triage.rules.RulesRegistry;
+import dev.triageapi.vocabulary.Urgency;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

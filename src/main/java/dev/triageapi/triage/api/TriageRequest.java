@@ -1,7 +1,7 @@
 package dev.triageapi.triage.api;
 
-import dev.triageapi.triage.Pregnancy;
-import dev.triageapi.triage.Sex;
+import dev.triageapi.vocabulary.Pregnancy;
+import dev.triageapi.vocabulary.Sex;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,7 +1,7 @@
 package dev.triageapi.triage.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.triageapi.triage.Urgency;
+import dev.triageapi.vocabulary.Urgency;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.triageapi.triage.api;
 
-import dev.triageapi.triage.Consciousness;
+import dev.triageapi.vocabulary.Consciousness;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;

@@ -4,8 +4,8 @@ import dev.triageapi.catalog.CauseGroupDefinition;
 import dev.triageapi.catalog.ConditionDefinition;
 import dev.triageapi.catalog.RedFlagDefinition;
 import dev.triageapi.catalog.SelfCarePathwayDefinition;
-import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.facts.FollowUp;
+import dev.triageapi.vocabulary.Urgency;
 
 import java.util.List;
 

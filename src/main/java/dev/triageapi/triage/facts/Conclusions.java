@@ -1,6 +1,6 @@
 package dev.triageapi.triage.facts;
 
-import dev.triageapi.triage.Urgency;
+import dev.triageapi.vocabulary.Urgency;
 
 import java.util.Arrays;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package dev.triageapi.triage.facts;
 
-import dev.triageapi.triage.Urgency;
+import dev.triageapi.vocabulary.Urgency;
 
 /**
  * Inserted by a rule: an unanswered question whose answer could raise the urgency to {@code couldRaiseTo}.

@@ -1,7 +1,7 @@
 package dev.triageapi.triage.facts;
 
-import dev.triageapi.triage.Pregnancy;
-import dev.triageapi.triage.Sex;
+import dev.triageapi.vocabulary.Pregnancy;
+import dev.triageapi.vocabulary.Sex;
 
 /** Who the symptoms belong to. Age and treatment status may be unknown ({@code null}). */
 public final class Patient {

@@ -1,13 +1,13 @@
 package dev.triageapi.triage.facts;
 
-import dev.triageapi.triage.BodyLocation;
-import dev.triageapi.triage.Modifier;
-import dev.triageapi.triage.Onset;
-import dev.triageapi.triage.Severity;
-import dev.triageapi.triage.Side;
-import dev.triageapi.triage.Spread;
-import dev.triageapi.triage.SymptomStatus;
-import dev.triageapi.triage.Trigger;
+import dev.triageapi.vocabulary.BodyLocation;
+import dev.triageapi.vocabulary.Modifier;
+import dev.triageapi.vocabulary.Onset;
+import dev.triageapi.vocabulary.Severity;
+import dev.triageapi.vocabulary.Side;
+import dev.triageapi.vocabulary.Spread;
+import dev.triageapi.vocabulary.SymptomStatus;
+import dev.triageapi.vocabulary.Trigger;
 
 import java.util.Collection;
 import java.util.EnumSet;

@@ -1,6 +1,6 @@
 package dev.triageapi.triage.facts;
 
-import dev.triageapi.triage.Consciousness;
+import dev.triageapi.vocabulary.Consciousness;
 
 /** The vital signs measured for this case; each may be {@code null} (not measured), which the rules never read as normal. */
 public record VitalSigns(Integer respiratoryRate, Integer oxygenSaturation, Boolean onSupplementalOxygen,

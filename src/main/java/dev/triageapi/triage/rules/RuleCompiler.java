@@ -1,9 +1,9 @@
 package dev.triageapi.triage.rules;
 
-import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.engine.RuleFile;
 import dev.triageapi.triage.engine.RuleInfo;
 import dev.triageapi.triage.engine.RuleSet;
+import dev.triageapi.vocabulary.Urgency;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;

@@ -46,9 +46,9 @@ public final class RuleSetCheck {
             return false;
         }
         if (parts[0].equals("status")) {
-            return java.util.Arrays.stream(dev.triageapi.triage.SymptomStatus.values()).anyMatch(s -> s.code().equals(parts[1]));
+            return java.util.Arrays.stream(dev.triageapi.vocabulary.SymptomStatus.values()).anyMatch(s -> s.code().equals(parts[1]));
         }
-        return dev.triageapi.triage.Modifier.byCode(parts[0]).map(modifier -> switch (modifier.kind()) {
+        return dev.triageapi.vocabulary.Modifier.byCode(parts[0]).map(modifier -> switch (modifier.kind()) {
             case CHOICE, CHOICES -> modifier.choices().contains(parts[1]);
             case DECIMAL -> parts[1].matches("[0-9]+(\\.[0-9]+)?");
             case BOOLEAN -> parts[1].equals("true") || parts[1].equals("false");

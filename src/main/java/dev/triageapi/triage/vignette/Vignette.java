@@ -1,8 +1,8 @@
 package dev.triageapi.triage.vignette;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.engine.Assessment;
+import dev.triageapi.vocabulary.Urgency;
 
 import java.util.ArrayList;
 import java.util.List;

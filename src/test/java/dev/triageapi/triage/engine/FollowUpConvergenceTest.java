@@ -1,13 +1,13 @@
 package dev.triageapi.triage.engine;
 
-import dev.triageapi.triage.Onset;
-import dev.triageapi.triage.Severity;
-import dev.triageapi.triage.SymptomStatus;
 import dev.triageapi.triage.api.RequestMapper;
 import dev.triageapi.triage.facts.FollowUp;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.vignette.VignetteSuite;
+import dev.triageapi.vocabulary.Onset;
+import dev.triageapi.vocabulary.Severity;
+import dev.triageapi.vocabulary.SymptomStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -1,14 +1,14 @@
 package dev.triageapi.triage.engine;
 
-import dev.triageapi.triage.Consciousness;
-import dev.triageapi.triage.Pregnancy;
-import dev.triageapi.triage.Sex;
-import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.facts.News2;
 import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.facts.VitalSigns;
+import dev.triageapi.vocabulary.Consciousness;
+import dev.triageapi.vocabulary.Pregnancy;
+import dev.triageapi.vocabulary.Sex;
+import dev.triageapi.vocabulary.Urgency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

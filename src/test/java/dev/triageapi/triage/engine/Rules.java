@@ -1,13 +1,13 @@
 package dev.triageapi.triage.engine;
 
 import dev.triageapi.catalog.Catalog;
-import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RiskFactor;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.rules.RuleCompiler;
 import dev.triageapi.triage.rules.RuleSources;
+import dev.triageapi.vocabulary.Urgency;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.triageapi.triage.engine;
 
-import dev.triageapi.triage.BodyLocation;
-import dev.triageapi.triage.Onset;
-import dev.triageapi.triage.Severity;
-import dev.triageapi.triage.Side;
-import dev.triageapi.triage.SymptomStatus;
-import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.facts.FollowUp;
 import dev.triageapi.triage.facts.Symptom;
+import dev.triageapi.vocabulary.BodyLocation;
+import dev.triageapi.vocabulary.Onset;
+import dev.triageapi.vocabulary.Severity;
+import dev.triageapi.vocabulary.Side;
+import dev.triageapi.vocabulary.SymptomStatus;
+import dev.triageapi.vocabulary.Urgency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -2,20 +2,20 @@ package dev.triageapi.triage.engine;
 
 import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.testing.Seeds;
-import dev.triageapi.triage.Consciousness;
-import dev.triageapi.triage.Modifier;
-import dev.triageapi.triage.Onset;
-import dev.triageapi.triage.Pregnancy;
-import dev.triageapi.triage.Severity;
-import dev.triageapi.triage.Sex;
-import dev.triageapi.triage.SymptomStatus;
-import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RiskFactor;
 import dev.triageapi.triage.facts.RiskFactorAbsent;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.facts.VitalSigns;
+import dev.triageapi.vocabulary.Consciousness;
+import dev.triageapi.vocabulary.Modifier;
+import dev.triageapi.vocabulary.Onset;
+import dev.triageapi.vocabulary.Pregnancy;
+import dev.triageapi.vocabulary.Severity;
+import dev.triageapi.vocabulary.Sex;
+import dev.triageapi.vocabulary.SymptomStatus;
+import dev.triageapi.vocabulary.Urgency;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -27,7 +27,7 @@ class RuleVocabularyTest {
         return RuleSetCheck.againstCatalog(set, CATALOG);
     }
 
-    static final String HEAD = "package rules.typo;\nimport dev.triageapi.triage.Urgency;\nimport dev.triageapi.triage.facts.Symptom;\n"
+    static final String HEAD = "package rules.typo;\nimport dev.triageapi.vocabulary.Urgency;\nimport dev.triageapi.triage.facts.Symptom;\n"
             + "import function dev.triageapi.triage.facts.Conclusions.ask;\nimport function dev.triageapi.triage.facts.Conclusions.atLeast;\n";
 
     @Test

@@ -1,12 +1,12 @@
 package dev.triageapi.triage.vignettes;
 
-import dev.triageapi.triage.Urgency;
 import dev.triageapi.triage.api.RequestMapper;
 import dev.triageapi.triage.engine.Assessment;
 import dev.triageapi.triage.engine.Rules;
 import dev.triageapi.triage.engine.TriageEngine;
 import dev.triageapi.triage.vignette.Vignette;
 import dev.triageapi.triage.vignette.VignetteSuite;
+import dev.triageapi.vocabulary.Urgency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,12 +1,12 @@
-package dev.triageapi.triage;
+package dev.triageapi.vocabulary;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** How severe the patient rates a symptom. */
-public enum Severity {
-    MILD,
-    MODERATE,
-    SEVERE;
+/** Whether a symptom was reported as present, explicitly absent, or not known. */
+public enum SymptomStatus {
+    PRESENT,
+    ABSENT,
+    UNKNOWN;
 
     /** The wire name in snake_case. */
     @JsonValue

@@ -1,13 +1,11 @@
-package dev.triageapi.triage;
+package dev.triageapi.vocabulary;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Sex of the patient as reported. */
-public enum Sex {
-    FEMALE,
-    MALE,
-    OTHER,
-    UNKNOWN;
+/** How a symptom began; a missing onset is unknown, never gradual. */
+public enum Onset {
+    SUDDEN,
+    GRADUAL;
 
     /** The wire name in snake_case. */
     @JsonValue

@@ -1,4 +1,4 @@
-package dev.triageapi.triage;
+package dev.triageapi.vocabulary;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

@@ -1,11 +1,12 @@
-package dev.triageapi.triage;
+package dev.triageapi.vocabulary;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** How a symptom began; a missing onset is unknown, never gradual. */
-public enum Onset {
-    SUDDEN,
-    GRADUAL;
+/** How severe the patient rates a symptom. */
+public enum Severity {
+    MILD,
+    MODERATE,
+    SEVERE;
 
     /** The wire name in snake_case. */
     @JsonValue

@@ -1,12 +1,13 @@
-package dev.triageapi.triage;
+package dev.triageapi.vocabulary;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Which side of the body a symptom affects. */
-public enum Side {
-    LEFT,
-    RIGHT,
-    BOTH;
+/** Sex of the patient as reported. */
+public enum Sex {
+    FEMALE,
+    MALE,
+    OTHER,
+    UNKNOWN;
 
     /** The wire name in snake_case. */
     @JsonValue

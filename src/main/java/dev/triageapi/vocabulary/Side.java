@@ -1,12 +1,12 @@
-package dev.triageapi.triage;
+package dev.triageapi.vocabulary;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Whether a symptom was reported as present, explicitly absent, or not known. */
-public enum SymptomStatus {
-    PRESENT,
-    ABSENT,
-    UNKNOWN;
+/** Which side of the body a symptom affects. */
+public enum Side {
+    LEFT,
+    RIGHT,
+    BOTH;
 
     /** The wire name in snake_case. */
     @JsonValue
