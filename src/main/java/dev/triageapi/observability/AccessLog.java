@@ -1,10 +1,12 @@
 package dev.triageapi.observability;
 
 import dev.triageapi.security.ApiKeys;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -16,13 +18,15 @@ import java.util.regex.Pattern;
  * (the request id also goes into the MDC, so JSON logs carry it as a field). Bodies, paths as sent, query strings,
  * symptoms and ages are never logged: the route is the template the router matched, or "other". A client-sent
  * {@code X-Request-Id} is kept only when it is a UUID; a request the client abandoned is logged as such, with no
- * status. Requests to a triage door ({@link Intake}) are also counted and timed, by channel.
+ * status. Health probes are not logged. Requests to a triage door ({@link Intake}) are also counted and timed, by
+ * channel.
  */
 @ApplicationScoped
 public class AccessLog {
 
-    /** Routing-context key under which the triage resource leaves the urgency it answered with. */
-    public static final String URGENCY = "triage.urgency";
+    /** Routing-context key under which the urgency of a triaged request waits for its log line. */
+    static final String URGENCY = "triage.urgency";
+    /** The header that carries a request's id, in and out. */
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private static final Logger LOG = Logger.getLogger("dev.triageapi.access");
@@ -36,18 +40,45 @@ public class AccessLog {
 
     private final ApiKeys keys;
 
-    AccessLog(TriageMetrics metrics, ApiKeys keys) {
+    private final CurrentVertxRequest current;
+
+    /** Where SmallRye Health answers, from its own settings: probes are not logged (a probe every few seconds is noise). */
+    private final String healthPrefix;
+
+    AccessLog(TriageMetrics metrics, ApiKeys keys, CurrentVertxRequest current,
+              @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q") String nonApplicationRoot,
+              @ConfigProperty(name = "quarkus.smallrye-health.root-path", defaultValue = "health") String healthRoot) {
+        this.current = current;
+        this.healthPrefix = healthRoot.startsWith("/") ? healthRoot
+                : "/" + trimSlashes(nonApplicationRoot) + "/" + trimSlashes(healthRoot);
         this.metrics = metrics;
         this.keys = keys;
+    }
+
+    /** Keeps the urgency a triage answered with for this request's log line and metrics. */
+    void onTriaged(@Observes Triaged triaged) {
+        RoutingContext ctx = current.getCurrent();
+        if (ctx != null) {
+            ctx.put(URGENCY, triaged.urgency().code());
+        }
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::record);
     }
 
+    private static String trimSlashes(String path) {
+        return path.replaceAll("^/+|/+$", "");
+    }
+
     private void record(RoutingContext ctx) {
         if (keys.isInternal(ctx.request().getHeader(ApiKeys.INTERNAL_HEADER))) {
             ctx.next(); // the service's own warm-up traffic: not a patient, not a request to count
+            return;
+        }
+        String path = ctx.normalizedPath();
+        if (path.equals(healthPrefix) || path.startsWith(healthPrefix + "/")) {
+            ctx.next(); // a probe: the rules registry logs the health changes that matter, once each
             return;
         }
         long start = System.nanoTime();

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The access log names the route the router matched, however the path was spelled, and what really happened. */
@@ -71,6 +72,21 @@ class AccessLogRouteTest {
             await().until(() -> line(log, id) != null);
             assertTrue(line(log, id).contains("outcome=abandoned"), line(log, id));
             assertTrue(!line(log, id).contains("status=200"), line(log, id));
+        }
+    }
+
+    @Test
+    void shouldNotLogHealthProbes() throws Exception {
+        try (LogCapture log = LogCapture.start()) {
+            String probe = "00000000-0000-4000-8000-00000000a005";
+            String after = "00000000-0000-4000-8000-00000000a006";
+            for (String path : new String[] {"/q/health", "/q/health/ready", "/q/health/live", "/q/health/well"}) {
+                RawHttp.send(root.getPort(), "GET", path, Map.of("X-Request-Id", probe), null);
+            }
+            RawHttp.send(root.getPort(), "GET", "/q/openapi", Map.of("X-Request-Id", after), null);
+            await().until(() -> line(log, after) != null);
+            assertNull(line(log, probe), "a probe is not logged");
+            assertTrue(line(log, after).contains("route=/q/openapi status=200"), line(log, after));
         }
     }
 

@@ -7,7 +7,7 @@ import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.config.TriageConfig;
 import dev.triageapi.http.FieldError;
 import dev.triageapi.http.InvalidRequestException;
-import dev.triageapi.observability.AccessLog;
+import dev.triageapi.observability.Triaged;
 import dev.triageapi.triage.api.TriageResponse.CauseGroupView;
 import dev.triageapi.triage.api.TriageResponse.ConditionView;
 import dev.triageapi.triage.api.TriageResponse.FollowUpQuestion;
@@ -27,9 +27,8 @@ import dev.triageapi.vocabulary.Severity;
 import dev.triageapi.vocabulary.Side;
 import dev.triageapi.vocabulary.SymptomStatus;
 import dev.triageapi.vocabulary.Urgency;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.validation.Validator;
 
 import java.util.ArrayList;
@@ -54,7 +53,7 @@ public class TriageService {
     private final RulesRegistry rules;
     private final TriageEngine engine;
     private final RequestMapper requests;
-    private final CurrentVertxRequest http;
+    private final Event<Triaged> triaged;
     private final Validator validator;
     private final Map<Urgency, String> advice = new EnumMap<>(Urgency.class);
     private final String disclaimer;
@@ -63,12 +62,12 @@ public class TriageService {
     static final String PREGNANCY_QUESTION = "Are you pregnant, or have you given birth in the last six weeks?";
 
     TriageService(Catalog catalog, RulesRegistry rules, TriageEngine engine, RequestMapper requests,
-                  CurrentVertxRequest http, Validator validator, TriageConfig config) {
+                  Event<Triaged> triaged, Validator validator, TriageConfig config) {
         this.catalog = catalog;
         this.rules = rules;
         this.engine = engine;
         this.requests = requests;
-        this.http = http;
+        this.triaged = triaged;
         this.validator = validator;
         for (Urgency level : Urgency.values()) {
             advice.put(level, catalog.urgencyLevel(level).advice().replace("{emergencyNumber}", config.emergencyNumber()));
@@ -121,10 +120,7 @@ public class TriageService {
             }
         }
         TriageResponse answer = toResponse(assessment, asked, unused, withTrace);
-        RoutingContext current = http.getCurrent();
-        if (current != null) {
-            current.put(AccessLog.URGENCY, answer.urgency().code());
-        }
+        triaged.fire(new Triaged(answer.urgency()));
         return answer;
     }
 
