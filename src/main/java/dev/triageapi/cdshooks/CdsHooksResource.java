@@ -31,6 +31,8 @@ import dev.triageapi.triage.api.UnusedInput;
 import dev.triageapi.vocabulary.Urgency;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -231,48 +233,12 @@ public class CdsHooksResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such service.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public void feedback(@PathParam("service") String service, FeedbackRequest body) {
+    public void feedback(@PathParam("service") String service, @NotNull(message = "must not be null") @Valid FeedbackRequest body) {
         if (!ENCOUNTER_SERVICE.equals(service) && !QUESTIONNAIRE_SERVICE.equals(service)) {
             throw new NotFoundException();
         }
-        List<FieldError> errors = new ArrayList<>();
-        if (body == null || body.feedback() == null || body.feedback().isEmpty()) {
-            throw new InvalidRequestException(List.of(new FieldError("feedback", "must hold at least one item")));
-        }
-        if (body.feedback().size() > 100) {
-            throw new InvalidRequestException(List.of(new FieldError("feedback", "must hold at most 100 items")));
-        }
-        for (int i = 0; i < body.feedback().size(); i++) {
-            CdsModels.Feedback item = body.feedback().get(i);
-            String path = "feedback[" + i + "]";
-            if (item == null) {
-                errors.add(new FieldError(path, "must be an object"));
-                continue;
-            }
-            if (item.card() == null || item.card().isBlank()) {
-                errors.add(new FieldError(path + ".card", "is required (the card's uuid)"));
-            }
-            if (!"accepted".equals(item.outcome()) && !"overridden".equals(item.outcome())) {
-                errors.add(new FieldError(path + ".outcome", "must be one of: accepted, overridden"));
-            }
-            if (item.outcomeTimestamp() == null || !isTimestamp(item.outcomeTimestamp())) {
-                errors.add(new FieldError(path + ".outcomeTimestamp", "is required, as an RFC 3339 date-time in UTC"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
         body.feedback().forEach(item -> metrics.feedback(service, item.outcome(),
                 item.overrideReason() != null && item.overrideReason().reason() != null));
-    }
-
-    private static boolean isTimestamp(String text) {
-        try {
-            java.time.OffsetDateTime.parse(text);
-            return true;
-        } catch (java.time.format.DateTimeParseException e) {
-            return false;
-        }
     }
 
     private static void checkCall(HookRequest call, String hook, String service) {

@@ -2,6 +2,11 @@ package dev.triageapi.cdshooks;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -42,20 +47,33 @@ public final class CdsModels {
             @Schema(ref = "CdsPrefetch") Map<String, JsonNode> prefetch) {
     }
 
+    /** An RFC 3339 date-time, as CDS Hooks feedback carries it (month, day and time in their ranges). */
+    static final String RFC_3339 = "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)"
+            + "(\\.[0-9]{1,9})?(Z|z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])";
+    static final String RFC_3339_MESSAGE = "is required, as an RFC 3339 date-time in UTC";
+
     /** {@code POST /cds-services/{id}/feedback}. */
     @Schema(name = "CdsFeedbackRequest")
-    public record FeedbackRequest(@Schema(required = true, minItems = 1, maxItems = 100) List<Feedback> feedback) {
+    public record FeedbackRequest(
+            @Schema(required = true, minItems = 1, maxItems = 100)
+            @NotNull(message = "must hold at least one item")
+            @Size(min = 1, max = 100, message = "must hold 1 to 100 items")
+            List<@NotNull(message = "must be an object") @Valid Feedback> feedback) {
     }
 
     /** What became of one card. */
     @Schema(name = "CdsFeedback")
     public record Feedback(
-            @Schema(description = "The card's uuid.", required = true) String card,
-            @Schema(enumeration = {"accepted", "overridden"}, required = true) String outcome,
+            @Schema(description = "The card's uuid.", required = true)
+            @NotBlank(message = "is required (the card's uuid)") String card,
+            @Schema(enumeration = {"accepted", "overridden"}, required = true)
+            @NotNull(message = "must be one of: accepted, overridden")
+            @Pattern(regexp = "accepted|overridden", message = "must be one of: accepted, overridden") String outcome,
             @Schema(description = "The suggestions accepted (this service's cards have none).") List<AcceptedSuggestion> acceptedSuggestions,
             @Schema(description = "Why the card was overridden. Counted, never stored: only whether a reason was coded.")
             OverrideReason overrideReason,
             @Schema(description = "When it was acted on (RFC 3339, UTC).", examples = "2026-12-01T10:05:31Z", required = true)
+            @NotNull(message = RFC_3339_MESSAGE) @Pattern(regexp = RFC_3339, message = RFC_3339_MESSAGE)
             String outcomeTimestamp) {
     }
 

@@ -236,7 +236,17 @@ class CdsHooksTest {
                 .body("errors.field", org.hamcrest.Matchers.hasItems("feedback[0].outcome", "feedback[0].outcomeTimestamp"));
         given().contentType(ContentType.JSON).body("{\"feedback\":[]}")
                 .when().post("/cds-services/muscle-weakness-triage/feedback")
-                .then().statusCode(400);
+                .then().statusCode(400).body("errors[0].field", equalTo("feedback"))
+                .body("errors[0].message", equalTo("must hold 1 to 100 items"));
+        given().contentType(ContentType.JSON).body("{\"feedback\":[null,{\"card\":\" \",\"outcome\":\"accepted\","
+                        + "\"outcomeTimestamp\":\"2026-13-45T10:05:31Z\"}]}")
+                .when().post("/cds-services/muscle-weakness-triage/feedback")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("feedback[0]", "feedback[1].card", "feedback[1].outcomeTimestamp"))
+                .body("errors[2].message", equalTo("is required, as an RFC 3339 date-time in UTC"));
+        given().contentType(ContentType.JSON).body("null")
+                .when().post("/cds-services/muscle-weakness-triage/feedback")
+                .then().statusCode(400).body("errors[0].field", equalTo("body"));
         given().contentType(ContentType.JSON).body(CdsExamples.FEEDBACK)
                 .when().post("/cds-services/no-such-service/feedback")
                 .then().statusCode(404);
