@@ -14,7 +14,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -33,7 +35,7 @@ public final class Catalog {
     private final Map<Modifier, ModifierDefinition> modifiers;
     private final Map<String, SymptomGroupDefinition> symptomGroups;
     private final Map<String, ReasonDefinition> reasons;
-    private final Map<String, java.util.Set<String>> groupMembers;
+    private final Map<String, Set<String>> groupMembers;
     private final Map<String, SelfCarePathwayDefinition> selfCarePathways;
 
     Catalog(List<SymptomDefinition> symptoms, List<RiskFactorDefinition> riskFactors,
@@ -68,12 +70,12 @@ public final class Catalog {
                 .map(v -> new Coded(v.code(), v.snomedCode(), v.snomedSource())).toList()));
         this.symptomGroups = index(symptomGroups, SymptomGroupDefinition::code, "symptom group");
         this.reasons = index(reasons, ReasonDefinition::code, "reason");
-        Map<String, java.util.Set<String>> members = new LinkedHashMap<>();
+        Map<String, Set<String>> members = new LinkedHashMap<>();
         for (SymptomGroupDefinition group : symptomGroups) {
             group.symptoms().stream().filter(code -> !this.symptoms.containsKey(code)).findAny().ifPresent(code -> {
                 throw new IllegalStateException("symptom group " + group.code() + " names an unknown symptom " + code);
             });
-            members.put(group.code(), java.util.Set.copyOf(group.symptoms()));
+            members.put(group.code(), Set.copyOf(group.symptoms()));
         }
         this.groupMembers = Collections.unmodifiableMap(members);
         this.selfCarePathways = index(selfCarePathways, SelfCarePathwayDefinition::code, "self-care pathway");
@@ -214,13 +216,13 @@ public final class Catalog {
         }
         return Modifier.byCode(modifier).map(modifiers::get).flatMap(m -> m.values().stream()
                 .filter(v -> v.code().equals(value)).map(ModifierDefinition.Value::followUp)
-                .filter(java.util.Objects::nonNull).findFirst()
+                .filter(Objects::nonNull).findFirst()
                 .or(() -> Optional.ofNullable(m.followUp()).map(text -> text.replace("{value}", value))));
     }
 
     /** True when the symptom is in the group; a group the catalog does not declare holds nothing. */
     public boolean inGroup(String group, String symptom) {
-        java.util.Set<String> members = groupMembers.get(group);
+        Set<String> members = groupMembers.get(group);
         return members != null && members.contains(symptom);
     }
     public boolean isRiskFactor(String code) { return riskFactors.containsKey(code); }

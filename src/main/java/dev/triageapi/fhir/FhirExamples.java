@@ -1,5 +1,7 @@
 package dev.triageapi.fhir;
 
+import java.time.Instant;
+
 /** FHIR request examples for the OpenAPI document and the README, kept in one place. */
 public final class FhirExamples {
 
@@ -58,7 +60,7 @@ public final class FhirExamples {
                  "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct", "code": "25064002", "display": "Headache"}]}}}]}""";
 
     /** The Observation example as if recorded at that time (the tests' and warm-up's way to post it as current). */
-    public static String observationBundleRecordedAt(java.time.Instant when) {
+    public static String observationBundleRecordedAt(Instant when) {
         return OBSERVATION_BUNDLE.replace(OBSERVATION_BUNDLE_RECORDED, when.toString());
     }
 

@@ -15,13 +15,17 @@ import dev.triageapi.vocabulary.Sex;
 import dev.triageapi.vocabulary.SymptomStatus;
 import jakarta.inject.Singleton;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
@@ -33,13 +37,17 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import static dev.triageapi.http.SafeText.quoteIfCode;
 
@@ -183,10 +191,10 @@ public final class FhirIntakeMapper {
         if (value == null) {
             return null;
         }
-        if (value instanceof org.hl7.fhir.r4.model.DecimalType d && d.getValue() != null) {
+        if (value instanceof DecimalType d && d.getValue() != null) {
             return d.getValue().doubleValue();
         }
-        if (value instanceof org.hl7.fhir.r4.model.IntegerType i && i.getValue() != null) {
+        if (value instanceof IntegerType i && i.getValue() != null) {
             return i.getValue().doubleValue();
         }
         errors.add(new FieldError(path, "expected a number (valueDecimal) in the unit the item names"));
@@ -197,7 +205,7 @@ public final class FhirIntakeMapper {
         if (value == null) {
             return null;
         }
-        if (value instanceof org.hl7.fhir.r4.model.IntegerType integer) {
+        if (value instanceof IntegerType integer) {
             return integer.getValue();
         }
         errors.add(new FieldError(path, "expected a whole number (valueInteger)"));
@@ -340,7 +348,7 @@ public final class FhirIntakeMapper {
             subject = subjects.size() == 1 ? literal(subjects.get(0)) : null;
         }
         List<SymptomReport> reports = latest.values().stream().map(Timed::report).toList();
-        List<String> basis = latest.values().stream().map(Timed::reference).filter(java.util.Objects::nonNull).toList();
+        List<String> basis = latest.values().stream().map(Timed::reference).filter(Objects::nonNull).toList();
         return new FhirIntake(new TriageRequest(age, sex, reports, riskFactors, null, null, pregnancy, vitals.report()), unused,
                 askAbout, basis, subject);
     }
@@ -361,7 +369,7 @@ public final class FhirIntakeMapper {
      */
     private String riskFactor(Condition condition, String path, List<UnusedInput> unused) {
         String code = condition.getCode().getCoding().stream().filter(c -> FhirCodes.SNOMED.equals(c.getSystem()))
-                .map(c -> riskFactorBySnomed.get(c.getCode())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .map(c -> riskFactorBySnomed.get(c.getCode())).filter(Objects::nonNull).findFirst().orElse(null);
         if (code == null) {
             unused.add(new UnusedInput(path, "a Condition that is none of the risk factors this service reads"));
             return null;
@@ -413,7 +421,7 @@ public final class FhirIntakeMapper {
      * FHIR R4's pattern of a literal reference (or a {@code urn:uuid:} full URL); anything else is left out, since a
      * contained or made-up reference would dangle in what the service writes.
      */
-    private static final java.util.regex.Pattern LITERAL_REFERENCE = java.util.regex.Pattern.compile(
+    private static final Pattern LITERAL_REFERENCE = Pattern.compile(
             "urn:uuid:[0-9a-fA-F-]{36}|(https?://([A-Za-z0-9.:%$-]*/)+)?[A-Za-z]{1,64}/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?");
 
     public static String literal(String reference) {
@@ -429,8 +437,8 @@ public final class FhirIntakeMapper {
             FhirCodes.LOINC_SPEED_OF_ONSET + " 61751001", new IgAnswer(Modifier.ONSET, new Coding(FhirCodes.MODIFIER_VALUE, "gradual", null)),
             FhirCodes.LOINC_SEVERITY + " 24484000", new IgAnswer(Modifier.SEVERITY, new Coding(FhirCodes.MODIFIER_VALUE, "severe", null)),
             FhirCodes.LOINC_SEVERITY + " 6736007", new IgAnswer(Modifier.SEVERITY, new Coding(FhirCodes.MODIFIER_VALUE, "moderate", null)),
-            FhirCodes.LOINC_TREND + " 231877006", new IgAnswer(Modifier.WORSENING, new org.hl7.fhir.r4.model.BooleanType(true)),
-            FhirCodes.LOINC_TREND + " 35105006", new IgAnswer(Modifier.WORSENING, new org.hl7.fhir.r4.model.BooleanType(true)));
+            FhirCodes.LOINC_TREND + " 231877006", new IgAnswer(Modifier.WORSENING, new BooleanType(true)),
+            FhirCodes.LOINC_TREND + " 35105006", new IgAnswer(Modifier.WORSENING, new BooleanType(true)));
 
     /**
      * A component coded the Symptoms IG's way (see {@link FhirCodes#LOINC_SPEED_OF_ONSET}), as the answer to one of our
@@ -611,7 +619,7 @@ public final class FhirIntakeMapper {
     }
 
     private static String normalised(String text) {
-        return text.length() > 200 ? "" : text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+        return text.length() > 200 ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
     }
 
     private String symptomCode(CodeableConcept concept) {
@@ -708,7 +716,7 @@ public final class FhirIntakeMapper {
             }
         }
         errors.add(new FieldError(safe(path), "must be a coding with one of: "
-                + String.join(", ", java.util.Arrays.stream(values).map(codeOf).toList())));
+                + String.join(", ", Arrays.stream(values).map(codeOf).toList())));
         return null;
     }
 
@@ -717,7 +725,7 @@ public final class FhirIntakeMapper {
     private static final String LOINC_NO = "LA32-8";
 
     private static Boolean bool(Type value, String path, List<FieldError> errors) {
-        if (value instanceof org.hl7.fhir.r4.model.BooleanType b && b.getValue() != null) {
+        if (value instanceof BooleanType b && b.getValue() != null) {
             return b.getValue();
         }
         if (value instanceof Coding coding && FhirCodes.LOINC.equals(coding.getSystem())) {
@@ -737,13 +745,13 @@ public final class FhirIntakeMapper {
      * often given in months or weeks). Completed years, as an age is counted.
      */
     private static Integer years(Type value, String path, List<FieldError> errors) {
-        if (value instanceof org.hl7.fhir.r4.model.IntegerType i && i.getValue() != null) {
+        if (value instanceof IntegerType i && i.getValue() != null) {
             return i.getValue();
         }
         Double years = null;
-        if (value instanceof org.hl7.fhir.r4.model.DecimalType d && d.getValue() != null) {
+        if (value instanceof DecimalType d && d.getValue() != null) {
             years = d.getValue().doubleValue();
-        } else if (value instanceof org.hl7.fhir.r4.model.Quantity q && q.getValue() != null) {
+        } else if (value instanceof Quantity q && q.getValue() != null) {
             Double hours = hours(q, path, errors);
             if (hours == null) {
                 return null;
@@ -768,13 +776,13 @@ public final class FhirIntakeMapper {
             "s", 1 / 3600.0, "min", 1 / 60.0, "h", 1.0, "d", 24.0, "wk", 168.0, "mo", 730.5, "a", 8766.0);
 
     private static Double decimal(Type value, String path, List<FieldError> errors) {
-        if (value instanceof org.hl7.fhir.r4.model.DecimalType d && d.getValue() != null) {
+        if (value instanceof DecimalType d && d.getValue() != null) {
             return d.getValue().doubleValue();
         }
-        if (value instanceof org.hl7.fhir.r4.model.Quantity q && q.getValue() != null) {
+        if (value instanceof Quantity q && q.getValue() != null) {
             return hours(q, path, errors);
         }
-        if (value instanceof org.hl7.fhir.r4.model.IntegerType i && i.getValue() != null) {
+        if (value instanceof IntegerType i && i.getValue() != null) {
             return i.getValue().doubleValue();
         }
         errors.add(new FieldError(safe(path), "must be a number of hours"));
@@ -782,7 +790,7 @@ public final class FhirIntakeMapper {
     }
 
     /** A Quantity of time in hours: its UCUM code (or, with no system, a unit that is a UCUM code); anything else is refused. */
-    private static Double hours(org.hl7.fhir.r4.model.Quantity quantity, String path, List<FieldError> errors) {
+    private static Double hours(Quantity quantity, String path, List<FieldError> errors) {
         String unit = quantity.hasCode() ? quantity.getCode() : quantity.hasSystem() ? null : quantity.getUnit();
         boolean ucum = !quantity.hasSystem() || FhirCodes.UCUM.equals(quantity.getSystem());
         Double perUnit = unit == null || !ucum ? null : HOURS_PER_UCUM_UNIT.get(unit);

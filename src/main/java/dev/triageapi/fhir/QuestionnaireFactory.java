@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemEnableWhenComponent;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Builds the intake form as a FHIR {@code Questionnaire} from the catalog: one yes/no item per symptom (coded with
@@ -29,7 +30,7 @@ public final class QuestionnaireFactory {
     }
 
     /** The linkIds of the vital signs group, the field names of the JSON contract's {@code vitals}. */
-    static final java.util.Set<String> VITALS = java.util.Set.of("respiratoryRate", "oxygenSaturation", "onSupplementalOxygen",
+    static final Set<String> VITALS = Set.of("respiratoryRate", "oxygenSaturation", "onSupplementalOxygen",
             "systolicBloodPressure", "heartRate", "temperature", "consciousness", "bloodGlucose");
 
     public static Questionnaire build(Catalog catalog) {

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.RiskAssessment.RiskAssessmentStatus;
 
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -76,7 +77,7 @@ public class RiskAssessmentFactory {
     }
 
     private String rationale(TriageResponse.CauseGroupView group, TriageResponse.ConditionView condition) {
-        return condition.name() + " is a possible " + group.label().toLowerCase(java.util.Locale.ROOT)
+        return condition.name() + " is a possible " + group.label().toLowerCase(Locale.ROOT)
                 + " cause to consider, suggested by " + names(condition.evidence()) + ". It is not a diagnosis"
                 + (condition.serious() ? "; it can be serious." : ".");
     }
@@ -84,7 +85,7 @@ public class RiskAssessmentFactory {
     /** Catalog names of the evidence codes, joined as a sentence would list them. */
     private String names(List<String> codes) {
         List<String> names = codes.stream().map(code -> catalog.symptom(code).map(SymptomDefinition::label)
-                .map(l -> l.toLowerCase(java.util.Locale.ROOT)).orElse(code.replace('_', ' '))).toList();
+                .map(l -> l.toLowerCase(Locale.ROOT)).orElse(code.replace('_', ' '))).toList();
         if (names.isEmpty()) {
             return "the reported pattern";
         }

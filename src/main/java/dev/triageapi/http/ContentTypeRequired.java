@@ -1,6 +1,5 @@
 package dev.triageapi.http;
 
-import dev.triageapi.http.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;

@@ -1,6 +1,5 @@
 package dev.triageapi.http;
 
-import dev.triageapi.http.Problem;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;

@@ -1,6 +1,5 @@
 package dev.triageapi.http;
 
-import dev.triageapi.http.Problem;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;

@@ -1,5 +1,6 @@
 package dev.triageapi.security;
 
+import dev.triageapi.config.TriageConfig;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -16,7 +17,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
     private final ApiKeys keys;
     private final SecurityIdentity client;
 
-    ApiKeyIdentityProvider(ApiKeys keys, dev.triageapi.config.TriageConfig config) {
+    ApiKeyIdentityProvider(ApiKeys keys, TriageConfig config) {
         this.keys = keys;
         this.client = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("api-key-client"))
                 .addRoles(ApiKeyAuthenticationMechanism.roles(config)).build();

@@ -2,6 +2,8 @@ package dev.triageapi.vocabulary;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Locale;
+
 /** Level of consciousness on the ACVPU scale NEWS2 uses; anything but {@code ALERT} scores 3. */
 public enum Consciousness {
     /** Awake, eyes open, responding normally. */
@@ -18,6 +20,6 @@ public enum Consciousness {
     /** The wire name in snake_case. */
     @JsonValue
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,8 @@ package dev.triageapi.vocabulary;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Locale;
+
 /** Whether the patient is pregnant, or gave birth within the last six weeks; not sent means unknown. */
 public enum Pregnancy {
     PREGNANT,
@@ -12,6 +14,6 @@ public enum Pregnancy {
     /** The wire name in snake_case. */
     @JsonValue
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,8 @@ package dev.triageapi.vocabulary;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Locale;
+
 /** Sex of the patient as reported. */
 public enum Sex {
     FEMALE,
@@ -12,6 +14,6 @@ public enum Sex {
     /** The wire name in snake_case. */
     @JsonValue
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,8 @@ package dev.triageapi.vocabulary;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Locale;
+
 /** Which side of the body a symptom affects. */
 public enum Side {
     LEFT,
@@ -11,6 +13,6 @@ public enum Side {
     /** The wire name in snake_case. */
     @JsonValue
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,8 @@ package dev.triageapi.vocabulary;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Locale;
+
 /** Which way a weakness or numbness has moved since it began; a missing answer is unknown. */
 public enum Spread {
     /** From the feet or legs up the body, the way Guillain-Barré syndrome and tick paralysis spread. */
@@ -12,6 +14,6 @@ public enum Spread {
     /** The wire name in snake_case. */
     @JsonValue
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,8 @@ package dev.triageapi.vocabulary;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Locale;
+
 /** Whether a symptom was reported as present, explicitly absent, or not known. */
 public enum SymptomStatus {
     PRESENT,
@@ -11,6 +13,6 @@ public enum SymptomStatus {
     /** The wire name in snake_case. */
     @JsonValue
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

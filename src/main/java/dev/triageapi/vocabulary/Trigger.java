@@ -2,6 +2,8 @@ package dev.triageapi.vocabulary;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Locale;
+
 /** What the patient says brought a complaint on; a missing answer is unknown, never "nothing". */
 public enum Trigger {
     /** Unaccustomed or hard exercise. */
@@ -16,6 +18,6 @@ public enum Trigger {
     /** The wire name in snake_case. */
     @JsonValue
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,8 @@ package dev.triageapi.vocabulary;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Locale;
+
 /** Triage urgency levels, declared from lowest to highest so that {@link #compareTo} orders them. */
 public enum Urgency {
     SELF_CARE,
@@ -13,7 +15,7 @@ public enum Urgency {
     /** The wire name, e.g. {@code consultation_24}. */
     @JsonValue
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public boolean isEmergency() {

@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -165,7 +166,7 @@ public class Warmup {
         out.add(post(base, "/api/v1/triage", "application/json", "{\"symptoms\":[]}")); // the error path too
         for (int i = 0; i < EXAMPLE_ROUNDS; i++) {
             out.add(post(base, "/api/v1/triage/fhir", "application/fhir+json", FhirExamples.QUESTIONNAIRE_RESPONSE));
-            out.add(post(base, "/api/v1/triage/fhir", "application/fhir+json", FhirExamples.observationBundleRecordedAt(java.time.Instant.now())));
+            out.add(post(base, "/api/v1/triage/fhir", "application/fhir+json", FhirExamples.observationBundleRecordedAt(Instant.now())));
             out.add(post(base, "/cds-services/muscle-weakness-triage", "application/json", CdsExamples.ENCOUNTER_START));
         }
         return out;

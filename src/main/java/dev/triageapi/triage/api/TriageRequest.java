@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A patient's reported symptoms and risk factors: the body of {@code POST /api/v1/triage}. */
@@ -63,7 +64,7 @@ public record TriageRequest(
 
     /** This request with one more symptom reported. */
     public TriageRequest withSymptom(SymptomReport symptom) {
-        List<SymptomReport> more = new java.util.ArrayList<>(symptoms == null ? List.of() : symptoms);
+        List<SymptomReport> more = new ArrayList<>(symptoms == null ? List.of() : symptoms);
         more.add(symptom);
         return new TriageRequest(age, sex, more, riskFactors, absentRiskFactors, underTreatment, pregnancy, vitals);
     }

@@ -36,6 +36,7 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -144,7 +145,7 @@ public final class TriageEngine {
 
     private static Symptom answer(Symptom symptom, String modifierCode, String value) {
         if ("status".equals(modifierCode)) {
-            return java.util.Arrays.stream(SymptomStatus.values()).filter(s -> s.code().equals(value))
+            return Arrays.stream(SymptomStatus.values()).filter(s -> s.code().equals(value))
                     .findFirst().map(symptom::withStatus).orElse(null);
         }
         Modifier modifier = Modifier.byCode(modifierCode).orElse(null);

@@ -1,5 +1,6 @@
 package dev.triageapi.triage.facts;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public record News2(int respiration, int saturation, int oxygen, int systolic, i
 
     /** The parameters that scored, for a red flag's evidence, as {@code vitals.<field>}. */
     public List<String> getScoring() {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         add(out, respiration, "vitals.respiratoryRate");
         add(out, saturation, "vitals.oxygenSaturation");
         add(out, oxygen, "vitals.onSupplementalOxygen");

@@ -1,5 +1,6 @@
 package dev.triageapi.triage.facts;
 
+import dev.triageapi.catalog.Catalog;
 import dev.triageapi.vocabulary.BodyLocation;
 import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.Onset;
@@ -190,7 +191,7 @@ public final class Symptom {
     public Trigger getTrigger() { return trigger; }
 
     /** True when this symptom is in the catalog's symptom group of that name (checked to exist when rules load). */
-    public boolean inGroup(String group) { return dev.triageapi.catalog.Catalog.bundled().inGroup(group, code); }
+    public boolean inGroup(String group) { return Catalog.bundled().inGroup(group, code); }
 
     public boolean isPresent() { return status == SymptomStatus.PRESENT; }
     public boolean isAbsent() { return status == SymptomStatus.ABSENT; }

@@ -3,8 +3,11 @@ package dev.triageapi.triage.rules;
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.triage.engine.RuleInfo;
 import dev.triageapi.triage.engine.RuleSet;
+import dev.triageapi.vocabulary.Modifier;
+import dev.triageapi.vocabulary.SymptomStatus;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,9 +49,9 @@ public final class RuleSetCheck {
             return false;
         }
         if (parts[0].equals("status")) {
-            return java.util.Arrays.stream(dev.triageapi.vocabulary.SymptomStatus.values()).anyMatch(s -> s.code().equals(parts[1]));
+            return Arrays.stream(SymptomStatus.values()).anyMatch(s -> s.code().equals(parts[1]));
         }
-        return dev.triageapi.vocabulary.Modifier.byCode(parts[0]).map(modifier -> switch (modifier.kind()) {
+        return Modifier.byCode(parts[0]).map(modifier -> switch (modifier.kind()) {
             case CHOICE, CHOICES -> modifier.choices().contains(parts[1]);
             case DECIMAL -> parts[1].matches("[0-9]+(\\.[0-9]+)?");
             case BOOLEAN -> parts[1].equals("true") || parts[1].equals("false");

@@ -1,7 +1,6 @@
 package dev.triageapi.triage.rules;
 
 import dev.triageapi.triage.engine.RuleFile;
-import dev.triageapi.triage.rules.ResourceFolder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
