@@ -6,6 +6,9 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -14,6 +17,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A CDS Hooks client's view: discovery with one service per hook, a real-shaped encounter-start call, an intake call,
@@ -22,6 +26,21 @@ import static org.hamcrest.Matchers.startsWith;
  */
 @QuarkusTest
 class CdsHooksTest {
+
+    @Test
+    void shouldRouteEveryDiscoveredServiceAndDiscoverEveryRoutedOne() {
+        List<String> discovered = given().when().get("/cds-services").then().statusCode(200)
+                .extract().jsonPath().getList("services.id", String.class);
+        Map<String, Object> paths = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath().getMap("paths");
+        Set<String> routed = paths.keySet().stream().filter(p -> p.matches("/cds-services/[^/{]+"))
+                .map(p -> p.substring("/cds-services/".length())).collect(Collectors.toSet());
+        assertEquals(routed, Set.copyOf(discovered), "discovery and routing name the same services");
+        for (String id : discovered) {
+            given().contentType(ContentType.JSON).body("{\"hook\":\"no-such-hook\",\"hookInstance\":\"1\",\"context\":{}}")
+                    .when().post("/cds-services/" + id).then().statusCode(400).body("errors[0].field", equalTo("hook"));
+        }
+    }
 
     @Test
     void shouldListEveryHookItAnswersAsAServiceOfItsOwn() {
