@@ -66,7 +66,6 @@ class ErrorResponsesTest {
             unknown location          | {"symptoms":[{"code":"muscle_weakness","locations":["knee"]}]}       | symptoms[0].locations[0]   | must be one of
             boolean as string         | {"symptoms":[{"code":"fatigue","worsening":"yes"}]}                  | symptoms[0].worsening      | must be true or false
             symptoms as object        | {"symptoms":{"code":"fatigue"}}                                       | symptoms                   | must be an array
-            modifier not applicable   | {"symptoms":[{"code":"muscle_weakness","knownTrigger":true}]}        | symptoms[0].knownTrigger   | does not apply to symptom 'muscle_weakness'
             all symptoms absent       | {"symptoms":[{"code":"fatigue","status":"absent"}]}                  | symptoms                   | at least one symptom must be present or unknown
             """)
     void shouldExplainEachInvalidField(String name, String body, String field, String message) {

@@ -106,7 +106,9 @@ class HostileInputTest {
         cases.add(Arguments.of("null among absent risk factors", Hostile.post(fatigue + "\"absentRiskFactors\":[null]}")));
         cases.add(Arguments.of("risk factor present and absent", Hostile.post(fatigue + "\"riskFactors\":[\"diabetes\"],\"absentRiskFactors\":[\"diabetes\"]}")));
         cases.add(Arguments.of("spread with markup", Hostile.post("{\"symptoms\":[{\"code\":\"muscle_weakness\",\"spread\":\"" + MARKUP + "\"}]}")));
-        cases.add(Arguments.of("trigger on a symptom that takes none", Hostile.post("{\"symptoms\":[{\"code\":\"seizure\",\"trigger\":\"exercise\"}]}")));
+        // A trigger on a symptom that takes none is ignored and listed in unused (TriageResourceTest); a malformed one is not.
+        cases.add(Arguments.of("malformed trigger on a symptom that takes none",
+                Hostile.post("{\"symptoms\":[{\"code\":\"seizure\",\"trigger\":\"" + MARKUP + "\"}]}")));
         cases.add(Arguments.of("trigger as array", Hostile.post("{\"symptoms\":[{\"code\":\"fatigue\",\"trigger\":[\"exercise\"]}]}")));
         cases.add(Arguments.of("under treatment as string", Hostile.post("{\"symptoms\":[{\"code\":\"fatigue\"}],\"underTreatment\":\"no\"}")));
         cases.add(Arguments.of("nesting 10,000 deep", Hostile.post("{\"symptoms\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}")));

@@ -25,7 +25,7 @@ import java.util.Set;
 
 import static dev.triageapi.http.SafeText.quoteIfCode;
 
-/** Validates a triage request against the catalog (codes, duplicates, applicable modifiers) and maps it onto rule facts. */
+/** Validates a triage request against the catalog (codes, duplicates) and maps it onto rule facts, ignoring modifiers that do not apply. */
 @Singleton
 public final class RequestMapper {
 
@@ -45,13 +45,28 @@ public final class RequestMapper {
         this.maxSymptoms = maxSymptoms;
     }
 
+    /** A request as rule facts, with what of it was accepted but not used (a modifier its symptom does not take). */
+    public record Mapped(TriageCase triageCase, List<UnusedInput> ignored) {
+    }
+
     /** Checks the request against the catalog and turns it into facts; throws {@link InvalidRequestException} listing every problem. */
     public TriageCase toCase(TriageRequest request) {
+        return map(request).triageCase();
+    }
+
+    /**
+     * Checks the request against the catalog and turns it into facts, listing what it ignored; throws
+     * {@link InvalidRequestException} listing every problem. A modifier that does not apply to its symptom (an onset on
+     * a head injury, a severity on morning stiffness, as real intakes send them) is ignored and listed, never a reason
+     * to refuse the whole triage: the rules never read it, so ignoring it changes no answer.
+     */
+    public Mapped map(TriageRequest request) {
         if (request.symptoms().size() > maxSymptoms) {
             throw new InvalidRequestException(List.of(new FieldError("symptoms",
                     "at most " + maxSymptoms + " symptoms may be reported in one request")));
         }
         List<FieldError> errors = new ArrayList<>();
+        List<UnusedInput> ignored = new ArrayList<>();
         List<Symptom> symptoms = new ArrayList<>(request.symptoms().size());
         Map<String, Integer> seen = new HashMap<>();
         boolean anyNotAbsent = false;
@@ -70,11 +85,17 @@ public final class RequestMapper {
                         + "' is already reported at symptoms[" + first + "]; report each symptom once"));
                 continue;
             }
-            checkModifiers(definition, report, field, errors);
             anyNotAbsent |= report.status() != SymptomStatus.ABSENT;
             Symptom.Builder symptom = Symptom.builder(report.code()).status(report.status());
             for (Modifier modifier : Modifier.values()) {
-                symptom.set(modifier, report.modifier(modifier));
+                Object value = report.modifier(modifier);
+                boolean given = value != null && !(value instanceof List<?> list && list.isEmpty());
+                if (given && !definition.modifiers().contains(modifier.code())) {
+                    ignored.add(new UnusedInput(field + "." + modifier.code(), "'" + modifier.code() + "' does not apply to symptom '"
+                            + definition.code() + "', which takes " + takes(definition) + ": ignored"));
+                    continue;
+                }
+                symptom.set(modifier, value);
             }
             symptoms.add(symptom.build());
         }
@@ -93,8 +114,8 @@ public final class RequestMapper {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new TriageCase(new Patient(request.age(), request.sex(), request.underTreatment(), request.pregnancy()),
-                symptoms, riskFactors, absent, vitals(request.vitals()));
+        return new Mapped(new TriageCase(new Patient(request.age(), request.sex(), request.underTreatment(), request.pregnancy()),
+                symptoms, riskFactors, absent, vitals(request.vitals())), ignored.isEmpty() ? List.of() : List.copyOf(ignored));
     }
 
     /** The known, distinct codes of one risk factor list; a code also in {@code other} is refused (present and absent). */
@@ -123,14 +144,7 @@ public final class RequestMapper {
                 v.systolicBloodPressure(), v.heartRate(), v.temperature(), v.consciousness(), v.bloodGlucose());
     }
 
-    private static void checkModifiers(SymptomDefinition definition, SymptomReport report, String field, List<FieldError> errors) {
-        for (Modifier modifier : Modifier.values()) {
-            Object value = report.modifier(modifier);
-            boolean given = value != null && !(value instanceof List<?> list && list.isEmpty());
-            if (given && !definition.modifiers().contains(modifier.code())) {
-                errors.add(new FieldError(field + "." + modifier.code(), "'" + modifier.code() + "' does not apply to symptom '"
-                        + definition.code() + "'; it accepts " + String.join(", ", definition.modifiers())));
-            }
-        }
+    private static String takes(SymptomDefinition definition) {
+        return definition.modifiers().isEmpty() ? "no modifier" : String.join(", ", definition.modifiers());
     }
 }

@@ -20,7 +20,8 @@ import java.util.Map;
 
 /** One reported symptom. Every modifier is optional, and a missing one means "unknown", never "no". */
 @Schema(name = "SymptomReport", description = "A reported symptom. Omitted modifiers are unknown, never \"no\"; "
-        + "see GET /api/v1/symptoms for the modifiers each code accepts.")
+        + "GET /api/v1/symptoms lists the modifiers each code takes; one it does not take is ignored and listed in the "
+        + "answer's unused.")
 public record SymptomReport(
         @Schema(description = "Symptom code from GET /api/v1/symptoms.", examples = "muscle_weakness", required = true)
         @NotBlank @Size(max = 64)

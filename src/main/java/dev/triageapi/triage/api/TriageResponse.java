@@ -29,7 +29,8 @@ public record TriageResponse(
                 + "advice (what to watch for, when to see a doctor, when to call the emergency number); null otherwise.",
                 nullable = true)
         SelfCareAdvice selfCare,
-        @Schema(description = "Parts of a FHIR or CDS Hooks intake the triage did not read, and why (always empty for JSON).",
+        @Schema(description = "Parts of the request the triage did not read, and why: in JSON a modifier that does not apply "
+                + "to its symptom (accepted and ignored, never a 400); in FHIR and CDS Hooks intakes, what was not used.",
                 required = true)
         List<UnusedInput> unused,
         @Schema(description = "Every rule that fired, with its file, line and the facts it matched. Left out when the "

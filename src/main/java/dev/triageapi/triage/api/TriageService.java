@@ -104,7 +104,11 @@ public class TriageService {
         }
         RequestConstraints.check(validator, request);
         RuleSet ruleSet = rules.current().orElseThrow(() -> new IllegalStateException("rules not loaded"));
-        Assessment assessment = engine.assess(ruleSet, requests.toCase(request), withTrace);
+        RequestMapper.Mapped mapped = requests.map(request);
+        Assessment assessment = engine.assess(ruleSet, mapped.triageCase(), withTrace);
+        if (!mapped.ignored().isEmpty()) {
+            unused = Stream.concat(mapped.ignored().stream(), unused.stream()).toList();
+        }
         List<FollowUpQuestion> asked = new ArrayList<>();
         for (String code : askAbout.stream().distinct().sorted().toList()) {
             boolean reported = request.symptoms() != null && request.symptoms().stream().anyMatch(s -> code.equals(s.code()));

@@ -54,6 +54,40 @@ class TriageResourceTest {
     }
 
     @Test
+    void shouldTriageAHeadInjuryOnAnticoagulantsWhoseIntakeGaveItAnOnsetListingTheOnsetAsUnused() {
+        String withOnset = """
+                {"age": 78, "riskFactors": ["anticoagulant_use"],
+                 "symptoms": [{"code": "head_injury", "onset": "sudden", "hoursSinceOnset": 3},
+                              {"code": "muscle_weakness", "onset": "sudden", "side": "left", "locations": ["arm"]}]}""";
+        String without = withOnset.replace("\"onset\": \"sudden\", \"hoursSinceOnset\": 3", "\"hoursSinceOnset\": 3");
+        given().contentType(ContentType.JSON).body(withOnset)
+                .when().post("/api/v1/triage")
+                .then().statusCode(200)
+                .body("urgency", equalTo("emergency_ambulance"))
+                .body("unused.location", contains("symptoms[0].onset"))
+                .body("unused[0].reason", containsString("does not apply to symptom 'head_injury'"));
+        assertEquals(given().contentType(ContentType.JSON).body(without).post("/api/v1/triage").jsonPath().getString("urgency"),
+                given().contentType(ContentType.JSON).body(withOnset).post("/api/v1/triage").jsonPath().getString("urgency"),
+                "the ignored onset changes nothing");
+    }
+
+    @Test
+    void shouldTriageASeizureWithAnOnsetAndMorningStiffnessWithASeverity() {
+        given().contentType(ContentType.JSON)
+                .body("{\"age\": 30, \"symptoms\": [{\"code\": \"seizure\", \"onset\": \"sudden\", \"hoursSinceOnset\": 1}]}")
+                .when().post("/api/v1/triage")
+                .then().statusCode(200)
+                .body("urgency", not(empty()))
+                .body("unused.location", contains("symptoms[0].onset"));
+        given().contentType(ContentType.JSON)
+                .body("{\"age\": 60, \"symptoms\": [{\"code\": \"morning_stiffness\", \"severity\": \"severe\", "
+                        + "\"knownTrigger\": true, \"hoursSinceOnset\": 2000}]}")
+                .when().post("/api/v1/triage")
+                .then().statusCode(200)
+                .body("unused.location", contains("symptoms[0].severity", "symptoms[0].knownTrigger"));
+    }
+
+    @Test
     void shouldAnswerByteIdenticallyWhateverTheSymptomOrder() {
         String reordered = """
                 {"age": 71, "sex": "male", "underTreatment": false, "riskFactors": ["diabetes"],
