@@ -1,23 +1,32 @@
 package dev.triageapi.json;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.triageapi.config.TriageConfig;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
+
 /**
  * Strict JSON reading: no silent coercion ("71" is not a number, 1 is not a string, 1.5 is not an age), duplicate
- * keys rejected, and
- * tight limits on nesting and string length so a hostile body costs little. Unknown fields are ignored unless
- * {@code triage.api.reject-unknown-fields} is set: older servers then accept newer clients, and since a missing
- * modifier means "unknown", ignoring one never lowers the urgency.
+ * keys rejected, and tight limits on nesting and string length so a hostile body costs little. Unknown fields are
+ * ignored unless {@code triage.api.reject-unknown-fields} is set: older servers then accept newer clients, and since a
+ * missing modifier means "unknown", ignoring one never lowers the urgency. Those of a triage request are listed for its
+ * answer ({@link UnknownFields}), so a misspelt field is never dropped without a word.
  */
 @Singleton
 public class JsonConfiguration implements ObjectMapperCustomizer {
@@ -43,10 +52,49 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.addHandler(new RecordUnknownFields());
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(config.maxNestingDepth())
                 .maxStringLength(config.maxStringLength())
                 .maxNumberLength(64)
                 .build());
+    }
+
+    /**
+     * Notes the path of each unknown field of a {@link ReportUnknownFields} type in this request's {@link UnknownFields}
+     * and skips it; with {@code triage.api.reject-unknown-fields} it leaves the field to Jackson, which refuses it.
+     */
+    private final class RecordUnknownFields extends DeserializationProblemHandler {
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser, JsonDeserializer<?> deserializer,
+                                             Object beanOrClass, String propertyName) throws IOException {
+            Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass == null ? null : beanOrClass.getClass();
+            if (config.rejectUnknownFields() || type == null || !type.isAnnotationPresent(ReportUnknownFields.class)) {
+                return false;
+            }
+            ManagedContext requests = Arc.container().requestContext();
+            if (requests.isActive()) {
+                Arc.container().instance(UnknownFields.class).get().add(path(parser, propertyName));
+            }
+            parser.skipChildren();
+            return true;
+        }
+    }
+
+    /** The JSON path of an unknown field the parser stands at the value of: {@code symptoms[0].onsett}. */
+    static String path(JsonParser parser, String field) {
+        JsonStreamContext container = parser.getParsingContext();
+        if (parser.currentToken() == JsonToken.START_OBJECT || parser.currentToken() == JsonToken.START_ARRAY) {
+            container = container.getParent(); // the value's own context: the field is in the one around it
+        }
+        String path = field;
+        for (JsonStreamContext c = container.getParent(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                path = "[" + c.getCurrentIndex() + "]" + (path.startsWith("[") ? "" : ".") + path;
+            } else if (c.getCurrentName() != null) {
+                path = c.getCurrentName() + (path.startsWith("[") ? "" : ".") + path;
+            }
+        }
+        return path;
     }
 }

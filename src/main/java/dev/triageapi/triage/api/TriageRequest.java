@@ -1,5 +1,6 @@
 package dev.triageapi.triage.api;
 
+import dev.triageapi.json.ReportUnknownFields;
 import dev.triageapi.vocabulary.Pregnancy;
 import dev.triageapi.vocabulary.Sex;
 import jakarta.validation.Valid;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A patient's reported symptoms and risk factors: the body of {@code POST /api/v1/triage}. */
+@ReportUnknownFields
 @Schema(name = "TriageRequest", description = "The symptoms and risk factors to triage. Everything except `symptoms` is optional.")
 public record TriageRequest(
         @Schema(description = "Age in years.", examples = "71", minimum = "0", maximum = "120")

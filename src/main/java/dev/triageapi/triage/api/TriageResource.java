@@ -1,6 +1,7 @@
 package dev.triageapi.triage.api;
 
 import dev.triageapi.http.Problem;
+import dev.triageapi.json.UnknownFields;
 import dev.triageapi.observability.Intake;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code POST /api/v1/triage}: the triage of one patient's reported symptoms. */
@@ -29,9 +31,11 @@ import java.util.List;
 public class TriageResource {
 
     private final TriageService service;
+    private final UnknownFields unknownFields;
 
-    TriageResource(TriageService service) {
+    TriageResource(TriageService service, UnknownFields unknownFields) {
         this.service = service;
+        this.unknownFields = unknownFields;
     }
 
     // Pure computation on data already in memory (the body is read before the method runs), a few tens of
@@ -76,8 +80,23 @@ public class TriageResource {
                     schema = @Schema(type = SchemaType.STRING))
             @RestHeader("Prefer") List<String> prefer) {
         boolean minimal = Preferences.returnMinimal(prefer);
-        TriageResponse answer = service.triage(request, !minimal);
+        TriageResponse answer = service.triage(request, unknown(), !minimal);
         RestResponse.ResponseBuilder<TriageResponse> response = RestResponse.ResponseBuilder.ok(answer).header("Vary", "Prefer");
         return (minimal ? response.header("Preference-Applied", "return=minimal") : response).build();
+    }
+
+    /** The body's fields the contract does not know, which were ignored: a misspelt modifier is never dropped unsaid. */
+    private List<UnusedInput> unknown() {
+        List<String> paths = unknownFields.paths();
+        if (paths.isEmpty()) {
+            return List.of();
+        }
+        List<UnusedInput> out = new ArrayList<>();
+        paths.forEach(path -> out.add(new UnusedInput(path, "not a field of the triage request (check its spelling): ignored, so "
+                + "what it meant to say is unknown")));
+        if (unknownFields.more() > 0) {
+            out.add(new UnusedInput("body", unknownFields.more() + " more fields the triage request does not have: ignored"));
+        }
+        return out;
     }
 }

@@ -83,9 +83,12 @@ public class TriageService {
         return triage(request, List.of(), List.of(), true);
     }
 
-    /** Triages a request; without the trace when {@code withTrace} is false (RFC 7240 {@code Prefer: return=minimal}). */
-    public TriageResponse triage(TriageRequest request, boolean withTrace) {
-        return triage(request, List.of(), List.of(), withTrace);
+    /**
+     * Triages a request, listing in the answer what of it the door did not read; without the trace when
+     * {@code withTrace} is false (RFC 7240 {@code Prefer: return=minimal}).
+     */
+    public TriageResponse triage(TriageRequest request, List<UnusedInput> unread, boolean withTrace) {
+        return triage(request, Objects.requireNonNull(unread), List.of(), withTrace);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -69,6 +70,19 @@ class TriageResourceTest {
         assertEquals(given().contentType(ContentType.JSON).body(without).post("/api/v1/triage").jsonPath().getString("urgency"),
                 given().contentType(ContentType.JSON).body(withOnset).post("/api/v1/triage").jsonPath().getString("urgency"),
                 "the ignored onset changes nothing");
+    }
+
+    @Test
+    void shouldListEveryFieldItDoesNotKnowInsteadOfDroppingItUnsaid() {
+        given().contentType(ContentType.JSON)
+                .body("{\"age\": 70, \"agee\": 1, \"symptoms\": [{\"code\": \"fatigue\"}, "
+                        + "{\"code\": \"muscle_weakness\", \"onsett\": \"sudden\", \"side\": \"left\", \"extra\": {\"a\": [1, 2]}}], "
+                        + "\"vitals\": {\"heartrate\": 120}}")
+                .when().post("/api/v1/triage")
+                .then().statusCode(200)
+                .body("unused.location", containsInAnyOrder("agee", "symptoms[1].onsett", "symptoms[1].extra", "vitals.heartrate"))
+                .body("unused.reason", everyItem(containsString("not a field of the triage request")))
+                .body("missingInformation.modifier", hasItem("onset"));
     }
 
     @Test
