@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -76,5 +78,16 @@ class KubernetesManifestIT {
         JsonNode volume = RESOURCES.get("Deployment").at("/spec/template/spec/volumes/0/configMap");
         assertEquals("triage-rules", volume.path("name").asText());
         assertEquals(0444, volume.path("defaultMode").asInt(), "readable by the non-root user");
+    }
+
+    @Test
+    void shouldNameTheImageTheDocumentedBuildTagsAndUseALocalOne() throws Exception {
+        String image = container().path("image").asText();
+        String deployment = Files.readString(Path.of("docs/deployment.md"));
+        Matcher tag = Pattern.compile("docker build -f src/main/docker/Dockerfile\\.jvm -t (\\S+) \\.").matcher(deployment);
+        assertTrue(tag.find(), "docs/deployment.md gives the docker build command");
+        assertEquals("docker.io/" + tag.group(1), image, "the manifest runs the image the documented build makes");
+        assertEquals("IfNotPresent", container().path("imagePullPolicy").asText(),
+                "an image built or loaded locally is used, not pulled again from a registry that may not have it");
     }
 }
