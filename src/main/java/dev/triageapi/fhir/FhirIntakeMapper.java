@@ -40,6 +40,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,6 +111,7 @@ public final class FhirIntakeMapper {
         List<String> riskFactors = new ArrayList<>();
         List<String> absentRiskFactors = new ArrayList<>();
         VitalsReport vitals = null;
+        Map<String, String> sources = new HashMap<>();
         for (QuestionnaireResponseItemComponent item : response.getItem()) {
             if (!item.hasLinkId()) {
                 errors.add(new FieldError("item", "every item needs a linkId"));
@@ -146,7 +148,7 @@ public final class FhirIntakeMapper {
                         absentRiskFactors.add(r.getLinkId()); // asked and denied; unanswered stays unknown
                     }
                 });
-                case "vitals" -> vitals = vitals(item, errors, unused);
+                case "vitals" -> vitals = vitals(item, errors, unused, sources);
                 default -> unused.add(new UnusedInput(itemPath(null, item), item.hasAnswer()
                         ? "not an item of the intake Questionnaire" : "a display or group item with no answer"));
             }
@@ -158,11 +160,12 @@ public final class FhirIntakeMapper {
         String self = response.getIdElement().hasIdPart() ? literal("QuestionnaireResponse/" + response.getIdElement().getIdPart()) : null;
         return new FhirIntake(new TriageRequest(age, sex, symptoms, riskFactors, absentRiskFactors, underTreatment, pregnancy, vitals),
                 unused, List.of(),
-                self == null ? List.of() : List.of(self), subject);
+                self == null ? List.of() : List.of(self), subject, Map.copyOf(sources));
     }
 
     /** The answers of the Questionnaire's vital signs group. */
-    private static VitalsReport vitals(QuestionnaireResponseItemComponent group, List<FieldError> errors, List<UnusedInput> unused) {
+    private static VitalsReport vitals(QuestionnaireResponseItemComponent group, List<FieldError> errors, List<UnusedInput> unused,
+                                       Map<String, String> sources) {
         Map<String, Type> answers = new LinkedHashMap<>();
         for (QuestionnaireResponseItemComponent item : group.getItem()) {
             if (!item.hasLinkId()) {
@@ -171,6 +174,7 @@ public final class FhirIntakeMapper {
                 unused.add(new UnusedInput(itemPath("item[vitals]", item), "not a vital sign of the intake Questionnaire"));
             } else if (item.hasAnswer()) {
                 answers.put(item.getLinkId(), item.getAnswerFirstRep().getValue());
+                sources.put("vitals." + item.getLinkId(), "item[vitals].item[" + item.getLinkId() + "]");
             }
         }
         String p = "item[vitals].item[";
@@ -350,7 +354,7 @@ public final class FhirIntakeMapper {
         List<SymptomReport> reports = latest.values().stream().map(Timed::report).toList();
         List<String> basis = latest.values().stream().map(Timed::reference).filter(Objects::nonNull).toList();
         return new FhirIntake(new TriageRequest(age, sex, reports, riskFactors, null, null, pregnancy, vitals.report()), unused,
-                askAbout, basis, subject);
+                askAbout, basis, subject, vitals.sources());
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.triageapi.fhir;
 
-import jakarta.ws.rs.NotAcceptableException;
-import jakarta.ws.rs.NotSupportedException;
+import dev.triageapi.http.MediaTypeRefused;
 import jakarta.ws.rs.core.MediaType;
 
 /**
@@ -22,7 +21,7 @@ final class FhirMedia {
     static void requireJson(MediaType contentType) {
         if (contentType == null || !(contentType.isCompatible(FHIR_JSON) && !contentType.isWildcardType()
                 || contentType.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !contentType.isWildcardType())) {
-            throw new NotSupportedException();
+            throw MediaTypeRefused.body(FhirCodes.MEDIA_TYPE, MediaType.APPLICATION_JSON);
         }
         if (!isR4(contentType)) {
             throw new OtherFhirVersion(415);
@@ -62,13 +61,13 @@ final class FhirMedia {
             } catch (IllegalArgumentException e) {
                 continue;
             }
-            if ((type.isCompatible(FHIR_JSON) || type.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
+            if (type.isCompatible(FHIR_JSON) || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
                 if (isR4(type)) {
                     return;
                 }
                 otherVersion = true;
             }
         }
-        throw otherVersion ? new OtherFhirVersion(406) : new NotAcceptableException();
+        throw otherVersion ? new OtherFhirVersion(406) : MediaTypeRefused.answer(FhirCodes.MEDIA_TYPE, MediaType.APPLICATION_JSON);
     }
 }

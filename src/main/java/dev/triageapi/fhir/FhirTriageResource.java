@@ -80,7 +80,12 @@ public class FhirTriageResource {
             throw new InvalidRequestException(List.of(new FieldError("body", "holds no symptom the triage can read (" + read.unused().size()
                     + " part(s) not used; see the Symptoms IG coding in docs/integration.md)" + words)));
         }
-        TriageResponse answer = triage.triage(read.request(), read.unused(), read.askAbout());
+        TriageResponse answer;
+        try {
+            answer = triage.triage(read.request(), read.unused(), read.askAbout());
+        } catch (InvalidRequestException e) {
+            throw read.inFhirTerms(e); // a value out of range is named by its item or entry, not by a JSON field
+        }
         if (wantsPlainJson(accept)) {
             return Response.ok(answer, MediaType.APPLICATION_JSON).build();
         }

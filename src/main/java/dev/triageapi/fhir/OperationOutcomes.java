@@ -1,13 +1,14 @@
 package dev.triageapi.fhir;
 
 import dev.triageapi.http.FieldError;
+import dev.triageapi.http.MediaTypeRefused;
 import dev.triageapi.http.Problem;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.hl7.fhir.r4.model.OperationOutcome;
-import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Errors of a {@link FhirEndpoint} as a FHIR client can parse them: the same problem the rest of the API answers, as an
  * {@code OperationOutcome} ({@code application/fhir+json}) with an issue per field error, its FHIRPath expression
- * where the field has one. Written here from the Problem, which never quotes the request.
+ * where the field has one. Written here from the Problem, word for word: a FHIR door's refusals name FHIR's media types
+ * themselves ({@link MediaTypeRefused}), so nothing is reworded here.
  */
 public class OperationOutcomes {
 
@@ -41,6 +43,7 @@ public class OperationOutcomes {
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, FhirCodes.MEDIA_TYPE);
     }
 
+    /** A FHIR media type of another version than R4: 415 for a body, 406 for an Accept header, naming 4.0. */
     @ServerExceptionMapper
     public Response otherVersion(FhirMedia.OtherFhirVersion e) {
         String detail = "This service speaks FHIR R4 only: send and accept fhirVersion=" + FhirMedia.VERSION
@@ -52,7 +55,7 @@ public class OperationOutcomes {
     static OperationOutcome of(Problem problem) {
         OperationOutcome outcome = new OperationOutcome();
         IssueType type = type(problem.status());
-        String detail = fhirWords(problem.detail());
+        String detail = problem.detail();
         List<FieldError> errors = problem.errors() == null ? List.of() : problem.errors();
         if (errors.isEmpty()) {
             outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(type).setDiagnostics(detail);
@@ -60,7 +63,7 @@ public class OperationOutcomes {
         for (FieldError error : errors) {
             OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue()
                     .setSeverity(IssueSeverity.ERROR).setCode(type)
-                    .setDiagnostics(error.field() + " " + fhirWords(error.message()));
+                    .setDiagnostics(error.field() + " " + error.message());
             String expression = expression(error.field());
             if (expression != null) {
                 issue.addExpression(expression);
@@ -82,14 +85,6 @@ public class OperationOutcomes {
             case 429 -> IssueType.THROTTLED;
             default -> status >= 500 ? IssueType.EXCEPTION : IssueType.INVALID;
         };
-    }
-
-    /** The generic problem texts name the JSON API's media types; a FHIR client sends and reads FHIR's. */
-    private static String fhirWords(String text) {
-        return text == null ? null : text
-                .replace("Send the body as application/json.", "Send the body as application/fhir+json (or application/json).")
-                .replace("This resource answers with application/json (errors with application/problem+json).",
-                        "This resource answers with application/fhir+json or application/json (errors as OperationOutcome).");
     }
 
     /**

@@ -12,6 +12,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,20 +30,23 @@ final class VitalSignsReader {
 
     /** The parameters, each with its LOINC codes and the UCUM units accepted (to the unit of the contract). */
     enum Parameter {
-        RESPIRATORY_RATE(List.of("9279-1"), Map.of("/min", 1.0, "{breaths}/min", 1.0, "{breath}/min", 1.0)),
-        OXYGEN_SATURATION(List.of("59408-5", "2708-6"), Map.of("%", 1.0)),
-        SYSTOLIC(List.of("8480-6"), Map.of("mm[Hg]", 1.0)),
-        HEART_RATE(List.of("8867-4"), Map.of("/min", 1.0, "{beats}/min", 1.0, "{beat}/min", 1.0)),
-        TEMPERATURE(List.of("8310-5", "8331-1"), Map.of("Cel", 1.0)),
+        RESPIRATORY_RATE("respiratoryRate", List.of("9279-1"), Map.of("/min", 1.0, "{breaths}/min", 1.0, "{breath}/min", 1.0)),
+        OXYGEN_SATURATION("oxygenSaturation", List.of("59408-5", "2708-6"), Map.of("%", 1.0)),
+        SYSTOLIC("systolicBloodPressure", List.of("8480-6"), Map.of("mm[Hg]", 1.0)),
+        HEART_RATE("heartRate", List.of("8867-4"), Map.of("/min", 1.0, "{beats}/min", 1.0, "{beat}/min", 1.0)),
+        TEMPERATURE("temperature", List.of("8310-5", "8331-1"), Map.of("Cel", 1.0)),
         // UCUM has both "L" and "l" for the litre, and EHRs (the FHIR specification's own glucose example) use both.
-        GLUCOSE(List.of("15074-8", "14749-6", "2339-0", "2345-7", "41653-7"),
+        GLUCOSE("bloodGlucose", List.of("15074-8", "14749-6", "2339-0", "2345-7", "41653-7"),
                 Map.of("mmol/L", 1.0, "mmol/l", 1.0, "mg/dL", 1 / 18.016, "mg/dl", 1 / 18.016)),
-        OXYGEN_FLOW(List.of("3151-8"), Map.of("L/min", 1.0));
+        OXYGEN_FLOW("onSupplementalOxygen", List.of("3151-8"), Map.of("L/min", 1.0));
 
+        /** The triage request's field the parameter fills. */
+        final String field;
         final List<String> loinc;
         final Map<String, Double> factorByUnit;
 
-        Parameter(List<String> loinc, Map<String, Double> factorByUnit) {
+        Parameter(String field, List<String> loinc, Map<String, Double> factorByUnit) {
+            this.field = field;
             this.loinc = loinc;
             this.factorByUnit = factorByUnit;
         }
@@ -54,6 +58,7 @@ final class VitalSignsReader {
     private final Map<Parameter, Double> values = new EnumMap<>(Parameter.class);
     private final Map<Parameter, Instant> taken = new EnumMap<>(Parameter.class);
     private final Map<Parameter, String> paths = new EnumMap<>(Parameter.class);
+    private final Map<Parameter, String> valuePaths = new EnumMap<>(Parameter.class);
 
     /** The parameter an Observation measures, if it is one of ours (a blood pressure panel counts as systolic). */
     static Optional<Parameter> parameterOf(Observation observation) {
@@ -115,6 +120,14 @@ final class VitalSignsReader {
         values.put(parameter, value.get());
         taken.put(parameter, recorded);
         paths.put(parameter, path);
+        valuePaths.put(parameter, valuePath);
+    }
+
+    /** Where each vital sign of the report was read: the request's field to the Bundle path of its value. */
+    Map<String, String> sources() {
+        Map<String, String> sources = new HashMap<>();
+        valuePaths.forEach((parameter, path) -> sources.put("vitals." + parameter.field, path));
+        return sources;
     }
 
     private static Optional<Double> inContractUnit(Parameter parameter, Quantity quantity) {

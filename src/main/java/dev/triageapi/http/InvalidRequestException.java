@@ -1,5 +1,11 @@
 package dev.triageapi.http;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 /** A well-formed request that breaks a rule of the contract; answered with 400 and the field errors. */
@@ -12,7 +18,41 @@ public class InvalidRequestException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /** The validator's violations as field errors, each named by its JSON path, in a stable order. */
+    public static InvalidRequestException of(Collection<? extends ConstraintViolation<?>> violations) {
+        return new InvalidRequestException(violations.stream()
+                .map(v -> new FieldError(path(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                .toList());
+    }
+
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** The JSON path of a violation: {@code symptoms[0].hoursSinceOnset}; "body" for the whole body. */
+    private static String path(ConstraintViolation<?> violation) {
+        StringBuilder out = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.getIndex() != null) {
+                    out.append('[').append(node.getIndex()).append(']');
+                }
+                continue;
+            }
+            if (node.getIndex() != null && out.length() > 0) {
+                out.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(node.getName());
+            }
+        }
+        return out.length() == 0 ? "body" : out.toString();
     }
 }

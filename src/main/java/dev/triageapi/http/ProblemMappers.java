@@ -7,21 +7,18 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.runtime.configuration.MemorySize;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -62,11 +59,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(path(v), v.getMessage()))
-                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
-                .toList();
-        return invalidRequest(new InvalidRequestException(errors));
+        return invalidRequest(InvalidRequestException.of(e.getConstraintViolations()));
     }
 
     /** Registered for this exact type so that it replaces the built-in mapper, which answers 400 with no body. */
@@ -116,14 +109,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unsupportedMediaType(NotSupportedException e) {
-        return problem(415, "unsupported-media-type", "Unsupported media type",
-                "Send the body as application/json.", null);
+        return mediaTypeRefused(MediaTypeRefused.body(MediaType.APPLICATION_JSON));
     }
 
     @ServerExceptionMapper
     public Response notAcceptable(NotAcceptableException e) {
-        return problem(406, "not-acceptable", "Not acceptable",
-                "This resource answers with application/json (errors with application/problem+json).", null);
+        return mediaTypeRefused(MediaTypeRefused.answer(MediaType.APPLICATION_JSON));
+    }
+
+    /** The one wording of a 415 or 406, naming the media types of the endpoint that refused. */
+    @ServerExceptionMapper
+    public Response mediaTypeRefused(MediaTypeRefused e) {
+        String types = String.join(" or ", e.spoken());
+        return e.status() == 415
+                ? problem(415, "unsupported-media-type", "Unsupported media type", "Send the body as " + types + ".", null)
+                : problem(406, "not-acceptable", "Not acceptable", "This resource answers with " + types + ".", null);
     }
 
     @ServerExceptionMapper
@@ -168,31 +168,6 @@ public class ProblemMappers {
     }
 
     /** {@code triage.request.symptoms[0].code} → {@code symptoms[0].code}: the method and parameter are not the client's. */
-    private static String path(ConstraintViolation<?> violation) {
-        StringBuilder out = new StringBuilder();
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
-                continue;
-            }
-            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                if (node.getIndex() != null) {
-                    out.append('[').append(node.getIndex()).append(']');
-                }
-                continue;
-            }
-            if (node.getIndex() != null && out.length() > 0) {
-                out.append('[').append(node.getIndex()).append(']');
-            }
-            if (node.getName() != null) {
-                if (out.length() > 0) {
-                    out.append('.');
-                }
-                out.append(node.getName());
-            }
-        }
-        return out.length() == 0 ? "body" : out.toString();
-    }
-
     private static String jsonPath(List<JsonMappingException.Reference> references) {
         StringBuilder out = new StringBuilder();
         for (JsonMappingException.Reference ref : references) {

@@ -218,6 +218,19 @@ class FhirVitalsTest {
         given().contentType("application/fhir+json").body(body)
                 .when().post("/api/v1/triage/fhir").then().statusCode(400)
                 .contentType(containsString("application/fhir+json"))
-                .body("resourceType", equalTo("OperationOutcome"));
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].expression[0]",
+                        equalTo("QuestionnaireResponse.item.where(linkId='vitals').item.where(linkId='heartRate')"))
+                .body("issue[0].diagnostics", not(containsString("vitals.heartRate")));
+    }
+
+    @Test
+    void shouldPointAtTheObservationOfAnImpossibleVitalSignInABundle() {
+        given().contentType("application/fhir+json")
+                .body("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[" + WEAKNESS + ","
+                        + vital("8867-4", 900, "/min", Instant.now().minusSeconds(600)) + "]}")
+                .when().post("/api/v1/triage/fhir").then().statusCode(400)
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].expression[0]", equalTo("Bundle.entry[1].resource.value"));
     }
 }

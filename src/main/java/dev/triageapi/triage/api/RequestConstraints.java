@@ -1,7 +1,7 @@
 package dev.triageapi.triage.api;
 
+import dev.triageapi.http.InvalidRequestException;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
 import java.util.List;
@@ -24,14 +24,14 @@ final class RequestConstraints {
     private RequestConstraints() {
     }
 
-    /** Refuses a request that breaks a constraint with the validator's {@link ConstraintViolationException}. */
+    /** Refuses a request that breaks a constraint: 400 with the validator's violations as field errors. */
     static void check(Validator validator, TriageRequest request) {
         if (plainlyValid(request)) {
             return;
         }
         Set<ConstraintViolation<TriageRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
+            throw InvalidRequestException.of(violations);
         }
     }
 

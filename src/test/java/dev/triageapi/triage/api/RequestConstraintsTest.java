@@ -1,6 +1,7 @@
 package dev.triageapi.triage.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.triageapi.http.InvalidRequestException;
 import dev.triageapi.testing.Seeds;
 import dev.triageapi.triage.vignette.VignetteSuite;
 import dev.triageapi.vocabulary.BodyLocation;
@@ -12,7 +13,6 @@ import dev.triageapi.vocabulary.Sex;
 import dev.triageapi.vocabulary.Side;
 import dev.triageapi.vocabulary.SymptomStatus;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
@@ -90,10 +90,10 @@ class RequestConstraintsTest {
     @Test
     void shouldRefuseWithTheValidatorsOwnViolations() {
         TriageRequest request = new TriageRequest(121, null, List.of(symptom(" ", null, 2_000_000.0)), List.of(), false);
-        ConstraintViolationException e = assertThrows(ConstraintViolationException.class,
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
                 () -> RequestConstraints.check(validator, request));
-        assertEquals(validator.validate(request).size(), e.getConstraintViolations().size());
-        assertEquals(3, e.getConstraintViolations().size());
+        assertEquals(validator.validate(request).size(), e.errors().size());
+        assertEquals(3, e.errors().size());
     }
 
     @Test
