@@ -1,13 +1,11 @@
 package dev.triageapi.triage.rules;
 
 import dev.triageapi.catalog.Catalog;
+import dev.triageapi.triage.engine.Answers;
 import dev.triageapi.triage.engine.RuleInfo;
 import dev.triageapi.triage.engine.RuleSet;
-import dev.triageapi.vocabulary.Modifier;
-import dev.triageapi.vocabulary.SymptomStatus;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -44,17 +42,6 @@ public final class RuleSetCheck {
 
     /** {@code modifier=value}: a symptom's status, or a modifier and a value it takes (a number of hours, a boolean, a choice). */
     static boolean isAnswer(String answer) {
-        String[] parts = answer.split("=", 2);
-        if (parts.length != 2) {
-            return false;
-        }
-        if (parts[0].equals("status")) {
-            return Arrays.stream(SymptomStatus.values()).anyMatch(s -> s.code().equals(parts[1]));
-        }
-        return Modifier.byCode(parts[0]).map(modifier -> switch (modifier.kind()) {
-            case CHOICE, CHOICES -> modifier.choices().contains(parts[1]);
-            case DECIMAL -> parts[1].matches("[0-9]+(\\.[0-9]+)?");
-            case BOOLEAN -> parts[1].equals("true") || parts[1].equals("false");
-        }).orElse(false);
+        return Answers.isAnswer(answer);
     }
 }

@@ -1,0 +1,102 @@
+package dev.triageapi.triage.engine;
+
+import dev.triageapi.triage.facts.Conclusions;
+import dev.triageapi.triage.facts.Finding;
+import dev.triageapi.triage.facts.News2;
+import dev.triageapi.triage.facts.RiskFactor;
+import dev.triageapi.triage.facts.RiskFactorAbsent;
+import dev.triageapi.triage.facts.Symptom;
+import dev.triageapi.triage.facts.TriageCase;
+import dev.triageapi.triage.facts.VitalSigns;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Runs a case through a rule set: the case's facts in, the findings the rules inserted (each with the rule that
+ * inserted it) and, when traced, the rules that fired out. Nothing here ranks or reads a finding.
+ */
+final class RuleRunner {
+
+    /** What one evaluation gave. */
+    record Evaluation(List<Attributed> findings, List<Firing> fired) {
+    }
+
+    /** A finding and the rule that inserted it. */
+    record Attributed(Finding finding, RuleInfo rule) {
+    }
+
+    /** The findings of the case, with the firings only when {@code withTrace} (it costs a listener call per firing). */
+    Evaluation run(RuleSet rules, TriageCase triageCase, boolean withTrace) {
+        List<Attributed> findings = new ArrayList<>();
+        List<Firing> fired = new ArrayList<>();
+        // A pooled session: building a session's node and segment memories costs more than running the rules.
+        // dispose() resets it before it goes back to the pool, so no fact, finding or listener outlives this case.
+        KieSession session = rules.sessions().newKieSession();
+        try {
+            session.addEventListener(insertions(rules, findings));
+            if (withTrace) {
+                session.addEventListener(firings(rules, fired));
+            }
+            session.insert(triageCase.patient());
+            for (Symptom symptom : triageCase.symptoms()) {
+                session.insert(symptom);
+            }
+            for (RiskFactor riskFactor : triageCase.riskFactors()) {
+                session.insert(riskFactor);
+            }
+            for (RiskFactorAbsent denied : triageCase.absentRiskFactors()) {
+                session.insert(denied);
+            }
+            if (triageCase.vitals() != null) {
+                session.insert(triageCase.vitals());
+            }
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        return new Evaluation(findings, fired);
+    }
+
+    private static DefaultRuleRuntimeEventListener insertions(RuleSet rules, List<Attributed> findings) {
+        return new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (event.getRule() != null && event.getObject() instanceof Finding finding) {
+                    findings.add(new Attributed(finding, rules.rule(event.getRule().getName())));
+                }
+            }
+
+            /** A logically inserted finding whose conditions stopped holding (see consultation.drl) no longer counts. */
+            @Override
+            public void objectDeleted(ObjectDeletedEvent event) {
+                if (event.getOldObject() instanceof Finding finding) {
+                    findings.removeIf(a -> a.finding() == finding);
+                }
+            }
+        };
+    }
+
+    private static DefaultAgendaEventListener firings(RuleSet rules, List<Firing> fired) {
+        return new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                List<Object> matched = new ArrayList<>();
+                for (Object o : event.getMatch().getObjects()) {
+                    if (o instanceof Symptom || o instanceof RiskFactor || o instanceof Collection<?> || o instanceof VitalSigns
+                            || o instanceof News2) {
+                        matched.add(o);
+                    }
+                }
+                fired.add(new Firing(rules.rule(event.getMatch().getRule().getName()), Conclusions.evidence(matched)));
+            }
+        };
+    }
+}
