@@ -27,7 +27,7 @@ public final class FhirCodes {
      * show with a meaning are left unread, so they stay unknown.
      */
     public static final String LOINC_SPEED_OF_ONSET = "99495-4";
-    // Body sites read from Observation.bodySite (FhirIntakeMapper): SNOMED CT 89545001 face, 81745001 eye, 53120007
+    // Body sites read from Observation.bodySite (SymptomObservationReader): SNOMED CT 89545001 face, 81745001 eye, 53120007
     // upper limb, 85562004 hand, 61685007 lower limb, 56459004 foot, 45048000 neck, 38266002 entire body, 368208006 /
     // 368209003 left / right upper arm, 40983000 upper arm, 16982005 shoulder region, 29836001 hip region, 68367000
     // thigh, 77568009 back of trunk; laterality qualifiers 7771000 left, 24028007 right, 51440002 bilateral. Each
