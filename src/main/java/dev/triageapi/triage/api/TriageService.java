@@ -54,7 +54,7 @@ public class TriageService {
     private final TriageEngine engine;
     private final RequestMapper requests;
     private final Event<Triaged> triaged;
-    private final Validator validator;
+    private final RequestConstraints constraints;
     private final Map<Urgency, String> advice = new EnumMap<>(Urgency.class);
     private final String disclaimer;
     /** Each self-care pathway's advice as the answer states it, with the emergency number filled in once, at start. */
@@ -68,7 +68,7 @@ public class TriageService {
         this.engine = engine;
         this.requests = requests;
         this.triaged = triaged;
-        this.validator = validator;
+        this.constraints = new RequestConstraints(validator);
         for (Urgency level : Urgency.values()) {
             advice.put(level, catalog.urgencyLevel(level).advice().replace("{emergencyNumber}", config.emergencyNumber()));
         }
@@ -105,7 +105,7 @@ public class TriageService {
         if (request == null) { // a JSON null, or no body at all
             throw new InvalidRequestException(List.of(new FieldError("body", "must not be null")));
         }
-        RequestConstraints.check(validator, request);
+        constraints.check(request);
         RuleSet ruleSet = rules.current().orElseThrow(() -> new IllegalStateException("rules not loaded"));
         RequestMapper.Mapped mapped = requests.map(request);
         Assessment assessment = engine.assess(ruleSet, mapped.triageCase(), withTrace);

@@ -41,12 +41,14 @@ class RequestConstraintsTest {
 
     static ValidatorFactory factory;
     static Validator validator;
+    static RequestConstraints constraints;
 
     @BeforeAll
     static void validator() {
         factory = Validation.byDefaultProvider().configure().messageInterpolator(new ParameterMessageInterpolator())
                 .buildValidatorFactory();
         validator = factory.getValidator();
+        constraints = new RequestConstraints(validator);
     }
 
     @AfterAll
@@ -62,7 +64,7 @@ class RequestConstraintsTest {
         for (String body : suite.requestBodies()) {
             TriageRequest request = json.readValue(body, TriageRequest.class);
             assertTrue(validator.validate(request).isEmpty(), body);
-            if (!RequestConstraints.plainlyValid(request)) {
+            if (!constraints.plainlyValid(request)) {
                 refused.add(body);
             }
         }
@@ -76,7 +78,7 @@ class RequestConstraintsTest {
         Seeds.forAll(4_000, random -> {
             TriageRequest request = request(random);
             Set<ConstraintViolation<TriageRequest>> violations = validator.validate(request);
-            boolean plain = RequestConstraints.plainlyValid(request);
+            boolean plain = constraints.plainlyValid(request);
             if (plain) {
                 assertEquals(Set.of(), violations, "passed plainly but the validator refuses: " + request);
             }
@@ -91,7 +93,7 @@ class RequestConstraintsTest {
     void shouldRefuseWithTheValidatorsOwnViolations() {
         TriageRequest request = new TriageRequest(121, null, List.of(symptom(" ", null, 2_000_000.0)), List.of(), false);
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
-                () -> RequestConstraints.check(validator, request));
+                () -> constraints.check(request));
         assertEquals(validator.validate(request).size(), e.errors().size());
         assertEquals(3, e.errors().size());
     }
@@ -100,7 +102,7 @@ class RequestConstraintsTest {
     void shouldRefuseEachBoundOnItsOwn() {
         TriageRequest plain = new TriageRequest(40, Sex.FEMALE, List.of(symptom("muscle_weakness", null, 2.0)),
                 List.of("diabetes"), false);
-        assertTrue(RequestConstraints.plainlyValid(plain));
+        assertTrue(constraints.plainlyValid(plain));
         for (TriageRequest broken : List.of(
                 new TriageRequest(-1, null, plain.symptoms(), null, null),
                 new TriageRequest(121, null, plain.symptoms(), null, null),
@@ -117,7 +119,7 @@ class RequestConstraintsTest {
                         new VitalsReport(null, 49, null, null, null, null, null, null)),
                 new TriageRequest(40, null, plain.symptoms(), null, null, null, null,
                         new VitalsReport(null, null, null, null, null, null, null, 0.49)))) {
-            assertFalse(RequestConstraints.plainlyValid(broken), broken::toString);
+            assertFalse(constraints.plainlyValid(broken), broken::toString);
             assertFalse(validator.validate(broken).isEmpty(), broken::toString);
         }
     }
