@@ -20,6 +20,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /**
  * Strict JSON reading: no silent coercion ("71" is not a number, 1 is not a string, 1.5 is not an age), duplicate
@@ -30,6 +31,9 @@ import java.io.IOException;
  */
 @Singleton
 public class JsonConfiguration implements ObjectMapperCustomizer {
+
+    /** A field name that may be repeated in an answer. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
     private final TriageConfig.Api config;
 
@@ -81,20 +85,28 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
         }
     }
 
-    /** The JSON path of an unknown field the parser stands at the value of: {@code symptoms[0].onsett}. */
+    /**
+     * The JSON path of an unknown field the parser stands at the value of: {@code symptoms[0].onsett}. Field names come
+     * from the client: each is kept only when it is a plain identifier, else written {@code ?}, so that no markup or
+     * control character a client sent is ever repeated in an answer.
+     */
     static String path(JsonParser parser, String field) {
         JsonStreamContext container = parser.getParsingContext();
         if (parser.currentToken() == JsonToken.START_OBJECT || parser.currentToken() == JsonToken.START_ARRAY) {
             container = container.getParent(); // the value's own context: the field is in the one around it
         }
-        String path = field;
+        String path = plain(field);
         for (JsonStreamContext c = container.getParent(); c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inArray()) {
                 path = "[" + c.getCurrentIndex() + "]" + (path.startsWith("[") ? "" : ".") + path;
             } else if (c.getCurrentName() != null) {
-                path = c.getCurrentName() + (path.startsWith("[") ? "" : ".") + path;
+                path = plain(c.getCurrentName()) + (path.startsWith("[") ? "" : ".") + path;
             }
         }
         return path;
+    }
+
+    private static String plain(String name) {
+        return PLAIN_NAME.matcher(name).matches() ? name : "?";
     }
 }
