@@ -18,8 +18,8 @@ import dev.triageapi.triage.api.TriageService;
 import dev.triageapi.triage.api.UnusedInput;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -70,9 +71,11 @@ public class CdsHooksResource {
     private final CdsCards cards;
     private final TriageMetrics metrics;
     private final SecurityIdentity caller;
+    private final Validator validator;
 
     CdsHooksResource(TriageService triage, FhirSupport fhir, FhirIntakeMapper intake, PrefetchResolver prefetch,
-                     CdsCards cards, TriageMetrics metrics, SecurityIdentity caller) {
+                     CdsCards cards, TriageMetrics metrics, SecurityIdentity caller, Validator validator) {
+        this.validator = validator;
         this.triage = triage;
         this.fhir = fhir;
         this.intake = intake;
@@ -175,9 +178,16 @@ public class CdsHooksResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such service.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public void feedback(@PathParam("service") String service, @NotNull(message = "must not be null") @Valid FeedbackRequest body) {
+    public void feedback(@PathParam("service") String service, FeedbackRequest body) {
         if (CdsService.byId(service).isEmpty()) {
-            throw new NotFoundException();
+            throw new NotFoundException(); // before the body is looked at: no such service is a 404, whatever was sent
+        }
+        if (body == null) {
+            throw new InvalidRequestException(List.of(new FieldError("body", "must not be null")));
+        }
+        Set<ConstraintViolation<FeedbackRequest>> violations = validator.validate(body);
+        if (!violations.isEmpty()) {
+            throw InvalidRequestException.of(violations);
         }
         body.feedback().forEach(item -> metrics.feedback(service, item.outcome(),
                 item.overrideReason() != null && item.overrideReason().reason() != null));

@@ -47,9 +47,6 @@ public final class CdsModels {
             @Schema(ref = "CdsPrefetch") Map<String, JsonNode> prefetch) {
     }
 
-    /** An RFC 3339 date-time, as CDS Hooks feedback carries it (month, day and time in their ranges). */
-    static final String RFC_3339 = "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)"
-            + "(\\.[0-9]{1,9})?(Z|z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])";
     static final String RFC_3339_MESSAGE = "is required, as an RFC 3339 date-time in UTC";
 
     /** {@code POST /cds-services/{id}/feedback}. */
@@ -73,7 +70,7 @@ public final class CdsModels {
             @Schema(description = "Why the card was overridden. Counted, never stored: only whether a reason was coded.")
             OverrideReason overrideReason,
             @Schema(description = "When it was acted on (RFC 3339, UTC).", examples = "2026-12-01T10:05:31Z", required = true)
-            @NotNull(message = RFC_3339_MESSAGE) @Pattern(regexp = RFC_3339, message = RFC_3339_MESSAGE)
+            @NotNull(message = RFC_3339_MESSAGE) @DateTime(message = RFC_3339_MESSAGE)
             String outcomeTimestamp) {
     }
 

@@ -11,13 +11,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * A CDS Hooks client's view: discovery with one service per hook, a real-shaped encounter-start call, an intake call,
@@ -221,7 +224,7 @@ class CdsHooksTest {
         String card = given().contentType(ContentType.JSON).body(call)
                 .when().post("/cds-services/muscle-weakness-intake-triage")
                 .then().statusCode(200).body("cards[0].indicator", equalTo("info")).extract().asString();
-        org.junit.jupiter.api.Assertions.assertFalse(card.contains("<b>") || card.contains("\\u003cb"), card);
+        assertFalse(card.contains("<b>") || card.contains("\\u003cb"), card);
     }
 
     @Test
@@ -238,8 +241,8 @@ class CdsHooksTest {
         String after = given().when().get("/q/metrics").then().extract().asString();
         org.junit.jupiter.api.Assertions.assertTrue(count(after, "outcome=\"overridden\",reason=\"coded\",service=\"muscle-weakness-triage\"")
                 > count(before, "outcome=\"overridden\",reason=\"coded\",service=\"muscle-weakness-triage\""), after);
-        org.junit.jupiter.api.Assertions.assertFalse(after.contains("already-assessed"));
-        org.junit.jupiter.api.Assertions.assertFalse(after.contains("emergency department this morning"));
+        assertFalse(after.contains("already-assessed"));
+        assertFalse(after.contains("emergency department this morning"));
     }
 
     static double count(String metrics, String labels) {
@@ -252,7 +255,7 @@ class CdsHooksTest {
         given().contentType(ContentType.JSON).body("{\"feedback\":[{\"card\":\"x\",\"outcome\":\"ignored\"}]}")
                 .when().post("/cds-services/muscle-weakness-triage/feedback")
                 .then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.hasItems("feedback[0].outcome", "feedback[0].outcomeTimestamp"));
+                .body("errors.field", hasItems("feedback[0].outcome", "feedback[0].outcomeTimestamp"));
         given().contentType(ContentType.JSON).body("{\"feedback\":[]}")
                 .when().post("/cds-services/muscle-weakness-triage/feedback")
                 .then().statusCode(400).body("errors[0].field", equalTo("feedback"))
@@ -261,11 +264,18 @@ class CdsHooksTest {
                         + "\"outcomeTimestamp\":\"2026-13-45T10:05:31Z\"}]}")
                 .when().post("/cds-services/muscle-weakness-triage/feedback")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", org.hamcrest.Matchers.contains("feedback[0]", "feedback[1].card", "feedback[1].outcomeTimestamp"))
+                .body("errors.field", contains("feedback[0]", "feedback[1].card", "feedback[1].outcomeTimestamp"))
                 .body("errors[2].message", equalTo("is required, as an RFC 3339 date-time in UTC"));
         given().contentType(ContentType.JSON).body("null")
                 .when().post("/cds-services/muscle-weakness-triage/feedback")
                 .then().statusCode(400).body("errors[0].field", equalTo("body"));
+        given().contentType(ContentType.JSON).body("{\"feedback\":[]}")
+                .when().post("/cds-services/no-such-service/feedback")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"feedback\":[{\"card\":\"c\",\"outcome\":\"accepted\","
+                        + "\"outcomeTimestamp\":\"2026-02-31T10:05:31Z\"}]}")
+                .when().post("/cds-services/muscle-weakness-triage/feedback")
+                .then().statusCode(400).body("errors[0].field", equalTo("feedback[0].outcomeTimestamp"));
         given().contentType(ContentType.JSON).body(CdsExamples.FEEDBACK)
                 .when().post("/cds-services/no-such-service/feedback")
                 .then().statusCode(404);
