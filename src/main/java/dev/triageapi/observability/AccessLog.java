@@ -1,6 +1,7 @@
 package dev.triageapi.observability;
 
 import dev.triageapi.security.ApiKeys;
+import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -46,17 +47,23 @@ public class AccessLog {
     private final String healthPrefix;
 
     AccessLog(TriageMetrics metrics, ApiKeys keys, CurrentVertxRequest current,
+              @ConfigProperty(name = "quarkus.http.root-path", defaultValue = "/") String rootPath,
               @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q") String nonApplicationRoot,
               @ConfigProperty(name = "quarkus.smallrye-health.root-path", defaultValue = "health") String healthRoot) {
         this.current = current;
-        this.healthPrefix = healthRoot.startsWith("/") ? healthRoot
-                : "/" + trimSlashes(nonApplicationRoot) + "/" + trimSlashes(healthRoot);
+        // Quarkus resolves each relative path against the one above it: health under q, q under the HTTP root.
+        String nonApplication = nonApplicationRoot.startsWith("/") ? trimSlashes(nonApplicationRoot)
+                : join(trimSlashes(rootPath), trimSlashes(nonApplicationRoot));
+        this.healthPrefix = "/" + (healthRoot.startsWith("/") ? trimSlashes(healthRoot) : join(nonApplication, trimSlashes(healthRoot)));
         this.metrics = metrics;
         this.keys = keys;
     }
 
     /** Keeps the urgency a triage answered with for this request's log line and metrics. */
     void onTriaged(@Observes Triaged triaged) {
+        if (!Arc.container().requestContext().isActive()) {
+            return; // a triage outside an HTTP request (a test, a tool) has no log line to keep it for
+        }
         RoutingContext ctx = current.getCurrent();
         if (ctx != null) {
             ctx.put(URGENCY, triaged.urgency().code());
@@ -65,6 +72,10 @@ public class AccessLog {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::record);
+    }
+
+    private static String join(String parent, String child) {
+        return parent.isEmpty() ? child : parent + "/" + child;
     }
 
     private static String trimSlashes(String path) {
