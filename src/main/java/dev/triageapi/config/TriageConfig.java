@@ -93,7 +93,7 @@ public interface TriageConfig {
         @WithDefault("10s")
         Duration bodyTimeout();
 
-        /** Answer 400 for JSON fields the contract does not define, instead of ignoring them. */
+        /** Answer 400 for JSON fields the contract does not define, instead of ignoring them and listing them in {@code unused}. */
         @WithDefault("false")
         boolean rejectUnknownFields();
 

@@ -20,6 +20,13 @@ import java.util.regex.Pattern;
 @Singleton
 public final class FhirIntakeMapper {
 
+    /**
+     * FHIR R4's pattern of a literal reference (or a {@code urn:uuid:} full URL); anything else is left out, since a
+     * contained or made-up reference would dangle in what the service writes.
+     */
+    private static final Pattern LITERAL_REFERENCE = Pattern.compile(
+            "urn:uuid:[0-9a-fA-F-]{36}|(https?://([A-Za-z0-9.:%$-]*/)+)?[A-Za-z]{1,64}/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?");
+
     private final QuestionnaireResponseReader questionnaireResponses;
     private final ObservationBundleReader bundles;
 
@@ -40,13 +47,6 @@ public final class FhirIntakeMapper {
         throw new InvalidRequestException(List.of(new FieldError("resourceType",
                 "expected a QuestionnaireResponse or a Bundle of Observations")));
     }
-
-    /**
-     * FHIR R4's pattern of a literal reference (or a {@code urn:uuid:} full URL); anything else is left out, since a
-     * contained or made-up reference would dangle in what the service writes.
-     */
-    private static final Pattern LITERAL_REFERENCE = Pattern.compile(
-            "urn:uuid:[0-9a-fA-F-]{36}|(https?://([A-Za-z0-9.:%$-]*/)+)?[A-Za-z]{1,64}/[A-Za-z0-9.-]{1,64}(/_history/[A-Za-z0-9.-]{1,64})?");
 
     /** The reference when it is a literal one FHIR allows, else null. */
     public static String literal(String reference) {

@@ -30,7 +30,10 @@ public class InvalidRequestException extends RuntimeException {
         return errors;
     }
 
-    /** The JSON path of a violation: {@code symptoms[0].hoursSinceOnset}; "body" for the whole body. */
+    /**
+     * The JSON path of a violation: {@code triage.request.symptoms[0].code} becomes {@code symptoms[0].code} (the
+     * method and parameter are not the client's); "body" for the whole body.
+     */
     private static String path(ConstraintViolation<?> violation) {
         StringBuilder out = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {

@@ -167,7 +167,7 @@ public class ProblemMappers {
         return Problem.response(status, type, title, detail, errors);
     }
 
-    /** {@code triage.request.symptoms[0].code} → {@code symptoms[0].code}: the method and parameter are not the client's. */
+    /** The JSON path of a field Jackson could not read, its client-sent names kept only when plain identifiers. */
     private static String jsonPath(List<JsonMappingException.Reference> references) {
         StringBuilder out = new StringBuilder();
         for (JsonMappingException.Reference ref : references) {

@@ -30,7 +30,8 @@ public record TriageResponse(
                 nullable = true)
         SelfCareAdvice selfCare,
         @Schema(description = "Parts of the request the triage did not read, and why: in JSON a modifier that does not apply "
-                + "to its symptom (accepted and ignored, never a 400); in FHIR and CDS Hooks intakes, what was not used.",
+                + "to its symptom (accepted and ignored, never a 400) and a field the contract does not have (a misspelt "
+                + "one); in FHIR and CDS Hooks intakes, what was not used.",
                 required = true)
         List<UnusedInput> unused,
         @Schema(description = "Every rule that fired, with its file, line and the facts it matched. Left out when the "

@@ -1,7 +1,6 @@
 package dev.triageapi.triage.engine;
 
 import dev.triageapi.catalog.Catalog;
-import dev.triageapi.triage.engine.Assessment.ScreenQuestion;
 import dev.triageapi.triage.facts.FollowUp;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.vocabulary.Urgency;
@@ -53,10 +52,5 @@ public final class TriageEngine {
 
     private Assessment evaluate(RuleSet rules, TriageCase triageCase, boolean withTrace) {
         return verdict.of(runner.run(rules, triageCase, withTrace), triageCase, rules.version());
-    }
-
-    /** The case with each screen question answered "no". */
-    static TriageCase screened(TriageCase triageCase, List<ScreenQuestion> questions) {
-        return WhatIfs.screened(triageCase, questions);
     }
 }

@@ -177,7 +177,7 @@ class TriagePropertiesTest {
             }
             a.screenQuestions().stream().map(Assessment.ScreenQuestion::pathway).distinct().forEach(pathway -> {
                 List<Assessment.ScreenQuestion> open = a.screenQuestions().stream().filter(q -> q.pathway().equals(pathway)).toList();
-                Urgency lowered = Rules.assess(TriageEngine.screened(c, open)).urgency();
+                Urgency lowered = Rules.assess(WhatIfs.screened(c, open)).urgency();
                 assertEquals(open.get(0).couldLowerTo(), lowered, "screen of " + pathway + " on " + c);
                 assertTrue(lowered.compareTo(a.urgency()) < 0, c.toString());
             });

@@ -45,6 +45,22 @@ class VerdictTest {
     }
 
     @Test
+    void shouldGiveATieToTheRuleWrittenFirst() {
+        List<Attributed> findings = new ArrayList<>(List.of(
+                new Attributed(new RedFlag("stroke_sudden_one_sided_weakness", List.of("muscle_weakness")), rule("b.drl", 1)),
+                new Attributed(new RedFlag("stroke_sudden_confusion_or_speech_trouble", List.of("confusion")), rule("a.drl", 40)),
+                new Attributed(new RedFlag("stroke_sudden_one_sided_weakness", List.of("numbness")), rule("a.drl", 7))));
+        for (int i = 0; i < 3; i++) {
+            Collections.rotate(findings, 1);
+            Assessment a = VERDICT.of(new Evaluation(List.copyOf(findings), List.of()), CASE, "v");
+            assertEquals(Urgency.EMERGENCY_AMBULANCE, a.urgency());
+            assertEquals("a.drl:7", a.decidedBy().file() + ":" + a.decidedBy().line(), "the same level: the earlier rule decides");
+            assertEquals(List.of("muscle_weakness", "numbness"), a.redFlags().stream()
+                    .filter(f -> f.definition().code().equals("stroke_sudden_one_sided_weakness")).findFirst().orElseThrow().evidence());
+        }
+    }
+
+    @Test
     void shouldNeverReassureWhenNoRuleGaveALevel() {
         Assessment a = VERDICT.of(new Evaluation(List.of(), List.of()), CASE, "v");
         assertEquals(Urgency.CONSULTATION, a.urgency());
