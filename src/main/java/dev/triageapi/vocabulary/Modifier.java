@@ -3,6 +3,7 @@ package dev.triageapi.vocabulary;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,16 @@ public enum Modifier {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The Java type of one answer: the enum of its choices, a collection of them, {@link Double} or {@link Boolean}. */
+    public Class<?> type() {
+        return switch (kind) {
+            case CHOICE -> ((Enum<?>) choices.values().iterator().next()).getDeclaringClass();
+            case CHOICES -> Collection.class;
+            case DECIMAL -> Double.class;
+            case BOOLEAN -> Boolean.class;
+        };
     }
 
     /** The codes a choice modifier takes, in order; empty for numbers and yes/no. */

@@ -16,6 +16,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,31 +85,59 @@ public record SymptomReport(
                 null, null);
     }
 
+    /**
+     * Each modifier's record component, found by its name (the modifier's code): the record is the JSON contract and
+     * the {@link Modifier} descriptors say what its fields mean, so the two are matched once here instead of in a switch
+     * kept by hand. A modifier without a component of its own name stops the service from starting.
+     */
+    private static final Map<Modifier, Method> ACCESSORS = new EnumMap<>(Modifier.class);
+    private static final Constructor<SymptomReport> CANONICAL;
+    private static final List<Modifier> IN_ORDER;
+
+    static {
+        RecordComponent[] components = SymptomReport.class.getRecordComponents();
+        List<Modifier> order = new ArrayList<>();
+        for (RecordComponent component : components) {
+            Modifier.byCode(component.getName()).ifPresent(m -> {
+                ACCESSORS.put(m, component.getAccessor());
+                order.add(m);
+            });
+        }
+        for (Modifier m : Modifier.values()) {
+            if (!ACCESSORS.containsKey(m)) {
+                throw new ExceptionInInitializerError("SymptomReport has no field for modifier " + m.code());
+            }
+        }
+        IN_ORDER = List.copyOf(order);
+        try {
+            CANONICAL = SymptomReport.class.getDeclaredConstructor(
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /** The answer given for a modifier, or null when it was not sent. */
     public Object modifier(Modifier modifier) {
-        return switch (modifier) {
-            case ONSET -> onset;
-            case SIDE -> side;
-            case SEVERITY -> severity;
-            case LOCATIONS -> locations;
-            case HOURS_SINCE_ONSET -> hoursSinceOnset;
-            case KNOWN_TRIGGER -> knownTrigger;
-            case WORSENING -> worsening;
-            case RECURRING -> recurring;
-            case RESOLVED -> resolved;
-            case SPREAD -> spread;
-            case TRIGGER -> trigger;
-        };
+        try {
+            return ACCESSORS.get(modifier).invoke(this);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + modifier.code(), e);
+        }
     }
 
     /** A report from answers keyed by modifier (values of each modifier's type), as the FHIR mapper reads them. */
-    @SuppressWarnings("unchecked")
     public static SymptomReport of(String code, SymptomStatus status, Map<Modifier, Object> answers) {
-        return new SymptomReport(code, status, (Onset) answers.get(Modifier.ONSET), (Side) answers.get(Modifier.SIDE),
-                (Severity) answers.get(Modifier.SEVERITY), (List<BodyLocation>) answers.get(Modifier.LOCATIONS),
-                (Double) answers.get(Modifier.HOURS_SINCE_ONSET), (Boolean) answers.get(Modifier.KNOWN_TRIGGER),
-                (Boolean) answers.get(Modifier.WORSENING), (Boolean) answers.get(Modifier.RECURRING),
-                (Boolean) answers.get(Modifier.RESOLVED), (Spread) answers.get(Modifier.SPREAD),
-                (Trigger) answers.get(Modifier.TRIGGER));
+        Object[] arguments = new Object[IN_ORDER.size() + 2];
+        arguments[0] = code;
+        arguments[1] = status;
+        for (int i = 0; i < IN_ORDER.size(); i++) {
+            arguments[i + 2] = answers.get(IN_ORDER.get(i));
+        }
+        try {
+            return CANONICAL.newInstance(arguments);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("an answer is not of its modifier's type", e);
+        }
     }
 }

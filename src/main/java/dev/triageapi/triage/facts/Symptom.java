@@ -11,7 +11,10 @@ import dev.triageapi.vocabulary.SymptomStatus;
 import dev.triageapi.vocabulary.Trigger;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,32 +35,21 @@ public final class Symptom {
 
     private final String code;
     private final SymptomStatus status;
-    private final Onset onset;
-    private final Side side;
-    private final Severity severity;
+    /** The answers given, keyed by modifier; a modifier not in it is unknown. Locations are kept as a set below. */
+    private final Map<Modifier, Object> answers;
     private final Set<BodyLocation> locations;
-    private final Double hoursSinceOnset;
-    private final Boolean knownTrigger;
-    private final Boolean worsening;
-    private final Boolean recurring;
-    private final Boolean resolved;
-    private final Spread spread;
-    private final Trigger trigger;
 
     private Symptom(Builder b) {
         this.code = b.code;
         this.status = b.status == null ? SymptomStatus.PRESENT : b.status;
-        this.onset = b.onset;
-        this.side = b.side;
-        this.severity = b.severity;
-        this.locations = b.locations == null || b.locations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(b.locations));
-        this.hoursSinceOnset = b.hoursSinceOnset;
-        this.knownTrigger = b.knownTrigger;
-        this.worsening = b.worsening;
-        this.recurring = b.recurring;
-        this.resolved = b.resolved;
-        this.spread = b.spread;
-        this.trigger = b.trigger;
+        EnumMap<Modifier, Object> given = new EnumMap<>(Modifier.class);
+        b.answers.forEach((modifier, value) -> {
+            if (modifier != Modifier.LOCATIONS) {
+                given.put(modifier, value);
+            }
+        });
+        this.answers = Collections.unmodifiableMap(given);
+        this.locations = b.locations.isEmpty() ? Set.of() : Set.copyOf(b.locations);
     }
 
     private static Set<BodyLocation> union(Set<BodyLocation> a, Set<BodyLocation> b) {
@@ -74,14 +66,10 @@ public final class Symptom {
     /** This symptom with one modifier answered (a location is added to those already given). */
     @SuppressWarnings("unchecked")
     public Symptom with(Modifier modifier, Object value) {
-        Builder b = builder(code).status(status).onset(onset).side(side).severity(severity).locations(locations)
-                .hoursSinceOnset(hoursSinceOnset).knownTrigger(knownTrigger).worsening(worsening).recurring(recurring).resolved(resolved)
-                .spread(spread).trigger(trigger);
+        Builder b = copy(status);
         if (modifier == Modifier.LOCATIONS) {
-            Set<BodyLocation> more = EnumSet.noneOf(BodyLocation.class);
-            more.addAll(locations);
-            more.addAll((Collection<BodyLocation>) value);
-            return b.locations(more).build();
+            b.locations.addAll((Collection<BodyLocation>) value);
+            return b.build();
         }
         return b.set(modifier, value).build();
     }
@@ -93,80 +81,68 @@ public final class Symptom {
 
     /** This symptom with another status and every modifier kept. */
     public Symptom withStatus(SymptomStatus newStatus) {
+        return copy(newStatus).build();
+    }
+
+    private Builder copy(SymptomStatus newStatus) {
         Builder b = builder(code).status(newStatus);
-        for (Modifier m : Modifier.values()) {
-            b.set(m, get(m));
-        }
-        return b.build();
+        b.answers.putAll(answers);
+        b.locations.addAll(locations);
+        return b;
     }
 
     /** The answer given for a modifier, or null when it is unknown. */
     public Object get(Modifier modifier) {
-        return switch (modifier) {
-            case ONSET -> onset;
-            case SIDE -> side;
-            case SEVERITY -> severity;
-            case LOCATIONS -> locations.isEmpty() ? null : locations;
-            case HOURS_SINCE_ONSET -> hoursSinceOnset;
-            case KNOWN_TRIGGER -> knownTrigger;
-            case WORSENING -> worsening;
-            case RECURRING -> recurring;
-            case RESOLVED -> resolved;
-            case SPREAD -> spread;
-            case TRIGGER -> trigger;
-        };
+        if (modifier == Modifier.LOCATIONS) {
+            return locations.isEmpty() ? null : locations;
+        }
+        return answers.get(modifier);
     }
 
     /** Builds a {@link Symptom}: the status defaults to present, every modifier to unknown. */
     public static final class Builder {
         private final String code;
         private SymptomStatus status;
-        private Onset onset;
-        private Side side;
-        private Severity severity;
-        private Set<BodyLocation> locations;
-        private Double hoursSinceOnset;
-        private Boolean knownTrigger;
-        private Boolean worsening;
-        private Boolean recurring;
-        private Boolean resolved;
-        private Spread spread;
-        private Trigger trigger;
+        private final Map<Modifier, Object> answers = new EnumMap<>(Modifier.class);
+        private final Set<BodyLocation> locations = EnumSet.noneOf(BodyLocation.class);
 
         private Builder(String code) {
             this.code = code;
         }
 
         public Builder status(SymptomStatus value) { status = value; return this; }
-        public Builder onset(Onset value) { onset = value; return this; }
-        public Builder side(Side value) { side = value; return this; }
-        public Builder severity(Severity value) { severity = value; return this; }
-        public Builder locations(Set<BodyLocation> value) { locations = value; return this; }
-        public Builder hoursSinceOnset(Double value) { hoursSinceOnset = value; return this; }
-        public Builder knownTrigger(Boolean value) { knownTrigger = value; return this; }
-        public Builder worsening(Boolean value) { worsening = value; return this; }
-        public Builder recurring(Boolean value) { recurring = value; return this; }
-        public Builder resolved(Boolean value) { resolved = value; return this; }
-        public Builder spread(Spread value) { spread = value; return this; }
-        public Builder trigger(Trigger value) { trigger = value; return this; }
+        public Builder onset(Onset value) { return set(Modifier.ONSET, value); }
+        public Builder side(Side value) { return set(Modifier.SIDE, value); }
+        public Builder severity(Severity value) { return set(Modifier.SEVERITY, value); }
+        public Builder locations(Set<BodyLocation> value) { return set(Modifier.LOCATIONS, value); }
+        public Builder hoursSinceOnset(Double value) { return set(Modifier.HOURS_SINCE_ONSET, value); }
+        public Builder knownTrigger(Boolean value) { return set(Modifier.KNOWN_TRIGGER, value); }
+        public Builder worsening(Boolean value) { return set(Modifier.WORSENING, value); }
+        public Builder recurring(Boolean value) { return set(Modifier.RECURRING, value); }
+        public Builder resolved(Boolean value) { return set(Modifier.RESOLVED, value); }
+        public Builder spread(Spread value) { return set(Modifier.SPREAD, value); }
+        public Builder trigger(Trigger value) { return set(Modifier.TRIGGER, value); }
 
-        /** Sets a modifier from a value of its type ({@link Modifier#kind()}); null leaves it unknown. */
+        /**
+         * Sets a modifier from a value of its type ({@link Modifier#kind()}); null leaves it unknown, and so does an
+         * empty list of locations (the contract allows it). A value of another type is refused here, not in a rule.
+         */
         @SuppressWarnings("unchecked")
         public Builder set(Modifier modifier, Object value) {
-            switch (modifier) {
-                case ONSET -> onset = (Onset) value;
-                case SIDE -> side = (Side) value;
-                case SEVERITY -> severity = (Severity) value;
-                // An empty list is "not answered" (the contract allows it), and EnumSet.copyOf refuses an empty one.
-                case LOCATIONS -> locations = value == null || ((Collection<?>) value).isEmpty()
-                        ? null : EnumSet.copyOf((Collection<BodyLocation>) value);
-                case HOURS_SINCE_ONSET -> hoursSinceOnset = (Double) value;
-                case KNOWN_TRIGGER -> knownTrigger = (Boolean) value;
-                case WORSENING -> worsening = (Boolean) value;
-                case RECURRING -> recurring = (Boolean) value;
-                case RESOLVED -> resolved = (Boolean) value;
-                case SPREAD -> spread = (Spread) value;
-                case TRIGGER -> trigger = (Trigger) value;
+            if (modifier == Modifier.LOCATIONS) {
+                locations.clear();
+                if (value != null) {
+                    locations.addAll((Collection<BodyLocation>) value);
+                }
+                return this;
+            }
+            if (value == null) {
+                answers.remove(modifier);
+            } else if (!modifier.type().isInstance(value)) {
+                throw new IllegalArgumentException(modifier.code() + " takes a " + modifier.type().getSimpleName()
+                        + ", not a " + value.getClass().getSimpleName());
+            } else {
+                answers.put(modifier, value);
             }
             return this;
         }
@@ -178,17 +154,18 @@ public final class Symptom {
 
     public String getCode() { return code; }
     public SymptomStatus getStatus() { return status; }
-    public Onset getOnset() { return onset; }
-    public Side getSide() { return side; }
-    public Severity getSeverity() { return severity; }
+    // Typed views of the answers, for the rules' constraints: the DRL reads properties, not a map.
+    public Onset getOnset() { return (Onset) answers.get(Modifier.ONSET); }
+    public Side getSide() { return (Side) answers.get(Modifier.SIDE); }
+    public Severity getSeverity() { return (Severity) answers.get(Modifier.SEVERITY); }
     public Set<BodyLocation> getLocations() { return locations; }
-    public Double getHoursSinceOnset() { return hoursSinceOnset; }
-    public Boolean getKnownTrigger() { return knownTrigger; }
-    public Boolean getWorsening() { return worsening; }
-    public Boolean getRecurring() { return recurring; }
-    public Boolean getResolved() { return resolved; }
-    public Spread getSpread() { return spread; }
-    public Trigger getTrigger() { return trigger; }
+    public Double getHoursSinceOnset() { return (Double) answers.get(Modifier.HOURS_SINCE_ONSET); }
+    public Boolean getKnownTrigger() { return (Boolean) answers.get(Modifier.KNOWN_TRIGGER); }
+    public Boolean getWorsening() { return (Boolean) answers.get(Modifier.WORSENING); }
+    public Boolean getRecurring() { return (Boolean) answers.get(Modifier.RECURRING); }
+    public Boolean getResolved() { return (Boolean) answers.get(Modifier.RESOLVED); }
+    public Spread getSpread() { return (Spread) answers.get(Modifier.SPREAD); }
+    public Trigger getTrigger() { return (Trigger) answers.get(Modifier.TRIGGER); }
 
     /** True when this symptom is in the catalog's symptom group of that name (checked to exist when rules load). */
     public boolean inGroup(String group) { return Catalog.bundled().inGroup(group, code); }
@@ -197,16 +174,16 @@ public final class Symptom {
     public boolean isAbsent() { return status == SymptomStatus.ABSENT; }
     public boolean isStatusUnknown() { return status == SymptomStatus.UNKNOWN; }
 
-    public boolean isSudden() { return onset == Onset.SUDDEN; }
-    public boolean isGradual() { return onset == Onset.GRADUAL; }
-    public boolean isOnsetUnknown() { return onset == null; }
+    public boolean isSudden() { return getOnset() == Onset.SUDDEN; }
+    public boolean isGradual() { return getOnset() == Onset.GRADUAL; }
+    public boolean isOnsetUnknown() { return getOnset() == null; }
 
-    public boolean isSevere() { return severity == Severity.SEVERE; }
-    public boolean isSeverityUnknown() { return severity == null; }
-    public boolean isMild() { return severity == Severity.MILD; }
+    public boolean isSevere() { return getSeverity() == Severity.SEVERE; }
+    public boolean isSeverityUnknown() { return getSeverity() == null; }
+    public boolean isMild() { return getSeverity() == Severity.MILD; }
 
-    public boolean isOneSided() { return side == Side.LEFT || side == Side.RIGHT; }
-    public boolean isSideUnknown() { return side == null; }
+    public boolean isOneSided() { return getSide() == Side.LEFT || getSide() == Side.RIGHT; }
+    public boolean isSideUnknown() { return getSide() == null; }
 
     public boolean isFaceInvolved() { return locations.contains(BodyLocation.FACE); }
 
@@ -222,7 +199,7 @@ public final class Symptom {
 
     /** Reported on both sides and only in the legs, feet or trunk: the pattern of a spinal cord problem. */
     public boolean isBothLegsOnly() {
-        return side == Side.BOTH && !locations.isEmpty() && LOWER_BODY.containsAll(locations)
+        return getSide() == Side.BOTH && !locations.isEmpty() && LOWER_BODY.containsAll(locations)
                 && locations.stream().anyMatch(LEGS::contains);
     }
 
@@ -231,30 +208,30 @@ public final class Symptom {
         return !locations.isEmpty() && PROXIMAL.containsAll(locations);
     }
 
-    public boolean isSpreadingUpward() { return spread == Spread.UPWARD; }
-    public boolean isSpreadingDownward() { return spread == Spread.DOWNWARD; }
+    public boolean isSpreadingUpward() { return getSpread() == Spread.UPWARD; }
+    public boolean isSpreadingDownward() { return getSpread() == Spread.DOWNWARD; }
 
     /** True when the patient said this brought it on (e.g. {@code "exercise"}); false when another or none was given. */
-    public boolean triggeredBy(String code) { return trigger != null && trigger.code().equals(code); }
+    public boolean triggeredBy(String code) { return getTrigger() != null && getTrigger().code().equals(code); }
 
     public boolean isWholeBody() { return locations.contains(BodyLocation.WHOLE_BODY); }
 
     /** Known to be getting worse: said so, or said to be spreading (a weakness that spreads is getting worse). */
-    public boolean isWorseningKnown() { return Boolean.TRUE.equals(worsening) || spread != null; }
+    public boolean isWorseningKnown() { return Boolean.TRUE.equals(getWorsening()) || getSpread() != null; }
     public boolean isWorseningNotDenied() { return !isWorseningDenied(); }
     /** Known not to be getting worse (false when unanswered, or when it is said to be spreading). */
-    public boolean isWorseningDenied() { return Boolean.FALSE.equals(worsening) && spread == null; }
-    public boolean isRecurringKnown() { return Boolean.TRUE.equals(recurring); }
+    public boolean isWorseningDenied() { return Boolean.FALSE.equals(getWorsening()) && getSpread() == null; }
+    public boolean isRecurringKnown() { return Boolean.TRUE.equals(getRecurring()); }
     /** True when it is known to have come and gone: a resolved sign is still a reported sign. */
-    public boolean isResolvedKnown() { return Boolean.TRUE.equals(resolved); }
-    public boolean isTriggerKnown() { return Boolean.TRUE.equals(knownTrigger); }
-    public boolean isDurationUnknown() { return hoursSinceOnset == null; }
+    public boolean isResolvedKnown() { return Boolean.TRUE.equals(getResolved()); }
+    public boolean isTriggerKnown() { return Boolean.TRUE.equals(getKnownTrigger()); }
+    public boolean isDurationUnknown() { return getHoursSinceOnset() == null; }
 
     /** Started at most {@code hours} ago, as reported. False when the duration is unknown. */
-    public boolean startedWithin(double hours) { return hoursSinceOnset != null && hoursSinceOnset <= hours; }
+    public boolean startedWithin(double hours) { return getHoursSinceOnset() != null && getHoursSinceOnset() <= hours; }
 
     /** Has lasted more than {@code hours}, as reported. False when the duration is unknown. */
-    public boolean lastedOver(double hours) { return hoursSinceOnset != null && hoursSinceOnset > hours; }
+    public boolean lastedOver(double hours) { return getHoursSinceOnset() != null && getHoursSinceOnset() > hours; }
 
     @Override
     public String toString() {
