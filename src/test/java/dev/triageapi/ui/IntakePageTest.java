@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -47,6 +48,8 @@ class IntakePageTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The README's picture of the page, written again by every run of this test so that it never goes stale. */
+    private static final Path README_SCREENSHOT = Path.of("docs", "screenshot-intake.png");
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Dimension DESKTOP = new Dimension(1366, 1000);
     private static final Dimension PHONE = new Dimension(375, 812);
@@ -151,6 +154,7 @@ class IntakePageTest {
         driver.manage().window().setSize(new Dimension(DESKTOP.width, 1200));
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         screenshot("intake-follow-up-question");
+        Files.copy(SCREENSHOTS.resolve("intake-follow-up-question.png"), README_SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
         driver.manage().window().setSize(DESKTOP);
 
         // Answer with the keyboard, as a nurse tabbing through the page would.
