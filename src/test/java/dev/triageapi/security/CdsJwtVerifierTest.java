@@ -7,6 +7,8 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -90,21 +92,42 @@ class CdsJwtVerifierTest {
         return jws.getCompactSerialization();
     }
 
+    /** A key host on loopback serving /jwks.json with this handler, on threads of its own; stop it when done. */
+    static HttpServer keyHost(HttpHandler handler) throws IOException {
+        HttpServer host = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        host.createContext("/jwks.json", handler);
+        host.setExecutor(Executors.newCachedThreadPool());
+        host.start();
+        return host;
+    }
+
+    /** One client whose keys are at this host's /jwks.json. */
+    static TriageConfig config(HttpServer keyHost) {
+        return config(Optional.of(URI.create("http://127.0.0.1:" + keyHost.getAddress().getPort() + "/jwks.json")), Optional.empty());
+    }
+
+    static void stop(HttpServer keyHost) {
+        keyHost.stop(0);
+        ((ExecutorService) keyHost.getExecutor()).shutdownNow();
+    }
+
+    /** Answers with the key set. */
+    static void serve(HttpExchange exchange, byte[] jwks) throws IOException {
+        exchange.sendResponseHeaders(200, jwks.length);
+        exchange.getResponseBody().write(jwks);
+    }
+
     @Test
     void shouldNeverDownloadKeysBecauseOfATokenWithAnUnknownKid() throws Exception {
         AtomicInteger downloads = new AtomicInteger();
         byte[] jwks = Files.readAllBytes(DIR.resolve("spec-example-jwks.json"));
-        HttpServer keyHost = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        keyHost.createContext("/jwks.json", exchange -> {
+        HttpServer keyHost = keyHost(exchange -> {
             downloads.incrementAndGet();
-            exchange.sendResponseHeaders(200, jwks.length);
-            exchange.getResponseBody().write(jwks);
+            serve(exchange, jwks);
             exchange.close();
         });
-        keyHost.start();
         try {
-            TriageConfig config = config(Optional.of(URI.create("http://127.0.0.1:" + keyHost.getAddress().getPort() + "/jwks.json")),
-                    Optional.empty());
+            TriageConfig config = config(keyHost);
             ClientKeySets keys = new ClientKeySets(config);
             keys.refreshAll();
             assertEquals(1, downloads.get());
@@ -119,7 +142,7 @@ class CdsJwtVerifierTest {
             assertEquals(Optional.of("spec-example"), verifier.verify(signed("example-kid", c -> { }), List.of(AUDIENCE)),
                     "the keys of the one download verify a token the client signed");
         } finally {
-            keyHost.stop(0);
+            stop(keyHost);
         }
     }
 
@@ -127,20 +150,16 @@ class CdsJwtVerifierTest {
     void shouldTryAgainAtTheNextCheckOnlyWhileAKeySetIsMissingOrStale() throws Exception {
         byte[] jwks = Files.readAllBytes(DIR.resolve("spec-example-jwks.json"));
         AtomicInteger calls = new AtomicInteger();
-        HttpServer keyHost = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        keyHost.createContext("/jwks.json", exchange -> {
+        HttpServer keyHost = keyHost(exchange -> {
             if (calls.incrementAndGet() == 1) {
                 exchange.sendResponseHeaders(503, -1); // down at start
             } else {
-                exchange.sendResponseHeaders(200, jwks.length);
-                exchange.getResponseBody().write(jwks);
+                serve(exchange, jwks);
             }
             exchange.close();
         });
-        keyHost.start();
         try {
-            TriageConfig config = config(Optional.of(URI.create("http://127.0.0.1:" + keyHost.getAddress().getPort() + "/jwks.json")),
-                    Optional.empty());
+            TriageConfig config = config(keyHost);
             ClientKeySets keys = new ClientKeySets(config);
             CdsJwtVerifier verifier = new CdsJwtVerifier(config, keys);
             keys.refreshAll();
@@ -151,7 +170,7 @@ class CdsJwtVerifierTest {
             keys.refreshDue();
             assertEquals(2, calls.get(), "a fresh key set is not downloaded again before the refresh interval");
         } finally {
-            keyHost.stop(0);
+            stop(keyHost);
         }
     }
 
@@ -159,11 +178,9 @@ class CdsJwtVerifierTest {
     void shouldKeepTheLastKeysWhenAKeyHostFailsOrTrickles() throws Exception {
         byte[] jwks = Files.readAllBytes(DIR.resolve("spec-example-jwks.json"));
         AtomicInteger calls = new AtomicInteger();
-        HttpServer keyHost = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        keyHost.createContext("/jwks.json", exchange -> {
+        HttpServer keyHost = keyHost(exchange -> {
             if (calls.incrementAndGet() == 1) {
-                exchange.sendResponseHeaders(200, jwks.length);
-                exchange.getResponseBody().write(jwks);
+                serve(exchange, jwks);
             } else {
                 exchange.sendResponseHeaders(200, 1000);
                 try {
@@ -178,12 +195,8 @@ class CdsJwtVerifierTest {
             }
             exchange.close();
         });
-        ExecutorService handlers = Executors.newCachedThreadPool();
-        keyHost.setExecutor(handlers);
-        keyHost.start();
         try {
-            TriageConfig config = config(Optional.of(URI.create("http://127.0.0.1:" + keyHost.getAddress().getPort() + "/jwks.json")),
-                    Optional.empty());
+            TriageConfig config = config(keyHost);
             ClientKeySets keys = new ClientKeySets(config, Duration.ofSeconds(1));
             keys.refreshAll();
             long start = System.nanoTime();
@@ -193,8 +206,7 @@ class CdsJwtVerifierTest {
             assertEquals(Optional.of("spec-example"), new CdsJwtVerifier(config, keys)
                     .verify(signed("example-kid", c -> { }), List.of(AUDIENCE)), "the last good keys stay in use");
         } finally {
-            keyHost.stop(0);
-            handlers.shutdownNow();
+            stop(keyHost);
         }
     }
 
