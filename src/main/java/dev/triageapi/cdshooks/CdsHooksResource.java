@@ -124,7 +124,9 @@ public class CdsHooksResource {
             throw new InvalidRequestException(List.of(new FieldError("context.patientId", "must be a FHIR resource id")));
         }
         List<UnusedInput> notes = new ArrayList<>();
-        Bundle combined = prefetch.resolve(call, patientId.asText(), caller.hasRole(CdsClientAuthenticationMechanism.EHR_QUERY_ROLE), notes);
+        String client = caller.hasRole(CdsClientAuthenticationMechanism.EHR_QUERY_ROLE)
+                ? caller.getAttribute(CdsClientAuthenticationMechanism.CLIENT_ATTRIBUTE) : null;
+        Bundle combined = prefetch.resolve(call, patientId.asText(), client, notes);
         FhirIntake read = intake.toIntake(combined);
         List<UnusedInput> unused = new ArrayList<>(notes);
         read.unused().forEach(u -> unused.add(new UnusedInput("prefetch.symptoms." + u.location(), u.reason())));

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,7 @@ public class FhirServerFetcher {
     private static final Pattern BEARER_TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]{1,8192}=*");
 
     private final List<URI> servers;
+    private final Map<String, List<URI>> serversByClient = new HashMap<>();
     private final Duration timeout;
     private final int maxPages;
     private final FhirSupport fhir;
@@ -44,6 +46,8 @@ public class FhirServerFetcher {
 
     FhirServerFetcher(TriageConfig config, FhirSupport fhir) {
         this.servers = config.cds().fhirServers().orElse(List.of()).stream().map(FhirServerFetcher::base).toList();
+        config.cds().clients().forEach((name, client) -> client.fhirServers().ifPresent(own ->
+                serversByClient.put(name, own.stream().map(FhirServerFetcher::base).toList())));
         this.timeout = config.cds().fetchTimeout();
         this.maxPages = config.cds().maxPages();
         this.fhir = fhir;
@@ -63,11 +67,12 @@ public class FhirServerFetcher {
 
     /**
      * The FHIR server this call names and may be queried, with its bearer token; empty when it may not be. Only a CDS
-     * client whose signed JWT was verified may make this service query an EHR: an API key, which an intake app may ship
-     * in a browser, never can.
+     * client whose signed JWT was verified ({@code client}, null for any other caller) may make this service query an
+     * EHR: an API key, which an intake app may ship in a browser, never can. A client limited to its own servers
+     * ({@code triage.cds.clients.<name>.fhir-servers}) may name only those.
      */
-    public Optional<Target> target(CdsModels.HookRequest call, boolean verifiedClient) {
-        if (call.fhirServer() == null || servers.isEmpty() || !verifiedClient) {
+    public Optional<Target> target(CdsModels.HookRequest call, String client) {
+        if (call.fhirServer() == null || servers.isEmpty() || client == null) {
             return Optional.empty();
         }
         URI named;
@@ -76,7 +81,7 @@ public class FhirServerFetcher {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(List.of(new FieldError("fhirServer", "must be an absolute URL")));
         }
-        if (!servers.contains(named)) {
+        if (!servers.contains(named) || !allowedFor(client, named)) {
             return Optional.empty();
         }
         JsonNode authorization = call.fhirAuthorization();
@@ -87,6 +92,12 @@ public class FhirServerFetcher {
                     "must be a bearer token (RFC 6750 characters)")));
         }
         return Optional.of(new Target(named, token));
+    }
+
+    /** True when the client may name this server: it is limited to none, or to servers among which this one is. */
+    boolean allowedFor(String client, URI server) {
+        List<URI> own = serversByClient.get(client);
+        return own == null || own.contains(server);
     }
 
     /** True when this FHIR server is one this service is configured to query. */

@@ -37,11 +37,11 @@ class PrefetchResolver {
     }
 
     /**
-     * The patient's symptom records, with the Patient among them when it could be had. {@code verifiedClient} says
-     * whether the caller is a CDS client whose JWT was verified: only such a call may make this service query an EHR.
+     * The patient's symptom records, with the Patient among them when it could be had. {@code client} names the CDS
+     * client whose JWT was verified, null for any other caller: only such a call may make this service query an EHR.
      */
-    Bundle resolve(HookRequest call, String patientId, boolean verifiedClient, List<UnusedInput> notes) {
-        Fetch fetch = new Fetch(fetcher.target(call, verifiedClient), fetcher.deadline(), patientId);
+    Bundle resolve(HookRequest call, String patientId, String client, List<UnusedInput> notes) {
+        Fetch fetch = new Fetch(fetcher.target(call, client), fetcher.deadline(), patientId, client);
         Slot symptoms = slot(call, "symptoms", CdsService.SYMPTOMS_QUERY, fetch, notes, true);
         Slot patient = slot(call, "patient", CdsService.PATIENT_QUERY, fetch, notes, false);
         Bundle combined = new Bundle().setType(Bundle.BundleType.COLLECTION);
@@ -59,7 +59,7 @@ class PrefetchResolver {
     }
 
     /** Where a hook call's missing prefetch may be fetched, for which patient, and by when all of it must have come. */
-    private record Fetch(Optional<FhirServerFetcher.Target> target, Instant deadline, String patientId) {
+    private record Fetch(Optional<FhirServerFetcher.Target> target, Instant deadline, String patientId, String client) {
     }
 
     /** What one prefetch key gave: a resource, or nothing (no data). */
@@ -105,7 +105,9 @@ class PrefetchResolver {
                     + (call.fhirServer() == null ? "the call names no fhirServer"
                     : !fetcher.allows(call.fhirServer())
                     ? "its fhirServer is not one this service is configured to query (triage.cds.fhir-servers)"
-                    : "only a call signed by a trusted CDS client (triage.cds.clients) may make this service query a FHIR server"));
+                    : fetch.client() == null
+                    ? "only a call signed by a trusted CDS client (triage.cds.clients) may make this service query a FHIR server"
+                    : "its fhirServer is not one this CDS client may have the service query (triage.cds.clients.<name>.fhir-servers)"));
         }
         notes.add(new UnusedInput("prefetch." + key, "not sent and not fetched: unknown"));
         return new Slot(null);

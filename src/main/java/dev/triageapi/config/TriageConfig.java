@@ -165,6 +165,12 @@ public interface TriageConfig {
 
             /** A JWK Set file, for clients that hand their keys over out of band. */
             Optional<Path> jwksFile();
+
+            /**
+             * The FHIR servers of {@code triage.cds.fhir-servers} this client's calls may name (its own EHR's); unset,
+             * any of them. Set it when several EHRs are trusted, so that one cannot aim the service at another's server.
+             */
+            Optional<List<URI>> fhirServers();
         }
 
         /**
@@ -173,10 +179,14 @@ public interface TriageConfig {
          */
         static List<String> problems(Cds config, Optional<URI> publicBaseUrl) {
             List<String> problems = new ArrayList<>();
+            List<URI> servers = config.fhirServers().orElse(List.of());
             config.clients().forEach((name, client) -> {
                 if (client.jwksUrl().isPresent() == client.jwksFile().isPresent()) {
                     problems.add("triage.cds.clients." + name + " needs exactly one of jwks-url and jwks-file");
                 }
+                client.fhirServers().orElse(List.of()).stream().filter(server -> !servers.contains(server)).forEach(server ->
+                        problems.add("triage.cds.clients." + name + ".fhir-servers names " + server
+                                + ", which is not in triage.cds.fhir-servers"));
             });
             if (config.fhirServers().isPresent() && !config.fhirServers().get().isEmpty() && config.clients().isEmpty()) {
                 problems.add("triage.cds.fhir-servers needs triage.cds.clients: only a CDS client whose signed JWT is "

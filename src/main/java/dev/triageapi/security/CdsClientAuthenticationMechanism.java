@@ -28,6 +28,8 @@ public class CdsClientAuthenticationMechanism implements HttpAuthenticationMecha
     public static final String ROLE = "cds-client";
     /** The role only a verified JWT gives: making this service query the client's FHIR server for what it did not prefetch. */
     public static final String EHR_QUERY_ROLE = "ehr-query";
+    /** The identity attribute that names the configured client whose JWT was verified. */
+    public static final String CLIENT_ATTRIBUTE = "cds-client";
     private static final String BEARER = "Bearer ";
 
     private final boolean enabled;

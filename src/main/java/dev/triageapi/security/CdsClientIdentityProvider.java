@@ -31,7 +31,8 @@ public class CdsClientIdentityProvider implements IdentityProvider<CdsJwtRequest
             String client = verifier.verify(request.token(), request.audiences())
                     .orElseThrow(() -> new AuthenticationFailedException("CDS client JWT refused"));
             return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("cds-client:" + client))
-                    .addRole(CdsClientAuthenticationMechanism.ROLE).addRole(CdsClientAuthenticationMechanism.EHR_QUERY_ROLE).build();
+                    .addRole(CdsClientAuthenticationMechanism.ROLE).addRole(CdsClientAuthenticationMechanism.EHR_QUERY_ROLE)
+                    .addAttribute(CdsClientAuthenticationMechanism.CLIENT_ATTRIBUTE, client).build();
         });
     }
 }

@@ -76,6 +76,20 @@ class CdsFetchDeadlineTest {
     }
 
     @Test
+    void shouldQueryOnlyTheServersOfTheClientThatSignedTheCall() throws Exception {
+        int before = RealEhr.hostile.requests.size();
+        String rsa = CdsEhrTest.jwt(RealEhr.RSA_PRIVATE_JWK, RealEhr.RSA_ISSUER, CdsEhrTest.AUD, c -> { }, h -> { });
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + rsa).body(call("late"))
+                .when().post(CdsEhrTest.SERVICE).then().statusCode(412)
+                .body("detail", containsString("not one this CDS client may have the service query"));
+        assertEquals(before, RealEhr.hostile.requests.size(), "the other EHR's server was never asked");
+        String again = CdsEhrTest.jwt(RealEhr.RSA_PRIVATE_JWK, RealEhr.RSA_ISSUER, CdsEhrTest.AUD, c -> { }, h -> { });
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + again)
+                .body(CdsEhrTest.call("weak", null, RealEhr.TOKEN))
+                .when().post(CdsEhrTest.SERVICE).then().statusCode(200);
+    }
+
+    @Test
     void shouldRefuseAPatientIdThatIsAPathSegment() throws Exception {
         int before = RealEhr.AUTHORIZATIONS.size();
         for (String id : new String[] {"..", ".", "...", "a/../b", "%2e%2e"}) {

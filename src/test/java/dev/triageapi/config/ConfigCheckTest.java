@@ -47,9 +47,24 @@ class ConfigCheckTest {
             public String issuer() { return "https://ehr.example.test/"; }
             public Optional<URI> jwksUrl() { return Optional.of(URI.create("https://ehr.example.test/jwks")); }
             public Optional<Path> jwksFile() { return Optional.empty(); }
+            public Optional<List<URI>> fhirServers() { return Optional.empty(); }
         };
         assertTrue(TriageConfig.Cds.problems(cds(Map.of("ehr", client), List.of(URI.create("https://ehr.example.test/fhir"))),
                 Optional.of(URI.create("https://triage.example.test/"))).isEmpty());
+    }
+
+    @Test
+    void shouldRefuseAClientServerOutsideTheServersTheServiceMayQuery() {
+        TriageConfig.Cds.Client client = new TriageConfig.Cds.Client() {
+            public String issuer() { return "https://ehr.example.test/"; }
+            public Optional<URI> jwksUrl() { return Optional.of(URI.create("https://ehr.example.test/jwks")); }
+            public Optional<Path> jwksFile() { return Optional.empty(); }
+            public Optional<List<URI>> fhirServers() { return Optional.of(List.of(URI.create("https://other.example.test/fhir"))); }
+        };
+        assertEquals(List.of("triage.cds.clients.ehr.fhir-servers names https://other.example.test/fhir, which is not in "
+                        + "triage.cds.fhir-servers"),
+                TriageConfig.Cds.problems(cds(Map.of("ehr", client), List.of(URI.create("https://ehr.example.test/fhir"))),
+                        Optional.of(URI.create("https://triage.example.test/"))));
     }
 
     private static TriageConfig.Cds cds(Map<String, TriageConfig.Cds.Client> clients, List<URI> servers) {

@@ -55,6 +55,7 @@ class CdsJwtVerifierTest {
             @Override public String issuer() { return ISSUER; }
             @Override public Optional<URI> jwksUrl() { return jwksUrl; }
             @Override public Optional<Path> jwksFile() { return jwksFile; }
+            @Override public Optional<List<URI>> fhirServers() { return Optional.empty(); }
         };
         TriageConfig.Cds cds = new TriageConfig.Cds() {
             @Override public Map<String, Client> clients() { return Map.of("spec-example", client); }

@@ -129,7 +129,9 @@ public class RealEhr implements QuarkusTestProfile {
                         "triage.cds.clients.ehr.issuer", EC_ISSUER,
                         "triage.cds.clients.ehr.jwks-url", root + "/jwks.json",
                         "triage.cds.clients.other.issuer", RSA_ISSUER,
-                        "triage.cds.clients.other.jwks-file", rsaSet.toString());
+                        "triage.cds.clients.other.jwks-file", rsaSet.toString(),
+                        // The RSA client's EHR is the real one: it may not aim the service at the other server.
+                        "triage.cds.clients.other.fhir-servers", root + "/fhir");
             } catch (Exception e) {
                 throw new IllegalStateException("the loopback EHR did not start", e);
             }
