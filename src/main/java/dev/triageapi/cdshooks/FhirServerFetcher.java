@@ -46,8 +46,9 @@ public class FhirServerFetcher {
 
     FhirServerFetcher(TriageConfig config, FhirSupport fhir) {
         this.servers = config.cds().fhirServers().orElse(List.of()).stream().map(FhirServerFetcher::base).toList();
-        config.cds().clients().forEach((name, client) -> client.fhirServers().ifPresent(own ->
-                serversByClient.put(name, own.stream().map(FhirServerFetcher::base).toList())));
+        config.cds().clients().forEach((name, client) -> serversByClient.put(name,
+                client.fhirServers().filter(own -> !own.isEmpty()).map(own -> own.stream().map(FhirServerFetcher::base).toList())
+                        .orElse(servers)));
         this.timeout = config.cds().fetchTimeout();
         this.maxPages = config.cds().maxPages();
         this.fhir = fhir;
@@ -94,10 +95,13 @@ public class FhirServerFetcher {
         return Optional.of(new Target(named, token));
     }
 
-    /** True when the client may name this server: it is limited to none, or to servers among which this one is. */
+    /**
+     * True when this configured client may name this server: one of its own servers, or, for a client given none (only
+     * allowed when it is the one client), any server this service may query. An unknown client may name none.
+     */
     boolean allowedFor(String client, URI server) {
         List<URI> own = serversByClient.get(client);
-        return own == null || own.contains(server);
+        return own != null && own.contains(server);
     }
 
     /** True when this FHIR server is one this service is configured to query. */
@@ -211,8 +215,8 @@ public class FhirServerFetcher {
                 && (other.equals(path) || other.startsWith(path + "/"));
     }
 
-    /** A base URL with exactly one trailing slash, so that relative queries resolve under it. */
-    private static URI base(URI uri) {
+    /** A base URL with exactly one trailing slash, so that relative queries resolve under it (and compare equal). */
+    public static URI base(URI uri) {
         String text = uri.toString();
         return URI.create(text.endsWith("/") ? text : text + "/");
     }

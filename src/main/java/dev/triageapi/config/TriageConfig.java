@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -173,20 +174,37 @@ public interface TriageConfig {
             Optional<List<URI>> fhirServers();
         }
 
+        /** A base URL with exactly one trailing slash, as the fetcher compares them. */
+        private static URI base(URI uri) {
+            String text = uri.toString();
+            return URI.create(text.endsWith("/") ? text : text + "/");
+        }
+
         /**
-         * What is wrong with these settings: each client needs exactly one key source, FHIR servers need clients, and
-         * max-pages and jwks-refresh are in range.
+         * What is wrong with these settings: each client needs exactly one key source and an issuer of its own, and,
+         * when several may make the service query FHIR servers, a list of its own among them; FHIR servers need
+         * clients; max-pages and jwks-refresh are in range.
          */
         static List<String> problems(Cds config, Optional<URI> publicBaseUrl) {
             List<String> problems = new ArrayList<>();
-            List<URI> servers = config.fhirServers().orElse(List.of());
+            List<URI> servers = config.fhirServers().orElse(List.of()).stream().map(Cds::base).toList();
+            Map<String, String> nameByIssuer = new HashMap<>();
             config.clients().forEach((name, client) -> {
                 if (client.jwksUrl().isPresent() == client.jwksFile().isPresent()) {
                     problems.add("triage.cds.clients." + name + " needs exactly one of jwks-url and jwks-file");
                 }
-                client.fhirServers().orElse(List.of()).stream().filter(server -> !servers.contains(server)).forEach(server ->
+                String other = nameByIssuer.putIfAbsent(client.issuer(), name);
+                if (other != null) {
+                    problems.add("triage.cds.clients." + name + " and " + other + " have the same issuer: a JWT must name one client");
+                }
+                List<URI> own = client.fhirServers().orElse(List.of());
+                own.stream().filter(server -> !servers.contains(base(server))).forEach(server ->
                         problems.add("triage.cds.clients." + name + ".fhir-servers names " + server
                                 + ", which is not in triage.cds.fhir-servers"));
+                if (own.isEmpty() && !servers.isEmpty() && config.clients().size() > 1) {
+                    problems.add("triage.cds.clients." + name + ".fhir-servers is required when several CDS clients may "
+                            + "make the service query FHIR servers: each names its own EHR's, so none can aim it at another's");
+                }
             });
             if (config.fhirServers().isPresent() && !config.fhirServers().get().isEmpty() && config.clients().isEmpty()) {
                 problems.add("triage.cds.fhir-servers needs triage.cds.clients: only a CDS client whose signed JWT is "

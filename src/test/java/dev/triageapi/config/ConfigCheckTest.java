@@ -67,6 +67,27 @@ class ConfigCheckTest {
                         Optional.of(URI.create("https://triage.example.test/"))));
     }
 
+    @Test
+    void shouldRefuseTwoClientsOfOneIssuerAndSeveralClientsWithoutTheirOwnServers() {
+        URI server = URI.create("https://ehr.example.test/fhir");
+        List<String> problems = TriageConfig.Cds.problems(cds(Map.of("a", client("https://ehr.example.test/", List.of()),
+                "b", client("https://ehr.example.test/", List.of(URI.create("https://ehr.example.test/fhir/")))), List.of(server)),
+                Optional.of(URI.create("https://triage.example.test/")));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("have the same issuer")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("triage.cds.clients.a.fhir-servers is required")), problems.toString());
+        assertTrue(problems.stream().noneMatch(p -> p.contains("not in triage.cds.fhir-servers")),
+                "a trailing slash names the same server: " + problems);
+    }
+
+    private static TriageConfig.Cds.Client client(String issuer, List<URI> servers) {
+        return new TriageConfig.Cds.Client() {
+            public String issuer() { return issuer; }
+            public Optional<URI> jwksUrl() { return Optional.of(URI.create(issuer + "jwks")); }
+            public Optional<Path> jwksFile() { return Optional.empty(); }
+            public Optional<List<URI>> fhirServers() { return servers.isEmpty() ? Optional.empty() : Optional.of(servers); }
+        };
+    }
+
     private static TriageConfig.Cds cds(Map<String, TriageConfig.Cds.Client> clients, List<URI> servers) {
         return new TriageConfig.Cds() {
             public Map<String, Client> clients() { return clients; }

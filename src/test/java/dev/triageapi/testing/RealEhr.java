@@ -128,6 +128,7 @@ public class RealEhr implements QuarkusTestProfile {
                         "triage.api.body-timeout", "1s",
                         "triage.cds.clients.ehr.issuer", EC_ISSUER,
                         "triage.cds.clients.ehr.jwks-url", root + "/jwks.json",
+                        "triage.cds.clients.ehr.fhir-servers", root + "/fhir," + misbehaving.base(),
                         "triage.cds.clients.other.issuer", RSA_ISSUER,
                         "triage.cds.clients.other.jwks-file", rsaSet.toString(),
                         // The RSA client's EHR is the real one: it may not aim the service at the other server.
