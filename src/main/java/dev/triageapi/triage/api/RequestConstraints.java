@@ -11,13 +11,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.metadata.BeanDescriptor;
 import jakarta.validation.metadata.ConstraintDescriptor;
 import jakarta.validation.metadata.ContainerElementTypeDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;
 
 import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -26,14 +30,36 @@ import java.util.stream.Stream;
  * request that plainly meets them all, as nearly every real one does, passes on a few comparisons against bounds read
  * from the validator's own metadata when the service starts; any other is handed to the {@link Validator}, which
  * states its violations. The plain check only has to be sound (never pass a request the validator would refuse): it
- * knows the constraint types below, and if a record ever carries one it does not know, it stands aside and the
- * validator sees every request. {@code RequestConstraintsTest} holds it to that on seeded requests around every bound.
+ * knows, property by property, the constraints it enforces, and if a record ever carries another it stands aside and
+ * the validator sees every request. {@code RequestConstraintsTest} holds it to that on seeded requests around every
+ * bound.
  */
 final class RequestConstraints {
 
-    /** The constraint types the plain check reads; any other on these records switches it off. */
-    private static final Set<Class<? extends Annotation>> KNOWN = Set.of(NotNull.class, NotBlank.class, NotEmpty.class,
-            Size.class, Min.class, Max.class, DecimalMin.class, DecimalMax.class);
+    /**
+     * The constraints the plain check enforces, property by property ({@code Type.property}, {@code []} for the
+     * elements of a list), and the properties it follows into a nested record. Any other constraint, on any property or
+     * on a class, or any other nested record, switches the plain check off: it stays sound whatever is added later.
+     */
+    private static final Map<String, Set<Class<? extends Annotation>>> ENFORCED = Map.ofEntries(
+            Map.entry("TriageRequest.age", Set.of(Min.class, Max.class)),
+            Map.entry("TriageRequest.symptoms", Set.of(NotEmpty.class)),
+            Map.entry("TriageRequest.symptoms[]", Set.of(NotNull.class)),
+            Map.entry("TriageRequest.riskFactors", Set.of(Size.class)),
+            Map.entry("TriageRequest.riskFactors[]", Set.of(NotBlank.class, Size.class)),
+            Map.entry("TriageRequest.absentRiskFactors", Set.of(Size.class)),
+            Map.entry("TriageRequest.absentRiskFactors[]", Set.of(NotBlank.class, Size.class)),
+            Map.entry("SymptomReport.code", Set.of(NotBlank.class, Size.class)),
+            Map.entry("SymptomReport.locations", Set.of(Size.class)),
+            Map.entry("SymptomReport.locations[]", Set.of(NotNull.class)),
+            Map.entry("SymptomReport.hoursSinceOnset", Set.of(DecimalMin.class, DecimalMax.class)),
+            Map.entry("VitalsReport.respiratoryRate", Set.of(Min.class, Max.class)),
+            Map.entry("VitalsReport.oxygenSaturation", Set.of(Min.class, Max.class)),
+            Map.entry("VitalsReport.systolicBloodPressure", Set.of(Min.class, Max.class)),
+            Map.entry("VitalsReport.heartRate", Set.of(Min.class, Max.class)),
+            Map.entry("VitalsReport.temperature", Set.of(DecimalMin.class, DecimalMax.class)),
+            Map.entry("VitalsReport.bloodGlucose", Set.of(DecimalMin.class, DecimalMax.class)));
+    private static final Set<String> FOLLOWED = Set.of("TriageRequest.symptoms[]", "TriageRequest.vitals");
 
     /** An inclusive range of a number; null values always pass (every number is optional). */
     private record Range(double min, double max) {
@@ -54,17 +80,17 @@ final class RequestConstraints {
 
     RequestConstraints(Validator validator) {
         this.validator = validator;
-        this.plainCheck = Stream.of(TriageRequest.class, SymptomReport.class, VitalsReport.class).allMatch(this::onlyKnown);
+        this.plainCheck = Stream.of(TriageRequest.class, SymptomReport.class, VitalsReport.class).allMatch(this::enforcedAll);
         this.age = range(TriageRequest.class, "age");
         this.hoursSinceOnset = range(SymptomReport.class, "hoursSinceOnset");
         this.vitals = Stream.of("respiratoryRate", "oxygenSaturation", "systolicBloodPressure", "heartRate", "temperature",
                 "bloodGlucose").map(p -> range(VitalsReport.class, p)).toList();
-        this.maxSymptomCode = maxSize(property(SymptomReport.class, "code").getConstraintDescriptors());
-        this.maxLocations = maxSize(property(SymptomReport.class, "locations").getConstraintDescriptors());
-        this.maxRiskFactors = Math.min(maxSize(property(TriageRequest.class, "riskFactors").getConstraintDescriptors()),
-                maxSize(property(TriageRequest.class, "absentRiskFactors").getConstraintDescriptors()));
-        this.maxRiskFactorCode = Math.min(elementMaxSize(TriageRequest.class, "riskFactors"),
-                elementMaxSize(TriageRequest.class, "absentRiskFactors"));
+        this.maxSymptomCode = maxSize(constraints(SymptomReport.class, "code"));
+        this.maxLocations = maxSize(constraints(SymptomReport.class, "locations"));
+        this.maxRiskFactors = Math.min(maxSize(constraints(TriageRequest.class, "riskFactors")),
+                maxSize(constraints(TriageRequest.class, "absentRiskFactors")));
+        this.maxRiskFactorCode = Math.min(maxSize(elementConstraints(TriageRequest.class, "riskFactors")),
+                maxSize(elementConstraints(TriageRequest.class, "absentRiskFactors")));
     }
 
     /** Refuses a request that breaks a constraint: 400 with the validator's violations as field errors. */
@@ -147,58 +173,84 @@ final class RequestConstraints {
         return first > ' ' && !Character.isWhitespace(first);
     }
 
-    private PropertyDescriptor property(Class<?> type, String name) {
+    /** The property's constraints; none when it carries none any more (then the validator checks nothing there either). */
+    private Set<ConstraintDescriptor<?>> constraints(Class<?> type, String name) {
         PropertyDescriptor property = validator.getConstraintsForClass(type).getConstraintsForProperty(name);
-        if (property == null) {
-            throw new IllegalStateException(type.getSimpleName() + "." + name + " carries no constraint to read");
-        }
-        return property;
+        return property == null ? Set.of() : property.getConstraintDescriptors();
     }
 
-    /** The inclusive range the property's @Min, @Max, @DecimalMin and @DecimalMax allow (an exclusive bound just inside). */
+    private Set<ConstraintDescriptor<?>> elementConstraints(Class<?> type, String name) {
+        PropertyDescriptor property = validator.getConstraintsForClass(type).getConstraintsForProperty(name);
+        return property == null ? Set.of() : property.getConstrainedContainerElementTypes().stream()
+                .flatMap(element -> element.getConstraintDescriptors().stream()).collect(Collectors.toSet());
+    }
+
+    /**
+     * The inclusive range the property's @Min, @Max, @DecimalMin and @DecimalMax allow, each decimal bound rounded
+     * inward to a double (the validator compares exact decimals; an exclusive bound is moved just inside).
+     */
     private Range range(Class<?> type, String name) {
         double min = Double.NEGATIVE_INFINITY;
         double max = Double.POSITIVE_INFINITY;
-        for (ConstraintDescriptor<?> c : property(type, name).getConstraintDescriptors()) {
+        for (ConstraintDescriptor<?> c : constraints(type, name)) {
             Annotation a = c.getAnnotation();
             if (a instanceof Min m) {
                 min = Math.max(min, m.value());
             } else if (a instanceof Max m) {
                 max = Math.min(max, m.value());
             } else if (a instanceof DecimalMin m) {
-                double bound = Double.parseDouble(m.value());
-                min = Math.max(min, m.inclusive() ? bound : Math.nextUp(bound));
+                min = Math.max(min, inward(new BigDecimal(m.value()), m.inclusive(), true));
             } else if (a instanceof DecimalMax m) {
-                double bound = Double.parseDouble(m.value());
-                max = Math.min(max, m.inclusive() ? bound : Math.nextDown(bound));
+                max = Math.min(max, inward(new BigDecimal(m.value()), m.inclusive(), false));
             }
         }
         return new Range(min, max);
     }
 
+    /** The double nearest a decimal bound that never lets through a value the exact bound refuses. */
+    static double inward(BigDecimal bound, boolean inclusive, boolean lower) {
+        double d = bound.doubleValue();
+        int side = BigDecimal.valueOf(d).compareTo(bound);
+        if (lower) {
+            return side < 0 || side == 0 && !inclusive ? Math.nextUp(d) : d;
+        }
+        return side > 0 || side == 0 && !inclusive ? Math.nextDown(d) : d;
+    }
+
+    /** The smallest @Size max among these constraints; unbounded when there is none. */
     private static int maxSize(Set<ConstraintDescriptor<?>> constraints) {
         return constraints.stream().map(ConstraintDescriptor::getAnnotation).filter(Size.class::isInstance)
                 .mapToInt(a -> ((Size) a).max()).min().orElse(Integer.MAX_VALUE);
     }
 
-    private int elementMaxSize(Class<?> type, String name) {
-        return property(type, name).getConstrainedContainerElementTypes().stream()
-                .mapToInt(element -> maxSize(element.getConstraintDescriptors())).min().orElse(Integer.MAX_VALUE);
+    /** True when the plain check enforces every constraint of the type, and follows exactly the nested records it reads. */
+    private boolean enforcedAll(Class<?> type) {
+        BeanDescriptor bean = validator.getConstraintsForClass(type);
+        if (!bean.getConstraintDescriptors().isEmpty()) {
+            return false; // a class-level constraint
+        }
+        for (PropertyDescriptor property : bean.getConstrainedProperties()) {
+            String key = type.getSimpleName() + "." + property.getPropertyName();
+            if (!enforced(key, property.getConstraintDescriptors(), property.isCascaded())) {
+                return false;
+            }
+            for (ContainerElementTypeDescriptor element : property.getConstrainedContainerElementTypes()) {
+                if (!element.getConstrainedContainerElementTypes().isEmpty()
+                        || !enforced(key + "[]", element.getConstraintDescriptors(), element.isCascaded())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
-    /** True when every constraint on the type's properties and their elements is one the plain check reads. */
-    private boolean onlyKnown(Class<?> type) {
-        return validator.getConstraintsForClass(type).getConstrainedProperties().stream().allMatch(p ->
-                p.getConstraintDescriptors().stream().allMatch(RequestConstraints::known)
-                        && p.getConstrainedContainerElementTypes().stream().allMatch(RequestConstraints::onlyKnown));
-    }
-
-    private static boolean onlyKnown(ContainerElementTypeDescriptor element) {
-        return element.getConstraintDescriptors().stream().allMatch(RequestConstraints::known)
-                && element.getConstrainedContainerElementTypes().stream().allMatch(RequestConstraints::onlyKnown);
-    }
-
-    private static boolean known(ConstraintDescriptor<?> constraint) {
-        return KNOWN.contains(constraint.getAnnotation().annotationType()) && constraint.getComposingConstraints().isEmpty();
+    private static boolean enforced(String key, Set<ConstraintDescriptor<?>> constraints, boolean cascaded) {
+        if (cascaded && !FOLLOWED.contains(key)) {
+            return false;
+        }
+        Set<Class<? extends Annotation>> known = ENFORCED.getOrDefault(key, Set.of());
+        return constraints.stream().allMatch(c -> known.contains(c.getAnnotation().annotationType())
+                && c.getComposingConstraints().isEmpty()
+                && !(c.getAnnotation() instanceof Size size && size.min() > 0));
     }
 }

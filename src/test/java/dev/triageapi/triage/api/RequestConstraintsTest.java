@@ -21,11 +21,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -96,6 +98,16 @@ class RequestConstraintsTest {
                 () -> constraints.check(request));
         assertEquals(validator.validate(request).size(), e.errors().size());
         assertEquals(3, e.errors().size());
+    }
+
+    @Test
+    void shouldRoundEveryDecimalBoundInwardSoThatNoValueTheValidatorRefusesPasses() {
+        // 0.3 is below the exact bound 0.30000000000000001, although the nearest double of both is the same.
+        assertTrue(RequestConstraints.inward(new BigDecimal("0.30000000000000001"), true, true) > 0.3);
+        assertTrue(RequestConstraints.inward(new BigDecimal("0.29999999999999999"), true, false) < 0.3);
+        assertEquals(0.5, RequestConstraints.inward(new BigDecimal("0.5"), true, true));
+        assertTrue(RequestConstraints.inward(new BigDecimal("0.5"), false, true) > 0.5, "an exclusive bound moves inside");
+        assertTrue(RequestConstraints.inward(new BigDecimal("60"), false, false) < 60);
     }
 
     @Test
@@ -186,7 +198,7 @@ class RequestConstraintsTest {
     }
 
     /** A short list, or one of exactly {@code limit} items or one more. */
-    private static <T> List<T> list(Random random, int limit, java.util.function.Function<Random, T> item) {
+    private static <T> List<T> list(Random random, int limit, Function<Random, T> item) {
         int n = switch (random.nextInt(7)) {
             case 0 -> limit;
             case 1 -> limit + 1;
