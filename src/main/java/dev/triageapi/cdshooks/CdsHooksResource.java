@@ -182,7 +182,7 @@ public class CdsHooksResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void feedback(@PathParam("service") String service, FeedbackRequest body) {
         if (CdsService.byId(service).isEmpty()) {
-            throw new NotFoundException(); // before the body is looked at: no such service is a 404, whatever was sent
+            throw new NotFoundException(); // before the body is validated: no such service is a 404 (JSON that cannot be read is still a 400)
         }
         if (body == null) {
             throw new InvalidRequestException(List.of(new FieldError("body", "must not be null")));

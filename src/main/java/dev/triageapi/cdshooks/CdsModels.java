@@ -47,7 +47,7 @@ public final class CdsModels {
             @Schema(ref = "CdsPrefetch") Map<String, JsonNode> prefetch) {
     }
 
-    static final String RFC_3339_MESSAGE = "is required, as an RFC 3339 date-time in UTC";
+    static final String RFC_3339_MESSAGE = "is required, as an RFC 3339 date-time (CDS Hooks asks for UTC)";
 
     /** {@code POST /cds-services/{id}/feedback}. */
     @Schema(name = "CdsFeedbackRequest")

@@ -11,8 +11,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** A date-time with an offset, as RFC 3339 writes it (read by {@link OffsetDateTime#parse}); null is left to {@code @NotNull}. */
+/**
+ * A date-time as RFC 3339 writes it: a full date, a time with seconds, an optional fraction and {@code Z} or an
+ * {@code HH:MM} offset, and a real instant ({@link OffsetDateTime#parse}); null is left to {@code @NotNull}.
+ */
 @Constraint(validatedBy = DateTime.Check.class)
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,15 +32,21 @@ public @interface DateTime {
     /** Payload. */
     Class<? extends Payload>[] payload() default {};
 
-    /** Parses the text as {@link OffsetDateTime#parse} does: a real date and time, with an offset. */
+    /** The RFC 3339 shape first, then a real date and time. */
     class Check implements ConstraintValidator<DateTime, String> {
+        private static final Pattern SHAPE = Pattern.compile(
+                "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})");
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
             if (value == null) {
                 return true;
             }
+            if (!SHAPE.matcher(value).matches()) {
+                return false;
+            }
             try {
-                OffsetDateTime.parse(value);
+                OffsetDateTime.parse(value.toUpperCase(Locale.ROOT));
                 return true;
             } catch (DateTimeParseException e) {
                 return false;

@@ -18,9 +18,12 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A CDS Hooks client's view: discovery with one service per hook, a real-shaped encounter-start call, an intake call,
@@ -58,7 +61,7 @@ class CdsHooksTest {
                 .body("services[0].prefetch.patient", equalTo("Patient/{{context.patientId}}"))
                 .body("services[1].id", equalTo("muscle-weakness-intake-triage"))
                 .body("services[1].hook", equalTo("questionnaire-inprogress"))
-                .body("services[1]", org.hamcrest.Matchers.not(hasKey("prefetch")));
+                .body("services[1]", not(hasKey("prefetch")));
     }
 
     @Test
@@ -124,7 +127,7 @@ class CdsHooksTest {
                         + "{\"linkId\":\"numbness\",\"answer\":[{\"valueBoolean\":false}]},")
                 .replace("{\"linkId\":\"age\",", "{\"linkId\":\"riskFactors\",\"item\":[{\"linkId\":\"statin_use\",\"answer\":[{\"valueBoolean\":false}]}]},"
                         + "{\"linkId\":\"age\",");
-        org.junit.jupiter.api.Assertions.assertNotEquals(response, screened);
+        assertNotEquals(response, screened);
         given().contentType(ContentType.JSON)
                 .body("{\"hook\":\"questionnaire-inprogress\",\"hookInstance\":\"4\",\"context\":{\"questionnaireResponse\":" + screened + "}}")
                 .when().post("/cds-services/muscle-weakness-intake-triage")
@@ -239,7 +242,7 @@ class CdsHooksTest {
                 .when().post("/cds-services/muscle-weakness-intake-triage/feedback")
                 .then().statusCode(204);
         String after = given().when().get("/q/metrics").then().extract().asString();
-        org.junit.jupiter.api.Assertions.assertTrue(count(after, "outcome=\"overridden\",reason=\"coded\",service=\"muscle-weakness-triage\"")
+        assertTrue(count(after, "outcome=\"overridden\",reason=\"coded\",service=\"muscle-weakness-triage\"")
                 > count(before, "outcome=\"overridden\",reason=\"coded\",service=\"muscle-weakness-triage\""), after);
         assertFalse(after.contains("already-assessed"));
         assertFalse(after.contains("emergency department this morning"));
@@ -265,7 +268,7 @@ class CdsHooksTest {
                 .when().post("/cds-services/muscle-weakness-triage/feedback")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", contains("feedback[0]", "feedback[1].card", "feedback[1].outcomeTimestamp"))
-                .body("errors[2].message", equalTo("is required, as an RFC 3339 date-time in UTC"));
+                .body("errors[2].message", equalTo("is required, as an RFC 3339 date-time (CDS Hooks asks for UTC)"));
         given().contentType(ContentType.JSON).body("null")
                 .when().post("/cds-services/muscle-weakness-triage/feedback")
                 .then().statusCode(400).body("errors[0].field", equalTo("body"));
@@ -276,6 +279,12 @@ class CdsHooksTest {
                         + "\"outcomeTimestamp\":\"2026-02-31T10:05:31Z\"}]}")
                 .when().post("/cds-services/muscle-weakness-triage/feedback")
                 .then().statusCode(400).body("errors[0].field", equalTo("feedback[0].outcomeTimestamp"));
+        for (String notRfc3339 : new String[] {"2026-12-01T10:05Z", "2026-12-01T10:05:31+01:00:30", "+12026-12-01T10:05:31Z"}) {
+            given().contentType(ContentType.JSON).body("{\"feedback\":[{\"card\":\"c\",\"outcome\":\"accepted\","
+                            + "\"outcomeTimestamp\":\"" + notRfc3339 + "\"}]}")
+                    .when().post("/cds-services/muscle-weakness-triage/feedback")
+                    .then().statusCode(400).body("errors[0].field", equalTo("feedback[0].outcomeTimestamp"));
+        }
         given().contentType(ContentType.JSON).body(CdsExamples.FEEDBACK)
                 .when().post("/cds-services/no-such-service/feedback")
                 .then().statusCode(404);
@@ -295,9 +304,9 @@ class CdsHooksTest {
             String id = given().contentType(ContentType.JSON).body(CdsExamples.ENCOUNTER_START)
                     .when().post("/cds-services/muscle-weakness-triage")
                     .then().statusCode(200).extract().path("cards[0].uuid");
-            org.junit.jupiter.api.Assertions.assertTrue(id.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), id);
+            assertTrue(id.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), id);
             ids.add(id);
         }
-        org.junit.jupiter.api.Assertions.assertEquals(5, ids.size(), "the same answer twice is still two cards");
+        assertEquals(5, ids.size(), "the same answer twice is still two cards");
     }
 }
