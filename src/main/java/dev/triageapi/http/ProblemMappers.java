@@ -176,7 +176,7 @@ public class ProblemMappers {
                     out.append('.');
                 }
                 // Field names come from the client: quote them only when they look like a plain identifier.
-                out.append(ref.getFieldName().matches("[A-Za-z0-9_]{1,64}") ? ref.getFieldName() : "?");
+                out.append(SafeText.fieldName(ref.getFieldName()));
             } else if (ref.getIndex() >= 0) {
                 out.append('[').append(ref.getIndex()).append(']');
             }

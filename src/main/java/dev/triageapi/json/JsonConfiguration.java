@@ -14,13 +14,13 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.triageapi.config.TriageConfig;
+import dev.triageapi.http.SafeText;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import java.util.regex.Pattern;
 
 /**
  * Strict JSON reading: no silent coercion ("71" is not a number, 1 is not a string, 1.5 is not an age), duplicate
@@ -31,9 +31,6 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class JsonConfiguration implements ObjectMapperCustomizer {
-
-    /** A field name that may be repeated in an answer. */
-    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
     private final TriageConfig.Api config;
 
@@ -107,6 +104,6 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
     }
 
     private static String plain(String name) {
-        return PLAIN_NAME.matcher(name).matches() ? name : "?";
+        return SafeText.fieldName(name);
     }
 }
