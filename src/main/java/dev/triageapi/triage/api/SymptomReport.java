@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -91,27 +90,21 @@ public record SymptomReport(
      * kept by hand. A modifier without a component of its own name stops the service from starting.
      */
     private static final Map<Modifier, Method> ACCESSORS = new EnumMap<>(Modifier.class);
+    private static final RecordComponent[] COMPONENTS = SymptomReport.class.getRecordComponents();
     private static final Constructor<SymptomReport> CANONICAL;
-    private static final List<Modifier> IN_ORDER;
 
     static {
-        RecordComponent[] components = SymptomReport.class.getRecordComponents();
-        List<Modifier> order = new ArrayList<>();
-        for (RecordComponent component : components) {
-            Modifier.byCode(component.getName()).ifPresent(m -> {
-                ACCESSORS.put(m, component.getAccessor());
-                order.add(m);
-            });
+        for (RecordComponent component : COMPONENTS) {
+            Modifier.byCode(component.getName()).ifPresent(m -> ACCESSORS.put(m, component.getAccessor()));
         }
         for (Modifier m : Modifier.values()) {
             if (!ACCESSORS.containsKey(m)) {
                 throw new ExceptionInInitializerError("SymptomReport has no field for modifier " + m.code());
             }
         }
-        IN_ORDER = List.copyOf(order);
         try {
             CANONICAL = SymptomReport.class.getDeclaredConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+                    Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new));
         } catch (NoSuchMethodException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -128,15 +121,15 @@ public record SymptomReport(
 
     /** A report from answers keyed by modifier (values of each modifier's type), as the FHIR mapper reads them. */
     public static SymptomReport of(String code, SymptomStatus status, Map<Modifier, Object> answers) {
-        Object[] arguments = new Object[IN_ORDER.size() + 2];
-        arguments[0] = code;
-        arguments[1] = status;
-        for (int i = 0; i < IN_ORDER.size(); i++) {
-            arguments[i + 2] = answers.get(IN_ORDER.get(i));
+        Object[] arguments = new Object[COMPONENTS.length];
+        for (int i = 0; i < COMPONENTS.length; i++) {
+            String name = COMPONENTS[i].getName();
+            arguments[i] = name.equals("code") ? code : name.equals("status") ? status
+                    : Modifier.byCode(name).map(answers::get).orElse(null);
         }
         try {
             return CANONICAL.newInstance(arguments);
-        } catch (ReflectiveOperationException e) {
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
             throw new IllegalArgumentException("an answer is not of its modifier's type", e);
         }
     }

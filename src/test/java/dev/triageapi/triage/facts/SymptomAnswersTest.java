@@ -25,7 +25,7 @@ class SymptomAnswersTest {
                 case CHOICE -> m.choice(m.choices().get(m.choices().size() - 1)).orElseThrow();
                 case CHOICES -> List.of(m.choice(m.choices().get(0)).orElseThrow());
                 case DECIMAL -> 12.5;
-                case BOOLEAN -> Boolean.TRUE;
+                case BOOLEAN -> m.ordinal() % 2 == 0; // alternating, so two answers swapped would show
             });
         }
         return answers;
