@@ -32,8 +32,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The public keys of each trusted CDS client, by issuer. A {@code jwks-file} is read once at start; a {@code jwks-url}
  * is downloaded at start and then every {@code triage.cds.jwks-refresh} by the scheduler (every 30 s while a download
- * has yet to succeed), each download bounded as a whole and never redirected. A request never causes a download: a token naming a key the last download did not hold (a made-up
- * {@code kid} costs an attacker nothing, since it is read before any signature is checked) is simply refused.
+ * has yet to succeed), each download bounded as a whole and never redirected. A request never causes a download: a
+ * token naming a key the last download did not hold (a made-up {@code kid} costs an attacker nothing, since it is read
+ * before any signature is checked) is simply refused.
  */
 @ApplicationScoped
 public class ClientKeySets {
