@@ -45,9 +45,9 @@ public class FhirServerFetcher {
     private final BoundedGet http;
 
     FhirServerFetcher(TriageConfig config, FhirSupport fhir) {
-        this.servers = config.cds().fhirServers().orElse(List.of()).stream().map(FhirServerFetcher::base).toList();
+        this.servers = config.cds().fhirServers().orElse(List.of()).stream().map(TriageConfig.Cds::base).toList();
         config.cds().clients().forEach((name, client) -> serversByClient.put(name,
-                client.fhirServers().filter(own -> !own.isEmpty()).map(own -> own.stream().map(FhirServerFetcher::base).toList())
+                client.fhirServers().filter(own -> !own.isEmpty()).map(own -> own.stream().map(TriageConfig.Cds::base).toList())
                         .orElse(servers)));
         this.timeout = config.cds().fetchTimeout();
         this.maxPages = config.cds().maxPages();
@@ -78,7 +78,7 @@ public class FhirServerFetcher {
         }
         URI named;
         try {
-            named = base(URI.create(call.fhirServer()));
+            named = TriageConfig.Cds.base(URI.create(call.fhirServer()));
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(List.of(new FieldError("fhirServer", "must be an absolute URL")));
         }
@@ -107,7 +107,7 @@ public class FhirServerFetcher {
     /** True when this FHIR server is one this service is configured to query. */
     public boolean allows(String fhirServer) {
         try {
-            return fhirServer != null && servers.contains(base(URI.create(fhirServer)));
+            return fhirServer != null && servers.contains(TriageConfig.Cds.base(URI.create(fhirServer)));
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -213,11 +213,5 @@ public class FhirServerFetcher {
                 && other.chars().noneMatch(c -> c == '\\' || c == ';' || c == '%')
                 && Arrays.stream(other.split("/", -1)).noneMatch(segment -> segment.equals(".") || segment.equals(".."))
                 && (other.equals(path) || other.startsWith(path + "/"));
-    }
-
-    /** A base URL with exactly one trailing slash, so that relative queries resolve under it (and compare equal). */
-    public static URI base(URI uri) {
-        String text = uri.toString();
-        return URI.create(text.endsWith("/") ? text : text + "/");
     }
 }

@@ -174,8 +174,11 @@ public interface TriageConfig {
             Optional<List<URI>> fhirServers();
         }
 
-        /** A base URL with exactly one trailing slash, as the fetcher compares them. */
-        private static URI base(URI uri) {
+        /**
+         * A FHIR base URL with exactly one trailing slash: relative queries resolve under it, and the start-up checks
+         * and the fetcher compare servers in this one form.
+         */
+        static URI base(URI uri) {
             String text = uri.toString();
             return URI.create(text.endsWith("/") ? text : text + "/");
         }

@@ -92,18 +92,15 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
         if (parser.currentToken() == JsonToken.START_OBJECT || parser.currentToken() == JsonToken.START_ARRAY) {
             container = container.getParent(); // the value's own context: the field is in the one around it
         }
-        String path = plain(field);
+        String path = SafeText.fieldName(field);
         for (JsonStreamContext c = container.getParent(); c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inArray()) {
                 path = "[" + c.getCurrentIndex() + "]" + (path.startsWith("[") ? "" : ".") + path;
             } else if (c.getCurrentName() != null) {
-                path = plain(c.getCurrentName()) + (path.startsWith("[") ? "" : ".") + path;
+                path = SafeText.fieldName(c.getCurrentName()) + (path.startsWith("[") ? "" : ".") + path;
             }
         }
         return path;
     }
 
-    private static String plain(String name) {
-        return SafeText.fieldName(name);
-    }
 }
