@@ -51,10 +51,7 @@ public class AccessLog {
               @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q") String nonApplicationRoot,
               @ConfigProperty(name = "quarkus.smallrye-health.root-path", defaultValue = "health") String healthRoot) {
         this.current = current;
-        // Quarkus resolves each relative path against the one above it: health under q, q under the HTTP root.
-        String nonApplication = nonApplicationRoot.startsWith("/") ? trimSlashes(nonApplicationRoot)
-                : join(trimSlashes(rootPath), trimSlashes(nonApplicationRoot));
-        this.healthPrefix = "/" + (healthRoot.startsWith("/") ? trimSlashes(healthRoot) : join(nonApplication, trimSlashes(healthRoot)));
+        this.healthPrefix = healthPrefix(rootPath, nonApplicationRoot, healthRoot);
         this.metrics = metrics;
         this.keys = keys;
     }
@@ -72,6 +69,13 @@ public class AccessLog {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::record);
+    }
+
+    /** Where health answers: Quarkus resolves each relative path against the one above it, health under q, q under the root. */
+    static String healthPrefix(String rootPath, String nonApplicationRoot, String healthRoot) {
+        String nonApplication = nonApplicationRoot.startsWith("/") ? trimSlashes(nonApplicationRoot)
+                : join(trimSlashes(rootPath), trimSlashes(nonApplicationRoot));
+        return "/" + (healthRoot.startsWith("/") ? trimSlashes(healthRoot) : join(nonApplication, trimSlashes(healthRoot)));
     }
 
     private static String join(String parent, String child) {
