@@ -54,6 +54,13 @@ class CdsFetchDeadlineTest {
     }
 
     @Test
+    void shouldReadNoBodyOfAnAnswerThatIsNotA200() throws Exception {
+        // A 404 is "no such records" at once: its body, trickled for 30 s, is not read (reading it would run into the
+        // deadline, and the call would be a 412).
+        CdsEhrTest.post(call("trickled-404")).statusCode(200).body("cards[0].summary", equalTo("No symptom records to triage"));
+    }
+
+    @Test
     void shouldNeverFollowANextLinkThatLeavesTheBasePath() throws Exception {
         CdsEhrTest.post(call("escape")).statusCode(412);
         assertFalse(RealEhr.hostile.requests.stream().anyMatch(line -> line.contains("secret")), RealEhr.hostile.requests.toString());

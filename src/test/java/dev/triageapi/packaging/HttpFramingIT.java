@@ -1,5 +1,7 @@
 package dev.triageapi.packaging;
 
+import dev.triageapi.cdshooks.CdsExamples;
+import dev.triageapi.testing.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +45,10 @@ class HttpFramingIT {
     private static final String KEY = "framing-test-key";
     /** A request that needs the key, hidden in a body: if it ever runs, a second response follows the first. */
     private static final String HIDDEN = "GET /api/v1/rules HTTP/1.1\r\nHost: x\r\nX-API-Key: " + KEY + "\r\n\r\n";
+    /** A request with an effect one can count (a CDS feedback metric), hidden the same way. */
+    private static final String HIDDEN_FEEDBACK = "POST /cds-services/muscle-weakness-triage/feedback HTTP/1.1\r\nHost: x\r\n"
+            + "X-API-Key: " + KEY + "\r\nContent-Type: application/json\r\nContent-Length: "
+            + CdsExamples.FEEDBACK.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + CdsExamples.FEEDBACK;
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 (\\d{3}) ");
 
     static RunningJar app;
@@ -117,6 +124,25 @@ class HttpFramingIT {
         assertEquals(List.of(400), statuses(triage("Content-Length: 4\r\nTransfer-Encoding: chunked\r\n", chunkedBody + HIDDEN)));
         assertEquals(List.of(400), statuses(triage("Transfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n",
                 chunkedBody + HIDDEN)));
+    }
+
+    @Test
+    void shouldNeverRunARequestPipelinedBehindARefusedOne() throws Exception {
+        String chunkedBody = "4\r\n{}  \r\n0\r\n\r\n";
+        List<String> smuggled = List.of(triage("Transfer-Encoding: gzip\r\n", HIDDEN_FEEDBACK),
+                triage("Transfer-Encoding: gzip, chunked\r\n", chunkedBody + HIDDEN_FEEDBACK),
+                triage("Content-Length: 4\r\nTransfer-Encoding: chunked;x=1\r\n", chunkedBody + HIDDEN_FEEDBACK));
+        List<String> answers = new ArrayList<>();
+        for (String raw : smuggled) {
+            answers.add(exchange(raw));
+        }
+        // What the server did comes first: a hidden feedback that ran is counted, whatever was answered.
+        String metrics = RawHttp.send(app.port(), "GET", "/q/metrics", Map.of(), null).body();
+        assertFalse(metrics.lines().anyMatch(l -> l.startsWith("triage_cds_feedback_total{") && !l.endsWith(" 0.0")),
+                "a hidden feedback request was counted:\n" + metrics.lines().filter(l -> l.contains("feedback")).toList());
+        for (String answer : answers) {
+            assertEquals(List.of(400), STATUS_LINE.matcher(answer).results().map(r -> Integer.parseInt(r.group(1))).toList(), answer);
+        }
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * server library lets it: the patient id in a query chooses how. {@code silent} never sends a header,
  * {@code headers-only} sends headers and no body, {@code trickle} sends a byte every quarter second for 30 s,
  * {@code huge} and {@code huge-chunked} send 3 MiB (with and without a length), {@code hostile} sends JSON built to
- * hurt a parser, {@code redirect} answers 302, {@code escape} links its next page out of the base path with dot
+ * hurt a parser, {@code redirect} answers 302, {@code trickled-404} answers 404 and trickles its body, {@code escape} links its next page out of the base path with dot
  * segments, {@code late} answers a valid empty search after 1.5 s (and its Patient read at once, 404), and
  * {@code late-everywhere} answers both after 1.5 s. Every request line is recorded.
  */
@@ -105,6 +105,14 @@ public final class HostileFhirServer implements AutoCloseable {
                     out.write(body);
                 }
                 case "redirect" -> out.write(head(302, "Location: http://127.0.0.1:9/elsewhere\r\nContent-Length: 0\r\n"));
+                case "trickled-404" -> {
+                    out.write(head(404, "Content-Length: 1000\r\n"));
+                    for (int i = 0; i < 120; i++) {
+                        out.write(' ');
+                        out.flush();
+                        Thread.sleep(250);
+                    }
+                }
                 case "escape" -> {
                     byte[] body = ("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[{\"relation\":\"next\","
                             + "\"url\":\"" + base() + "/../secret/admin\"}],\"entry\":[]}").getBytes(StandardCharsets.UTF_8);
