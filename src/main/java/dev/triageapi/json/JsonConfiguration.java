@@ -2,7 +2,6 @@ package dev.triageapi.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -70,12 +69,13 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
         public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser, JsonDeserializer<?> deserializer,
                                              Object beanOrClass, String propertyName) throws IOException {
             Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass == null ? null : beanOrClass.getClass();
-            if (config.rejectUnknownFields() || type == null || !type.isAnnotationPresent(ReportUnknownFields.class)) {
+            ReportUnknownFields report = type == null ? null : type.getAnnotation(ReportUnknownFields.class);
+            if (config.rejectUnknownFields() || report == null) {
                 return false;
             }
             ManagedContext requests = Arc.container().requestContext();
             if (requests.isActive()) {
-                Arc.container().instance(UnknownFields.class).get().add(path(parser, propertyName));
+                Arc.container().instance(UnknownFields.class).get().add(path(report.at(), parser, propertyName));
             }
             parser.skipChildren();
             return true;
@@ -83,24 +83,23 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
     }
 
     /**
-     * The JSON path of an unknown field the parser stands at the value of: {@code symptoms[0].onsett}. Field names come
-     * from the client: each is kept only when it is a plain identifier, else written {@code ?}, so that no markup or
-     * control character a client sent is ever repeated in an answer.
+     * The JSON path of an unknown field of an object that sits {@code at} a place of the request: {@code onsett} of a
+     * symptom is {@code symptoms[0].onsett}, the index taken from the nearest list the parser is in. The field name
+     * comes from the client: it is kept only when it is a plain identifier, else written {@code ?}, so that no markup
+     * or control character a client sent is ever repeated in an answer.
      */
-    static String path(JsonParser parser, String field) {
-        JsonStreamContext container = parser.getParsingContext();
-        if (parser.currentToken() == JsonToken.START_OBJECT || parser.currentToken() == JsonToken.START_ARRAY) {
-            container = container.getParent(); // the value's own context: the field is in the one around it
+    static String path(String at, JsonParser parser, String field) {
+        String name = SafeText.fieldName(field);
+        if (at.isEmpty()) {
+            return name;
         }
-        String path = SafeText.fieldName(field);
-        for (JsonStreamContext c = container.getParent(); c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inArray()) {
-                path = "[" + c.getCurrentIndex() + "]" + (path.startsWith("[") ? "" : ".") + path;
-            } else if (c.getCurrentName() != null) {
-                path = SafeText.fieldName(c.getCurrentName()) + (path.startsWith("[") ? "" : ".") + path;
-            }
+        if (!at.endsWith("[]")) {
+            return at + "." + name;
         }
-        return path;
+        JsonStreamContext c = parser.getParsingContext();
+        while (c != null && !c.inArray()) {
+            c = c.getParent();
+        }
+        return at.substring(0, at.length() - 2) + "[" + (c == null ? "?" : String.valueOf(c.getCurrentIndex())) + "]." + name;
     }
-
 }

@@ -9,4 +9,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface ReportUnknownFields {
+
+    /**
+     * Where an object of this type sits in the request: empty at the top, {@code vitals}, or {@code symptoms[]} for the
+     * elements of a list ({@code []} takes the element's index). Stated here because Jackson's parsing context does
+     * not say it reliably: a record read through its constructor is buffered, and its context is then another one.
+     */
+    String at() default "";
 }

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One reported symptom. Every modifier is optional, and a missing one means "unknown", never "no". */
-@ReportUnknownFields
+@ReportUnknownFields(at = "symptoms[]")
 @Schema(name = "SymptomReport", description = "A reported symptom. Omitted modifiers are unknown, never \"no\"; "
         + "GET /api/v1/symptoms lists the modifiers each code takes; one it does not take is ignored and listed in the "
         + "answer's unused.")

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Vital signs and blood glucose as a clinic or a nurse measured them. Every value is optional and range-checked: a value
  * outside the range is a typing or unit error (a pulse of 900, a temperature in °F), refused with a 400, never guessed at.
  */
-@ReportUnknownFields
+@ReportUnknownFields(at = "vitals")
 @Schema(name = "Vitals", description = "Vital signs measured now (all optional; omitted means not measured). Scored with "
         + "NEWS2 (Royal College of Physicians, scale 1) for adults; low blood glucose is an emergency of its own.")
 public record VitalsReport(

@@ -86,6 +86,25 @@ class TriageResourceTest {
                 .body("missingInformation.modifier", hasItem("onset"));
     }
 
+    /** Shaped like another vendor's intake (evidence, extras), with noise: found to put "interview_id." before every name. */
+    @Test
+    void shouldNameUnknownFieldsOfAnotherVendorsIntakeByTheirOwnPaths() {
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"sex": "female", "age": 58,
+                         "evidence": [{"id": "s_21", "choice_id": "present", "source": "initial"}],
+                         "extras": {"disable_groups": true},
+                         "symptoms": [{"code": "headache", "onset": "sudden", "severity": "severe", "duration": "2 hours"},
+                                      {"code": "fatigue", "notes": {"text": "since yesterday"}}],
+                         "vitals": {"heartRate": 88, "pulse_ox": 97},
+                         "patient_name": "Jane Doe", "interview_id": "d083e76f-3c29-44aa-8893-587f3691c0c5"}""")
+                .when().post("/api/v1/triage")
+                .then().statusCode(200)
+                .body("urgency", equalTo("emergency_ambulance"))
+                .body("unused.location", containsInAnyOrder("evidence", "extras", "symptoms[0].duration", "symptoms[1].notes",
+                        "vitals.pulse_ox", "patient_name", "interview_id"));
+    }
+
     @Test
     void shouldNeverRepeatAnUnknownFieldNameThatIsNotAPlainIdentifier() {
         String answer = given().contentType(ContentType.JSON)
