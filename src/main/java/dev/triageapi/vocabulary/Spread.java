@@ -9,7 +9,9 @@ public enum Spread {
     /** From the feet or legs up the body, the way Guillain-Barré syndrome and tick paralysis spread. */
     UPWARD,
     /** From the eyes, face and throat down the body, the way botulism spreads. */
-    DOWNWARD;
+    DOWNWARD,
+    /** Asked, and it has stayed where it began: "has not spread" is an answer, unlike no answer at all. */
+    NONE;
 
     /** The wire name in snake_case. */
     @JsonValue

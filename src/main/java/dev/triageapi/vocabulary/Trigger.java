@@ -13,7 +13,9 @@ public enum Trigger {
     /** Too little or poor sleep. */
     POOR_SLEEP,
     /** A recent illness such as a cold or flu. */
-    RECENT_ILLNESS;
+    RECENT_ILLNESS,
+    /** Asked, and nothing the patient knows of brought it on. */
+    NONE;
 
     /** The wire name in snake_case. */
     @JsonValue

@@ -212,15 +212,18 @@ public final class Symptom {
     public boolean isSpreadingDownward() { return getSpread() == Spread.DOWNWARD; }
 
     /** True when the patient said this brought it on (e.g. {@code "exercise"}); false when another or none was given. */
-    public boolean triggeredBy(String code) { return getTrigger() != null && getTrigger().code().equals(code); }
+    public boolean triggeredBy(String code) { return getTrigger() != null && getTrigger() != Trigger.NONE && getTrigger().code().equals(code); }
 
     public boolean isWholeBody() { return locations.contains(BodyLocation.WHOLE_BODY); }
 
     /** Known to be getting worse: said so, or said to be spreading (a weakness that spreads is getting worse). */
-    public boolean isWorseningKnown() { return Boolean.TRUE.equals(getWorsening()) || getSpread() != null; }
+    public boolean isWorseningKnown() { return Boolean.TRUE.equals(getWorsening()) || isSpreading(); }
     public boolean isWorseningNotDenied() { return !isWorseningDenied(); }
     /** Known not to be getting worse (false when unanswered, or when it is said to be spreading). */
-    public boolean isWorseningDenied() { return Boolean.FALSE.equals(getWorsening()) && getSpread() == null; }
+    public boolean isWorseningDenied() { return Boolean.FALSE.equals(getWorsening()) && !isSpreading(); }
+
+    /** Said to be spreading, in either direction. */
+    public boolean isSpreading() { return getSpread() != null && getSpread() != Spread.NONE; }
     public boolean isRecurringKnown() { return Boolean.TRUE.equals(getRecurring()); }
     /** True when it is known to have come and gone: a resolved sign is still a reported sign. */
     public boolean isResolvedKnown() { return Boolean.TRUE.equals(getResolved()); }
