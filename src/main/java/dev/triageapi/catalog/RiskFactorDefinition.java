@@ -8,7 +8,7 @@ public record RiskFactorDefinition(
         @Schema(examples = "diuretic_use") String code,
         @Schema(examples = "Takes diuretics") String label,
         String description,
-        @Schema(description = "The question a screen asks about it (present where a self-care screen needs it).", nullable = true)
+        @Schema(description = "The question the interview asks about it.", nullable = true)
         String question,
         @Schema(description = "SNOMED CT concept id, only where a public source confirms it.", examples = "73211009", nullable = true)
         String snomedCode,
