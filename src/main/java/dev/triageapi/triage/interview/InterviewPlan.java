@@ -1,0 +1,253 @@
+package dev.triageapi.triage.interview;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.triageapi.catalog.Catalog;
+import dev.triageapi.catalog.RiskFactorDefinition;
+import dev.triageapi.triage.facts.Hours;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which questions each presenting complaint opens ({@code catalog/interview.json}), with the words the interview
+ * needs, checked against the catalog and the rules' durations when read: a code it names must exist, a risk factor it
+ * asks about must have a question, and no duration a rule compares with may fall inside one answer's range.
+ */
+public final class InterviewPlan {
+
+    static final String RESOURCE = "catalog/interview.json";
+    private static final Set<String> TEXTS = Set.of("yes", "no", "unknown", "modifierQuestion", "pregnancy", "pregnant",
+            "postpartum", "not_pregnant", "underTreatment", "age");
+
+    /**
+     * What one complaint opens, beyond its own modifiers: symptoms and risk factors, red flags first, and the self-care
+     * pathways it may turn out to be, whose screens are asked too.
+     */
+    public record Complaint(String symptom, String source, List<String> symptoms, List<String> riskFactors,
+                            boolean pregnancy, boolean underTreatment, List<String> selfCare) {
+    }
+
+    /** An answer to "how long ago did it start?": up to {@code upToHours} (inclusive), above the previous one's. */
+    public record Duration(String code, String label, Double upToHours) {
+    }
+
+    /** The ages at which pregnancy is asked about. */
+    public record PregnancyAges(int fromAge, int toAge, String source) {
+    }
+
+    /** The ages at which the rules differ, one per band: asking the age is verified by evaluating each. */
+    public record Ages(List<Integer> probes, String source) {
+    }
+
+    /**
+     * How a lower level is sought: the answer taken as the benign one, by subject ({@code symptom}, {@code riskFactor},
+     * {@code pregnancy}, {@code underTreatment}) or by modifier code, and the modifiers with no single benign answer,
+     * each of whose answers is tried.
+     */
+    public record Lowering(Map<String, String> answers, List<String> tryEach, String source) {
+    }
+
+    /** The answers, by modifier code, that describe a symptom at its most alarming, to judge whether to ask about it. */
+    public record Raising(Map<String, String> answers, String source) {
+    }
+
+    record File(String about, Map<String, String> texts, PregnancyAges pregnancy, List<Duration> durations, Ages ages,
+                Raising raising, Lowering lowering, List<Complaint> complaints) {
+    }
+
+    private final Map<String, Complaint> complaints;
+    private final Map<String, String> texts;
+    private final List<Duration> durations;
+    private final double[] representativeHours;
+    private final PregnancyAges pregnancyAges;
+    private final Ages ages;
+    private final Lowering lowering;
+    private final Raising raising;
+
+    InterviewPlan(File file, Catalog catalog) {
+        if (!file.texts().keySet().containsAll(TEXTS)) {
+            throw new IllegalStateException(RESOURCE + " lacks texts " + new TreeSet<>(minus(TEXTS, file.texts().keySet())));
+        }
+        this.texts = Map.copyOf(file.texts());
+        this.pregnancyAges = file.pregnancy();
+        this.ages = file.ages();
+        this.lowering = file.lowering();
+        this.raising = file.raising();
+        if (ages.probes().isEmpty() || ages.probes().stream().anyMatch(a -> a < 0 || a > 120)) {
+            throw new IllegalStateException(RESOURCE + ": ages.probes must be ages from 0 to 120");
+        }
+        this.durations = List.copyOf(file.durations());
+        this.representativeHours = representatives(durations);
+        Map<String, Complaint> byCode = new LinkedHashMap<>();
+        for (Complaint complaint : file.complaints()) {
+            String where = "complaint " + complaint.symptom() + " in " + RESOURCE;
+            if (catalog.symptom(complaint.symptom()).isEmpty()) {
+                throw new IllegalStateException(where + ": no such symptom");
+            }
+            if (complaint.source() == null || complaint.source().isBlank()) {
+                throw new IllegalStateException(where + ": no source");
+            }
+            complaint.symptoms().stream().filter(code -> catalog.symptom(code).isEmpty() || code.equals(complaint.symptom()))
+                    .findAny().ifPresent(code -> {
+                        throw new IllegalStateException(where + ": asks about an unknown symptom, or itself: " + code);
+                    });
+            complaint.riskFactors().stream().filter(code -> catalog.riskFactor(code).map(RiskFactorDefinition::question).isEmpty())
+                    .findAny().ifPresent(code -> {
+                        throw new IllegalStateException(where + ": asks about a risk factor the catalog has no question for: " + code);
+                    });
+            complaint.selfCare().stream().filter(code -> catalog.selfCarePathway(code).isEmpty()).findAny().ifPresent(code -> {
+                throw new IllegalStateException(where + ": no such self-care pathway: " + code);
+            });
+            if (byCode.put(complaint.symptom(), complaint) != null) {
+                throw new IllegalStateException(where + ": listed twice");
+            }
+        }
+        this.complaints = Map.copyOf(byCode);
+    }
+
+    /** Reads the bundled plan and checks it against the catalog. */
+    public static InterviewPlan load(Catalog catalog) {
+        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try (InputStream in = InterviewPlan.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + RESOURCE);
+            }
+            return new InterviewPlan(json.readValue(in, File.class), catalog);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /** What a reported symptom opens beyond its own modifiers; empty when the catalog declares nothing for it. */
+    public Optional<Complaint> complaint(String symptom) {
+        return Optional.ofNullable(complaints.get(symptom));
+    }
+
+    /** A word of the interview's own ({@code yes}, {@code unknown}, the pregnancy question...). */
+    public String text(String key) {
+        return texts.get(key);
+    }
+
+    /** The answers to "how long ago did it start?", shortest first. */
+    public List<Duration> durations() {
+        return durations;
+    }
+
+    /** The hours an answer of {@link #durations()} stands for: a value inside its range, never on a rule's boundary. */
+    public Optional<Double> hours(String durationCode) {
+        for (int i = 0; i < durations.size(); i++) {
+            if (durations.get(i).code().equals(durationCode)) {
+                return Optional.of(representativeHours[i]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The duration answer a number of hours falls in. */
+    public Duration durationOf(double hours) {
+        for (Duration d : durations) {
+            if (d.upToHours() == null || hours <= d.upToHours()) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("the last duration of " + RESOURCE + " must be open-ended");
+    }
+
+    /** One age in each band the rules tell apart, to verify whether asking the age could change the level. */
+    public List<Integer> ageProbes() {
+        return ages.probes();
+    }
+
+    /** The benign answer to a question, when it has one (see {@link Lowering}). */
+    public Optional<String> benignAnswer(Question q) {
+        String key = switch (q.subject()) {
+            case SYMPTOM -> "symptom";
+            case RISK_FACTOR -> "riskFactor";
+            case PREGNANCY -> "pregnancy";
+            case UNDER_TREATMENT -> "underTreatment";
+            case AGE -> "age";
+            case MODIFIER -> q.modifier().code();
+        };
+        return Optional.ofNullable(lowering.answers().get(key));
+    }
+
+    /** The modifier answers of a symptom at its most alarming, by modifier code. */
+    public Map<String, String> alarmingAnswers() {
+        return raising.answers();
+    }
+
+    /** The modifiers each of whose answers is tried in search of a lower level, in the order they are tried. */
+    public List<String> triedEach() {
+        return lowering.tryEach();
+    }
+
+    /** True when each answer of this modifier is tried in search of a lower level, as none is benign by itself. */
+    public boolean triesEach(Question q) {
+        return q.subject() == Question.Subject.MODIFIER && lowering.tryEach().contains(q.modifier().code());
+    }
+
+    /** True when pregnancy is asked about at this age (unknown ages are asked). */
+    public boolean asksPregnancyAt(Integer age) {
+        return age == null || (age >= pregnancyAges.fromAge() && age <= pregnancyAges.toAge());
+    }
+
+    /**
+     * The middle of each range (twice the last bound for the open one). A rule compares hours with a duration of
+     * {@link Hours}; each such duration must be a range's bound, or two answers to the same question could differ
+     * by a rule the range hides.
+     */
+    private static double[] representatives(List<Duration> durations) {
+        if (durations.isEmpty() || durations.get(durations.size() - 1).upToHours() != null) {
+            throw new IllegalStateException("the last duration of " + RESOURCE + " must be open-ended");
+        }
+        Set<Double> bounds = new TreeSet<>();
+        double[] out = new double[durations.size()];
+        double previous = 0;
+        for (int i = 0; i < durations.size(); i++) {
+            Double upTo = durations.get(i).upToHours();
+            if (upTo != null && upTo <= previous) {
+                throw new IllegalStateException("durations of " + RESOURCE + " must grow: " + durations.get(i).code());
+            }
+            out[i] = upTo == null ? previous * 2 : (previous + upTo) / 2;
+            if (upTo != null) {
+                bounds.add(upTo);
+                previous = upTo;
+            }
+        }
+        for (Field field : Hours.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == double.class) {
+                double hours = readHours(field);
+                if (!bounds.contains(hours)) {
+                    throw new IllegalStateException("Hours." + field.getName() + " (" + hours + ") is no bound of the durations in "
+                            + RESOURCE + ": two answers in one range could fall either side of a rule");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double readHours(Field field) {
+        try {
+            return field.getDouble(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Set<String> minus(Set<String> a, Set<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.removeAll(b);
+        return Set.copyOf(out);
+    }
+}

@@ -1,0 +1,182 @@
+package dev.triageapi.triage.interview;
+
+import dev.triageapi.catalog.SymptomDefinition;
+import dev.triageapi.testing.Seeds;
+import dev.triageapi.triage.engine.Rules;
+import dev.triageapi.triage.facts.Patient;
+import dev.triageapi.triage.facts.RiskFactor;
+import dev.triageapi.triage.facts.RiskFactorAbsent;
+import dev.triageapi.triage.facts.Symptom;
+import dev.triageapi.triage.facts.TriageCase;
+import dev.triageapi.vocabulary.Modifier;
+import dev.triageapi.vocabulary.Pregnancy;
+import dev.triageapi.vocabulary.Sex;
+import dev.triageapi.vocabulary.SymptomStatus;
+import dev.triageapi.vocabulary.Urgency;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The interview's promise on seeded random truths built from a complaint and the findings the plan declares for it: a
+ * patient who starts from part of the truth and answers every question from it ends, within ten rounds, at exactly the
+ * level the whole truth gets when sent at once; and answering "I don't know" never lowers a level.
+ */
+class InterviewPropertiesTest {
+
+    private static final InterviewPlan PLAN = InterviewPlan.load(Rules.CATALOG);
+    private static final List<InterviewPlan.Complaint> COMPLAINTS = Rules.CATALOG.symptoms().stream()
+            .map(s -> PLAN.complaint(s.code())).flatMap(java.util.Optional::stream).toList();
+    private final SimulatedPatient patient = new SimulatedPatient(Rules.CATALOG, Rules.RULES, 5);
+
+    @Test
+    void aPatientWhoAnswersEveryQuestionEndsAtTheLevelOfTheWholeTruth() {
+        Seeds.forAll(150, random -> {
+            Truth t = truth(random);
+            Urgency atOnce = patient.atOnce(t.whole());
+            SimulatedPatient.Ending end = patient.interview(t.start(), t.whole());
+            assertTrue(end.rounds() <= SimulatedPatient.MAX_ROUNDS && end.complete(),
+                    () -> "not complete within " + SimulatedPatient.MAX_ROUNDS + " rounds: " + end + "\n" + t);
+            assertEquals(atOnce, end.level(), () -> end + "\n" + t);
+        });
+    }
+
+    @Test
+    void answeringIDontKnowNeverLowersTheLevel() {
+        Seeds.forAll(150, random -> {
+            Truth t = truth(random);
+            List<Urgency> levels = new ArrayList<>();
+            Interviewer.Interview interview = patient.round(t.start(), List.of(), levels);
+            List<Map.Entry<String, String>> unknown = interview.questions().stream()
+                    .map(q -> Map.entry(q.question().id(), Answering.UNKNOWN)).toList();
+            patient.round(t.start(), unknown, levels);
+            assertTrue(levels.get(1).compareTo(levels.get(0)) >= 0, () -> levels + " after " + unknown + "\n" + t);
+        });
+    }
+
+    record Truth(TriageCase start, TriageCase whole) {
+        @Override
+        public String toString() {
+            return "start " + describe(start) + "\ntruth " + describe(whole);
+        }
+    }
+
+    static String describe(TriageCase c) {
+        Patient p = c.patient();
+        StringBuilder out = new StringBuilder("age " + p.getAge() + " " + p.getSex() + " pregnancy " + p.getPregnancy()
+                + " underTreatment " + p.getUnderTreatment());
+        for (Symptom s : c.symptoms()) {
+            out.append("\n  ").append(s.getCode()).append(' ').append(s.getStatus());
+            for (Modifier m : Modifier.values()) {
+                if (s.get(m) != null) {
+                    out.append(' ').append(m.code()).append('=').append(s.get(m));
+                }
+            }
+        }
+        out.append("\n  risk factors ").append(c.riskFactors().stream().map(RiskFactor::getCode).toList())
+                .append(" absent ").append(c.absentRiskFactors().stream().map(RiskFactorAbsent::getCode).toList());
+        return out.toString();
+    }
+
+    /** A complaint with some of the findings its plan declares: present, absent, unknown or unsaid; the start says part of it. */
+    private static Truth truth(Random random) {
+        InterviewPlan.Complaint complaint = COMPLAINTS.get(random.nextInt(COMPLAINTS.size()));
+        int age = List.of(0, 2, 10, 17, 25, 38, 47, 52, 60, 67, 80).get(random.nextInt(11));
+        Sex sex = random.nextBoolean() ? Sex.FEMALE : Sex.MALE;
+        Pregnancy pregnancy = sex == Sex.FEMALE && age >= 16 && age <= 45
+                ? Seeds.orNull(random, 0.3, Pregnancy.PREGNANT, Pregnancy.POSTPARTUM, Pregnancy.NOT_PREGNANT, Pregnancy.NOT_PREGNANT)
+                : null;
+        Boolean underTreatment = Seeds.orNull(random, 0.4, Boolean.TRUE, Boolean.FALSE, Boolean.FALSE);
+        List<Symptom> whole = new ArrayList<>();
+        Symptom main = described(random, complaint.symptom(), SymptomStatus.PRESENT, 0.7);
+        whole.add(main);
+        List<RiskFactor> present = new ArrayList<>();
+        List<RiskFactorAbsent> absent = new ArrayList<>();
+        java.util.Set<String> decided = new java.util.HashSet<>(java.util.Set.of(main.getCode()));
+        java.util.Set<String> riskFactorsDecided = new java.util.HashSet<>();
+        // Every finding a present symptom's plan opens is decided (present, absent or "I don't know"), and so on for
+        // the symptoms found present: the truth states what the patient would answer to anything the interview asks.
+        java.util.Deque<String> opened = new java.util.ArrayDeque<>(List.of(main.getCode()));
+        while (!opened.isEmpty()) {
+            java.util.Optional<InterviewPlan.Complaint> plan = PLAN.complaint(opened.pop());
+            if (plan.isEmpty()) {
+                continue;
+            }
+            for (String code : plan.get().symptoms()) {
+                if (!decided.add(code)) {
+                    continue;
+                }
+                double roll = random.nextDouble();
+                if (roll < 0.12) {
+                    whole.add(described(random, code, SymptomStatus.PRESENT, 0.7));
+                    opened.add(code);
+                } else if (roll < 0.8) {
+                    whole.add(Symptom.builder(code).status(SymptomStatus.ABSENT).build());
+                } else {
+                    whole.add(Symptom.builder(code).status(SymptomStatus.UNKNOWN).build());
+                }
+            }
+            for (String code : plan.get().riskFactors()) {
+                if (!riskFactorsDecided.add(code)) {
+                    continue;
+                }
+                double roll = random.nextDouble();
+                if (roll < 0.15) {
+                    present.add(new RiskFactor(code));
+                } else if (roll < 0.75) {
+                    absent.add(new RiskFactorAbsent(code));
+                }
+            }
+        }
+        TriageCase truth = new TriageCase(new Patient(age, sex, underTreatment, pregnancy), whole, present, absent, null);
+        List<Symptom> said = new ArrayList<>();
+        said.add(partOf(random, main));
+        TriageCase start = new TriageCase(new Patient(age, sex, null, null), said, List.of(), List.of(), null);
+        return new Truth(start, truth);
+    }
+
+    /** A symptom with each of its modifiers answered at random with the given chance (the rest unknown). */
+    private static Symptom described(Random random, String code, SymptomStatus status, double answered) {
+        SymptomDefinition definition = Rules.CATALOG.symptom(code).orElseThrow();
+        Symptom.Builder b = Symptom.builder(code).status(status);
+        for (String m : definition.modifiers()) {
+            if (random.nextDouble() < answered) {
+                Modifier modifier = Modifier.byCode(m).orElseThrow();
+                b.set(modifier, value(random, modifier));
+            }
+        }
+        return b.build();
+    }
+
+    private static Object value(Random random, Modifier modifier) {
+        List<String> choices = modifier.choices();
+        return switch (modifier.kind()) {
+            case BOOLEAN -> random.nextBoolean();
+            case DECIMAL -> List.of(2.0, 20.0, 50.0, 100.0, 150.0, 200.0, 400.0, 800.0, 2000.0, 9000.0).get(random.nextInt(10));
+            case CHOICE -> modifier.choice(choices.get(random.nextInt(choices.size()))).orElseThrow();
+            case CHOICES -> List.of(modifier.choice(choices.get(random.nextInt(choices.size()))).orElseThrow());
+        };
+    }
+
+    /** What a patient first says of a symptom: the symptom, and at most one of its modifiers. */
+    private static Symptom partOf(Random random, Symptom s) {
+        Symptom.Builder b = Symptom.builder(s.getCode());
+        List<Modifier> given = new ArrayList<>();
+        for (Modifier m : Modifier.values()) {
+            if (s.get(m) != null) {
+                given.add(m);
+            }
+        }
+        if (!given.isEmpty() && random.nextBoolean()) {
+            Modifier m = given.get(random.nextInt(given.size()));
+            b.set(m, s.get(m));
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.triageapi.triage.interview;
+
+import dev.triageapi.triage.engine.Rules;
+import dev.triageapi.triage.facts.Patient;
+import dev.triageapi.triage.facts.RiskFactorAbsent;
+import dev.triageapi.triage.facts.Symptom;
+import dev.triageapi.triage.facts.TriageCase;
+import dev.triageapi.vocabulary.BodyLocation;
+import dev.triageapi.vocabulary.Onset;
+import dev.triageapi.vocabulary.Severity;
+import dev.triageapi.vocabulary.Sex;
+import dev.triageapi.vocabulary.Side;
+import dev.triageapi.vocabulary.Spread;
+import dev.triageapi.vocabulary.SymptomStatus;
+import dev.triageapi.vocabulary.Trigger;
+import dev.triageapi.vocabulary.Urgency;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The interview driven against the project's rules without HTTP. */
+class InterviewerTest {
+
+    private final SimulatedPatient patient = new SimulatedPatient(Rules.CATALOG, Rules.RULES, 5);
+
+    private static Symptom absent(String code) {
+        return Symptom.builder(code).status(SymptomStatus.ABSENT).build();
+    }
+
+    @Test
+    void shouldFindCaudaEquinaBehindWeakLegs() {
+        TriageCase start = new TriageCase(new Patient(45, Sex.MALE, null), List.of(Symptom.builder("muscle_weakness")
+                .locations(Set.of(BodyLocation.LEG)).build()), List.of());
+        TriageCase truth = new TriageCase(new Patient(45, Sex.MALE, false), List.of(
+                Symptom.builder("muscle_weakness").locations(Set.of(BodyLocation.LEG)).side(Side.BOTH).onset(Onset.GRADUAL)
+                        .hoursSinceOnset(30.0).severity(Severity.MODERATE).worsening(true).build(),
+                Symptom.builder("saddle_numbness").onset(Onset.GRADUAL).hoursSinceOnset(20.0).build(),
+                Symptom.builder("back_pain").onset(Onset.GRADUAL).hoursSinceOnset(72.0).severity(Severity.SEVERE).build(),
+                absent("difficulty_breathing"), absent("fever")), List.of());
+        SimulatedPatient.Ending end = patient.interview(start, truth);
+        System.out.println(end);
+        assertEquals(patient.atOnce(truth), end.level(), end::toString);
+        assertTrue(end.level().isEmergency(), end::toString);
+    }
+
+    @Test
+    void shouldReachSelfCareForSorenessAfterExercise() {
+        TriageCase start = new TriageCase(new Patient(30, Sex.FEMALE, null), List.of(Symptom.present("muscle_pain")), List.of());
+        TriageCase truth = new TriageCase(new Patient(30, Sex.FEMALE, false, dev.triageapi.vocabulary.Pregnancy.NOT_PREGNANT), List.of(
+                Symptom.builder("muscle_pain").onset(Onset.GRADUAL).hoursSinceOnset(36.0).severity(Severity.MODERATE)
+                        .worsening(false).trigger(Trigger.EXERCISE).recurring(false).locations(Set.of(BodyLocation.THIGH)).side(Side.BOTH).build(),
+                absent("dark_urine"), absent("fever"), absent("numbness"), absent("muscle_weakness"), absent("skin_rash"),
+                absent("muscle_cramps"), absent("fatigue"), absent("headache")),
+                List.of(), List.of(new RiskFactorAbsent("statin_use")), null);
+        SimulatedPatient.Ending end = patient.interview(start, truth);
+        System.out.println(end);
+        assertEquals(Urgency.SELF_CARE, patient.atOnce(truth), end::toString);
+        assertEquals(Urgency.SELF_CARE, end.level(), end::toString);
+        assertTrue(end.complete(), end::toString);
+    }
+
+    @Test
+    void shouldAskHowAHeadacheBegan() {
+        TriageCase start = new TriageCase(new Patient(40, Sex.MALE, null), List.of(Symptom.present("headache")), List.of());
+        TriageCase truth = new TriageCase(new Patient(40, Sex.MALE, null), List.of(
+                Symptom.builder("headache").onset(Onset.SUDDEN).severity(Severity.SEVERE).hoursSinceOnset(2.0).knownTrigger(false).build()),
+                List.of());
+        SimulatedPatient.Ending end = patient.interview(start, truth);
+        System.out.println(end);
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, end.level(), end::toString);
+    }
+}
