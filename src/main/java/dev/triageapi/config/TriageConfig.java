@@ -98,6 +98,13 @@ public interface TriageConfig {
         @WithDefault("false")
         boolean rejectUnknownFields();
 
+        /**
+         * Most questions that could raise the level one answer verifies and lists (each costs an evaluation per
+         * answer option); the interview is complete only when every open question was verified and none changes it.
+         */
+        @WithDefault("5")
+        int interviewQuestions();
+
         /** What is wrong with these limits: max-symptoms 1 to 50, max-string-length at least 64, max-nesting-depth at least 4. */
         static List<String> problems(Api config) {
             List<String> problems = new ArrayList<>();
@@ -109,6 +116,9 @@ public interface TriageConfig {
             }
             if (config.bodyTimeout().isNegative() || config.bodyTimeout().isZero()) {
                 problems.add("triage.api.body-timeout must be positive, is " + config.bodyTimeout());
+            }
+            if (config.interviewQuestions() < 1) {
+                problems.add("triage.api.interview-questions must be at least 1, is " + config.interviewQuestions());
             }
             if (config.maxNestingDepth() < 4) {
                 problems.add("triage.api.max-nesting-depth must be at least 4 (a valid request needs 4), is " + config.maxNestingDepth());

@@ -75,8 +75,11 @@ class ModifierVocabularyTest {
                 new SelfCarePathwayDefinition.Screen(List.of(), List.of("diabetes"), false))) {
             SelfCarePathwayDefinition broken = new SelfCarePathwayDefinition(pathway.code(), pathway.label(), pathway.source(),
                     screen, pathway.advice(), pathway.watchFor(), pathway.seeDoctorIf(), pathway.callEmergencyIf());
+            // diabetes is worded in the catalog; here it is not, to check a screen cannot ask what has no question
+            List<RiskFactorDefinition> riskFactors = CATALOG.riskFactors().stream().map(r -> r.code().equals("diabetes")
+                    ? new RiskFactorDefinition(r.code(), r.label(), r.description(), null, r.snomedCode(), r.snomedSource()) : r).toList();
             assertThrows(IllegalStateException.class, () -> new Catalog(CATALOG.symptoms(),
-                    CATALOG.riskFactors(), CATALOG.causeGroups(), CATALOG.redFlags(), CATALOG.urgencyLevels(),
+                    riskFactors, CATALOG.causeGroups(), CATALOG.redFlags(), CATALOG.urgencyLevels(),
                     CATALOG.modifiers(), CATALOG.symptomGroups(), CATALOG.reasons(), List.of(broken)), screen.toString());
         }
     }

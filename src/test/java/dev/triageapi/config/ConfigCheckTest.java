@@ -112,6 +112,7 @@ class ConfigCheckTest {
             public int maxNestingDepth() { return nesting; }
             public Duration bodyTimeout() { return Duration.ofSeconds(10); }
             public boolean rejectUnknownFields() { return false; }
+            public int interviewQuestions() { return 5; }
         };
     }
 }

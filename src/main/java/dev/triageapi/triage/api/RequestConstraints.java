@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Checks a request against the Bean Validation constraints on {@link TriageRequest}, {@link SymptomReport} and
- * {@link VitalsReport}, the one statement of them (the OpenAPI document and the 400 messages come from them too). A
+ * Checks a request against the Bean Validation constraints on {@link TriageRequest}, {@link SymptomReport},
+ * {@link VitalsReport} and {@link InterviewAnswer}, the one statement of them (the OpenAPI document and the 400 messages come from them too). A
  * request that plainly meets them all, as nearly every real one does, passes on a few comparisons against bounds read
  * from the validator's own metadata when the service starts; any other is handed to the {@link Validator}, which
  * states its violations. The plain check only has to be sound (never pass a request the validator would refuse): it
@@ -58,8 +58,12 @@ final class RequestConstraints {
             Map.entry("VitalsReport.systolicBloodPressure", Set.of(Min.class, Max.class)),
             Map.entry("VitalsReport.heartRate", Set.of(Min.class, Max.class)),
             Map.entry("VitalsReport.temperature", Set.of(DecimalMin.class, DecimalMax.class)),
-            Map.entry("VitalsReport.bloodGlucose", Set.of(DecimalMin.class, DecimalMax.class)));
-    private static final Set<String> FOLLOWED = Set.of("TriageRequest.symptoms[]", "TriageRequest.vitals");
+            Map.entry("VitalsReport.bloodGlucose", Set.of(DecimalMin.class, DecimalMax.class)),
+            Map.entry("TriageRequest.answers", Set.of(Size.class)),
+            Map.entry("TriageRequest.answers[]", Set.of(NotNull.class)),
+            Map.entry("InterviewAnswer.question", Set.of(NotBlank.class, Size.class)),
+            Map.entry("InterviewAnswer.answer", Set.of(NotBlank.class, Size.class)));
+    private static final Set<String> FOLLOWED = Set.of("TriageRequest.symptoms[]", "TriageRequest.vitals", "TriageRequest.answers[]");
 
     /** An inclusive range of a number; null values always pass (every number is optional). */
     private record Range(double min, double max) {
@@ -77,10 +81,13 @@ final class RequestConstraints {
     private final int maxLocations;
     private final int maxRiskFactors;
     private final int maxRiskFactorCode;
+    private final int maxAnswers;
+    private final int maxQuestionId;
+    private final int maxAnswer;
 
     RequestConstraints(Validator validator) {
         this.validator = validator;
-        this.plainCheck = Stream.of(TriageRequest.class, SymptomReport.class, VitalsReport.class).allMatch(this::enforcedAll);
+        this.plainCheck = Stream.of(TriageRequest.class, SymptomReport.class, VitalsReport.class, InterviewAnswer.class).allMatch(this::enforcedAll);
         this.age = range(TriageRequest.class, "age");
         this.hoursSinceOnset = range(SymptomReport.class, "hoursSinceOnset");
         this.vitals = Stream.of("respiratoryRate", "oxygenSaturation", "systolicBloodPressure", "heartRate", "temperature",
@@ -91,6 +98,9 @@ final class RequestConstraints {
                 maxSize(constraints(TriageRequest.class, "absentRiskFactors")));
         this.maxRiskFactorCode = Math.min(maxSize(elementConstraints(TriageRequest.class, "riskFactors")),
                 maxSize(elementConstraints(TriageRequest.class, "absentRiskFactors")));
+        this.maxAnswers = maxSize(constraints(TriageRequest.class, "answers"));
+        this.maxQuestionId = maxSize(constraints(InterviewAnswer.class, "question"));
+        this.maxAnswer = maxSize(constraints(InterviewAnswer.class, "answer"));
     }
 
     /** Refuses a request that breaks a constraint: 400 with the validator's violations as field errors. */
@@ -119,7 +129,22 @@ final class RequestConstraints {
             }
         }
         return plainCodes(request.riskFactors()) && plainCodes(request.absentRiskFactors())
-                && (request.vitals() == null || plainlyValid(request.vitals()));
+                && (request.vitals() == null || plainlyValid(request.vitals())) && plainAnswers(request.answers());
+    }
+
+    private boolean plainAnswers(List<InterviewAnswer> answers) {
+        if (answers == null) {
+            return true;
+        }
+        if (answers.size() > maxAnswers) {
+            return false;
+        }
+        for (InterviewAnswer answer : answers) {
+            if (answer == null || !plainCode(answer.question(), maxQuestionId) || !plainCode(answer.answer(), maxAnswer)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean plainlyValid(SymptomReport symptom) {

@@ -51,7 +51,21 @@ public record TriageRequest(
 
         @Schema(description = "Vital signs and blood glucose measured now; omit what was not measured.")
         @Valid
-        VitalsReport vitals) {
+        VitalsReport vitals,
+
+        @Schema(description = "The patient's answers to the interview's questions so far, each `{question, answer}` as "
+                + "`interview.questions` offered it. Post the first request again with every answer given so far: the "
+                + "answers are put into the case (a symptom answered `yes` is reported present, `no` absent) and the "
+                + "questions already answered, `unknown` included, are not asked again. An answer that contradicts the "
+                + "request is a 400.", maxItems = 200)
+        @Size(max = 200)
+        List<@NotNull @Valid InterviewAnswer> answers) {
+
+    /** A request with no interview answers. */
+    public TriageRequest(Integer age, Sex sex, List<SymptomReport> symptoms, List<String> riskFactors,
+                         List<String> absentRiskFactors, Boolean underTreatment, Pregnancy pregnancy, VitalsReport vitals) {
+        this(age, sex, symptoms, riskFactors, absentRiskFactors, underTreatment, pregnancy, vitals, null);
+    }
 
     /** A request without a pregnancy answer (unknown). */
     public TriageRequest(Integer age, Sex sex, List<SymptomReport> symptoms, List<String> riskFactors, Boolean underTreatment) {
@@ -68,6 +82,6 @@ public record TriageRequest(
     public TriageRequest withSymptom(SymptomReport symptom) {
         List<SymptomReport> more = new ArrayList<>(symptoms == null ? List.of() : symptoms);
         more.add(symptom);
-        return new TriageRequest(age, sex, more, riskFactors, absentRiskFactors, underTreatment, pregnancy, vitals);
+        return new TriageRequest(age, sex, more, riskFactors, absentRiskFactors, underTreatment, pregnancy, vitals, answers);
     }
 }

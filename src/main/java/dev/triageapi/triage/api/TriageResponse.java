@@ -25,6 +25,10 @@ public record TriageResponse(
                 + "(symptom reported absent, risk factor in absentRiskFactors, pregnancy not_pregnant), they lower the "
                 + "urgency to `couldLowerTo`. Empty when no self-care picture was recognised.", required = true)
         List<ScreenQuestionView> screenQuestions,
+        @Schema(description = "The interview: what to ask the patient next, each question verified to change the urgency "
+                + "with one of its answers, and whether anything is left to ask. Ask `next`, add the answer to `answers` "
+                + "and post the request again, until `complete`. See docs/integration.md.", required = true)
+        InterviewView interview,
         @Schema(description = "When the urgency is self_care: the pathway, what to do at home and the safety-netting "
                 + "advice (what to watch for, when to see a doctor, when to call the emergency number); null otherwise.",
                 nullable = true)
@@ -92,6 +96,59 @@ public record TriageResponse(
                     examples = "absent", required = true) String answer,
             @Schema(description = "The urgency once all of the pathway's open questions are answered so.", required = true) Urgency couldLowerTo,
             @Schema(examples = "Is your urine darker than usual, like tea or cola?", required = true) String question) {
+    }
+
+    /** Where the interview stands. */
+    @Schema(name = "Interview")
+    public record InterviewView(
+            @Schema(description = "True when no unanswered question could change the urgency: stop asking.", required = true)
+            boolean complete,
+            @Schema(description = "The one question to ask now: those that could raise the urgency come before those that "
+                    + "could lower it, the most dangerous first. Null when complete.", nullable = true)
+            QuestionView next,
+            @Schema(description = "Every question verified to change the urgency, in the order to ask them; `next` is the first.",
+                    required = true)
+            List<QuestionView> questions) {
+    }
+
+    /** A question of the interview, with the answers an app shows as buttons. */
+    @Schema(name = "InterviewQuestion")
+    public record QuestionView(
+            @Schema(description = "What to post back as `answers[].question`.", examples = "symptom:saddle_numbness", required = true)
+            String id,
+            @Schema(description = "The question as the patient reads it.", examples = "Do you have numbness between your legs or around your bottom?",
+                    required = true)
+            String text,
+            @Schema(description = "What it asks about.", enumeration = {"symptom", "modifier", "riskFactor", "pregnancy",
+                    "underTreatment", "age"}, required = true)
+            String subject,
+            @Schema(description = "The symptom it asks about, or whose modifier it asks.", examples = "saddle_numbness", nullable = true)
+            String symptom,
+            @Schema(description = "The modifier it asks, for a modifier question.", examples = "onset", nullable = true)
+            String modifier,
+            @Schema(description = "The risk factor it asks about.", examples = "anticoagulant_use", nullable = true)
+            String riskFactor,
+            @Schema(description = "`choice`: post one option; `choices`: post one answer per option that applies; "
+                    + "`integer`: post a whole number (age in years) or `unknown`.", enumeration = {"choice", "choices", "integer"},
+                    required = true)
+            String answerType,
+            @Schema(description = "The answers to offer, in order; the last is always `unknown` (\"I don't know\").", required = true)
+            List<AnswerOption> options,
+            @Schema(description = "The highest urgency one of its answers gives, all else unchanged; null when no answer raises it.",
+                    nullable = true)
+            Urgency couldRaiseTo,
+            @Schema(description = "The urgency once `lowersWith` is the answer (together with the other questions that have "
+                    + "a `lowersWith` when no single answer lowers it); null when no answer lowers it.", nullable = true)
+            Urgency couldLowerTo,
+            @Schema(description = "The answer that lowers the urgency to `couldLowerTo`.", examples = "no", nullable = true)
+            String lowersWith) {
+    }
+
+    /** One answer a question offers. */
+    @Schema(name = "AnswerOption")
+    public record AnswerOption(
+            @Schema(description = "What to post as `answers[].answer`.", examples = "no", required = true) String answer,
+            @Schema(description = "The button's words.", examples = "No", required = true) String label) {
     }
 
     /** What a self-care answer tells the patient to do and to watch for. */

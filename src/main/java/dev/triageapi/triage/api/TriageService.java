@@ -10,7 +10,10 @@ import dev.triageapi.http.InvalidRequestException;
 import dev.triageapi.observability.Triaged;
 import dev.triageapi.triage.api.TriageResponse.CauseGroupView;
 import dev.triageapi.triage.api.TriageResponse.ConditionView;
+import dev.triageapi.triage.api.TriageResponse.AnswerOption;
 import dev.triageapi.triage.api.TriageResponse.FollowUpQuestion;
+import dev.triageapi.triage.api.TriageResponse.InterviewView;
+import dev.triageapi.triage.api.TriageResponse.QuestionView;
 import dev.triageapi.triage.api.TriageResponse.RedFlagView;
 import dev.triageapi.triage.api.TriageResponse.ScreenQuestionView;
 import dev.triageapi.triage.api.TriageResponse.SelfCareAdvice;
@@ -19,6 +22,9 @@ import dev.triageapi.triage.engine.Assessment;
 import dev.triageapi.triage.engine.Assessment.ScreenQuestion;
 import dev.triageapi.triage.engine.RuleSet;
 import dev.triageapi.triage.engine.TriageEngine;
+import dev.triageapi.triage.interview.Interviewer;
+import dev.triageapi.triage.interview.Interviewer.Interview;
+import dev.triageapi.triage.interview.Question;
 import dev.triageapi.triage.rules.RulesRegistry;
 import dev.triageapi.vocabulary.BodyLocation;
 import dev.triageapi.vocabulary.Modifier;
@@ -55,6 +61,8 @@ public class TriageService {
     private final RequestMapper requests;
     private final Event<Triaged> triaged;
     private final RequestConstraints constraints;
+    private final Interviewer interviewer;
+    private final int interviewQuestions;
     private final Map<Urgency, String> advice = new EnumMap<>(Urgency.class);
     private final String disclaimer;
     /** Each self-care pathway's advice as the answer states it, with the emergency number filled in once, at start. */
@@ -62,7 +70,9 @@ public class TriageService {
     static final String PREGNANCY_QUESTION = "Are you pregnant, or have you given birth in the last six weeks?";
 
     TriageService(Catalog catalog, RulesRegistry rules, TriageEngine engine, RequestMapper requests,
-                  Event<Triaged> triaged, Validator validator, TriageConfig config) {
+                  Event<Triaged> triaged, Validator validator, TriageConfig config, Interviewer interviewer) {
+        this.interviewer = interviewer;
+        this.interviewQuestions = config.api().interviewQuestions();
         this.catalog = catalog;
         this.rules = rules;
         this.engine = engine;
@@ -80,7 +90,7 @@ public class TriageService {
 
     /** Triages a request; one that breaks the contract is refused with a 400 naming each field. */
     public TriageResponse triage(TriageRequest request) {
-        return triage(request, List.of(), List.of(), true);
+        return triage(request, List.of(), List.of(), true, true);
     }
 
     /**
@@ -88,7 +98,7 @@ public class TriageService {
      * {@code withTrace} is false (RFC 7240 {@code Prefer: return=minimal}).
      */
     public TriageResponse triage(TriageRequest request, List<UnusedInput> unread, boolean withTrace) {
-        return triage(request, Objects.requireNonNull(unread), List.of(), withTrace);
+        return triage(request, Objects.requireNonNull(unread), List.of(), withTrace, true);
     }
 
     /**
@@ -98,17 +108,26 @@ public class TriageService {
      * is asked about, never dropped.
      */
     public TriageResponse triage(TriageRequest request, List<UnusedInput> unused, List<String> askAbout) {
-        return triage(request, Objects.requireNonNull(unused), Objects.requireNonNull(askAbout), true);
+        return triage(request, Objects.requireNonNull(unused), Objects.requireNonNull(askAbout), true, false);
     }
 
-    private TriageResponse triage(TriageRequest request, List<UnusedInput> unused, List<String> askAbout, boolean withTrace) {
+    private TriageResponse triage(TriageRequest request, List<UnusedInput> unused, List<String> askAbout, boolean withTrace,
+                                  boolean withInterview) {
         if (request == null) { // a JSON null, or no body at all
             throw new InvalidRequestException(List.of(new FieldError("body", "must not be null")));
         }
         constraints.check(request);
         RuleSet ruleSet = rules.current().orElseThrow(() -> new IllegalStateException("rules not loaded"));
         RequestMapper.Mapped mapped = requests.map(request);
-        Assessment assessment = engine.assess(ruleSet, mapped.triageCase(), withTrace);
+        Interviewer.Answered answered = interviewer.answer(mapped.triageCase(), request.answers() == null ? List.of()
+                : request.answers().stream().map(a -> Map.entry(a.question(), a.answer())).toList());
+        if (!answered.refusals().isEmpty()) {
+            throw new InvalidRequestException(answered.refusals().stream().map(r -> new FieldError(
+                    "answers[" + r.index() + "]." + (r.question() ? "question" : "answer"), r.message())).toList());
+        }
+        Assessment assessment = engine.assess(ruleSet, answered.triageCase(), withTrace);
+        Interview interview = withInterview ? interviewer.interview(answered.triageCase(), answered.dontKnow(),
+                assessment.urgency(), c -> engine.urgency(ruleSet, c), interviewQuestions) : null;
         if (!mapped.ignored().isEmpty()) {
             unused = Stream.concat(mapped.ignored().stream(), unused.stream()).toList();
         }
@@ -126,7 +145,7 @@ public class TriageService {
                         symptom.question() + " (the record names it only in words)"));
             }
         }
-        TriageResponse answer = toResponse(assessment, asked, unused, withTrace);
+        TriageResponse answer = toResponse(assessment, asked, interview, unused, withTrace);
         triaged.fire(new Triaged(answer.urgency()));
         return answer;
     }
@@ -158,7 +177,31 @@ public class TriageService {
         };
     }
 
-    private TriageResponse toResponse(Assessment a, List<FollowUpQuestion> asked, List<UnusedInput> unused, boolean withTrace) {
+    private InterviewView interviewView(Interview interview) {
+        if (interview == null) {
+            return null;
+        }
+        List<QuestionView> questions = interview.questions().stream().map(this::questionView).toList();
+        return new InterviewView(interview.complete(), questions.isEmpty() ? null : questions.get(0), questions);
+    }
+
+    private QuestionView questionView(Interviewer.Asked asked) {
+        Question q = asked.question();
+        String answerType = q.subject() == Question.Subject.AGE ? "integer"
+                : q.modifier() != null && q.modifier().kind() == Modifier.Kind.CHOICES ? "choices" : "choice";
+        return new QuestionView(q.id(), interviewer.answering().text(q), SUBJECTS.get(q.subject()), q.symptom(),
+                q.modifier() == null ? null : q.modifier().code(), q.riskFactor(), answerType,
+                asked.options().stream().map(o -> new AnswerOption(o.code(), o.label())).toList(),
+                asked.couldRaiseTo(), asked.couldLowerTo(), asked.lowersWith());
+    }
+
+    private static final Map<Question.Subject, String> SUBJECTS = Map.of(Question.Subject.SYMPTOM, "symptom",
+            Question.Subject.MODIFIER, "modifier", Question.Subject.RISK_FACTOR, "riskFactor",
+            Question.Subject.PREGNANCY, "pregnancy", Question.Subject.UNDER_TREATMENT, "underTreatment",
+            Question.Subject.AGE, "age");
+
+    private TriageResponse toResponse(Assessment a, List<FollowUpQuestion> asked, Interview interview, List<UnusedInput> unused,
+                                      boolean withTrace) {
         SelfCareAdvice selfCare = a.selfCare() == null ? null : selfCareAdvice.get(a.selfCare().code());
         return new TriageResponse(
                 a.urgency(),
@@ -177,6 +220,7 @@ public class TriageService {
                         .sorted(Comparator.comparing(FollowUpQuestion::couldRaiseTo).reversed()).toList(),
                 a.screenQuestions().stream().map(q -> new ScreenQuestionView(q.pathway(), q.subject(), q.code(), q.answer(),
                         q.couldLowerTo(), screenQuestion(q))).toList(),
+                interviewView(interview),
                 selfCare,
                 List.copyOf(unused),
                 withTrace ? a.trace().stream().map(f -> new TraceEntry(f.rule().name(), f.rule().file(), f.rule().line(),

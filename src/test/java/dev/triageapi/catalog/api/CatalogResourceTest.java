@@ -32,7 +32,7 @@ class CatalogResourceTest {
                 .then().statusCode(200)
                 .body("code", org.hamcrest.Matchers.contains("onset", "side", "severity", "locations", "hoursSinceOnset",
                         "knownTrigger", "worsening", "recurring", "resolved", "spread", "trigger"))
-                .body("find { it.code == 'trigger' }.values.code", org.hamcrest.Matchers.contains("exercise", "injury", "poor_sleep", "recent_illness"))
+                .body("find { it.code == 'trigger' }.values.code", org.hamcrest.Matchers.contains("exercise", "injury", "poor_sleep", "recent_illness", "none"))
                 .body("find { it.code == 'locations' }.values.code", org.hamcrest.Matchers.hasItems("shoulder", "upper_arm", "hip", "thigh", "back"))
                 .body("find { it.code == 'onset' }.kind", org.hamcrest.Matchers.equalTo("choice"))
                 .body("find { it.code == 'onset' }.values.code", org.hamcrest.Matchers.contains("sudden", "gradual"))

@@ -1,0 +1,101 @@
+package dev.triageapi.triage.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** The interview over HTTP: questions with their answer options, answers posted back, and the 400s an answer can get. */
+@QuarkusTest
+class InterviewResourceTest {
+
+    private static final String WEAK_LEGS = """
+            {"age": 45, "sex": "male", "symptoms": [{"code": "muscle_weakness", "locations": ["leg"]}]%s}""";
+
+    private static ValidatableResponse post(String answers) {
+        return given().contentType(ContentType.JSON).body(WEAK_LEGS.formatted(answers))
+                .when().post("/api/v1/triage").then();
+    }
+
+    @Test
+    void shouldAskForTheRedFlagsWeakLegsDidNotMention() {
+        post("").statusCode(200)
+                .body("interview.complete", equalTo(false))
+                .body("interview.next.id", equalTo("symptom:difficulty_breathing"))
+                .body("interview.next.couldRaiseTo", equalTo("emergency_ambulance"))
+                .body("interview.next.answerType", equalTo("choice"))
+                .body("interview.next.options.answer", equalTo(List.of("yes", "no", "unknown")))
+                .body("interview.next.options.label", hasItem("I don't know"))
+                .body("interview.questions.options", everyItem(hasItem(Map.of("answer", "unknown", "label", "I don't know"))))
+                .body("disclaimer", notNullValue());
+    }
+
+    @Test
+    void shouldCallAnAmbulanceWhenTheAnswerIsTroubleBreathing() {
+        post(", \"answers\": [{\"question\": \"symptom:difficulty_breathing\", \"answer\": \"yes\"}]").statusCode(200)
+                .body("urgency", equalTo("emergency_ambulance"))
+                .body("redFlags.code", hasItem("weakness_with_breathing_trouble"));
+    }
+
+    @Test
+    void shouldNotAskAgainWhatThePatientDoesNotKnow() {
+        String first = post("").extract().path("interview.next.id");
+        post(", \"answers\": [{\"question\": \"" + first + "\", \"answer\": \"unknown\"}]").statusCode(200)
+                .body("interview.questions.id", not(hasItem(first)))
+                .body("urgency", equalTo(post("").extract().path("urgency")));
+        assertNotEquals(first, post(", \"answers\": [{\"question\": \"" + first + "\", \"answer\": \"unknown\"}]")
+                .extract().path("interview.next.id"));
+    }
+
+    @Test
+    void shouldEndTheInterviewWhenNothingLeftCouldChangeTheLevel() {
+        given().contentType(ContentType.JSON).body(Examples.STROKE_REQUEST).when().post("/api/v1/triage").then().statusCode(200)
+                .body("urgency", equalTo("emergency_ambulance"))
+                .body("interview.complete", equalTo(true))
+                .body("interview.next", nullValue())
+                .body("interview.questions", equalTo(List.of()));
+    }
+
+    @Test
+    void shouldRefuseAnAnswerToAQuestionThatDoesNotExist() {
+        post(", \"answers\": [{\"question\": \"symptom:weak_legs\", \"answer\": \"yes\"}]").statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("answers[0].question"));
+    }
+
+    @Test
+    void shouldRefuseAnAnswerTheQuestionDoesNotOffer() {
+        post(", \"answers\": [{\"question\": \"modifier:muscle_weakness.onset\", \"answer\": \"slowly\"}]").statusCode(400)
+                .body("errors[0].field", equalTo("answers[0].answer"))
+                .body("errors[0].message", equalTo("takes one of sudden, gradual, unknown"));
+    }
+
+    @Test
+    void shouldRefuseAnAnswerThatContradictsTheRequest() {
+        post(", \"answers\": [{\"question\": \"modifier:muscle_weakness.locations\", \"answer\": \"arm\"},"
+                + " {\"question\": \"symptom:muscle_weakness\", \"answer\": \"no\"}]").statusCode(400)
+                .body("errors[0].field", equalTo("answers[1].answer"));
+    }
+
+    @Test
+    void shouldRefuseMalformedAnswersWithA400() {
+        for (String answers : List.of(", \"answers\": [null]", ", \"answers\": [{\"question\": \"\", \"answer\": \"yes\"}]",
+                ", \"answers\": [{\"question\": \"age\", \"answer\": \"121\"}]", ", \"answers\": [{\"question\": 7, \"answer\": []}]",
+                ", \"answers\": {\"question\": \"age\"}", ", \"answers\": [{\"question\": \"" + "x".repeat(101) + "\", \"answer\": \"no\"}]",
+                ", \"answers\": [" + "{\"question\": \"age\", \"answer\": \"45\"},".repeat(200) + "{\"question\": \"age\", \"answer\": \"45\"}]")) {
+            post(answers).statusCode(400).contentType("application/problem+json");
+        }
+    }
+}
