@@ -29,7 +29,8 @@
     labels: new Map(),     // symptom and risk factor code -> label
     levels: new Map(),     // urgency code -> {label, meaning}
     lastRequest: null,     // the body last posted, to name the symptom a 400 error points at
-    sequence: 0            // ignores answers that arrive after a newer request was sent
+    sequence: 0,           // ignores answers that arrive after a newer request was sent
+    answers: []            // the interview's answers so far, posted with the form each time
   };
 
   const $ = (id) => document.getElementById(id);
@@ -283,6 +284,7 @@
       }
     }
     if (Object.keys(vitals).length) request.vitals = vitals;
+    if (state.answers.length) request.answers = state.answers.slice();
     return { request, clientErrors };
   }
 
@@ -339,6 +341,10 @@
       el('p', { className: 'level', id: 'urgency-label', text: level.label || answer.urgency }),
       level.meaning ? el('p', { className: 'meaning', text: level.meaning }) : null,
       el('p', { className: 'advice', id: 'urgency-advice', text: answer.advice })));
+
+    if (answer.interview) {
+      parts.push(interviewSection(answer.interview));
+    }
 
     if (answer.redFlags && answer.redFlags.length) {
       parts.push(section('Red flags', 'red-flags',
@@ -405,6 +411,57 @@
     parts.push(el('p', { className: 'disclaimer', id: 'disclaimer', text: answer.disclaimer }));
 
     $('result-body').replaceChildren(...parts);
+  }
+
+  /** The interview's next question with a button per answer; an answer is added to the form's answers and posted again. */
+  function interviewSection(interview) {
+    const given = state.answers.length;
+    if (interview.complete) {
+      return section('Interview', 'interview',
+        el('p', { id: 'interview-complete', text: 'Nothing left to ask could change the urgency' +
+          (given ? ' (' + given + (given === 1 ? ' answer' : ' answers') + ' given).' : '.') }),
+        given ? restartButton() : null);
+    }
+    const q = interview.next;
+    const effect = q.couldRaiseTo ? 'Could raise the urgency to ' + levelLabel(q.couldRaiseTo)
+      : 'Could lower the urgency to ' + levelLabel(q.couldLowerTo) + (q.lowersWith ? ' (with “' + optionLabel(q, q.lowersWith) + '”)' : '');
+    const buttons = [];
+    if (q.answerType === 'integer') {
+      const input = el('input', { id: 'interview-number', type: 'number', min: '0', max: '120', inputMode: 'numeric',
+        'aria-labelledby': 'interview-question' });
+      const send = el('button', { type: 'button', className: 'secondary answer', 'data-answer': 'number' }, 'Answer');
+      send.addEventListener('click', () => { if (input.value.trim() !== '') answerInterview(q, String(Math.trunc(Number(input.value)))); });
+      buttons.push(input, send);
+    }
+    for (const option of q.options) {
+      if (q.answerType === 'integer' && option.answer !== 'unknown') continue;
+      const button = el('button', { type: 'button', className: 'secondary answer', 'data-answer': option.answer,
+        'aria-describedby': 'interview-question' }, option.label);
+      button.addEventListener('click', () => answerInterview(q, option.answer));
+      buttons.push(button);
+    }
+    return section('Next question', 'interview',
+      el('div', { id: 'interview-next', 'data-question': q.id },
+        el('p', { className: 'question', id: 'interview-question', text: q.text }),
+        el('span', { className: 'meta', text: effect + '. ' + (interview.questions.length - 1) + ' more to ask after this one.' }),
+        el('div', { className: 'answers' }, ...buttons)),
+      given ? restartButton() : null);
+  }
+
+  function optionLabel(question, code) {
+    const option = question.options.find((o) => o.answer === code);
+    return option ? option.label : code;
+  }
+
+  function restartButton() {
+    const button = el('button', { type: 'button', className: 'secondary', id: 'interview-restart' }, 'Forget the interview answers');
+    button.addEventListener('click', () => { state.answers = []; triage(); });
+    return button;
+  }
+
+  function answerInterview(question, answer) {
+    state.answers.push({ question: question.id, answer });
+    triage().then(() => $('result').focus({ preventScroll: false }));
   }
 
   function followUp(question, index) {
@@ -553,6 +610,7 @@
     clearInvalid();
     state.sequence++;
     state.lastRequest = null;
+    state.answers = [];
     $('result').setAttribute('aria-busy', 'false');
     $('result-body').replaceChildren(el('p', { className: 'placeholder', text: 'The form was cleared. No answer yet.' }));
     $('submit').disabled = state.symptoms.length === 0;

@@ -176,6 +176,45 @@ class IntakePageTest {
     }
 
     @Test
+    void shouldDriveTheInterviewOneButtonAtATimeUntilNothingIsLeftToAsk() throws IOException {
+        driver.findElement(By.id("age")).sendKeys("45");
+        tick("s-muscle_weakness");
+        driver.findElement(By.id("submit")).click();
+
+        java.util.Set<String> asked = new java.util.LinkedHashSet<>();
+        for (int step = 0; step < 60 && driver.findElements(By.id("interview-complete")).isEmpty(); step++) {
+            WebElement next = new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.id("interview-complete")).isEmpty()
+                    ? d.findElement(By.cssSelector("#interview-next[data-question]")) : null);
+            if (next == null) {
+                break;
+            }
+            String id = next.getAttribute("data-question");
+            assertTrue(asked.add(id), "a question answered is not asked again: " + id + " after " + asked);
+            assertFalse(next.findElement(By.id("interview-question")).getText().isBlank());
+            List<WebElement> buttons = next.findElements(By.cssSelector("button.answer"));
+            assertTrue(buttons.stream().anyMatch(b -> "unknown".equals(b.getAttribute("data-answer"))), "'I don't know' is offered");
+            // A patient who denies every red flag and cannot say more: "no" where it is offered, else "I don't know".
+            WebElement answer = buttons.stream().filter(b -> "no".equals(b.getAttribute("data-answer"))).findFirst()
+                    .orElse(buttons.stream().filter(b -> "unknown".equals(b.getAttribute("data-answer"))).findFirst().orElseThrow());
+            answer.click();
+            waitUntil(d -> {
+                try {
+                    return !d.findElements(By.id("interview-complete")).isEmpty()
+                            || !id.equals(d.findElement(By.id("interview-next")).getAttribute("data-question"));
+                } catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                    return false;
+                }
+            });
+        }
+        assertFalse(driver.findElements(By.id("interview-complete")).isEmpty(), "the interview ended: " + asked);
+        assertTrue(asked.size() >= 5, "a weak-legs complaint opens red-flag questions: " + asked);
+        assertTrue(asked.contains("symptom:difficulty_breathing"), asked.toString());
+        assertTrue(driver.findElement(By.id("disclaimer")).getText().contains("not medical advice"));
+        assertNothingStored();
+        screenshot("intake-interview-complete");
+    }
+
+    @Test
     void vitalSignsMeasuredByTheNurseRaiseTheUrgencyAndNameNews2() throws IOException {
         driver.findElement(By.id("age")).sendKeys("70");
         tick("s-fatigue");
