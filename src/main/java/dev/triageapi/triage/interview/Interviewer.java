@@ -345,8 +345,9 @@ public final class Interviewer {
     }
 
     /**
-     * The open questions, in the order they are verified: for each reported complaint the symptoms it opens (red flags
-     * first), then the modifiers of every reported symptom, then risk factors, pregnancy, treatment and age.
+     * The open questions, in the order they are verified, as a telephone nurse asks them: what each reported symptom is
+     * like (how it began, where, how bad), then the symptoms each complaint opens (red flags first), then risk
+     * factors, the self-care screens, pregnancy, treatment and age.
      */
     List<Question> candidates(TriageCase c, Set<String> dontKnow) {
         Map<String, Question> out = new LinkedHashMap<>();
@@ -354,14 +355,14 @@ public final class Interviewer {
         boolean pregnancy = false;
         boolean underTreatment = false;
         for (Symptom s : present) {
+            SymptomDefinition definition = catalog.symptom(s.getCode()).orElseThrow();
+            definition.modifiers().forEach(m -> add(out, Question.modifier(s.getCode(), Modifier.byCode(m).orElseThrow())));
+        }
+        for (Symptom s : present) {
             Optional<InterviewPlan.Complaint> complaint = plan.complaint(s.getCode());
             complaint.ifPresent(cmp -> cmp.symptoms().forEach(code -> add(out, Question.symptom(code))));
             pregnancy |= complaint.map(InterviewPlan.Complaint::pregnancy).orElse(false);
             underTreatment |= complaint.map(InterviewPlan.Complaint::underTreatment).orElse(false);
-        }
-        for (Symptom s : present) {
-            SymptomDefinition definition = catalog.symptom(s.getCode()).orElseThrow();
-            definition.modifiers().forEach(m -> add(out, Question.modifier(s.getCode(), Modifier.byCode(m).orElseThrow())));
         }
         for (Symptom s : present) {
             plan.complaint(s.getCode()).ifPresent(cmp -> cmp.riskFactors().forEach(code -> add(out, Question.riskFactor(code))));

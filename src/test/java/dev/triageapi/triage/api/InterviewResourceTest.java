@@ -30,13 +30,19 @@ class InterviewResourceTest {
     }
 
     @Test
-    void shouldAskForTheRedFlagsWeakLegsDidNotMention() {
+    void shouldFirstAskHowWeakLegsBeganThenTheRedFlagsTheyDidNotMention() {
         post("").statusCode(200)
                 .body("interview.complete", equalTo(false))
-                .body("interview.next.id", equalTo("symptom:difficulty_breathing"))
+                .body("interview.next.id", equalTo("modifier:muscle_weakness.onset"))
                 .body("interview.next.couldRaiseTo", equalTo("emergency_ambulance"))
                 .body("interview.next.answerType", equalTo("choice"))
-                .body("interview.next.options.answer", equalTo(List.of("yes", "no", "unknown")))
+                .body("interview.next.options.answer", equalTo(List.of("sudden", "gradual", "unknown")));
+        post(", \"answers\": [{\"question\": \"modifier:muscle_weakness.onset\", \"answer\": \"gradual\"},"
+                + " {\"question\": \"modifier:muscle_weakness.spread\", \"answer\": \"none\"},"
+                + " {\"question\": \"modifier:muscle_weakness.side\", \"answer\": \"both\"}]").statusCode(200)
+                .body("interview.questions.id", hasItem("symptom:difficulty_breathing"))
+                .body("interview.questions.find { it.id == 'symptom:difficulty_breathing' }.options.answer",
+                        equalTo(List.of("yes", "no", "unknown")))
                 .body("interview.next.options.label", hasItem("I don't know"))
                 .body("interview.questions.options", everyItem(hasItem(Map.of("answer", "unknown", "label", "I don't know"))))
                 .body("disclaimer", notNullValue());

@@ -108,7 +108,14 @@ class InterviewPropertiesTest {
             if (plan.isEmpty()) {
                 continue;
             }
-            for (String code : plan.get().symptoms()) {
+            List<String> symptoms = new ArrayList<>(plan.get().symptoms());
+            List<String> riskFactors = new ArrayList<>(plan.get().riskFactors());
+            for (String pathway : plan.get().selfCare()) {
+                var screen = Rules.CATALOG.selfCarePathway(pathway).orElseThrow().screen();
+                symptoms.addAll(screen.symptomsAbsent());
+                riskFactors.addAll(screen.riskFactorsAbsent());
+            }
+            for (String code : symptoms) {
                 if (!decided.add(code)) {
                     continue;
                 }
@@ -122,7 +129,7 @@ class InterviewPropertiesTest {
                     whole.add(Symptom.builder(code).status(SymptomStatus.UNKNOWN).build());
                 }
             }
-            for (String code : plan.get().riskFactors()) {
+            for (String code : riskFactors) {
                 if (!riskFactorsDecided.add(code)) {
                     continue;
                 }
