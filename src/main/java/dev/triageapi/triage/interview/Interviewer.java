@@ -8,6 +8,7 @@ import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.interview.Answering.Option;
 import dev.triageapi.triage.interview.Answering.Outcome;
 import dev.triageapi.vocabulary.Modifier;
+import dev.triageapi.vocabulary.Pregnancy;
 import dev.triageapi.vocabulary.Sex;
 import dev.triageapi.vocabulary.SymptomStatus;
 import dev.triageapi.vocabulary.Urgency;
@@ -119,11 +120,22 @@ public final class Interviewer {
         List<Asked> raising = new ArrayList<>();
         List<Asked> lowering = new ArrayList<>();
         int evaluations = 0;
+        // Reporting a symptom or a risk factor, or a pregnancy, never lowers the level (a property the rules are tested
+        // for): when all of them together, each symptom at its most alarming, do not raise it, none of them can alone.
+        boolean presenceCanRaise = false;
+        if (current != Urgency.EMERGENCY_AMBULANCE) {
+            presenceCanRaise = level.apply(allPresent(c, candidates)).compareTo(current) > 0;
+            evaluations++;
+        }
         boolean allSeen = true;
-        for (Question q : candidates) {
+        // At the highest level nothing can raise it: only the answers that lower it are sought, all together below.
+        for (Question q : current == Urgency.EMERGENCY_AMBULANCE ? List.<Question>of() : candidates) {
             if (raising.size() >= maxRaising) {
                 allSeen = false;
                 break;
+            }
+            if (!presenceCanRaise && PRESENCE.contains(q.subject())) {
+                continue;
             }
             Urgency highest = current;
             Urgency lowest = current;
@@ -157,7 +169,9 @@ public final class Interviewer {
         }
         if (allSeen) {
             evaluations += jointlyRaising(c, candidates, current, level, raising);
-            evaluations += symptomsTogether(c, candidates, current, level, raising);
+            if (presenceCanRaise) {
+                evaluations += symptomsTogether(c, candidates, current, level, raising);
+            }
         }
         if (raising.isEmpty() && lowering.isEmpty() && allSeen && current != Urgency.SELF_CARE) {
             Joint joint = jointlyLowered(c, candidates, level);
@@ -174,6 +188,45 @@ public final class Interviewer {
     }
 
     private record Joint(Map<Question, String> answers, Urgency level, int evaluations) {
+    }
+
+    /** The questions whose "yes" reports something present: a symptom, a risk factor, a pregnancy. */
+    private static final Set<Question.Subject> PRESENCE = Set.of(Question.Subject.SYMPTOM, Question.Subject.RISK_FACTOR,
+            Question.Subject.PREGNANCY);
+
+    /**
+     * The case with every open symptom (and every symptom its answer would open in turn) reported at its most
+     * alarming, every open risk factor present and, where asked, a pregnancy: the highest level presence can reach.
+     */
+    private TriageCase allPresent(TriageCase c, List<Question> candidates) {
+        TriageCase all = c;
+        Set<String> reachable = new LinkedHashSet<>();
+        ArrayDeque<String> next = new ArrayDeque<>();
+        for (Question q : candidates) {
+            switch (q.subject()) {
+                case SYMPTOM -> next.add(q.symptom());
+                case RISK_FACTOR -> all = given(all, q, Answering.YES);
+                case PREGNANCY -> all = given(all, q, Pregnancy.PREGNANT.code());
+                default -> { }
+            }
+        }
+        while (!next.isEmpty()) {
+            String code = next.pop();
+            if (Answering.indexOf(c, code) < 0 && reachable.add(code)) {
+                plan.complaint(code).ifPresent(cmp -> {
+                    next.addAll(cmp.symptoms());
+                });
+            }
+        }
+        for (String code : reachable) {
+            all = alarming(given(all, Question.symptom(code), Answering.YES), code);
+        }
+        return all;
+    }
+
+    private TriageCase given(TriageCase c, Question q, String answer) {
+        Outcome out = answering.answer(c, q, answer);
+        return out.refusal() == null ? out.triageCase() : c;
     }
 
     /**
@@ -314,6 +367,10 @@ public final class Interviewer {
             return plan.ageProbes().stream().map(String::valueOf).toList();
         }
         List<String> out = new ArrayList<>(answering.options(q).stream().map(Option::code).toList());
+        if (q.subject() == Question.Subject.SYMPTOM || q.subject() == Question.Subject.RISK_FACTOR) {
+            // "No" is the benign answer, tried with the others when a lower level is sought; alone it raises nothing.
+            out.remove(Answering.NO);
+        }
         if (q.subject() == Question.Subject.SYMPTOM) {
             out.add(ALARMING);
         }
