@@ -45,6 +45,16 @@ public final class Examples {
              "vitals": {"respiratoryRate": 26, "oxygenSaturation": 91, "onSupplementalOxygen": false, "systolicBloodPressure": 98,
                         "heartRate": 118, "temperature": 37.9, "consciousness": "alert", "bloodGlucose": 6.2}}""";
 
+    public static final String INTERVIEW_REQUEST = """
+            {"age": 45, "sex": "male",
+             "symptoms": [
+               {"code": "muscle_weakness", "locations": ["leg"]}],
+             "answers": [
+               {"question": "modifier:muscle_weakness.onset", "answer": "gradual"},
+               {"question": "modifier:muscle_weakness.spread", "answer": "none"},
+               {"question": "symptom:difficulty_breathing", "answer": "no"},
+               {"question": "symptom:saddle_numbness", "answer": "unknown"}]}""";
+
     public static final String STROKE_RESPONSE = """
             {"urgency": "emergency_ambulance",
              "advice": "Call 911 now for an ambulance. Do not drive yourself. Note the time the symptoms started, or when the person was last known to be well: every minute counts.",
@@ -60,6 +70,7 @@ public final class Examples {
                 "evidence": ["difficulty_speaking", "muscle_weakness"]}],
              "missingInformation": [],
              "screenQuestions": [],
+             "interview": {"complete": true, "next": null, "questions": []},
              "selfCare": null,
              "unused": [],
              "trace": [

@@ -56,7 +56,9 @@ public class TriageResource {
                     @ExampleObject(name = "cramps-on-diuretic", summary = "Cramps and leg weakness on a diuretic", value = Examples.CRAMPS_REQUEST),
                     @ExampleObject(name = "exercise-soreness-screened", summary = "Soreness after exercise with its self-care screen answered",
                             value = Examples.EXERCISE_SORENESS_REQUEST),
-                    @ExampleObject(name = "vital-signs", summary = "Weakness with vital signs scoring 7 or more on NEWS2", value = Examples.VITALS_REQUEST)}))
+                    @ExampleObject(name = "vital-signs", summary = "Weakness with vital signs scoring 7 or more on NEWS2", value = Examples.VITALS_REQUEST),
+                    @ExampleObject(name = "interview-answers", summary = "Weak legs, posted again with the interview's answers so far",
+                            value = Examples.INTERVIEW_REQUEST)}))
     @APIResponse(responseCode = "200", description = "The triage answer.",
             headers = @Header(name = "Preference-Applied", description = "`return=minimal` when the trace was left out as asked.",
                     schema = @Schema(type = SchemaType.STRING)),
