@@ -56,6 +56,8 @@ public final class Interviewer {
     private final Catalog catalog;
     private final InterviewPlan plan;
     private final Answering answering;
+    /** The questions a self-care screen asks, which must be answered "no" out loud to clear it. */
+    private final Set<String> screened;
 
     @Inject
     public Interviewer(Catalog catalog) {
@@ -66,6 +68,15 @@ public final class Interviewer {
         this.catalog = catalog;
         this.plan = plan;
         this.answering = new Answering(catalog, plan);
+        Set<String> screenedIds = new HashSet<>();
+        for (SelfCarePathwayDefinition pathway : catalog.selfCarePathways()) {
+            pathway.screen().symptomsAbsent().forEach(code -> screenedIds.add(Question.symptom(code).id()));
+            pathway.screen().riskFactorsAbsent().forEach(code -> screenedIds.add(Question.riskFactor(code).id()));
+            if (pathway.screen().notPregnant()) {
+                screenedIds.add(Question.pregnancy().id());
+            }
+        }
+        this.screened = Set.copyOf(screenedIds);
     }
 
     /** How answers become facts and how questions read. */
@@ -305,7 +316,11 @@ public final class Interviewer {
     private Joint jointlyLowered(TriageCase c, List<Question> candidates, Function<TriageCase, Urgency> level) {
         Map<Question, String> chosen = new LinkedHashMap<>();
         for (Question q : candidates) {
-            plan.benignAnswer(q).ifPresent(answer -> chosen.put(q, answer));
+            // A symptom or risk factor left unsaid already counts as not there for every rule; only a self-care screen
+            // needs to hear "no" said. Leaving the others out keeps the case small (its size drives the cost).
+            if (!PRESENCE.contains(q.subject()) || screened.contains(q.id())) {
+                plan.benignAnswer(q).ifPresent(answer -> chosen.put(q, answer));
+            }
         }
         Urgency best = level.apply(answered(c, chosen));
         int evaluations = 1;
