@@ -63,7 +63,9 @@ public class TriageResource {
             headers = @Header(name = "Preference-Applied", description = "`return=minimal` when the trace was left out as asked.",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TriageResponse.class),
-                    examples = @ExampleObject(name = "emergency", summary = "A stroke sign: call an ambulance", value = Examples.STROKE_RESPONSE)))
+                    examples = {@ExampleObject(name = "emergency", summary = "A stroke sign: call an ambulance", value = Examples.STROKE_RESPONSE),
+                            @ExampleObject(name = "interview-in-progress", summary = "Weak legs after four answers: the next question",
+                                    value = Examples.INTERVIEW_RESPONSE)}))
     @APIResponse(responseCode = "400", description = "Malformed JSON, wrong types, unknown codes, out-of-range values, duplicate or missing symptoms.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {

@@ -75,6 +75,17 @@ class InterviewResourceTest {
     }
 
     @Test
+    void shouldAnswerTheOpenApiInterviewExampleAsItShows() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode shown = json.readTree(Examples.INTERVIEW_RESPONSE);
+        String live = given().contentType(ContentType.JSON).header("Prefer", "return=minimal").body(Examples.INTERVIEW_REQUEST)
+                .when().post("/api/v1/triage").then().statusCode(200).extract().asString();
+        com.fasterxml.jackson.databind.node.ObjectNode answer = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(live);
+        answer.set("rulesVersion", shown.get("rulesVersion"));
+        org.junit.jupiter.api.Assertions.assertEquals(shown, answer, "the OpenAPI example is the service's own answer");
+    }
+
+    @Test
     void shouldRefuseAnAnswerToAQuestionThatDoesNotExist() {
         post(", \"answers\": [{\"question\": \"symptom:weak_legs\", \"answer\": \"yes\"}]").statusCode(400)
                 .contentType("application/problem+json")
