@@ -102,7 +102,7 @@ public interface TriageConfig {
          * Most questions that could raise the level one answer verifies and lists (each costs an evaluation per
          * answer option); the interview is complete only when every open question was verified and none changes it.
          */
-        @WithDefault("5")
+        @WithDefault("8")
         int interviewQuestions();
 
         /** What is wrong with these limits: max-symptoms 1 to 50, max-string-length at least 64, max-nesting-depth at least 4. */

@@ -138,6 +138,8 @@ public final class Interviewer {
             presenceCanRaise = level.apply(allPresent(c, candidates)).compareTo(current) > 0;
             evaluations++;
         }
+        // What a symptom opens in turn is checked only once nothing else is left to ask (symptomsTogether below): its
+        // bound holds every symptom reachable, and the cost of an evaluation grows with the facts in the case.
         boolean allSeen = true;
         // At the highest level nothing can raise it: only the answers that lower it are sought, all together below.
         for (Question q : current == Urgency.EMERGENCY_AMBULANCE ? List.<Question>of() : candidates) {
@@ -180,7 +182,7 @@ public final class Interviewer {
         }
         if (allSeen) {
             evaluations += jointlyRaising(c, candidates, current, level, raising);
-            if (presenceCanRaise) {
+            if (raising.isEmpty()) {
                 evaluations += symptomsTogether(c, candidates, current, level, raising);
             }
         }
@@ -206,13 +208,13 @@ public final class Interviewer {
             Question.Subject.PREGNANCY);
 
     /**
-     * The case with every open symptom (and every symptom its answer would open in turn) reported at its most
-     * alarming, every open risk factor present and, where asked, a pregnancy: the highest level presence can reach.
+     * The case with every open symptom reported at its most alarming, every open risk factor present and, where asked,
+     * a pregnancy: the highest level those questions can reach (what a symptom opens in turn is left to
+     * {@link #symptomsTogether}).
      */
     private TriageCase allPresent(TriageCase c, List<Question> candidates) {
         TriageCase all = c;
-        Set<String> reachable = new LinkedHashSet<>();
-        ArrayDeque<String> next = new ArrayDeque<>();
+        List<String> next = new ArrayList<>();
         for (Question q : candidates) {
             switch (q.subject()) {
                 case SYMPTOM -> next.add(q.symptom());
@@ -221,15 +223,7 @@ public final class Interviewer {
                 default -> { }
             }
         }
-        while (!next.isEmpty()) {
-            String code = next.pop();
-            if (Answering.indexOf(c, code) < 0 && reachable.add(code)) {
-                plan.complaint(code).ifPresent(cmp -> {
-                    next.addAll(cmp.symptoms());
-                });
-            }
-        }
-        for (String code : reachable) {
+        for (String code : next) {
             all = alarming(given(all, Question.symptom(code), Answering.YES), code);
         }
         return all;

@@ -33,7 +33,7 @@ class InterviewPropertiesTest {
     private static final InterviewPlan PLAN = InterviewPlan.load(Rules.CATALOG);
     private static final List<InterviewPlan.Complaint> COMPLAINTS = Rules.CATALOG.symptoms().stream()
             .map(s -> PLAN.complaint(s.code())).flatMap(java.util.Optional::stream).toList();
-    private final SimulatedPatient patient = new SimulatedPatient(Rules.CATALOG, Rules.RULES, 5);
+    private final SimulatedPatient patient = new SimulatedPatient(Rules.CATALOG, Rules.RULES, SimulatedPatient.QUESTIONS_PER_ANSWER);
 
     @Test
     void aPatientWhoAnswersEveryQuestionEndsAtTheLevelOfTheWholeTruth() {
@@ -120,7 +120,9 @@ class InterviewPropertiesTest {
                     continue;
                 }
                 double roll = random.nextDouble();
-                if (roll < 0.12) {
+                // A patient with more than four complaints is not the intake app's case (and no ten-round interview's).
+                long complaints = whole.stream().filter(x -> x.getStatus() == SymptomStatus.PRESENT).count();
+                if (roll < 0.12 && complaints < 4) {
                     whole.add(described(random, code, SymptomStatus.PRESENT, 0.7));
                     opened.add(code);
                 } else if (roll < 0.8) {

@@ -34,7 +34,7 @@ class InterviewVignetteTest {
     static final Path DIR = Path.of("src/test/resources/interview-vignettes");
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final RequestMapper REQUESTS = new RequestMapper(Rules.CATALOG, Rules.CATALOG.symptoms().size());
-    private static final SimulatedPatient PATIENT = new SimulatedPatient(Rules.CATALOG, Rules.RULES, 5);
+    private static final SimulatedPatient PATIENT = new SimulatedPatient(Rules.CATALOG, Rules.RULES, SimulatedPatient.QUESTIONS_PER_ANSWER);
 
     static Stream<Path> vignettes() throws IOException {
         try (Stream<Path> files = Files.list(DIR)) {

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The interview driven against the project's rules without HTTP. */
 class InterviewerTest {
 
-    private final SimulatedPatient patient = new SimulatedPatient(Rules.CATALOG, Rules.RULES, 5);
+    private final SimulatedPatient patient = new SimulatedPatient(Rules.CATALOG, Rules.RULES, SimulatedPatient.QUESTIONS_PER_ANSWER);
 
     private static Symptom absent(String code) {
         return Symptom.builder(code).status(SymptomStatus.ABSENT).build();

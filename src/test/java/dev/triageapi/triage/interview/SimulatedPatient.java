@@ -31,6 +31,8 @@ final class SimulatedPatient {
     }
 
     static final int MAX_ROUNDS = 10;
+    /** The service's default for triage.api.interview-questions. */
+    static final int QUESTIONS_PER_ANSWER = 8;
 
     private final Catalog catalog;
     private final RuleSet rules;
