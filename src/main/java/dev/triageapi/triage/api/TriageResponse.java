@@ -27,7 +27,8 @@ public record TriageResponse(
         List<ScreenQuestionView> screenQuestions,
         @Schema(description = "The interview: what to ask the patient next, each question verified to change the urgency "
                 + "with one of its answers, and whether anything is left to ask. Ask `next`, add the answer to `answers` "
-                + "and post the request again, until `complete`. See docs/integration.md.", required = true)
+                + "and post the request again, until `complete`. See docs/integration.md. Null in the plain JSON answer "
+                + "of the FHIR door, which has no interview.", required = true, nullable = true)
         InterviewView interview,
         @Schema(description = "When the urgency is self_care: the pathway, what to do at home and the safety-netting "
                 + "advice (what to watch for, when to see a doctor, when to call the emergency number); null otherwise.",
