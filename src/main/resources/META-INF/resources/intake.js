@@ -313,6 +313,7 @@
       if (sequence !== state.sequence) return;
       if (response.ok && body) {
         renderAnswer(body, request);
+        return true;
       } else {
         renderProblem(response, body);
       }
@@ -430,11 +431,25 @@
       const input = el('input', { id: 'interview-number', type: 'number', min: '0', max: '120', inputMode: 'numeric',
         'aria-labelledby': 'interview-question' });
       const send = el('button', { type: 'button', className: 'secondary answer', 'data-answer': 'number' }, 'Answer');
-      send.addEventListener('click', () => { if (input.value.trim() !== '') answerInterview(q, String(Math.trunc(Number(input.value)))); });
+      send.addEventListener('click', () => {
+        const years = Number(input.value);
+        if (input.value.trim() !== '' && Number.isInteger(years) && years >= 0 && years <= 120) answerInterview(q, String(years));
+      });
       buttons.push(input, send);
     }
+    if (q.answerType === 'choices') {
+      // Several places may apply: tick them all, then send them together.
+      const boxes = q.options.filter((o) => o.answer !== 'unknown').map((option) => el('label', { className: 'choice' },
+        el('input', { type: 'checkbox', 'data-answer': option.answer }), ' ' + option.label));
+      const send = el('button', { type: 'button', className: 'secondary answer', 'data-answer': 'ticked' }, 'Done');
+      send.addEventListener('click', () => {
+        const ticked = boxes.map((box) => box.querySelector('input')).filter((input) => input.checked).map((input) => input.dataset.answer);
+        if (ticked.length) answerInterview(q, ...ticked);
+      });
+      buttons.push(...boxes, send);
+    }
     for (const option of q.options) {
-      if (q.answerType === 'integer' && option.answer !== 'unknown') continue;
+      if ((q.answerType === 'integer' || q.answerType === 'choices') && option.answer !== 'unknown') continue;
       const button = el('button', { type: 'button', className: 'secondary answer', 'data-answer': option.answer,
         'aria-describedby': 'interview-question' }, option.label);
       button.addEventListener('click', () => answerInterview(q, option.answer));
@@ -459,9 +474,14 @@
     return button;
   }
 
-  function answerInterview(question, answer) {
-    state.answers.push({ question: question.id, answer });
-    triage().then(() => $('result').focus({ preventScroll: false }));
+  /** Adds the answers (several for places) and posts again; answers the service refuses are taken back. */
+  function answerInterview(question, ...answers) {
+    const before = state.answers.length;
+    answers.forEach((answer) => state.answers.push({ question: question.id, answer }));
+    triage().then((ok) => {
+      if (!ok) state.answers.length = before;
+      $('result').focus({ preventScroll: false });
+    });
   }
 
   function followUp(question, index) {

@@ -105,6 +105,14 @@ public interface TriageConfig {
         @WithDefault("8")
         int interviewQuestions();
 
+        /**
+         * Most rule evaluations the interview may make for one request (about 30 on ordinary ones): a request with
+         * many symptoms opens many questions, and one POST must not buy unbounded CPU. Past it the interview returns
+         * what it verified and is not complete.
+         */
+        @WithDefault("200")
+        int interviewEvaluations();
+
         /** What is wrong with these limits: max-symptoms 1 to 50, max-string-length at least 64, max-nesting-depth at least 4. */
         static List<String> problems(Api config) {
             List<String> problems = new ArrayList<>();
@@ -116,6 +124,9 @@ public interface TriageConfig {
             }
             if (config.bodyTimeout().isNegative() || config.bodyTimeout().isZero()) {
                 problems.add("triage.api.body-timeout must be positive, is " + config.bodyTimeout());
+            }
+            if (config.interviewEvaluations() < 10) {
+                problems.add("triage.api.interview-evaluations must be at least 10, is " + config.interviewEvaluations());
             }
             if (config.interviewQuestions() < 1) {
                 problems.add("triage.api.interview-questions must be at least 1, is " + config.interviewQuestions());

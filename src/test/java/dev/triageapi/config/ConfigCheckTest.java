@@ -112,7 +112,8 @@ class ConfigCheckTest {
             public int maxNestingDepth() { return nesting; }
             public Duration bodyTimeout() { return Duration.ofSeconds(10); }
             public boolean rejectUnknownFields() { return false; }
-            public int interviewQuestions() { return 5; }
+            public int interviewQuestions() { return 8; }
+            public int interviewEvaluations() { return 200; }
         };
     }
 }

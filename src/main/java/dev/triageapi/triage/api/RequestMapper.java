@@ -118,6 +118,14 @@ public final class RequestMapper {
                 symptoms, riskFactors, absent, vitals(request.vitals())), ignored.isEmpty() ? List.of() : List.copyOf(ignored));
     }
 
+    /** Refuses a case that holds more symptoms than a request may report (answers can add symptoms), naming {@code field}. */
+    public void checkSize(TriageCase triageCase, String field) {
+        if (triageCase.symptoms().size() > maxSymptoms) {
+            throw new InvalidRequestException(List.of(new FieldError(field,
+                    "with the answers, the case would hold more than " + maxSymptoms + " symptoms")));
+        }
+    }
+
     /** The known, distinct codes of one risk factor list; a code also in {@code other} is refused (present and absent). */
     private List<String> riskFactorCodes(String field, List<String> codes, Set<String> seen, Set<String> other,
                                          List<FieldError> errors) {

@@ -63,16 +63,17 @@ public class TriageService {
     private final RequestConstraints constraints;
     private final Interviewer interviewer;
     private final int interviewQuestions;
+    private final int interviewEvaluations;
     private final Map<Urgency, String> advice = new EnumMap<>(Urgency.class);
     private final String disclaimer;
     /** Each self-care pathway's advice as the answer states it, with the emergency number filled in once, at start. */
     private final Map<String, SelfCareAdvice> selfCareAdvice;
-    static final String PREGNANCY_QUESTION = "Are you pregnant, or have you given birth in the last six weeks?";
 
     TriageService(Catalog catalog, RulesRegistry rules, TriageEngine engine, RequestMapper requests,
                   Event<Triaged> triaged, Validator validator, TriageConfig config, Interviewer interviewer) {
         this.interviewer = interviewer;
         this.interviewQuestions = config.api().interviewQuestions();
+        this.interviewEvaluations = config.api().interviewEvaluations();
         this.catalog = catalog;
         this.rules = rules;
         this.engine = engine;
@@ -125,9 +126,10 @@ public class TriageService {
             throw new InvalidRequestException(answered.refusals().stream().map(r -> new FieldError(
                     "answers[" + r.index() + "]." + (r.question() ? "question" : "answer"), r.message())).toList());
         }
+        requests.checkSize(answered.triageCase(), "answers");
         Assessment assessment = engine.assess(ruleSet, answered.triageCase(), withTrace);
         Interview interview = withInterview ? interviewer.interview(answered.triageCase(), answered.dontKnow(),
-                assessment.urgency(), c -> engine.urgency(ruleSet, c), interviewQuestions) : null;
+                assessment.urgency(), c -> engine.urgency(ruleSet, c), interviewQuestions, interviewEvaluations) : null;
         if (!mapped.ignored().isEmpty()) {
             unused = Stream.concat(mapped.ignored().stream(), unused.stream()).toList();
         }
@@ -173,7 +175,7 @@ public class TriageService {
         return switch (q.subject()) {
             case ScreenQuestion.SYMPTOM -> catalog.symptom(q.code()).map(SymptomDefinition::question).orElseThrow();
             case ScreenQuestion.RISK_FACTOR -> catalog.riskFactor(q.code()).map(RiskFactorDefinition::question).orElseThrow();
-            default -> PREGNANCY_QUESTION;
+            default -> interviewer.answering().text(Question.pregnancy());
         };
     }
 

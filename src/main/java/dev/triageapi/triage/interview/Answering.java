@@ -155,7 +155,10 @@ public final class Answering {
         Symptom symptom = c.symptoms().get(at);
         Object given = symptom.get(q.modifier());
         if (q.modifier().kind() != Modifier.Kind.CHOICES && given != null) {
-            return given.equals(value) ? new Outcome(c, null)
+            // A duration is answered as a range: the hours the request gives agree with the range they fall in.
+            boolean same = q.modifier().kind() == Modifier.Kind.DECIMAL
+                    ? plan.durationOf((Double) given).code().equals(answer) : given.equals(value);
+            return same ? new Outcome(c, null)
                     : Outcome.refused("the symptom already gives " + q.modifier().code() + " another value");
         }
         List<Symptom> symptoms = new ArrayList<>(c.symptoms());

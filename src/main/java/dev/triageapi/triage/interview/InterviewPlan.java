@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.RiskFactorDefinition;
 import dev.triageapi.triage.facts.Hours;
+import dev.triageapi.vocabulary.Modifier;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +36,11 @@ public final class InterviewPlan {
      */
     public record Complaint(String symptom, String source, List<String> symptoms, List<String> riskFactors,
                             boolean pregnancy, boolean underTreatment, List<String> selfCare) {
+        public Complaint {
+            symptoms = List.copyOf(symptoms);
+            riskFactors = List.copyOf(riskFactors);
+            selfCare = selfCare == null ? List.of() : List.copyOf(selfCare);
+        }
     }
 
     /** An answer to "how long ago did it start?": up to {@code upToHours} (inclusive), above the previous one's. */
@@ -48,6 +53,9 @@ public final class InterviewPlan {
 
     /** The ages at which the rules differ, one per band: asking the age is verified by evaluating each. */
     public record Ages(List<Integer> probes, String source) {
+        public Ages {
+            probes = List.copyOf(probes);
+        }
     }
 
     /**
@@ -56,10 +64,17 @@ public final class InterviewPlan {
      * each of whose answers is tried.
      */
     public record Lowering(Map<String, String> answers, List<String> tryEach, String source) {
+        public Lowering {
+            answers = Map.copyOf(answers);
+            tryEach = List.copyOf(tryEach);
+        }
     }
 
     /** The answers, by modifier code, that describe a symptom at its most alarming, to judge whether to ask about it. */
     public record Raising(Map<String, String> answers, String source) {
+        public Raising {
+            answers = Map.copyOf(answers);
+        }
     }
 
     record File(String about, Map<String, String> texts, PregnancyAges pregnancy, List<Duration> durations, Ages ages,
@@ -84,11 +99,16 @@ public final class InterviewPlan {
         this.ages = file.ages();
         this.lowering = file.lowering();
         this.raising = file.raising();
+        this.durations = List.copyOf(file.durations());
+        this.representativeHours = representatives(durations);
+        checkAnswers("raising", raising.answers(), false);
+        checkAnswers("lowering", lowering.answers(), true);
+        lowering.tryEach().stream().filter(code -> Modifier.byCode(code).isEmpty()).findAny().ifPresent(code -> {
+            throw new IllegalStateException(RESOURCE + ": lowering.tryEach names no modifier: " + code);
+        });
         if (ages.probes().isEmpty() || ages.probes().stream().anyMatch(a -> a < 0 || a > 120)) {
             throw new IllegalStateException(RESOURCE + ": ages.probes must be ages from 0 to 120");
         }
-        this.durations = List.copyOf(file.durations());
-        this.representativeHours = representatives(durations);
         Map<String, Complaint> byCode = new LinkedHashMap<>();
         for (Complaint complaint : file.complaints()) {
             String where = "complaint " + complaint.symptom() + " in " + RESOURCE;
@@ -114,6 +134,31 @@ public final class InterviewPlan {
             }
         }
         this.complaints = Map.copyOf(byCode);
+    }
+
+    /**
+     * Each key must be a modifier code (or, for the way down, a subject) and each answer one the question takes: a typo
+     * would otherwise weaken a bound in silence.
+     */
+    private void checkAnswers(String where, Map<String, String> answers, boolean subjects) {
+        Set<String> subjectKeys = Set.of("symptom", "riskFactor", "pregnancy", "underTreatment");
+        answers.forEach((key, answer) -> {
+            Optional<Modifier> modifier = Modifier.byCode(key);
+            boolean ok;
+            if (modifier.isPresent()) {
+                ok = switch (modifier.get().kind()) {
+                    case BOOLEAN -> answer.equals("yes") || answer.equals("no");
+                    case DECIMAL -> durations.stream().anyMatch(d -> d.code().equals(answer));
+                    case CHOICE, CHOICES -> modifier.get().choice(answer).isPresent();
+                };
+            } else {
+                ok = subjects && subjectKeys.contains(key) && (answer.equals("no") || answer.equals("not_pregnant"));
+            }
+            if (!ok) {
+                throw new IllegalStateException(RESOURCE + ": " + where + ".answers has " + key + "=" + answer
+                        + ", which is no answer that question takes");
+            }
+        });
     }
 
     /** Reads the bundled plan and checks it against the catalog. */
@@ -226,7 +271,7 @@ public final class InterviewPlan {
             }
         }
         for (Field field : Hours.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == double.class) {
+            if (field.getType() == double.class) { // Hours holds constants only
                 double hours = readHours(field);
                 if (!bounds.contains(hours)) {
                     throw new IllegalStateException("Hours." + field.getName() + " (" + hours + ") is no bound of the durations in "

@@ -12,6 +12,7 @@ import dev.triageapi.vocabulary.Pregnancy;
 import dev.triageapi.vocabulary.Sex;
 import dev.triageapi.vocabulary.SymptomStatus;
 import dev.triageapi.vocabulary.Urgency;
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -29,24 +30,25 @@ import java.util.function.Function;
 
 /**
  * Chooses what to ask next. The candidates are what the reported complaints open in the plan and have not been
- * answered (an "I don't know" is an answer); each is verified by evaluating the case with each of its answers, so a
- * question is asked only when one of its answers really raises the level ({@code couldRaiseTo}, the highest such
- * level) or lowers it ({@code couldLowerTo}). When no single answer changes the level, the benign answers are tried
- * together: the questions that together lower it are asked, each with the answer that does. The interview is complete
- * when nothing left could change the level.
+ * answered (an "I don't know" is an answer). A question is asked only when evaluating the case with one of its answers
+ * really raises the level ({@code couldRaiseTo}) or lowers it ({@code couldLowerTo}). Bounds spare most evaluations and
+ * catch combinations no single answer shows: every open symptom, risk factor and pregnancy present at once (presence
+ * never lowers the level), a symptom's details at their most alarming, what a symptom opens in turn, and the benign
+ * answers together for the way down. The interview is complete when nothing left could change the level.
  */
 @Singleton
+@Startup // the plan is checked when the service starts: a broken plan stops it, as broken rules do
 public final class Interviewer {
 
     /** A question put to the patient, with the level its answer can lead to and its answers. */
     public record Asked(Question question, List<Option> options, Urgency couldRaiseTo, Urgency couldLowerTo, String lowersWith) {
     }
 
-    /** The questions to ask, the next first; complete when there are none. */
-    public record Interview(List<Asked> questions, int evaluations) {
-        public boolean complete() {
-            return questions.isEmpty();
-        }
+    /**
+     * The questions to ask, the next first, and whether the interview is complete: every open question was verified
+     * and none can change the level. An interview whose evaluations ran out before that is never complete.
+     */
+    public record Interview(List<Asked> questions, boolean complete, int evaluations) {
 
         public Optional<Asked> next() {
             return questions.stream().findFirst();
@@ -107,6 +109,10 @@ public final class Interviewer {
                 refusals.add(new Refusal(i, true, "no such question; post back the id of one of interview.questions"));
                 continue;
             }
+            if (q.get().subject() == Question.Subject.MODIFIER && !reported(answered, q.get().symptom())) {
+                refusals.add(new Refusal(i, true, "asks about a symptom that is not reported present or unknown"));
+                continue;
+            }
             Answering.Outcome out = answering.answer(answered, q.get(), answers.get(i).getValue());
             if (out.refusal() != null) {
                 refusals.add(new Refusal(i, false, out.refusal()));
@@ -127,16 +133,54 @@ public final class Interviewer {
      */
     public Interview interview(TriageCase c, Set<String> dontKnow, Urgency current, Function<TriageCase, Urgency> level,
                                int maxRaising) {
-        List<Question> candidates = candidates(c, dontKnow);
+        return interview(c, dontKnow, current, level, maxRaising, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The interview, making at most {@code maxEvaluations} evaluations: a request with many symptoms opens many
+     * questions, and a client must not be able to buy unbounded CPU with one POST. When they run out, the questions
+     * verified so far are returned and the interview is not complete.
+     */
+    public Interview interview(TriageCase c, Set<String> dontKnow, Urgency current, Function<TriageCase, Urgency> level,
+                               int maxRaising, int maxEvaluations) {
         List<Asked> raising = new ArrayList<>();
         List<Asked> lowering = new ArrayList<>();
-        int evaluations = 0;
+        int[] spent = {0};
+        Function<TriageCase, Urgency> budgeted = x -> {
+            if (++spent[0] > maxEvaluations) {
+                throw new BudgetSpent();
+            }
+            return level.apply(x);
+        };
+        boolean complete;
+        try {
+            complete = verify(c, dontKnow, current, budgeted, maxRaising, raising, lowering);
+        } catch (BudgetSpent e) {
+            complete = false;
+        }
+        raising.sort(Comparator.comparing(Asked::couldRaiseTo).reversed());
+        lowering.sort(Comparator.comparing(Asked::couldLowerTo));
+        List<Asked> all = new ArrayList<>(raising);
+        all.addAll(lowering);
+        return new Interview(List.copyOf(all), complete && all.isEmpty(), Math.min(spent[0], maxEvaluations));
+    }
+
+    /** Thrown when an interview has made all the evaluations it may. */
+    private static final class BudgetSpent extends RuntimeException {
+        BudgetSpent() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Fills the raising and lowering questions; true when every open question was verified. */
+    private boolean verify(TriageCase c, Set<String> dontKnow, Urgency current, Function<TriageCase, Urgency> level,
+                           int maxRaising, List<Asked> raising, List<Asked> lowering) {
+        List<Question> candidates = candidates(c, dontKnow);
         // Reporting a symptom or a risk factor, or a pregnancy, never lowers the level (a property the rules are tested
         // for): when all of them together, each symptom at its most alarming, do not raise it, none of them can alone.
         boolean presenceCanRaise = false;
         if (current != Urgency.EMERGENCY_AMBULANCE) {
             presenceCanRaise = level.apply(allPresent(c, candidates)).compareTo(current) > 0;
-            evaluations++;
         }
         // What a symptom opens in turn is checked only once nothing else is left to ask (symptomsTogether below): its
         // bound holds every symptom reachable, and the cost of an evaluation grows with the facts in the case.
@@ -164,7 +208,6 @@ public final class Interviewer {
                     answered = alarming(answered, q.symptom());
                 }
                 Urgency l = level.apply(answered);
-                evaluations++;
                 if (l.compareTo(highest) > 0) {
                     highest = l;
                 }
@@ -181,23 +224,18 @@ public final class Interviewer {
             }
         }
         if (allSeen) {
-            evaluations += jointlyRaising(c, candidates, current, level, raising);
+            jointlyRaising(c, candidates, current, level, raising);
             if (raising.isEmpty()) {
-                evaluations += symptomsTogether(c, candidates, current, level, raising);
+                symptomsTogether(c, candidates, current, level, raising);
             }
         }
         if (raising.isEmpty() && lowering.isEmpty() && allSeen && current != Urgency.SELF_CARE) {
             Joint joint = jointlyLowered(c, candidates, level);
-            evaluations += joint.evaluations();
             if (joint.level().compareTo(current) < 0) {
                 joint.answers().forEach((q, answer) -> lowering.add(new Asked(q, options(q), null, joint.level(), answer)));
             }
         }
-        raising.sort(Comparator.comparing(Asked::couldRaiseTo).reversed());
-        lowering.sort(Comparator.comparing(Asked::couldLowerTo));
-        List<Asked> all = new ArrayList<>(raising);
-        all.addAll(lowering);
-        return new Interview(List.copyOf(all), evaluations);
+        return allSeen;
     }
 
     private record Joint(Map<Question, String> answers, Urgency level, int evaluations) {
@@ -280,6 +318,9 @@ public final class Interviewer {
      */
     private int jointlyRaising(TriageCase c, List<Question> candidates, Urgency current, Function<TriageCase, Urgency> level,
                                List<Asked> raising) {
+        if (current == Urgency.EMERGENCY_AMBULANCE) {
+            return 0;
+        }
         int evaluations = 0;
         for (Symptom s : c.symptoms()) {
             if (s.getStatus() != SymptomStatus.PRESENT) {
@@ -357,6 +398,11 @@ public final class Interviewer {
         return out;
     }
 
+    private static boolean reported(TriageCase c, String symptom) {
+        int at = Answering.indexOf(c, symptom);
+        return at >= 0 && c.symptoms().get(at).getStatus() != SymptomStatus.ABSENT;
+    }
+
     /** True when the codes the question names are in the catalog, and a modifier is one its symptom takes. */
     private boolean known(Question q) {
         return switch (q.subject()) {
@@ -419,6 +465,7 @@ public final class Interviewer {
         Map<String, Question> out = new LinkedHashMap<>();
         List<Symptom> present = c.symptoms().stream().filter(s -> s.getStatus() == SymptomStatus.PRESENT).toList();
         boolean pregnancy = false;
+        boolean screenedPregnancy = false;
         boolean underTreatment = false;
         for (Symptom s : present) {
             SymptomDefinition definition = catalog.symptom(s.getCode()).orElseThrow();
@@ -438,10 +485,11 @@ public final class Interviewer {
                 SelfCarePathwayDefinition.Screen screen = catalog.selfCarePathway(pathway).orElseThrow().screen();
                 screen.symptomsAbsent().forEach(code -> add(out, Question.symptom(code)));
                 screen.riskFactorsAbsent().forEach(code -> add(out, Question.riskFactor(code)));
-                pregnancy |= screen.notPregnant();
+                screenedPregnancy |= screen.notPregnant();
             }
         }
-        if (pregnancy && c.patient().getSex() != Sex.MALE && plan.asksPregnancyAt(c.patient().getAge())) {
+        // A self-care screen needs "not pregnant" said whatever the age (16 to 64); a complaint asks at child-bearing age.
+        if (c.patient().getSex() != Sex.MALE && (screenedPregnancy || pregnancy && plan.asksPregnancyAt(c.patient().getAge()))) {
             add(out, Question.pregnancy());
         }
         if (underTreatment) {

@@ -34,7 +34,8 @@ public record Question(String id, Subject subject, String symptom, Modifier modi
         return new Question("riskFactor:" + code, Subject.RISK_FACTOR, null, null, code);
     }
 
-    static Question pregnancy() {
+    /** Is the patient pregnant, or did she give birth in the last six weeks? (Self-care screens ask it too.) */
+    public static Question pregnancy() {
         return new Question(PREGNANCY_ID, Subject.PREGNANCY, null, null, null);
     }
 

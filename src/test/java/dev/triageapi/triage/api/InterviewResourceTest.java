@@ -107,6 +107,37 @@ class InterviewResourceTest {
     }
 
     @Test
+    void shouldRefuseAModifierOfASymptomThatIsNotReportedAsAFaultOfTheQuestion() {
+        post(", \"answers\": [{\"question\": \"modifier:headache.onset\", \"answer\": \"sudden\"}]").statusCode(400)
+                .body("errors[0].field", equalTo("answers[0].question"));
+    }
+
+    @Test
+    void shouldTakeADurationRangeThatAgreesWithTheHoursGiven() {
+        given().contentType(ContentType.JSON).body("""
+                {"age": 45, "symptoms": [{"code": "muscle_weakness", "hoursSinceOnset": 2}],
+                 "answers": [{"question": "modifier:muscle_weakness.hoursSinceOnset", "answer": "within_1_day"}]}""")
+                .when().post("/api/v1/triage").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("""
+                {"age": 45, "symptoms": [{"code": "muscle_weakness", "hoursSinceOnset": 2}],
+                 "answers": [{"question": "modifier:muscle_weakness.hoursSinceOnset", "answer": "1_to_3_days"}]}""")
+                .when().post("/api/v1/triage").then().statusCode(400).body("errors[0].field", equalTo("answers[0].answer"));
+    }
+
+    @Test
+    void shouldRefuseAnswersThatWouldTakeTheCasePastTheSymptomLimit() {
+        StringBuilder symptoms = new StringBuilder();
+        List<String> codes = given().when().get("/api/v1/symptoms").then().extract().path("code");
+        for (String code : codes.subList(0, 50)) {
+            symptoms.append(symptoms.length() == 0 ? "" : ",").append("{\"code\": \"").append(code).append("\"}");
+        }
+        String extra = codes.get(50);
+        given().contentType(ContentType.JSON).body("{\"age\": 40, \"symptoms\": [" + symptoms + "], \"answers\": "
+                        + "[{\"question\": \"symptom:" + extra + "\", \"answer\": \"yes\"}]}")
+                .when().post("/api/v1/triage").then().statusCode(400).body("errors[0].field", equalTo("answers"));
+    }
+
+    @Test
     void shouldRefuseMalformedAnswersWithA400() {
         for (String answers : List.of(", \"answers\": [null]", ", \"answers\": [{\"question\": \"\", \"answer\": \"yes\"}]",
                 ", \"answers\": [{\"question\": \"age\", \"answer\": \"121\"}]", ", \"answers\": [{\"question\": 7, \"answer\": []}]",

@@ -1,12 +1,14 @@
 package dev.triageapi.triage.interview;
 
 import dev.triageapi.triage.engine.Rules;
+import dev.triageapi.triage.engine.TriageEngine;
 import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RiskFactorAbsent;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.vocabulary.BodyLocation;
 import dev.triageapi.vocabulary.Onset;
+import dev.triageapi.vocabulary.Pregnancy;
 import dev.triageapi.vocabulary.Severity;
 import dev.triageapi.vocabulary.Sex;
 import dev.triageapi.vocabulary.Side;
@@ -42,7 +44,6 @@ class InterviewerTest {
                 Symptom.builder("back_pain").onset(Onset.GRADUAL).hoursSinceOnset(72.0).severity(Severity.SEVERE).build(),
                 absent("difficulty_breathing"), absent("fever")), List.of());
         SimulatedPatient.Ending end = patient.interview(start, truth);
-        System.out.println(end);
         assertEquals(patient.atOnce(truth), end.level(), end::toString);
         assertTrue(end.level().isEmergency(), end::toString);
     }
@@ -50,17 +51,29 @@ class InterviewerTest {
     @Test
     void shouldReachSelfCareForSorenessAfterExercise() {
         TriageCase start = new TriageCase(new Patient(30, Sex.FEMALE, null), List.of(Symptom.present("muscle_pain")), List.of());
-        TriageCase truth = new TriageCase(new Patient(30, Sex.FEMALE, false, dev.triageapi.vocabulary.Pregnancy.NOT_PREGNANT), List.of(
+        TriageCase truth = new TriageCase(new Patient(30, Sex.FEMALE, false, Pregnancy.NOT_PREGNANT), List.of(
                 Symptom.builder("muscle_pain").onset(Onset.GRADUAL).hoursSinceOnset(36.0).severity(Severity.MODERATE)
                         .worsening(false).trigger(Trigger.EXERCISE).recurring(false).locations(Set.of(BodyLocation.THIGH)).side(Side.BOTH).build(),
                 absent("dark_urine"), absent("fever"), absent("numbness"), absent("muscle_weakness"), absent("skin_rash"),
                 absent("muscle_cramps"), absent("fatigue"), absent("headache")),
                 List.of(), List.of(new RiskFactorAbsent("statin_use")), null);
         SimulatedPatient.Ending end = patient.interview(start, truth);
-        System.out.println(end);
         assertEquals(Urgency.SELF_CARE, patient.atOnce(truth), end::toString);
         assertEquals(Urgency.SELF_CARE, end.level(), end::toString);
         assertTrue(end.complete(), end::toString);
+    }
+
+    @Test
+    void shouldNeverCallAnInterviewCompleteWhoseEvaluationsRanOut() {
+        TriageCase weakLegs = new TriageCase(new Patient(45, Sex.MALE, null), List.of(Symptom.builder("muscle_weakness")
+                .locations(Set.of(BodyLocation.LEG)).side(Side.BOTH).onset(Onset.GRADUAL).build()), List.of());
+        Interviewer interviewer = new Interviewer(Rules.CATALOG, InterviewPlan.load(Rules.CATALOG));
+        TriageEngine engine = new TriageEngine(Rules.CATALOG);
+        Urgency level = engine.assess(Rules.RULES, weakLegs, false).urgency();
+        Interviewer.Interview bounded = interviewer.interview(weakLegs, Set.of(), level, c -> engine.urgency(Rules.RULES, c), 8, 3);
+        assertTrue(!bounded.complete() && bounded.evaluations() == 3, bounded::toString);
+        Interviewer.Interview whole = interviewer.interview(weakLegs, Set.of(), level, c -> engine.urgency(Rules.RULES, c), 8, 1000);
+        assertTrue(whole.evaluations() > 3 && !whole.questions().isEmpty(), whole::toString);
     }
 
     @Test
@@ -70,7 +83,8 @@ class InterviewerTest {
                 Symptom.builder("headache").onset(Onset.SUDDEN).severity(Severity.SEVERE).hoursSinceOnset(2.0).knownTrigger(false).build()),
                 List.of());
         SimulatedPatient.Ending end = patient.interview(start, truth);
-        System.out.println(end);
         assertEquals(Urgency.EMERGENCY_AMBULANCE, end.level(), end::toString);
+        assertTrue(end.asked().contains("modifier:headache.onset") || end.asked().contains("modifier:headache.severity"), end::toString);
+        assertTrue(end.complete(), end::toString);
     }
 }
