@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -29,7 +30,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -181,7 +185,7 @@ class IntakePageTest {
         tick("s-muscle_weakness");
         driver.findElement(By.id("submit")).click();
 
-        java.util.Set<String> asked = new java.util.LinkedHashSet<>();
+        Set<String> asked = new LinkedHashSet<>();
         for (int step = 0; step < 60 && driver.findElements(By.id("interview-complete")).isEmpty(); step++) {
             WebElement next = new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.id("interview-complete")).isEmpty()
                     ? d.findElement(By.cssSelector("#interview-next[data-question]")) : null);
@@ -201,7 +205,7 @@ class IntakePageTest {
                 try {
                     return !d.findElements(By.id("interview-complete")).isEmpty()
                             || !id.equals(d.findElement(By.id("interview-next")).getAttribute("data-question"));
-                } catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                } catch (StaleElementReferenceException | NoSuchElementException e) {
                     return false;
                 }
             });
@@ -319,7 +323,7 @@ class IntakePageTest {
         return driver.findElement(By.id("urgency-banner"));
     }
 
-    private static <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
+    private static <T> T waitUntil(Function<WebDriver, T> condition) {
         // The answer is re-rendered on every post, so an element found a moment ago may be gone: look again.
         return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition::apply);
     }

@@ -1,5 +1,8 @@
 package dev.triageapi.triage.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -15,6 +18,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** The interview over HTTP: questions with their answer options, answers posted back, and the 400s an answer can get. */
@@ -76,13 +80,13 @@ class InterviewResourceTest {
 
     @Test
     void shouldAnswerTheOpenApiInterviewExampleAsItShows() throws Exception {
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.JsonNode shown = json.readTree(Examples.INTERVIEW_RESPONSE);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode shown = json.readTree(Examples.INTERVIEW_RESPONSE);
         String live = given().contentType(ContentType.JSON).header("Prefer", "return=minimal").body(Examples.INTERVIEW_REQUEST)
                 .when().post("/api/v1/triage").then().statusCode(200).extract().asString();
-        com.fasterxml.jackson.databind.node.ObjectNode answer = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(live);
+        ObjectNode answer = (ObjectNode) json.readTree(live);
         answer.set("rulesVersion", shown.get("rulesVersion"));
-        org.junit.jupiter.api.Assertions.assertEquals(shown, answer, "the OpenAPI example is the service's own answer");
+        assertEquals(shown, answer, "the OpenAPI example is the service's own answer");
     }
 
     @Test
