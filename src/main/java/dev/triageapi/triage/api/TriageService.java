@@ -23,6 +23,7 @@ import dev.triageapi.triage.engine.Assessment.ScreenQuestion;
 import dev.triageapi.triage.engine.RuleSet;
 import dev.triageapi.triage.engine.TriageEngine;
 import dev.triageapi.triage.interview.Interviewer;
+import dev.triageapi.triage.interview.PostedAnswers;
 import dev.triageapi.triage.interview.Interviewer.Interview;
 import dev.triageapi.triage.interview.Question;
 import dev.triageapi.triage.rules.RulesRegistry;
@@ -120,7 +121,7 @@ public class TriageService {
         constraints.check(request);
         RuleSet ruleSet = rules.current().orElseThrow(() -> new IllegalStateException("rules not loaded"));
         RequestMapper.Mapped mapped = requests.map(request);
-        Interviewer.Answered answered = interviewer.answer(mapped.triageCase(), request.answers() == null ? List.of()
+        PostedAnswers.Answered answered = interviewer.answer(mapped.triageCase(), request.answers() == null ? List.of()
                 : request.answers().stream().map(a -> Map.entry(a.question(), a.answer())).toList());
         if (!answered.refusals().isEmpty()) {
             throw new InvalidRequestException(answered.refusals().stream().map(r -> new FieldError(

@@ -80,6 +80,13 @@ public final class Answering {
         };
     }
 
+    /** The options to show: those of {@link #options}, then "I don't know". */
+    public List<Option> optionsWithUnknown(Question q) {
+        List<Option> out = new ArrayList<>(options(q));
+        out.add(unknownOption());
+        return List.copyOf(out);
+    }
+
     /** The "I don't know" option every question ends with. */
     public Option unknownOption() {
         return new Option(UNKNOWN, plan.text("unknown"));
@@ -262,22 +269,6 @@ public final class Answering {
             return p.getAge().equals(years) ? new Outcome(c, null) : Outcome.refused("the request already gives another age");
         }
         return new Outcome(with(c, new Patient(years, p.getSex(), p.getUnderTreatment(), p.getPregnancy())), null);
-    }
-
-    /** True when the case already answers the question (an answer of "I don't know" is kept elsewhere). */
-    boolean answeredIn(TriageCase c, Question q) {
-        return switch (q.subject()) {
-            case SYMPTOM -> indexOf(c, q.symptom()) >= 0;
-            case MODIFIER -> {
-                int at = indexOf(c, q.symptom());
-                yield at >= 0 && c.symptoms().get(at).get(q.modifier()) != null;
-            }
-            case RISK_FACTOR -> c.riskFactors().stream().anyMatch(r -> r.getCode().equals(q.riskFactor()))
-                    || c.absentRiskFactors().stream().anyMatch(r -> r.getCode().equals(q.riskFactor()));
-            case PREGNANCY -> c.patient().getPregnancy() != null || c.patient().isKnownNotPregnant();
-            case UNDER_TREATMENT -> c.patient().getUnderTreatment() != null;
-            case AGE -> c.patient().getAge() != null;
-        };
     }
 
     private static TriageCase with(TriageCase c, Patient patient) {

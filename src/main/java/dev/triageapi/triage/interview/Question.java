@@ -12,7 +12,15 @@ public record Question(String id, Subject subject, String symptom, Modifier modi
 
     /** What a question asks about. */
     public enum Subject {
-        SYMPTOM, MODIFIER, RISK_FACTOR, PREGNANCY, UNDER_TREATMENT, AGE
+        SYMPTOM, MODIFIER, RISK_FACTOR, PREGNANCY, UNDER_TREATMENT, AGE;
+
+        /**
+         * True when "yes" reports something present (a symptom, a risk factor, a pregnancy): that never lowers the
+         * level, a property the rules are tested for.
+         */
+        public boolean reportsPresence() {
+            return this == SYMPTOM || this == RISK_FACTOR || this == PREGNANCY;
+        }
     }
 
     static final String PREGNANCY_ID = "pregnancy";

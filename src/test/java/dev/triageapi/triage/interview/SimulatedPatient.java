@@ -57,7 +57,7 @@ final class SimulatedPatient {
 
     /** One round as the service runs it: the posted answers into the case, the assessment, the interview. */
     Interview round(TriageCase start, List<Map.Entry<String, String>> answers, List<Urgency> levels) {
-        Interviewer.Answered answered = interviewer.answer(start, answers);
+        PostedAnswers.Answered answered = interviewer.answer(start, answers);
         if (!answered.refusals().isEmpty()) {
             throw new AssertionError("the service refused the patient's answers: " + answered.refusals());
         }

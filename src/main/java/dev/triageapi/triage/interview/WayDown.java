@@ -1,0 +1,86 @@
+package dev.triageapi.triage.interview;
+
+import dev.triageapi.triage.facts.TriageCase;
+import dev.triageapi.triage.interview.Answering.Option;
+import dev.triageapi.triage.interview.Answering.Outcome;
+import dev.triageapi.vocabulary.Urgency;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The search for a lower level: the open questions answered benignly together, and the answers that reach it. */
+final class WayDown {
+
+    private final InterviewPlan plan;
+    private final Answering answering;
+    private final Candidates candidates;
+
+    WayDown(InterviewPlan plan, Answering answering, Candidates candidates) {
+        this.plan = plan;
+        this.answering = answering;
+        this.candidates = candidates;
+    }
+
+    /** The lowest level found, the answers that reach it, and the evaluations made. */
+    record Joint(Map<Question, String> answers, Urgency level, int evaluations) {
+    }
+
+    /**
+     * The lowest level the open questions can reach together, and the answers that reach it: every open question given
+     * its benign answer, then, for each modifier with no single benign answer (what brought it on, how long ago), each
+     * of its answers tried for all its open questions at once, keeping the one that lowers the level most. Trying one
+     * answer for all of them at once finds what trying them one at a time cannot: two complaints that each keep the
+     * level up until both are answered.
+     */
+    Joint lowest(TriageCase c, List<Question> open, Function<TriageCase, Urgency> level) {
+        Map<Question, String> chosen = new LinkedHashMap<>();
+        for (Question q : open) {
+            // A symptom or risk factor left unsaid already counts as not there for every rule; only a self-care screen
+            // needs to hear "no" said. Leaving the others out keeps the case small (its size drives the cost).
+            if (!q.subject().reportsPresence() || candidates.screened(q)) {
+                plan.benignAnswer(q).ifPresent(answer -> chosen.put(q, answer));
+            }
+        }
+        Urgency best = level.apply(answered(c, chosen));
+        int evaluations = 1;
+        for (String modifier : plan.triedEach()) {
+            List<Question> group = open.stream().filter(q -> plan.triesEach(q) && q.modifier().code().equals(modifier)).toList();
+            if (group.isEmpty()) {
+                continue;
+            }
+            Map<Question, String> kept = null;
+            for (Option option : answering.options(group.get(0))) {
+                Map<Question, String> trial = new LinkedHashMap<>(chosen);
+                group.forEach(q -> trial.put(q, option.code()));
+                Urgency l = level.apply(answered(c, trial));
+                evaluations++;
+                if (l.compareTo(best) < 0) {
+                    best = l;
+                    kept = trial;
+                }
+            }
+            if (kept != null) {
+                chosen.clear();
+                chosen.putAll(kept);
+            }
+        }
+        return new Joint(chosen, best, evaluations);
+    }
+
+    /** The case with each of these answers given; an answer the case refuses is left out (and dropped from the map). */
+    private TriageCase answered(TriageCase c, Map<Question, String> answers) {
+        TriageCase out = c;
+        for (var it = answers.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Question, String> e = it.next();
+            Outcome given = answering.answer(out, e.getKey(), e.getValue());
+            if (given.refusal() == null) {
+                out = given.triageCase();
+            } else {
+                it.remove();
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.triageapi.triage.interview;
+
+import dev.triageapi.triage.facts.Symptom;
+import dev.triageapi.triage.facts.TriageCase;
+import dev.triageapi.triage.interview.Answering.Outcome;
+import dev.triageapi.triage.interview.Interviewer.Asked;
+import dev.triageapi.vocabulary.Modifier;
+import dev.triageapi.vocabulary.Pregnancy;
+import dev.triageapi.vocabulary.SymptomStatus;
+import dev.triageapi.vocabulary.Urgency;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The bounds on the way up: what every open presence, a symptom's details or what a symptom opens in turn can reach
+ * together, so that combinations no single answer shows are asked and presence is probed only where it can matter.
+ */
+final class WayUp {
+
+    private final InterviewPlan plan;
+    private final Answering answering;
+
+    WayUp(InterviewPlan plan, Answering answering) {
+        this.plan = plan;
+        this.answering = answering;
+    }
+
+    /**
+     * The case with every open symptom reported at its most alarming, every open risk factor present and, where asked,
+     * a pregnancy: the highest level those questions can reach (what a symptom opens in turn is left to
+     * {@link #symptomsTogether}).
+     */
+    TriageCase allPresent(TriageCase c, List<Question> candidates) {
+        TriageCase all = c;
+        List<String> next = new ArrayList<>();
+        for (Question q : candidates) {
+            switch (q.subject()) {
+                case SYMPTOM -> next.add(q.symptom());
+                case RISK_FACTOR -> all = given(all, q, Answering.YES);
+                case PREGNANCY -> all = given(all, q, Pregnancy.PREGNANT.code());
+                default -> { }
+            }
+        }
+        for (String code : next) {
+            all = alarming(given(all, Question.symptom(code), Answering.YES), code);
+        }
+        return all;
+    }
+
+    private TriageCase given(TriageCase c, Question q, String answer) {
+        Outcome out = answering.answer(c, q, answer);
+        return out.refusal() == null ? out.triageCase() : c;
+    }
+
+    /**
+     * Symptoms can raise the level together where none does alone (double vision with drooping eyelids and trouble
+     * swallowing), or through what they open in turn (vomiting, once reported, asks about cramps). The open symptom
+     * questions not already asked, and every symptom their answers would open, are answered "yes" together, each at its
+     * most alarming; if that raises the level, each open question is asked, with that level. Adding a symptom never
+     * lowers the level (a property the rules are tested for), so a bound that does not rise proves none of them could
+     * raise it. Returns the evaluations made.
+     */
+    int symptomsTogether(TriageCase c, List<Question> candidates, Urgency current, Function<TriageCase, Urgency> level,
+                                 List<Asked> raising) {
+        List<Question> open = candidates.stream().filter(q -> q.subject() == Question.Subject.SYMPTOM
+                && raising.stream().noneMatch(a -> a.question().equals(q))).toList();
+        if (open.isEmpty() || current == Urgency.EMERGENCY_AMBULANCE) {
+            return 0;
+        }
+        Set<String> reachable = new LinkedHashSet<>();
+        ArrayDeque<String> next = new ArrayDeque<>();
+        open.forEach(q -> next.add(q.symptom()));
+        while (!next.isEmpty()) {
+            String code = next.pop();
+            if (Answering.indexOf(c, code) < 0 && reachable.add(code)) {
+                plan.complaint(code).ifPresent(cmp -> next.addAll(cmp.symptoms()));
+            }
+        }
+        TriageCase all = c;
+        for (String code : reachable) {
+            Outcome out = answering.answer(all, Question.symptom(code), Answering.YES);
+            if (out.refusal() == null) {
+                all = alarming(out.triageCase(), code);
+            }
+        }
+        Urgency l = level.apply(all);
+        if (l.compareTo(current) > 0) {
+            open.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));
+        }
+        return 1;
+    }
+
+    /**
+     * A reported symptom's details can raise the level together where none does alone (begun suddenly, and today).
+     * For each reported symptom none of whose open details raises the level alone, the case with all of them at their
+     * most alarming is evaluated; if that raises it, each of those details is asked, with that level. Returns the
+     * evaluations made.
+     */
+    int jointlyRaising(TriageCase c, List<Question> candidates, Urgency current, Function<TriageCase, Urgency> level,
+                               List<Asked> raising) {
+        if (current == Urgency.EMERGENCY_AMBULANCE) {
+            return 0;
+        }
+        int evaluations = 0;
+        for (Symptom s : c.symptoms()) {
+            if (s.getStatus() != SymptomStatus.PRESENT) {
+                continue;
+            }
+            List<Question> open = candidates.stream().filter(q -> q.subject() == Question.Subject.MODIFIER
+                    && q.symptom().equals(s.getCode()) && plan.alarmingAnswers().containsKey(q.modifier().code())).toList();
+            boolean anyRaises = raising.stream().anyMatch(a -> open.contains(a.question()));
+            if (open.isEmpty() || anyRaises) {
+                continue;
+            }
+            Urgency l = level.apply(alarming(c, s.getCode()));
+            evaluations++;
+            if (l.compareTo(current) > 0) {
+                open.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));
+            }
+        }
+        return evaluations;
+    }
+
+    /** The case with the symptom's unknown details given their most alarming answers (where the symptom takes them). */
+    TriageCase alarming(TriageCase c, String symptom) {
+        TriageCase out = c;
+        for (Map.Entry<String, String> e : plan.alarmingAnswers().entrySet()) {
+            Optional<Modifier> modifier = Modifier.byCode(e.getKey());
+            if (modifier.isPresent()) {
+                Outcome given = answering.answer(out, Question.modifier(symptom, modifier.get()), e.getValue());
+                if (given.refusal() == null) {
+                    out = given.triageCase();
+                }
+            }
+        }
+        return out;
+    }
+
+}
