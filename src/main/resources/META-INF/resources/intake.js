@@ -417,11 +417,15 @@
   /** The interview's next question with a button per answer; an answer is added to the form's answers and posted again. */
   function interviewSection(interview) {
     const given = state.answers.length;
+    const unresolved = (interview.unresolved || []).length ? el('div', { id: 'interview-unresolved' },
+      el('p', { className: 'help', text: 'Not ruled out (answered “I don\'t know”): if in doubt, seek care at the level shown.' }),
+      el('ul', {}, interview.unresolved.map((q) => el('li', { 'data-question': q.id },
+        q.text, el('span', { className: 'badge level-badge', text: levelLabel(q.couldRaiseTo) }))))) : null;
     if (interview.complete) {
       return section('Interview', 'interview',
         el('p', { id: 'interview-complete', text: 'Nothing left to ask could change the urgency' +
           (given ? ' (' + given + (given === 1 ? ' answer' : ' answers') + ' given).' : '.') }),
-        given ? restartButton() : null);
+        unresolved, given ? restartButton() : null);
     }
     const q = interview.next;
     const effect = q.couldRaiseTo ? 'Could raise the urgency to ' + levelLabel(q.couldRaiseTo)
@@ -460,7 +464,7 @@
         el('p', { className: 'question', id: 'interview-question', text: q.text }),
         el('span', { className: 'meta', text: effect + '. ' + (interview.questions.length - 1) + ' more to ask after this one.' }),
         el('div', { className: 'answers' }, ...buttons)),
-      given ? restartButton() : null);
+      unresolved, given ? restartButton() : null);
   }
 
   function optionLabel(question, code) {

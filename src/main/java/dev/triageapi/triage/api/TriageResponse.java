@@ -109,7 +109,11 @@ public record TriageResponse(
             QuestionView next,
             @Schema(description = "Every question verified to change the urgency, in the order to ask them; `next` is the first.",
                     required = true)
-            List<QuestionView> questions) {
+            List<QuestionView> questions,
+            @Schema(description = "Questions the patient answered \"I don't know\" whose \"yes\" would raise the urgency to "
+                    + "`couldRaiseTo`: not asked again, and not ruled out either. Show them with the advice: if in doubt, "
+                    + "seek care at that level.", required = true)
+            List<QuestionView> unresolved) {
     }
 
     /** A question of the interview, with the answers an app shows as buttons. */

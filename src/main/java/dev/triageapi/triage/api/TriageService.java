@@ -185,7 +185,8 @@ public class TriageService {
             return null;
         }
         List<QuestionView> questions = interview.questions().stream().map(this::questionView).toList();
-        return new InterviewView(interview.complete(), questions.isEmpty() ? null : questions.get(0), questions);
+        return new InterviewView(interview.complete(), questions.isEmpty() ? null : questions.get(0), questions,
+                interview.unresolved().stream().map(this::questionView).toList());
     }
 
     private QuestionView questionView(Interviewer.Asked asked) {

@@ -4,6 +4,7 @@ import dev.triageapi.catalog.Catalog;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.interview.Answering.Option;
 import dev.triageapi.triage.interview.Answering.Outcome;
+import dev.triageapi.vocabulary.Pregnancy;
 import dev.triageapi.vocabulary.Urgency;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Inject;
@@ -37,7 +38,7 @@ public final class Interviewer {
      * The questions to ask, the next first, and whether the interview is complete: every open question was verified
      * and none can change the level. An interview whose evaluations ran out before that is never complete.
      */
-    public record Interview(List<Asked> questions, boolean complete, int evaluations) {
+    public record Interview(List<Asked> questions, boolean complete, List<Asked> unresolved, int evaluations) {
 
         public Optional<Asked> next() {
             return questions.stream().findFirst();
@@ -104,8 +105,10 @@ public final class Interviewer {
             return level.apply(x);
         };
         boolean complete;
+        List<Asked> unresolved = new ArrayList<>();
         try {
             complete = verify(c, dontKnow, current, budgeted, maxRaising, raising, lowering);
+            unresolved(c, dontKnow, current, budgeted, unresolved);
         } catch (BudgetSpent e) {
             complete = false;
         }
@@ -113,7 +116,38 @@ public final class Interviewer {
         lowering.sort(Comparator.comparing(Asked::couldLowerTo));
         List<Asked> all = new ArrayList<>(raising);
         all.addAll(lowering);
-        return new Interview(List.copyOf(all), complete && all.isEmpty(), Math.min(spent[0], maxEvaluations));
+        unresolved.sort(Comparator.comparing(Asked::couldRaiseTo).reversed());
+        return new Interview(List.copyOf(all), complete && all.isEmpty(), List.copyOf(unresolved),
+                Math.min(spent[0], maxEvaluations));
+    }
+
+    /**
+     * The questions answered "I don't know" whose "yes" (a symptom at its most alarming) would raise the level: not
+     * asked again, but not ruled out either, and said so. Most rules need a red flag reported present, so for them an
+     * unknown answer weighs no more than a "no"; the answer names what could not be excluded instead of hiding it.
+     */
+    private void unresolved(TriageCase c, Set<String> dontKnow, Urgency current, Function<TriageCase, Urgency> level,
+                            List<Asked> out) {
+        if (current == Urgency.EMERGENCY_AMBULANCE) {
+            return;
+        }
+        for (String id : dontKnow.stream().sorted().toList()) {
+            Question q = Question.parse(id).orElse(null);
+            if (q == null || !q.subject().reportsPresence()) {
+                continue;
+            }
+            String yes = q.subject() == Question.Subject.PREGNANCY ? Pregnancy.PREGNANT.code() : Answering.YES;
+            Outcome given = answering.answer(c, q, yes);
+            if (given.refusal() != null) {
+                continue;
+            }
+            TriageCase answered = q.subject() == Question.Subject.SYMPTOM ? wayUp.alarming(given.triageCase(), q.symptom())
+                    : given.triageCase();
+            Urgency l = level.apply(answered);
+            if (l.compareTo(current) > 0) {
+                out.add(new Asked(q, options(q), l, null, null));
+            }
+        }
     }
 
     /** Thrown when an interview has made all the evaluations it may. */

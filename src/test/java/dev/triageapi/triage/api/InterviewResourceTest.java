@@ -70,12 +70,25 @@ class InterviewResourceTest {
     }
 
     @Test
+    void shouldNameARedFlagThePatientCouldNotRuleOut() {
+        post(", \"answers\": [{\"question\": \"modifier:muscle_weakness.onset\", \"answer\": \"gradual\"},"
+                + " {\"question\": \"symptom:saddle_numbness\", \"answer\": \"unknown\"}]").statusCode(200)
+                .body("interview.questions.id", not(hasItem("symptom:saddle_numbness")))
+                .body("interview.unresolved.id", hasItem("symptom:saddle_numbness"))
+                .body("interview.unresolved.find { it.id == 'symptom:saddle_numbness' }.couldRaiseTo", equalTo("emergency"));
+        post(", \"answers\": [{\"question\": \"modifier:muscle_weakness.onset\", \"answer\": \"gradual\"},"
+                + " {\"question\": \"symptom:saddle_numbness\", \"answer\": \"no\"}]").statusCode(200)
+                .body("interview.unresolved.id", not(hasItem("symptom:saddle_numbness")));
+    }
+
+    @Test
     void shouldEndTheInterviewWhenNothingLeftCouldChangeTheLevel() {
         given().contentType(ContentType.JSON).body(Examples.STROKE_REQUEST).when().post("/api/v1/triage").then().statusCode(200)
                 .body("urgency", equalTo("emergency_ambulance"))
                 .body("interview.complete", equalTo(true))
                 .body("interview.next", nullValue())
-                .body("interview.questions", equalTo(List.of()));
+                .body("interview.questions", equalTo(List.of()))
+                .body("interview.unresolved", equalTo(List.of()));
     }
 
     @Test

@@ -61,8 +61,23 @@ class InterviewPropertiesTest {
             Interviewer.Interview interview = patient.round(t.start(), List.of(), levels);
             List<Map.Entry<String, String>> unknown = interview.questions().stream()
                     .map(q -> Map.entry(q.question().id(), Answering.UNKNOWN)).toList();
-            patient.round(t.start(), unknown, levels);
+            Interviewer.Interview after = patient.round(t.start(), unknown, levels);
             assertTrue(levels.get(1).compareTo(levels.get(0)) >= 0, () -> levels + " after " + unknown + "\n" + t);
+            // What could not be ruled out is said: a symptom or risk factor answered "I don't know" whose "yes" would
+            // still raise the level is named unresolved (or asked again).
+            TriageCase unsure = patient.answered(t.start(), unknown);
+            for (Map.Entry<String, String> a : unknown) {
+                Question q = Question.parse(a.getKey()).orElseThrow();
+                if (q.subject() != Question.Subject.SYMPTOM && q.subject() != Question.Subject.RISK_FACTOR) {
+                    continue;
+                }
+                Answering.Outcome yes = patient.answering().answer(unsure, q, "yes");
+                if (yes.refusal() == null && patient.atOnce(yes.triageCase()).compareTo(levels.get(1)) > 0) {
+                    boolean named = after.unresolved().stream().anyMatch(u -> u.question().equals(q))
+                            || after.questions().stream().anyMatch(u -> u.question().equals(q));
+                    assertTrue(named, () -> q.id() + " answered unknown, whose yes raises the level, is not named\n" + t);
+                }
+            }
         });
     }
 

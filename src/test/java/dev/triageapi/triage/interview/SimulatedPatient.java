@@ -50,6 +50,16 @@ final class SimulatedPatient {
         this.questionsPerRound = questionsPerRound;
     }
 
+    /** The case once these answers are posted with the first message. */
+    TriageCase answered(TriageCase start, List<Map.Entry<String, String>> answers) {
+        return interviewer.answer(start, answers).triageCase();
+    }
+
+    /** How answers become facts, as the service has it. */
+    Answering answering() {
+        return interviewer.answering();
+    }
+
     /** The level the whole truth gets when sent at once. */
     Urgency atOnce(TriageCase truth) {
         return engine.assess(rules, truth, false).urgency();
