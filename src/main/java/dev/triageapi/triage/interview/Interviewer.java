@@ -145,7 +145,7 @@ public final class Interviewer {
                     : given.triageCase();
             Urgency l = level.apply(answered);
             if (l.compareTo(current) > 0) {
-                out.add(new Asked(q, options(q), l, null, null));
+                out.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null));
             }
         }
     }
@@ -203,9 +203,9 @@ public final class Interviewer {
             }
             Urgency lowered = lowest.compareTo(current) < 0 ? lowest : null;
             if (highest.compareTo(current) > 0) {
-                raising.add(new Asked(q, options(q), highest, lowered, lowered == null ? null : lowestWith));
+                raising.add(new Asked(q, answering.optionsWithUnknown(q), highest, lowered, lowered == null ? null : lowestWith));
             } else if (lowered != null) {
-                lowering.add(new Asked(q, options(q), null, lowered, lowestWith));
+                lowering.add(new Asked(q, answering.optionsWithUnknown(q), null, lowered, lowestWith));
             }
         }
         if (allSeen) {
@@ -217,7 +217,7 @@ public final class Interviewer {
         if (raising.isEmpty() && lowering.isEmpty() && allSeen && current != Urgency.SELF_CARE) {
             WayDown.Joint joint = wayDown.lowest(c, candidates, level);
             if (joint.level().compareTo(current) < 0) {
-                joint.answers().forEach((q, answer) -> lowering.add(new Asked(q, options(q), null, joint.level(), answer)));
+                joint.answers().forEach((q, answer) -> lowering.add(new Asked(q, answering.optionsWithUnknown(q), null, joint.level(), answer)));
             }
         }
         return allSeen;
@@ -244,9 +244,5 @@ public final class Interviewer {
 
     /** The probe of a symptom reported with its most alarming details; never an option a patient is offered. */
     private static final String ALARMING = "yes, at its most alarming";
-
-    private List<Option> options(Question q) {
-        return answering.optionsWithUnknown(q);
-    }
 
 }

@@ -23,8 +23,8 @@ final class WayDown {
         this.candidates = candidates;
     }
 
-    /** The lowest level found, the answers that reach it, and the evaluations made. */
-    record Joint(Map<Question, String> answers, Urgency level, int evaluations) {
+    /** The lowest level found and the answers that reach it. */
+    record Joint(Map<Question, String> answers, Urgency level) {
     }
 
     /**
@@ -44,7 +44,6 @@ final class WayDown {
             }
         }
         Urgency best = level.apply(answered(c, chosen));
-        int evaluations = 1;
         for (String modifier : plan.triedEach()) {
             List<Question> group = open.stream().filter(q -> plan.triesEach(q) && q.modifier().code().equals(modifier)).toList();
             if (group.isEmpty()) {
@@ -55,7 +54,6 @@ final class WayDown {
                 Map<Question, String> trial = new LinkedHashMap<>(chosen);
                 group.forEach(q -> trial.put(q, option.code()));
                 Urgency l = level.apply(answered(c, trial));
-                evaluations++;
                 if (l.compareTo(best) < 0) {
                     best = l;
                     kept = trial;
@@ -66,7 +64,7 @@ final class WayDown {
                 chosen.putAll(kept);
             }
         }
-        return new Joint(chosen, best, evaluations);
+        return new Joint(chosen, best);
     }
 
     /** The case with each of these answers given; an answer the case refuses is left out (and dropped from the map). */

@@ -65,14 +65,14 @@ final class WayUp {
      * questions not already asked, and every symptom their answers would open, are answered "yes" together, each at its
      * most alarming; if that raises the level, each open question is asked, with that level. Adding a symptom never
      * lowers the level (a property the rules are tested for), so a bound that does not rise proves none of them could
-     * raise it. Returns the evaluations made.
+     * raise it.
      */
-    int symptomsTogether(TriageCase c, List<Question> candidates, Urgency current, Function<TriageCase, Urgency> level,
+    void symptomsTogether(TriageCase c, List<Question> candidates, Urgency current, Function<TriageCase, Urgency> level,
                                  List<Asked> raising) {
         List<Question> open = candidates.stream().filter(q -> q.subject() == Question.Subject.SYMPTOM
                 && raising.stream().noneMatch(a -> a.question().equals(q))).toList();
         if (open.isEmpty() || current == Urgency.EMERGENCY_AMBULANCE) {
-            return 0;
+            return;
         }
         Set<String> reachable = new LinkedHashSet<>();
         ArrayDeque<String> next = new ArrayDeque<>();
@@ -94,21 +94,18 @@ final class WayUp {
         if (l.compareTo(current) > 0) {
             open.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));
         }
-        return 1;
     }
 
     /**
      * A reported symptom's details can raise the level together where none does alone (begun suddenly, and today).
      * For each reported symptom none of whose open details raises the level alone, the case with all of them at their
-     * most alarming is evaluated; if that raises it, each of those details is asked, with that level. Returns the
-     * evaluations made.
+     * most alarming is evaluated; if that raises it, each of those details is asked, with that level.
      */
-    int jointlyRaising(TriageCase c, List<Question> candidates, Urgency current, Function<TriageCase, Urgency> level,
-                               List<Asked> raising) {
+    void jointlyRaising(TriageCase c, List<Question> candidates, Urgency current, Function<TriageCase, Urgency> level,
+                          List<Asked> raising) {
         if (current == Urgency.EMERGENCY_AMBULANCE) {
-            return 0;
+            return;
         }
-        int evaluations = 0;
         for (Symptom s : c.symptoms()) {
             if (s.getStatus() != SymptomStatus.PRESENT) {
                 continue;
@@ -120,12 +117,10 @@ final class WayUp {
                 continue;
             }
             Urgency l = level.apply(alarming(c, s.getCode()));
-            evaluations++;
             if (l.compareTo(current) > 0) {
                 open.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));
             }
         }
-        return evaluations;
     }
 
     /** The case with the symptom's unknown details given their most alarming answers (where the symptom takes them). */
