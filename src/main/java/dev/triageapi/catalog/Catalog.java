@@ -11,12 +11,14 @@ import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -35,7 +37,8 @@ public final class Catalog {
     private final Map<Modifier, ModifierDefinition> modifiers;
     private final Map<String, SymptomGroupDefinition> symptomGroups;
     private final Map<String, ReasonDefinition> reasons;
-    private final Map<String, Set<String>> groupMembers;
+    /** The groups each symptom is in, by symptom code. */
+    private final Map<String, Set<String>> groupsOfSymptom;
     private final Map<String, SelfCarePathwayDefinition> selfCarePathways;
 
     Catalog(List<SymptomDefinition> symptoms, List<RiskFactorDefinition> riskFactors,
@@ -70,14 +73,15 @@ public final class Catalog {
                 .map(v -> new Coded(v.code(), v.snomedCode(), v.snomedSource())).toList()));
         this.symptomGroups = index(symptomGroups, SymptomGroupDefinition::code, "symptom group");
         this.reasons = index(reasons, ReasonDefinition::code, "reason");
-        Map<String, Set<String>> members = new LinkedHashMap<>();
+        Map<String, Set<String>> groupsOf = new HashMap<>();
         for (SymptomGroupDefinition group : symptomGroups) {
             group.symptoms().stream().filter(code -> !this.symptoms.containsKey(code)).findAny().ifPresent(code -> {
                 throw new IllegalStateException("symptom group " + group.code() + " names an unknown symptom " + code);
             });
-            members.put(group.code(), Set.copyOf(group.symptoms()));
+            group.symptoms().forEach(code -> groupsOf.computeIfAbsent(code, c -> new TreeSet<>()).add(group.code()));
         }
-        this.groupMembers = Collections.unmodifiableMap(members);
+        groupsOf.replaceAll((code, groups) -> Set.copyOf(groups));
+        this.groupsOfSymptom = Map.copyOf(groupsOf);
         this.selfCarePathways = index(selfCarePathways, SelfCarePathwayDefinition::code, "self-care pathway");
         for (SelfCarePathwayDefinition pathway : selfCarePathways) {
             pathway.screen().symptomsAbsent().stream().filter(code -> !this.symptoms.containsKey(code)).findAny().ifPresent(code -> {
@@ -220,10 +224,9 @@ public final class Catalog {
                 .or(() -> Optional.ofNullable(m.followUp()).map(text -> text.replace("{value}", value))));
     }
 
-    /** True when the symptom is in the group; a group the catalog does not declare holds nothing. */
-    public boolean inGroup(String group, String symptom) {
-        Set<String> members = groupMembers.get(group);
-        return members != null && members.contains(symptom);
+    /** The symptom groups this symptom is in; none for a code the catalog does not know. */
+    public Set<String> groupsOf(String symptom) {
+        return groupsOfSymptom.getOrDefault(symptom, Set.of());
     }
     public boolean isRiskFactor(String code) { return riskFactors.containsKey(code); }
     public Optional<RedFlagDefinition> redFlag(String code) { return Optional.ofNullable(redFlags.get(code)); }

@@ -1,5 +1,6 @@
 package dev.triageapi.triage.engine;
 
+import dev.triageapi.catalog.Catalog;
 import dev.triageapi.triage.facts.Conclusions;
 import dev.triageapi.triage.facts.Finding;
 import dev.triageapi.triage.facts.News2;
@@ -25,6 +26,13 @@ import java.util.List;
  */
 final class RuleRunner {
 
+    /** Where the symptom groups are declared: each symptom goes into the session knowing the groups it is in. */
+    private final Catalog catalog;
+
+    RuleRunner(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
     /** What one evaluation gave. */
     record Evaluation(List<Attributed> findings, List<Firing> fired) {
     }
@@ -47,7 +55,7 @@ final class RuleRunner {
             }
             session.insert(triageCase.patient());
             for (Symptom symptom : triageCase.symptoms()) {
-                session.insert(symptom);
+                session.insert(symptom.inGroups(catalog.groupsOf(symptom.getCode())));
             }
             for (RiskFactor riskFactor : triageCase.riskFactors()) {
                 session.insert(riskFactor);

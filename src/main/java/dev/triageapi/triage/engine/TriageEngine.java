@@ -15,10 +15,11 @@ import java.util.List;
 @Singleton
 public final class TriageEngine {
 
-    private final RuleRunner runner = new RuleRunner();
+    private final RuleRunner runner;
     private final Verdict verdict;
 
     public TriageEngine(Catalog catalog) {
+        this.runner = new RuleRunner(catalog);
         this.verdict = new Verdict(catalog);
     }
 

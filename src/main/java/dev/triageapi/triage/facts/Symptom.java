@@ -1,6 +1,5 @@
 package dev.triageapi.triage.facts;
 
-import dev.triageapi.catalog.Catalog;
 import dev.triageapi.vocabulary.BodyLocation;
 import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.Onset;
@@ -38,6 +37,8 @@ public final class Symptom {
     /** The answers given, keyed by modifier; a modifier not in it is unknown. Locations are kept as a set below. */
     private final Map<Modifier, Object> answers;
     private final Set<BodyLocation> locations;
+    /** The catalog's symptom groups this symptom is in, resolved when it goes into a session; empty until then. */
+    private final Set<String> groups;
 
     private Symptom(Builder b) {
         this.code = b.code;
@@ -50,6 +51,23 @@ public final class Symptom {
         });
         this.answers = Collections.unmodifiableMap(given);
         this.locations = b.locations.isEmpty() ? Set.of() : Set.copyOf(b.locations);
+        this.groups = Set.of();
+    }
+
+    private Symptom(Symptom same, Set<String> groups) {
+        this.code = same.code;
+        this.status = same.status;
+        this.answers = same.answers;
+        this.locations = same.locations;
+        this.groups = groups;
+    }
+
+    /**
+     * This symptom as it goes into a session, knowing the groups it is in: a rule names a group
+     * ({@code inGroup("focal_deficits")}) and reads a property of the fact, not a global catalog.
+     */
+    public Symptom inGroups(Set<String> memberOf) {
+        return new Symptom(this, Set.copyOf(memberOf));
     }
 
     private static Set<BodyLocation> union(Set<BodyLocation> a, Set<BodyLocation> b) {
@@ -167,8 +185,11 @@ public final class Symptom {
     public Spread getSpread() { return (Spread) answers.get(Modifier.SPREAD); }
     public Trigger getTrigger() { return (Trigger) answers.get(Modifier.TRIGGER); }
 
-    /** True when this symptom is in the catalog's symptom group of that name (checked to exist when rules load). */
-    public boolean inGroup(String group) { return Catalog.bundled().inGroup(group, code); }
+    /**
+     * True when this symptom is in the catalog's symptom group of that name (checked to exist when rules load), as
+     * resolved when it went into the session.
+     */
+    public boolean inGroup(String group) { return groups.contains(group); }
 
     public boolean isPresent() { return status == SymptomStatus.PRESENT; }
     public boolean isAbsent() { return status == SymptomStatus.ABSENT; }
