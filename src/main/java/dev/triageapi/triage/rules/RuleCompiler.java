@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class RuleCompiler {
 
-    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
-    private static final Pattern RULE_END = Pattern.compile("^\\s*end\\b", Pattern.MULTILINE);
     private static final Pattern RED_FLAG = Pattern.compile("redFlag\\(\\s*\"([a-z0-9_]+)\"");
     private static final Pattern SUGGESTS = Pattern.compile("suggests\\(\\s*\"([a-z0-9_]+)\"");
     private static final Pattern AT_LEAST = Pattern.compile("atLeast\\(\\s*Urgency\\.([A-Z_0-9]+)");
@@ -40,10 +38,14 @@ public final class RuleCompiler {
     /** A trigger a condition compares with: {@code triggeredBy("exercise")}, checked as the answer {@code trigger=exercise}. */
     private static final Pattern TRIGGERED_BY = Pattern.compile("\\btriggeredBy\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern ASK = Pattern.compile("\\bask\\(");
-    /** The codes a condition compares with: {@code code == "x"}, {@code code != "x"}, {@code code in ("x", "y")}. */
-    private static final Pattern CODE_COMPARED = Pattern.compile("\\bcode\\s*(?:==|!=)\\s*\"([^\"]*)\"");
+    /**
+     * The codes a condition compares with: {@code code == "x"}, {@code code != "x"}, {@code code in ("x", "y")}, and in a
+     * DRL function's Java {@code s.getCode().equals("x")}.
+     */
+    private static final Pattern CODE_COMPARED = Pattern.compile("\\bcode\\s*(?:==|!=)\\s*\"([^\"]*)\"|\\bgetCode\\(\\)\\.equals\\(\\s*\"([^\"]*)\"");
     private static final Pattern CODE_IN = Pattern.compile("\\bcode\\s+(?:not\\s+)?in\\s*\\(([^)]*)\\)");
     private static final Pattern REASON = Pattern.compile("atLeast\\(\\s*Urgency\\.[A-Z_0-9]+\\s*,\\s*\"([^\"]*)\"");
+    /** The symptom groups a condition names: {@code inGroup("x")}. */
     private static final Pattern GROUP = Pattern.compile("\\binGroup\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern LITERAL = Pattern.compile("\"([^\"]*)\"");
     /** The answer a question asks for: {@code ask($s, "modifier", "value", ...)}. */
@@ -119,15 +121,16 @@ public final class RuleCompiler {
 
     private static Map<String, RuleInfo> describeRules(List<RuleFile> files, KieBase kieBase) {
         List<String> problems = new ArrayList<>();
-        // Which file declares which rule, read from the files themselves: the public API does not say.
+        // Which file declares which rule, and what it says, from Drools' parse of each file: the KieBase does not say.
         Map<String, RuleFile> declaredIn = new LinkedHashMap<>();
+        Map<String, DrlOutline.RuleText> texts = new LinkedHashMap<>();
         for (RuleFile file : files) {
-            Matcher header = RULE_HEADER.matcher(file.content());
-            while (header.find()) {
-                RuleFile other = declaredIn.put(header.group(1), file);
+            for (DrlOutline.RuleText text : DrlOutline.rules(file)) {
+                RuleFile other = declaredIn.put(text.name(), file);
                 if (other != null) {
-                    problems.add(file.path() + ": rule name \"" + header.group(1) + "\" is also used in " + other.path());
+                    problems.add(file.path() + ": rule name \"" + text.name() + "\" is also used in " + other.path());
                 }
+                texts.put(text.name(), text);
             }
         }
         Map<String, Integer> rulesPerFile = new LinkedHashMap<>();
@@ -146,7 +149,7 @@ public final class RuleCompiler {
                     problems.add(file.path() + ": rule \"" + rule.getName() + "\" has no @source(\"...\") saying where its knowledge comes from");
                     continue;
                 }
-                rules.put(rule.getName(), describe(file, file.path(), rule.getName(), text));
+                rules.put(rule.getName(), describe(file.path(), texts.get(rule.getName()), text));
             }
         }
         rulesPerFile.forEach((file, count) -> {
@@ -160,28 +163,14 @@ public final class RuleCompiler {
         return Map.copyOf(rules);
     }
 
-    /** Where the rule is written and what its consequence concludes, read from the rule's own text. */
-    private static RuleInfo describe(RuleFile file, String path, String ruleName, String source) {
-        if (file != null) {
-            Matcher header = RULE_HEADER.matcher(file.content());
-            while (header.find()) {
-                if (header.group(1).equals(ruleName)) {
-                    int line = (int) file.content().substring(0, header.start(1)).chars().filter(c -> c == '\n').count() + 1;
-                    Matcher end = RULE_END.matcher(file.content());
-                    String text = end.find(header.end()) ? file.content().substring(header.end(), end.start()) : "";
-                    String code = withoutComments(text);
-                    return new RuleInfo(ruleName, path, line, source, all(RED_FLAG, code), all(SUGGESTS, code),
-                            all(AT_LEAST, code).stream().map(Urgency::valueOf).toList(), ASK.matcher(code).find(),
-                            codes(code), all(GROUP, code), answers(code), all(REASON, code), all(SELF_CARE, code));
-                }
-            }
-        }
-        return new RuleInfo(ruleName, path, 0, source, List.of(), List.of(), List.of(), false, List.of(), List.of(), List.of(), List.of(), List.of());
-    }
-
-    /** The rule's text without its comments, so that a code in a comment is not taken for one the rule uses. */
-    private static String withoutComments(String text) {
-        return text.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("(?m)//.*$", "");
+    /** Where the rule is written and what it names and concludes, read from its parsed conditions and consequence. */
+    private static RuleInfo describe(String path, DrlOutline.RuleText rule, String source) {
+        String when = rule.conditions();
+        String then = rule.consequence();
+        String both = when + "\n" + then;
+        return new RuleInfo(rule.name(), path, rule.line(), source, all(RED_FLAG, then), all(SUGGESTS, then),
+                all(AT_LEAST, then).stream().map(Urgency::valueOf).toList(), ASK.matcher(then).find(),
+                codes(when), all(GROUP, when), answers(both), all(REASON, then), all(SELF_CARE, then));
     }
 
     private static List<String> codes(String text) {
@@ -215,8 +204,14 @@ public final class RuleCompiler {
         Matcher m = pattern.matcher(text);
         List<String> found = new ArrayList<>();
         while (m.find()) {
-            if (!found.contains(m.group(1))) {
-                found.add(m.group(1));
+            // The first group that matched: a pattern may name the same thing in more than one form.
+            for (int g = 1; g <= m.groupCount(); g++) {
+                if (m.group(g) != null) {
+                    if (!found.contains(m.group(g))) {
+                        found.add(m.group(g));
+                    }
+                    break;
+                }
             }
         }
         return List.copyOf(found);
