@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The outcome of running one case through a rule set, in a deterministic order: the urgency and the rule that set
  * it, the red flags, the reasons, the suggested cause groups, follow-up questions, the full firing trace, the self-care
- * pathway when the answer is self-care (else null) and the screen questions that could lower the level.
+ * pathway when the answer is self-care (else null), the screen questions that could lower the level, and the answers
+ * the rules read to reach it, by symptom code: an answer they did not read cannot change this assessment.
  */
 public record Assessment(
         Urgency urgency,
@@ -24,7 +25,8 @@ public record Assessment(
         List<Firing> trace,
         String rulesVersion,
         SelfCarePathwayDefinition selfCare,
-        List<ScreenQuestion> screenQuestions) {
+        List<ScreenQuestion> screenQuestions,
+        AnswersRead read) {
 
     /**
      * A screen question of a self-care pathway still open: answering it (together with the pathway's other open ones)

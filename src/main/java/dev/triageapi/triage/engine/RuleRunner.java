@@ -9,6 +9,7 @@ import dev.triageapi.triage.facts.RiskFactorAbsent;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.facts.VitalSigns;
+import dev.triageapi.vocabulary.Modifier;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
@@ -18,7 +19,10 @@ import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs a case through a rule set: the case's facts in, the findings the rules inserted (each with the rule that
@@ -33,8 +37,8 @@ final class RuleRunner {
         this.catalog = catalog;
     }
 
-    /** What one evaluation gave. */
-    record Evaluation(List<Attributed> findings, List<Firing> fired) {
+    /** What one evaluation gave, and which answers of each symptom the rules read to give it. */
+    record Evaluation(List<Attributed> findings, List<Firing> fired, AnswersRead read) {
     }
 
     /** A finding and the rule that inserted it. */
@@ -47,6 +51,7 @@ final class RuleRunner {
         List<Firing> fired = new ArrayList<>();
         // A pooled session: building a session's node and segment memories costs more than running the rules.
         // dispose() resets it before it goes back to the pool, so no fact, finding or listener outlives this case.
+        List<Symptom> inSession = new ArrayList<>(triageCase.symptoms().size());
         KieSession session = rules.sessions().newKieSession();
         try {
             session.addEventListener(insertions(rules, findings));
@@ -55,7 +60,9 @@ final class RuleRunner {
             }
             session.insert(triageCase.patient());
             for (Symptom symptom : triageCase.symptoms()) {
-                session.insert(symptom.inGroups(catalog.groupsOf(symptom.getCode())));
+                Symptom fact = symptom.forSession(catalog.groupsOf(symptom.getCode()));
+                inSession.add(fact);
+                session.insert(fact);
             }
             for (RiskFactor riskFactor : triageCase.riskFactors()) {
                 session.insert(riskFactor);
@@ -70,7 +77,11 @@ final class RuleRunner {
         } finally {
             session.dispose();
         }
-        return new Evaluation(findings, fired);
+        Map<String, Set<Modifier>> read = new HashMap<>();
+        for (Symptom fact : inSession) {
+            read.put(fact.getCode(), Set.copyOf(fact.modifiersRead()));
+        }
+        return new Evaluation(findings, fired, AnswersRead.of(read));
     }
 
     private static DefaultRuleRuntimeEventListener insertions(RuleSet rules, List<Attributed> findings) {

@@ -43,12 +43,18 @@ public final class TriageEngine {
         exact.sort(verdict.questionOrder());
         return new Assessment(first.urgency(), first.decidedBy(), first.redFlags(), first.reasons(), first.causeGroups(),
                 List.copyOf(exact), first.trace(), first.rulesVersion(), first.selfCare(),
-                WhatIfs.lowering(triageCase, first, screened -> urgency(rules, screened)));
+                WhatIfs.lowering(triageCase, first, screened -> urgency(rules, screened)), first.read());
     }
 
     /** Only the level the rules give, without stating follow-up questions: for what-if evaluations. */
     public Urgency urgency(RuleSet rules, TriageCase triageCase) {
         return evaluate(rules, triageCase, false).urgency();
+    }
+
+    /** The level the rules give and the answers they read to give it: for what-if evaluations that can spare others. */
+    public Probe probe(RuleSet rules, TriageCase triageCase) {
+        Assessment a = evaluate(rules, triageCase, false);
+        return new Probe(a.urgency(), a.read());
     }
 
     private Assessment evaluate(RuleSet rules, TriageCase triageCase, boolean withTrace) {

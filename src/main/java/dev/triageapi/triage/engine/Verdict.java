@@ -125,7 +125,7 @@ final class Verdict {
         }
         return new Assessment(urgency, decidedBy, List.copyOf(redFlags), List.copyOf(reasonTexts),
                 groups(conditionEvidence), List.copyOf(questions), List.copyOf(trace), version, selfCare,
-                urgency == Urgency.SELF_CARE ? List.of() : List.copyOf(screen));
+                urgency == Urgency.SELF_CARE ? List.of() : List.copyOf(screen), evaluation.read());
     }
 
     /** A label as it reads inside a sentence ("soreness after exercise"). */

@@ -39,6 +39,10 @@ public final class Symptom {
     private final Set<BodyLocation> locations;
     /** The catalog's symptom groups this symptom is in, resolved when it goes into a session; empty until then. */
     private final Set<String> groups;
+    /** True for the copy a session holds: it notes which answers the rules read. */
+    private final boolean recording;
+    /** The modifiers read so far, one bit per {@link Modifier} ordinal; only the session's copy writes it. */
+    private int read;
 
     private Symptom(Builder b) {
         this.code = b.code;
@@ -52,6 +56,7 @@ public final class Symptom {
         this.answers = Collections.unmodifiableMap(given);
         this.locations = b.locations.isEmpty() ? Set.of() : Set.copyOf(b.locations);
         this.groups = Set.of();
+        this.recording = false;
     }
 
     private Symptom(Symptom same, Set<String> groups) {
@@ -60,14 +65,44 @@ public final class Symptom {
         this.answers = same.answers;
         this.locations = same.locations;
         this.groups = groups;
+        this.recording = true;
     }
 
     /**
-     * This symptom as it goes into a session, knowing the groups it is in: a rule names a group
-     * ({@code inGroup("focal_deficits")}) and reads a property of the fact, not a global catalog.
+     * This symptom as it goes into a session, used by that session alone: it knows the groups it is in (a rule names
+     * a group, {@code inGroup("focal_deficits")}, and reads a property of the fact, not a global catalog), and it
+     * notes which answers the rules read ({@link #modifiersRead()}).
      */
-    public Symptom inGroups(Set<String> memberOf) {
+    public Symptom forSession(Set<String> memberOf) {
         return new Symptom(this, Set.copyOf(memberOf));
+    }
+
+    /**
+     * The modifiers whose answers the rules read of this session's copy. An evaluation is a deterministic function of
+     * what it reads, so an answer it never read cannot change its outcome: a question about it need not be evaluated.
+     */
+    public Set<Modifier> modifiersRead() {
+        Set<Modifier> out = EnumSet.noneOf(Modifier.class);
+        for (Modifier m : Modifier.values()) {
+            if ((read & (1 << m.ordinal())) != 0) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private Object answer(Modifier modifier) {
+        if (recording) {
+            read |= 1 << modifier.ordinal();
+        }
+        return answers.get(modifier);
+    }
+
+    private Set<BodyLocation> places() {
+        if (recording) {
+            read |= 1 << Modifier.LOCATIONS.ordinal();
+        }
+        return locations;
     }
 
     private static Set<BodyLocation> union(Set<BodyLocation> a, Set<BodyLocation> b) {
@@ -112,9 +147,9 @@ public final class Symptom {
     /** The answer given for a modifier, or null when it is unknown. */
     public Object get(Modifier modifier) {
         if (modifier == Modifier.LOCATIONS) {
-            return locations.isEmpty() ? null : locations;
+            return places().isEmpty() ? null : locations;
         }
-        return answers.get(modifier);
+        return answer(modifier);
     }
 
     /** Builds a {@link Symptom}: the status defaults to present, every modifier to unknown. */
@@ -173,17 +208,17 @@ public final class Symptom {
     public String getCode() { return code; }
     public SymptomStatus getStatus() { return status; }
     // Typed views of the answers, for the rules' constraints: the DRL reads properties, not a map.
-    public Onset getOnset() { return (Onset) answers.get(Modifier.ONSET); }
-    public Side getSide() { return (Side) answers.get(Modifier.SIDE); }
-    public Severity getSeverity() { return (Severity) answers.get(Modifier.SEVERITY); }
-    public Set<BodyLocation> getLocations() { return locations; }
-    public Double getHoursSinceOnset() { return (Double) answers.get(Modifier.HOURS_SINCE_ONSET); }
-    public Boolean getKnownTrigger() { return (Boolean) answers.get(Modifier.KNOWN_TRIGGER); }
-    public Boolean getWorsening() { return (Boolean) answers.get(Modifier.WORSENING); }
-    public Boolean getRecurring() { return (Boolean) answers.get(Modifier.RECURRING); }
-    public Boolean getResolved() { return (Boolean) answers.get(Modifier.RESOLVED); }
-    public Spread getSpread() { return (Spread) answers.get(Modifier.SPREAD); }
-    public Trigger getTrigger() { return (Trigger) answers.get(Modifier.TRIGGER); }
+    public Onset getOnset() { return (Onset) answer(Modifier.ONSET); }
+    public Side getSide() { return (Side) answer(Modifier.SIDE); }
+    public Severity getSeverity() { return (Severity) answer(Modifier.SEVERITY); }
+    public Set<BodyLocation> getLocations() { return places(); }
+    public Double getHoursSinceOnset() { return (Double) answer(Modifier.HOURS_SINCE_ONSET); }
+    public Boolean getKnownTrigger() { return (Boolean) answer(Modifier.KNOWN_TRIGGER); }
+    public Boolean getWorsening() { return (Boolean) answer(Modifier.WORSENING); }
+    public Boolean getRecurring() { return (Boolean) answer(Modifier.RECURRING); }
+    public Boolean getResolved() { return (Boolean) answer(Modifier.RESOLVED); }
+    public Spread getSpread() { return (Spread) answer(Modifier.SPREAD); }
+    public Trigger getTrigger() { return (Trigger) answer(Modifier.TRIGGER); }
 
     /**
      * True when this symptom is in the catalog's symptom group of that name (checked to exist when rules load), as
@@ -206,27 +241,27 @@ public final class Symptom {
     public boolean isOneSided() { return getSide() == Side.LEFT || getSide() == Side.RIGHT; }
     public boolean isSideUnknown() { return getSide() == null; }
 
-    public boolean isFaceInvolved() { return locations.contains(BodyLocation.FACE); }
+    public boolean isFaceInvolved() { return places().contains(BodyLocation.FACE); }
 
     /** Affects the face, an arm or a leg, or the location was not given (so it may). */
     public boolean isPossiblyFaceArmOrLeg() {
-        return locations.isEmpty() || locations.stream().anyMatch(FACE_ARM_OR_LEG::contains);
+        return places().isEmpty() || places().stream().anyMatch(FACE_ARM_OR_LEG::contains);
     }
 
     /** Affects an arm or a leg, or the location was not given (so it may). */
     public boolean isPossiblyLimb() {
-        return locations.isEmpty() || locations.stream().anyMatch(LIMBS::contains);
+        return places().isEmpty() || places().stream().anyMatch(LIMBS::contains);
     }
 
     /** Reported on both sides and only in the legs, feet or trunk: the pattern of a spinal cord problem. */
     public boolean isBothLegsOnly() {
-        return getSide() == Side.BOTH && !locations.isEmpty() && LOWER_BODY.containsAll(locations)
-                && locations.stream().anyMatch(LEGS::contains);
+        return getSide() == Side.BOTH && !places().isEmpty() && LOWER_BODY.containsAll(places())
+                && places().stream().anyMatch(LEGS::contains);
     }
 
     /** Reported at the shoulders, upper arms, hips or thighs and nowhere further out. */
     public boolean isProximal() {
-        return !locations.isEmpty() && PROXIMAL.containsAll(locations);
+        return !places().isEmpty() && PROXIMAL.containsAll(places());
     }
 
     public boolean isSpreadingUpward() { return getSpread() == Spread.UPWARD; }
@@ -235,7 +270,7 @@ public final class Symptom {
     /** True when the patient said this brought it on (e.g. {@code "exercise"}); false when another or none was given. */
     public boolean triggeredBy(String code) { return getTrigger() != null && getTrigger() != Trigger.NONE && getTrigger().code().equals(code); }
 
-    public boolean isWholeBody() { return locations.contains(BodyLocation.WHOLE_BODY); }
+    public boolean isWholeBody() { return places().contains(BodyLocation.WHOLE_BODY); }
 
     /** Known to be getting worse: said so, or said to be spreading (a weakness that spreads is getting worse). */
     public boolean isWorseningKnown() { return Boolean.TRUE.equals(getWorsening()) || isSpreading(); }

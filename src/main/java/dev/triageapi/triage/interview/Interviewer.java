@@ -1,6 +1,9 @@
 package dev.triageapi.triage.interview;
 
 import dev.triageapi.catalog.Catalog;
+import dev.triageapi.triage.engine.AnswersRead;
+import dev.triageapi.triage.engine.Assessment;
+import dev.triageapi.triage.engine.Probe;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.interview.Answering.Option;
 import dev.triageapi.triage.interview.Answering.Outcome;
@@ -82,33 +85,49 @@ public final class Interviewer {
      * The interview of a case at level {@code current}: {@code dontKnow} holds the ids answered "I don't know",
      * {@code level} evaluates a case, and at most {@code maxRaising} raising questions are verified (the most
      * dangerous complaints' questions come first), which bounds the evaluations of a long interview's first rounds.
+     * Every answer is taken to matter: the interview of an {@link Assessment} with {@link Probe}s knows better.
      */
     public Interview interview(TriageCase c, Set<String> dontKnow, Urgency current, Function<TriageCase, Urgency> level,
                                int maxRaising) {
         return interview(c, dontKnow, current, level, maxRaising, Integer.MAX_VALUE);
     }
 
-    /**
-     * The interview, making at most {@code maxEvaluations} evaluations: a request with many symptoms opens many
-     * questions, and a client must not be able to buy unbounded CPU with one POST. When they run out, the questions
-     * verified so far are returned and the interview is not complete.
-     */
+    /** As above, making at most {@code maxEvaluations} evaluations, every answer taken to matter. */
     public Interview interview(TriageCase c, Set<String> dontKnow, Urgency current, Function<TriageCase, Urgency> level,
                                int maxRaising, int maxEvaluations) {
+        return interview(c, dontKnow, new Probe(current, AnswersRead.EVERY), x -> Probe.of(level.apply(x)),
+                maxRaising, maxEvaluations);
+    }
+
+    /**
+     * The interview of a case the rules assessed as {@code assessed}, {@code probe} evaluating a case, making at most
+     * {@code maxEvaluations} evaluations: a request with many symptoms opens many questions, and a client must not be
+     * able to buy unbounded CPU with one POST. When they run out, the questions verified so far are returned and the
+     * interview is not complete. A question about an answer the rules did not read when they evaluated the case costs
+     * no evaluation ({@link AnswersRead}): no answer to it can change the level.
+     */
+    public Interview interview(TriageCase c, Set<String> dontKnow, Assessment assessed, Function<TriageCase, Probe> probe,
+                               int maxRaising, int maxEvaluations) {
+        return interview(c, dontKnow, new Probe(assessed.urgency(), assessed.read()), probe, maxRaising, maxEvaluations);
+    }
+
+    private Interview interview(TriageCase c, Set<String> dontKnow, Probe base, Function<TriageCase, Probe> probe,
+                                int maxRaising, int maxEvaluations) {
+        Urgency current = base.urgency();
         List<Asked> raising = new ArrayList<>();
         List<Asked> lowering = new ArrayList<>();
         int[] spent = {0};
-        Function<TriageCase, Urgency> budgeted = x -> {
+        Function<TriageCase, Probe> budgeted = x -> {
             if (++spent[0] > maxEvaluations) {
                 throw new BudgetSpent();
             }
-            return level.apply(x);
+            return probe.apply(x);
         };
         boolean complete;
         List<Asked> unresolved = new ArrayList<>();
         try {
-            complete = verify(c, dontKnow, current, budgeted, maxRaising, raising, lowering);
-            unresolved(c, dontKnow, current, budgeted, unresolved);
+            complete = verify(c, dontKnow, base, budgeted, maxRaising, raising, lowering);
+            unresolved(c, dontKnow, current, x -> budgeted.apply(x).urgency(), unresolved);
         } catch (BudgetSpent e) {
             complete = false;
         }
@@ -158,8 +177,10 @@ public final class Interviewer {
     }
 
     /** Fills the raising and lowering questions; true when every open question was verified. */
-    private boolean verify(TriageCase c, Set<String> dontKnow, Urgency current, Function<TriageCase, Urgency> level,
+    private boolean verify(TriageCase c, Set<String> dontKnow, Probe base, Function<TriageCase, Probe> probe,
                            int maxRaising, List<Asked> raising, List<Asked> lowering) {
+        Urgency current = base.urgency();
+        Function<TriageCase, Urgency> level = x -> probe.apply(x).urgency();
         List<Question> candidates = this.candidates.of(c, dontKnow);
         // Reporting a symptom or a risk factor, or a pregnancy, never lowers the level (a property the rules are tested
         // for): when all of them together, each symptom at its most alarming, do not raise it, none of them can alone.
@@ -177,6 +198,9 @@ public final class Interviewer {
                 break;
             }
             if (!presenceCanRaise && q.subject().reportsPresence()) {
+                continue;
+            }
+            if (q.subject() == Question.Subject.MODIFIER && !base.read().read(q.symptom(), q.modifier())) {
                 continue;
             }
             Urgency highest = current;
@@ -215,7 +239,7 @@ public final class Interviewer {
             }
         }
         if (raising.isEmpty() && lowering.isEmpty() && allSeen && current != Urgency.SELF_CARE) {
-            WayDown.Joint joint = wayDown.lowest(c, candidates, level);
+            WayDown.Joint joint = wayDown.lowest(c, candidates, probe);
             if (joint.level().compareTo(current) < 0) {
                 joint.answers().forEach((q, answer) -> lowering.add(new Asked(q, answering.optionsWithUnknown(q), null, joint.level(), answer)));
             }
@@ -224,20 +248,22 @@ public final class Interviewer {
     }
 
     /**
-     * The answers whose level is evaluated: every option; for a symptom also "yes" at its most alarming, since its
-     * details are unknown until it is reported and asked; for age one age in each band the rules tell apart.
+     * The answers whose level is evaluated: every option; for a symptom "yes" at its most alarming, since its details
+     * are unknown until it is reported and asked; for age one age in each band the rules tell apart.
      */
     private List<String> probes(Question q) {
         if (q.subject() == Question.Subject.AGE) {
             return plan.ageProbes().stream().map(String::valueOf).toList();
         }
+        if (q.subject() == Question.Subject.SYMPTOM) {
+            // Reporting a symptom never lowers the level, and at its most alarming it never gets less than with its
+            // details unknown (both tested properties): its most alarming "yes" alone gives the highest level.
+            return List.of(ALARMING);
+        }
         List<String> out = new ArrayList<>(answering.options(q).stream().map(Option::code).toList());
-        if (q.subject() == Question.Subject.SYMPTOM || q.subject() == Question.Subject.RISK_FACTOR) {
+        if (q.subject() == Question.Subject.RISK_FACTOR) {
             // "No" is the benign answer, tried with the others when a lower level is sought; alone it raises nothing.
             out.remove(Answering.NO);
-        }
-        if (q.subject() == Question.Subject.SYMPTOM) {
-            out.add(ALARMING);
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.triageapi.triage.interview;
 
+import dev.triageapi.triage.engine.Probe;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.interview.Answering.Option;
 import dev.triageapi.triage.interview.Answering.Outcome;
@@ -32,9 +33,10 @@ final class WayDown {
      * its benign answer, then, for each modifier with no single benign answer (what brought it on, how long ago), each
      * of its answers tried for all its open questions at once, keeping the one that lowers the level most. Trying one
      * answer for all of them at once finds what trying them one at a time cannot: two complaints that each keep the
-     * level up until both are answered.
+     * level up until both are answered. A modifier none of whose questions the rules read when they evaluated the best
+     * case so far is not tried: no answer to it can change that level.
      */
-    Joint lowest(TriageCase c, List<Question> open, Function<TriageCase, Urgency> level) {
+    Joint lowest(TriageCase c, List<Question> open, Function<TriageCase, Probe> level) {
         Map<Question, String> chosen = new LinkedHashMap<>();
         for (Question q : open) {
             // A symptom or risk factor left unsaid already counts as not there for every rule; only a self-care screen
@@ -43,19 +45,20 @@ final class WayDown {
                 plan.benignAnswer(q).ifPresent(answer -> chosen.put(q, answer));
             }
         }
-        Urgency best = level.apply(answered(c, chosen));
+        Probe best = level.apply(answered(c, chosen));
         for (String modifier : plan.triedEach()) {
             List<Question> group = open.stream().filter(q -> plan.triesEach(q) && q.modifier().code().equals(modifier)).toList();
-            if (group.isEmpty()) {
+            Probe unchanged = best;
+            if (group.stream().noneMatch(q -> unchanged.read().read(q.symptom(), q.modifier()))) {
                 continue;
             }
             Map<Question, String> kept = null;
             for (Option option : answering.options(group.get(0))) {
                 Map<Question, String> trial = new LinkedHashMap<>(chosen);
                 group.forEach(q -> trial.put(q, option.code()));
-                Urgency l = level.apply(answered(c, trial));
-                if (l.compareTo(best) < 0) {
-                    best = l;
+                Probe p = level.apply(answered(c, trial));
+                if (p.urgency().compareTo(best.urgency()) < 0) {
+                    best = p;
                     kept = trial;
                 }
             }
@@ -64,7 +67,7 @@ final class WayDown {
                 chosen.putAll(kept);
             }
         }
-        return new Joint(chosen, best);
+        return new Joint(chosen, best.urgency());
     }
 
     /** The case with each of these answers given; an answer the case refuses is left out (and dropped from the map). */

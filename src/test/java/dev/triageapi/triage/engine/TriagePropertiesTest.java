@@ -96,6 +96,36 @@ class TriagePropertiesTest {
         });
     }
 
+    /**
+     * What the interview relies on to spare evaluations: an answer the rules did not read when they assessed a case,
+     * given any value, leaves the level as it was.
+     */
+    @Test
+    void anAnswerTheRulesDidNotReadNeverChangesTheLevel() {
+        Seeds.forAll(200, random -> {
+            TriageCase c = triageCase(random);
+            Assessment a = Rules.assess(c);
+            for (int i = 0; i < c.symptoms().size(); i++) {
+                Symptom s = c.symptoms().get(i);
+                for (String code : Rules.CATALOG.symptom(s.getCode()).orElseThrow().modifiers()) {
+                    Modifier m = Modifier.byCode(code).orElseThrow();
+                    if (s.get(m) != null || a.read().read(s.getCode(), m)) {
+                        continue;
+                    }
+                    Object value = symptom(random, s.getCode()).get(m);
+                    if (value == null) {
+                        continue;
+                    }
+                    List<Symptom> answered = new ArrayList<>(c.symptoms());
+                    answered.set(i, s.with(m, value));
+                    TriageCase other = new TriageCase(c.patient(), answered, c.riskFactors(), c.absentRiskFactors(), c.vitals());
+                    assertEquals(a.urgency(), Rules.assess(other).urgency(), () -> m + "=" + value + " of " + s.getCode()
+                            + " was not read, yet changes the level of " + c);
+                }
+            }
+        });
+    }
+
     /** Sessions are pooled and reused: nothing of one patient may reach the next one's answer. */
     @Test
     void aReusedSessionAnswersLikeANewOne() {
@@ -293,7 +323,12 @@ class TriagePropertiesTest {
 
     /** A symptom of the catalog with a random status and, for each modifier the catalog lets it carry, a random answer or none. */
     static Symptom symptom(Random random) {
-        SymptomDefinition definition = Rules.CATALOG.symptoms().get(random.nextInt(SYMPTOMS.size()));
+        return symptom(random, Rules.CATALOG.symptoms().get(random.nextInt(SYMPTOMS.size())).code());
+    }
+
+    /** A symptom with this code, a random status and, for each modifier it may carry, a random answer or none. */
+    static Symptom symptom(Random random, String symptomCode) {
+        SymptomDefinition definition = Rules.CATALOG.symptom(symptomCode).orElseThrow();
         Symptom.Builder symptom = Symptom.builder(definition.code())
                 .status(Seeds.orNull(random, 0.4, SymptomStatus.values()));
         for (String code : definition.modifiers()) {

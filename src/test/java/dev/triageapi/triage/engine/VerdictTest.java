@@ -36,7 +36,7 @@ class VerdictTest {
                 new Attributed(new CauseFinding("stroke", List.of("muscle_weakness")), rule("c.drl", 1))));
         for (int i = 0; i < 4; i++) {
             Collections.rotate(findings, 1);
-            Assessment a = VERDICT.of(new Evaluation(List.copyOf(findings), List.of()), CASE, "v");
+            Assessment a = VERDICT.of(new Evaluation(List.copyOf(findings), List.of(), AnswersRead.EVERY), CASE, "v");
             assertEquals(Urgency.EMERGENCY_AMBULANCE, a.urgency());
             assertEquals("a.drl", a.decidedBy().file());
             assertEquals("stroke_sudden_one_sided_weakness", a.redFlags().get(0).definition().code());
@@ -52,7 +52,7 @@ class VerdictTest {
                 new Attributed(new RedFlag("stroke_sudden_one_sided_weakness", List.of("numbness")), rule("a.drl", 7))));
         for (int i = 0; i < 3; i++) {
             Collections.rotate(findings, 1);
-            Assessment a = VERDICT.of(new Evaluation(List.copyOf(findings), List.of()), CASE, "v");
+            Assessment a = VERDICT.of(new Evaluation(List.copyOf(findings), List.of(), AnswersRead.EVERY), CASE, "v");
             assertEquals(Urgency.EMERGENCY_AMBULANCE, a.urgency());
             assertEquals("a.drl:7", a.decidedBy().file() + ":" + a.decidedBy().line(), "the same level: the earlier rule decides");
             assertEquals(List.of("muscle_weakness", "numbness"), a.redFlags().stream()
@@ -62,7 +62,7 @@ class VerdictTest {
 
     @Test
     void shouldNeverReassureWhenNoRuleGaveALevel() {
-        Assessment a = VERDICT.of(new Evaluation(List.of(), List.of()), CASE, "v");
+        Assessment a = VERDICT.of(new Evaluation(List.of(), List.of(), AnswersRead.EVERY), CASE, "v");
         assertEquals(Urgency.CONSULTATION, a.urgency());
         assertTrue(a.reasons().size() == 1 && !a.reasons().get(0).isBlank(), a.reasons().toString());
     }

@@ -81,6 +81,35 @@ class InterviewPropertiesTest {
         });
     }
 
+    /**
+     * A symptom the case does not mention is judged by its most alarming answers only (its plain "yes" is not
+     * evaluated): sound only while such a symptom at its most alarming never gets a lower level than with its details
+     * unknown.
+     * The rules broke this once (a drooping eyelid that came on suddenly got less than one of unknown onset).
+     */
+    @Test
+    void aSymptomAtItsMostAlarmingNeverGetsALowerLevelThanWithItsDetailsUnknown() {
+        WayUp wayUp = new WayUp(PLAN, patient.answering());
+        List<SymptomDefinition> symptoms = Rules.CATALOG.symptoms();
+        Seeds.forAll(150, random -> {
+            TriageCase c = truth(random).whole();
+            for (int i = 0; i < 6; i++) {
+                String code = symptoms.get(random.nextInt(symptoms.size())).code();
+                if (Answering.indexOf(c, code) >= 0) {
+                    continue; // only a symptom the case does not mention is asked about
+                }
+                Answering.Outcome yes = patient.answering().answer(c, Question.symptom(code), Answering.YES);
+                if (yes.refusal() != null) {
+                    continue;
+                }
+                Urgency plain = patient.atOnce(yes.triageCase());
+                Urgency alarming = patient.atOnce(wayUp.alarming(yes.triageCase(), code));
+                assertTrue(alarming.compareTo(plain) >= 0,
+                        () -> code + ": " + plain + " with its details unknown, " + alarming + " at its most alarming, in " + describe(c));
+            }
+        });
+    }
+
     record Truth(TriageCase start, TriageCase whole) {
         @Override
         public String toString() {

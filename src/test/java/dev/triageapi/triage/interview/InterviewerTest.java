@@ -1,5 +1,6 @@
 package dev.triageapi.triage.interview;
 
+import dev.triageapi.triage.engine.Assessment;
 import dev.triageapi.triage.engine.Rules;
 import dev.triageapi.triage.engine.TriageEngine;
 import dev.triageapi.triage.facts.Patient;
@@ -74,6 +75,23 @@ class InterviewerTest {
         assertTrue(!bounded.complete() && bounded.evaluations() == 3, bounded::toString);
         Interviewer.Interview whole = interviewer.interview(weakLegs, Set.of(), level, c -> engine.urgency(Rules.RULES, c), 8, 1000);
         assertTrue(whole.evaluations() > 3 && !whole.questions().isEmpty(), whole::toString);
+    }
+
+    @Test
+    void shouldSpareTheEvaluationsOfAnswersTheRulesDidNotRead() {
+        TriageCase weakLegs = new TriageCase(new Patient(45, Sex.MALE, null), List.of(Symptom.builder("muscle_weakness")
+                .locations(Set.of(BodyLocation.LEG)).side(Side.BOTH).onset(Onset.GRADUAL).build()), List.of());
+        Interviewer interviewer = new Interviewer(Rules.CATALOG, InterviewPlan.load(Rules.CATALOG));
+        TriageEngine engine = new TriageEngine(Rules.CATALOG);
+        Assessment assessed = engine.assess(Rules.RULES, weakLegs, false);
+        Interviewer.Interview everyAnswer = interviewer.interview(weakLegs, Set.of(), assessed.urgency(),
+                c -> engine.urgency(Rules.RULES, c), 8, 1000);
+        Interviewer.Interview readOnly = interviewer.interview(weakLegs, Set.of(), assessed,
+                c -> engine.probe(Rules.RULES, c), 8, 1000);
+        assertEquals(everyAnswer.questions(), readOnly.questions());
+        assertEquals(everyAnswer.complete(), readOnly.complete());
+        assertTrue(readOnly.evaluations() < everyAnswer.evaluations(),
+                () -> readOnly.evaluations() + " evaluations, " + everyAnswer.evaluations() + " when every answer counts");
     }
 
     @Test
