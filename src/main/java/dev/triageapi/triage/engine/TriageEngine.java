@@ -48,13 +48,13 @@ public final class TriageEngine {
 
     /** Only the level the rules give, without stating follow-up questions: for what-if evaluations. */
     public Urgency urgency(RuleSet rules, TriageCase triageCase) {
-        return evaluate(rules, triageCase, false).urgency();
+        return probe(rules, triageCase).urgency();
     }
 
     /** The level the rules give and the answers they read to give it: for what-if evaluations that can spare others. */
     public Probe probe(RuleSet rules, TriageCase triageCase) {
-        Assessment a = evaluate(rules, triageCase, false);
-        return new Probe(a.urgency(), a.read());
+        RuleRunner.Evaluation evaluation = runner.run(rules, triageCase, false);
+        return new Probe(verdict.levelOf(evaluation, triageCase), evaluation.read());
     }
 
     private Assessment evaluate(RuleSet rules, TriageCase triageCase, boolean withTrace) {

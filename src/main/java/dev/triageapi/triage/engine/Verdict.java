@@ -41,6 +41,30 @@ final class Verdict {
         this.catalog = catalog;
     }
 
+    /**
+     * Only the level the findings of one evaluation give, as {@link #of} reaches it, without the reasons, causes and
+     * questions a what-if evaluation does not read.
+     */
+    Urgency levelOf(RuleRunner.Evaluation evaluation, TriageCase triageCase) {
+        Urgency urgency = null;
+        for (Attributed a : evaluation.findings()) {
+            Urgency level = null;
+            if (a.finding() instanceof RedFlag flag) {
+                level = redFlag(flag.code(), a.rule()).urgency();
+            } else if (a.finding() instanceof UrgencyFinding floor) {
+                level = floor.level();
+            } else if (a.finding() instanceof SelfCareCandidate candidate) {
+                SelfCarePathwayDefinition pathway = catalog.selfCarePathway(candidate.pathway()).orElseThrow(() ->
+                        new IllegalStateException("rule \"" + a.rule().name() + "\" recognises unknown pathway " + candidate.pathway()));
+                level = openQuestions(pathway, triageCase).isEmpty() ? Urgency.SELF_CARE : Urgency.CONSULTATION;
+            }
+            if (level != null && (urgency == null || level.compareTo(urgency) > 0)) {
+                urgency = level;
+            }
+        }
+        return urgency == null ? Urgency.CONSULTATION : urgency;
+    }
+
     /** The assessment the findings of one evaluation of this case give. */
     Assessment of(RuleRunner.Evaluation evaluation, TriageCase triageCase, String version) {
         Map<String, TreeSet<String>> flagEvidence = new TreeMap<>();

@@ -88,6 +88,15 @@ class TriagePropertiesTest {
         });
     }
 
+    /** What-if evaluations read only the level, reached without the rest of the verdict: it must be the same level. */
+    @Test
+    void aWhatIfEvaluationGivesTheLevelOfTheFullAssessment() {
+        Seeds.forAll(300, random -> {
+            TriageCase c = triageCase(random);
+            assertEquals(Rules.assess(c).urgency(), ENGINE.probe(Rules.RULES, c).urgency(), c.toString());
+        });
+    }
+
     @Test
     void theSameCaseAlwaysGetsTheSameAnswer() {
         Seeds.forAll(100, random -> {
