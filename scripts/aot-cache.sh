@@ -5,7 +5,7 @@
 # it reports ready, so this script starts it on loopback with -XX:AOTCacheOutput, waits for ready, stops it, and the
 # JVM writes app.aot beside quarkus-run.jar as it exits. Start the service from that folder with
 # "java -XX:AOTCache=app.aot -jar quarkus-run.jar", with the same java (another JDK ignores the cache, or refuses it
-# with -XX:AOTMode=on). Used by src/main/docker/Dockerfile.jvm25 and bench/warmup.sh; docs/deployment.md has the why.
+# with -XX:AOTMode=on). Used by src/main/docker/Dockerfile.jvm and bench/warmup.sh; docs/deployment.md has the why.
 #
 # Usage: scripts/aot-cache.sh [quarkus-app folder]      Environment: JAVA=java PORT=18099 JVM_OPTIONS=<folder>/jvm.options
 set -eu

@@ -11,12 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The JVM container image: unprivileged, health-checked, built only from the packaged application, with our JVM options. */
+/**
+ * The container images: unprivileged, health-checked, built only from the packaged application, with our JVM options.
+ * The default is Java 25 with an AOT cache; the Java 17 one, with a class-data archive, is the fallback.
+ */
 class DockerfileTest {
 
-    static final Path DOCKERFILE = Path.of("src/main/docker/Dockerfile.jvm");
+    static final Path DOCKERFILE = Path.of("src/main/docker/Dockerfile.jvm17");
     static final Path JVM_OPTIONS = Path.of("src/main/jvm/jvm.options");
-    static final Path DOCKERFILE_25 = Path.of("src/main/docker/Dockerfile.jvm25");
+    static final Path DOCKERFILE_25 = Path.of("src/main/docker/Dockerfile.jvm");
 
     @Test
     void shouldRunAsAnUnprivilegedUserWithAHealthCheck() throws IOException {
@@ -51,7 +54,7 @@ class DockerfileTest {
         assertEquals(0, jvm.waitFor(), "the JVM refuses " + JVM_OPTIONS + ": " + output);
     }
 
-    /** The Java 25 image: the same application, user and health check, and only its training run added. */
+    /** The default, Java 25 image: the same application, user and health check, and only its training run added. */
     @Test
     void shouldBuildTheJava25ImageFromTheSameApplicationWithItsTrainingRun() throws IOException {
         List<String> lines = Files.readAllLines(DOCKERFILE_25).stream().map(String::strip).filter(l -> !l.startsWith("#")).toList();

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What src/main/docker/Dockerfile.jvm25 does, on this machine's Java 25: {@code scripts/aot-cache.sh} makes the AOT
+ * What src/main/docker/Dockerfile.jvm does, on this machine's Java 25: {@code scripts/aot-cache.sh} makes the AOT
  * cache from the service's own warm-up, and the service starts with it ({@code -XX:AOTMode=on} makes a cache the JVM
  * cannot use a start-up error, not a silently slower start) and triages. Skipped where no JDK 25 or later is found
  * ({@code JAVA25_HOME}, or under {@code /usr/lib/jvm}).
