@@ -12,7 +12,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** A patient's reported symptoms and risk factors: the body of {@code POST /api/v1/triage}. */
@@ -76,12 +75,5 @@ public record TriageRequest(
     public TriageRequest(Integer age, Sex sex, List<SymptomReport> symptoms, List<String> riskFactors, Boolean underTreatment,
                          Pregnancy pregnancy) {
         this(age, sex, symptoms, riskFactors, null, underTreatment, pregnancy, null);
-    }
-
-    /** This request with one more symptom reported. */
-    public TriageRequest withSymptom(SymptomReport symptom) {
-        List<SymptomReport> more = new ArrayList<>(symptoms == null ? List.of() : symptoms);
-        more.add(symptom);
-        return new TriageRequest(age, sex, more, riskFactors, absentRiskFactors, underTreatment, pregnancy, vitals, answers);
     }
 }

@@ -22,17 +22,13 @@ import dev.triageapi.triage.engine.Assessment;
 import dev.triageapi.triage.engine.Assessment.ScreenQuestion;
 import dev.triageapi.triage.engine.RuleSet;
 import dev.triageapi.triage.engine.TriageEngine;
+import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.interview.Interviewer;
 import dev.triageapi.triage.interview.PostedAnswers;
 import dev.triageapi.triage.interview.Interviewer.Interview;
 import dev.triageapi.triage.interview.Question;
 import dev.triageapi.triage.rules.RulesRegistry;
-import dev.triageapi.vocabulary.BodyLocation;
 import dev.triageapi.vocabulary.Modifier;
-import dev.triageapi.vocabulary.Onset;
-import dev.triageapi.vocabulary.Severity;
-import dev.triageapi.vocabulary.Side;
-import dev.triageapi.vocabulary.SymptomStatus;
 import dev.triageapi.vocabulary.Urgency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -136,13 +132,13 @@ public class TriageService {
         }
         List<FollowUpQuestion> asked = new ArrayList<>();
         for (String code : askAbout.stream().distinct().sorted().toList()) {
-            boolean reported = request.symptoms() != null && request.symptoms().stream().anyMatch(s -> code.equals(s.code()));
             SymptomDefinition symptom = catalog.symptom(code).orElse(null);
-            if (reported || symptom == null) {
+            TriageCase ifReported = symptom == null ? null : interviewer.ifReported(answered.triageCase(), code).orElse(null);
+            if (ifReported == null) {
                 continue;
             }
             // Asked only when it could matter, as every follow-up question is; it stays listed in unused either way.
-            Urgency worst = engine.urgency(ruleSet, requests.toCase(request.withSymptom(mostAlarming(symptom))));
+            Urgency worst = engine.urgency(ruleSet, ifReported);
             if (worst.compareTo(assessment.urgency()) > 0) {
                 asked.add(new FollowUpQuestion(code, "status", "present", worst,
                         symptom.question() + " (the record names it only in words)"));
@@ -151,25 +147,6 @@ public class TriageService {
         TriageResponse answer = toResponse(assessment, asked, interview, unused, withTrace);
         triaged.fire(new Triaged(answer.urgency()));
         return answer;
-    }
-
-    /** The symptom as its most alarming answers describe it: sudden, severe, worsening, one-sided, everywhere, an hour ago. */
-    private static SymptomReport mostAlarming(SymptomDefinition symptom) {
-        Map<Modifier, Object> answers = new EnumMap<>(Modifier.class);
-        List<String> accepted = symptom.modifiers();
-        put(answers, accepted, Modifier.ONSET, Onset.SUDDEN);
-        put(answers, accepted, Modifier.SEVERITY, Severity.SEVERE);
-        put(answers, accepted, Modifier.SIDE, Side.LEFT);
-        put(answers, accepted, Modifier.LOCATIONS, List.of(BodyLocation.values()));
-        put(answers, accepted, Modifier.HOURS_SINCE_ONSET, 1.0);
-        put(answers, accepted, Modifier.WORSENING, true);
-        return SymptomReport.of(symptom.code(), SymptomStatus.PRESENT, answers);
-    }
-
-    private static void put(Map<Modifier, Object> answers, List<String> accepted, Modifier modifier, Object value) {
-        if (accepted.contains(modifier.code())) {
-            answers.put(modifier, value);
-        }
     }
 
     private String screenQuestion(ScreenQuestion q) {

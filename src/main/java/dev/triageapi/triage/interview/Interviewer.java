@@ -76,6 +76,18 @@ public final class Interviewer {
         return answering;
     }
 
+    /**
+     * The case with this symptom reported at its most alarming (the plan's raising answers), or empty when the case
+     * already mentions it: what a symptom the patient did not report could do to the level.
+     */
+    public Optional<TriageCase> ifReported(TriageCase c, String symptom) {
+        if (Answering.indexOf(c, symptom) >= 0) {
+            return Optional.empty();
+        }
+        Outcome yes = answering.answer(c, Question.symptom(symptom), Answering.YES);
+        return yes.refusal() == null ? Optional.of(wayUp.alarming(yes.triageCase(), symptom)) : Optional.empty();
+    }
+
     /** Puts posted answers ({@code question id, answer} pairs, in order) into a case. */
     public PostedAnswers.Answered answer(TriageCase c, List<Map.Entry<String, String>> answers) {
         return posted.apply(c, answers);
