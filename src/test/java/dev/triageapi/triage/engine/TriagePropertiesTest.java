@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -55,6 +56,40 @@ class TriagePropertiesTest {
             Urgency after = Rules.assess(base.withSymptoms(more)).urgency();
             assertTrue(after.compareTo(before) >= 0, "adding " + present + " to " + base + " lowered " + before + " to " + after);
         });
+    }
+
+    /**
+     * A worse form of a present symptom never lowers the level: more severe, sudden rather than gradual, getting worse
+     * rather than not, everything else the same.
+     */
+    @Test
+    void aMoreSevereSuddenOrWorseningFormOfASymptomNeverLowersUrgency() {
+        List<Map.Entry<Modifier, List<Object>>> worse = List.of(
+                Map.entry(Modifier.SEVERITY, List.of(Severity.MILD, Severity.MODERATE, Severity.SEVERE)),
+                Map.entry(Modifier.ONSET, List.of(Onset.GRADUAL, Onset.SUDDEN)),
+                Map.entry(Modifier.WORSENING, List.of(false, true)));
+        Seeds.forAll(400, random -> {
+            TriageCase base = triageCase(random);
+            int at = random.nextInt(base.symptoms().size());
+            Symptom s = base.symptoms().get(at).withStatus(SymptomStatus.PRESENT);
+            Map.Entry<Modifier, List<Object>> scale = worse.get(random.nextInt(worse.size()));
+            if (!Rules.CATALOG.symptom(s.getCode()).orElseThrow().modifiers().contains(scale.getKey().code())) {
+                return;
+            }
+            int lower = random.nextInt(scale.getValue().size() - 1);
+            int higher = lower + 1 + random.nextInt(scale.getValue().size() - 1 - lower);
+            Urgency milder = Rules.assess(withSymptom(base, at, s.with(scale.getKey(), scale.getValue().get(lower)))).urgency();
+            Urgency worseForm = Rules.assess(withSymptom(base, at, s.with(scale.getKey(), scale.getValue().get(higher)))).urgency();
+            assertTrue(worseForm.compareTo(milder) >= 0, () -> s.getCode() + " " + scale.getKey().code() + " "
+                    + scale.getValue().get(higher) + " gives " + worseForm + ", " + scale.getValue().get(lower) + " gives "
+                    + milder + ", in " + base);
+        });
+    }
+
+    private static TriageCase withSymptom(TriageCase c, int at, Symptom symptom) {
+        List<Symptom> symptoms = new ArrayList<>(c.symptoms());
+        symptoms.set(at, symptom);
+        return c.withSymptoms(symptoms);
     }
 
     @Test
