@@ -86,6 +86,71 @@ class TriagePropertiesTest {
         });
     }
 
+    /**
+     * A vital sign further from its normal range never lowers the level: a faster or slower breathing rate or pulse,
+     * a lower saturation, a blood pressure further from 111 to 219, a higher or lower temperature, a lower blood glucose, consciousness less
+     * than alert. Adults only: children's vital signs are not scored yet (issue 29), so for them this would hold by
+     * default.
+     */
+    @Test
+    void aVitalSignFurtherFromNormalNeverLowersUrgencyInAnAdult() {
+        Seeds.forAll(400, random -> {
+            TriageCase base = triageCase(random);
+            Patient adult = new Patient(16 + random.nextInt(90), base.patient().getSex(), base.patient().getUnderTreatment(),
+                    base.patient().getPregnancy());
+            VitalSigns measured = vitals(random);
+            int which = random.nextInt(7);
+            // The vital sign that moves starts anywhere in its plausible range, not only at the generator's few values.
+            VitalSigns v = switch (which) {
+                case 0 -> with(measured, 0, 4 + random.nextInt(37));
+                case 1 -> with(measured, 1, 70 + random.nextInt(31));
+                case 2 -> with(measured, 3, 60 + random.nextInt(201));
+                case 3 -> with(measured, 4, 30 + random.nextInt(151));
+                case 4 -> with(measured, 5, 34.0 + random.nextInt(71) / 10.0);
+                case 5 -> with(measured, 7, 1.0 + random.nextInt(61) / 10.0);
+                default -> measured;
+            };
+            VitalSigns worse = switch (which) {
+                case 0 -> with(v, 0, further(random, v.respiratoryRate(), 12, 20, 4, 60));
+                case 1 -> with(v, 1, Math.max(60, v.oxygenSaturation() - 1 - random.nextInt(8)));
+                case 2 -> with(v, 3, further(random, v.systolicBloodPressure(), 111, 219, 50, 300));
+                case 3 -> with(v, 4, further(random, v.heartRate(), 51, 90, 25, 220));
+                case 4 -> with(v, 5, v.temperature() >= 37.0 ? v.temperature() + 0.1 + random.nextInt(20) / 10.0
+                        : v.temperature() - 0.1 - random.nextInt(20) / 10.0);
+                case 5 -> with(v, 7, Math.max(0.6, v.bloodGlucose() - 0.5 - random.nextInt(20) / 10.0));
+                default -> new VitalSigns(v.respiratoryRate(), v.oxygenSaturation(), v.onSupplementalOxygen(), v.systolicBloodPressure(),
+                        v.heartRate(), v.temperature(), v.consciousness() == null || v.consciousness() == Consciousness.ALERT
+                        ? Consciousness.values()[1 + random.nextInt(Consciousness.values().length - 1)] : v.consciousness(), v.bloodGlucose());
+            };
+            if (worse == null) {
+                return;
+            }
+            Urgency before = Rules.assess(new TriageCase(adult, base.symptoms(), base.riskFactors(), base.absentRiskFactors(), v)).urgency();
+            Urgency after = Rules.assess(new TriageCase(adult, base.symptoms(), base.riskFactors(), base.absentRiskFactors(), worse)).urgency();
+            assertTrue(after.compareTo(before) >= 0, () -> "age " + adult.getAge() + ": " + v + " gives " + before + ", " + worse
+                    + " gives " + after + ", in " + base);
+        });
+    }
+
+    /** A value moved away from the normal range [low, high]: up when above its middle, down when below. */
+    private static Integer further(Random random, Integer value, int low, int high, int min, int max) {
+        if (value == null) {
+            return null;
+        }
+        return value * 2 >= low + high ? Math.min(max, value + 1 + random.nextInt(15)) : Math.max(min, value - 1 - random.nextInt(15));
+    }
+
+    /** The vital signs with the one at {@code index} (in the record's order) replaced; null when there is none to move. */
+    private static VitalSigns with(VitalSigns v, int index, Number value) {
+        if (value == null) {
+            return null;
+        }
+        return new VitalSigns(index == 0 ? (Integer) value : v.respiratoryRate(), index == 1 ? (Integer) value : v.oxygenSaturation(),
+                v.onSupplementalOxygen(), index == 3 ? (Integer) value : v.systolicBloodPressure(),
+                index == 4 ? (Integer) value : v.heartRate(), index == 5 ? (Double) value : v.temperature(), v.consciousness(),
+                index == 7 ? (Double) value : v.bloodGlucose());
+    }
+
     private static TriageCase withSymptom(TriageCase c, int at, Symptom symptom) {
         List<Symptom> symptoms = new ArrayList<>(c.symptoms());
         symptoms.set(at, symptom);
