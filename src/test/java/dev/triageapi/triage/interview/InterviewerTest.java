@@ -28,7 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The interview driven against the project's rules without HTTP. */
 class InterviewerTest {
 
+    /** Gradual weakness of both legs: a case whose interview has many questions to verify. */
+    private static final TriageCase WEAK_LEGS = new TriageCase(new Patient(45, Sex.MALE, null), List.of(Symptom.builder("muscle_weakness")
+            .locations(Set.of(BodyLocation.LEG)).side(Side.BOTH).onset(Onset.GRADUAL).build()), List.of());
+
     private final SimulatedPatient patient = new SimulatedPatient(Rules.CATALOG, Rules.RULES, SimulatedPatient.QUESTIONS_PER_ANSWER);
+    private final Interviewer interviewer = new Interviewer(Rules.CATALOG, InterviewPlan.load(Rules.CATALOG));
+    private final TriageEngine engine = new TriageEngine(Rules.CATALOG);
 
     private static Symptom absent(String code) {
         return Symptom.builder(code).status(SymptomStatus.ABSENT).build();
@@ -66,27 +72,19 @@ class InterviewerTest {
 
     @Test
     void shouldNeverCallAnInterviewCompleteWhoseEvaluationsRanOut() {
-        TriageCase weakLegs = new TriageCase(new Patient(45, Sex.MALE, null), List.of(Symptom.builder("muscle_weakness")
-                .locations(Set.of(BodyLocation.LEG)).side(Side.BOTH).onset(Onset.GRADUAL).build()), List.of());
-        Interviewer interviewer = new Interviewer(Rules.CATALOG, InterviewPlan.load(Rules.CATALOG));
-        TriageEngine engine = new TriageEngine(Rules.CATALOG);
-        Urgency level = engine.assess(Rules.RULES, weakLegs, false).urgency();
-        Interviewer.Interview bounded = interviewer.interview(weakLegs, Set.of(), level, c -> engine.urgency(Rules.RULES, c), 8, 3);
+        Urgency level = engine.assess(Rules.RULES, WEAK_LEGS, false).urgency();
+        Interviewer.Interview bounded = interviewer.interview(WEAK_LEGS, Set.of(), level, c -> engine.urgency(Rules.RULES, c), 8, 3);
         assertTrue(!bounded.complete() && bounded.evaluations() == 3, bounded::toString);
-        Interviewer.Interview whole = interviewer.interview(weakLegs, Set.of(), level, c -> engine.urgency(Rules.RULES, c), 8, 1000);
+        Interviewer.Interview whole = interviewer.interview(WEAK_LEGS, Set.of(), level, c -> engine.urgency(Rules.RULES, c), 8, 1000);
         assertTrue(whole.evaluations() > 3 && !whole.questions().isEmpty(), whole::toString);
     }
 
     @Test
     void shouldSpareTheEvaluationsOfAnswersTheRulesDidNotRead() {
-        TriageCase weakLegs = new TriageCase(new Patient(45, Sex.MALE, null), List.of(Symptom.builder("muscle_weakness")
-                .locations(Set.of(BodyLocation.LEG)).side(Side.BOTH).onset(Onset.GRADUAL).build()), List.of());
-        Interviewer interviewer = new Interviewer(Rules.CATALOG, InterviewPlan.load(Rules.CATALOG));
-        TriageEngine engine = new TriageEngine(Rules.CATALOG);
-        Assessment assessed = engine.assess(Rules.RULES, weakLegs, false);
-        Interviewer.Interview everyAnswer = interviewer.interview(weakLegs, Set.of(), assessed.urgency(),
+        Assessment assessed = engine.assess(Rules.RULES, WEAK_LEGS, false);
+        Interviewer.Interview everyAnswer = interviewer.interview(WEAK_LEGS, Set.of(), assessed.urgency(),
                 c -> engine.urgency(Rules.RULES, c), 8, 1000);
-        Interviewer.Interview readOnly = interviewer.interview(weakLegs, Set.of(), assessed,
+        Interviewer.Interview readOnly = interviewer.interview(WEAK_LEGS, Set.of(), assessed,
                 c -> engine.probe(Rules.RULES, c), 8, 1000);
         assertEquals(everyAnswer.questions(), readOnly.questions());
         assertEquals(everyAnswer.complete(), readOnly.complete());
