@@ -2,6 +2,7 @@ package dev.triageapi.triage.engine;
 
 import dev.triageapi.vocabulary.Modifier;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,16 +25,21 @@ public final class AnswersRead {
 
     /** The modifiers read, by symptom code. */
     static AnswersRead of(Map<String, Set<Modifier>> bySymptom) {
-        return new AnswersRead(Map.copyOf(bySymptom));
+        Map<String, Set<Modifier>> copy = new HashMap<>();
+        bySymptom.forEach((symptom, read) -> copy.put(symptom, Set.copyOf(read)));
+        return new AnswersRead(Map.copyOf(copy));
     }
 
-    /** True when the rules read this answer of this symptom (always, for {@link #EVERY}). */
+    /**
+     * True when the rules read this answer of this symptom, or when it cannot be told: always for {@link #EVERY}, and
+     * for a symptom the evaluation did not hold (an answer about it must be evaluated).
+     */
     public boolean read(String symptom, Modifier modifier) {
         if (bySymptom == null) {
             return true;
         }
         Set<Modifier> read = bySymptom.get(symptom);
-        return read != null && read.contains(modifier);
+        return read == null || read.contains(modifier);
     }
 
     /**

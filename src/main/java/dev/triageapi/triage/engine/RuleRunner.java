@@ -19,6 +19,7 @@ import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,12 @@ final class RuleRunner {
         }
         Map<String, Set<Modifier>> read = new HashMap<>();
         for (Symptom fact : inSession) {
-            read.put(fact.getCode(), Set.copyOf(fact.modifiersRead()));
+            // A case may hold a code twice (only the JSON door refuses it): what either copy read counts.
+            read.merge(fact.getCode(), fact.modifiersRead(), (a, b) -> {
+                Set<Modifier> both = EnumSet.copyOf(a);
+                both.addAll(b);
+                return both;
+            });
         }
         return new Evaluation(findings, fired, AnswersRead.of(read));
     }

@@ -41,8 +41,17 @@ public final class Symptom {
     private final Set<String> groups;
     /** True for the copy a session holds: it notes which answers the rules read. */
     private final boolean recording;
-    /** The modifiers read so far, one bit per {@link Modifier} ordinal; only the session's copy writes it. */
+    /**
+     * The modifiers read so far, one bit per {@link Modifier} ordinal. Only the session's copy writes it, on the one
+     * thread that fires that session's rules; the copy is not shared.
+     */
     private int read;
+
+    static {
+        if (Modifier.values().length > Integer.SIZE) {
+            throw new IllegalStateException("more modifiers than bits to note their reads in");
+        }
+    }
 
     private Symptom(Builder b) {
         this.code = b.code;
@@ -69,9 +78,9 @@ public final class Symptom {
     }
 
     /**
-     * This symptom as it goes into a session, used by that session alone: it knows the groups it is in (a rule names
-     * a group, {@code inGroup("focal_deficits")}, and reads a property of the fact, not a global catalog), and it
-     * notes which answers the rules read ({@link #modifiersRead()}).
+     * This symptom as it goes into a session, used by that session alone and not thread-safe: it knows the groups it
+     * is in (a rule names a group, {@code inGroup("focal_deficits")}, and reads a property of the fact, not a global
+     * catalog), and it notes which answers the rules read ({@link #modifiersRead()}).
      */
     public Symptom forSession(Set<String> memberOf) {
         return new Symptom(this, Set.copyOf(memberOf));
@@ -82,6 +91,9 @@ public final class Symptom {
      * what it reads, so an answer it never read cannot change its outcome: a question about it need not be evaluated.
      */
     public Set<Modifier> modifiersRead() {
+        if (!recording) {
+            throw new IllegalStateException("only a symptom made for a session notes what the rules read");
+        }
         Set<Modifier> out = EnumSet.noneOf(Modifier.class);
         for (Modifier m : Modifier.values()) {
             if ((read & (1 << m.ordinal())) != 0) {
@@ -138,6 +150,11 @@ public final class Symptom {
     }
 
     private Builder copy(SymptomStatus newStatus) {
+        if (recording) {
+            // A what-if is built from the case's symptom, never from the session's copy: the copy would lose its groups
+            // and the reads it noted.
+            throw new IllegalStateException("a session's copy of a symptom is not copied again");
+        }
         Builder b = builder(code).status(newStatus);
         b.answers.putAll(answers);
         b.locations.addAll(locations);
