@@ -15,33 +15,61 @@ import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
-import org.kie.internal.builder.conf.LanguageLevelOption;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The rules of a DRL file as Drools' own parser reads them: each rule's name, line, the text of its conditions (every
- * constraint, with the body of each DRL function a constraint calls) and of its consequence. Reading the parser's
- * descriptors rather than the text means a rule written in any legal layout is read right, and a comment is never
- * taken for a condition.
+ * The rules of a set of DRL files as Drools' own parser reads them: each rule's file, name and line, the text of its
+ * conditions (every constraint, the code of an {@code accumulate}) and of its consequences (named ones included), each
+ * with the body of every DRL function of its package it calls, directly or through another function. Reading the
+ * parser's descriptors rather than the text means a rule written in any legal layout is read right, and comments are
+ * left out (outside string literals).
  */
 final class DrlOutline {
 
-    /** One rule: where it starts, what its conditions and its consequence say. */
-    record RuleText(String name, int line, String conditions, String consequence) {
+    /** One rule: where it is written, what its conditions and its consequences say. */
+    record RuleText(RuleFile file, String name, int line, String conditions, String consequence) {
     }
-
-    private static final Pattern COMMENT = Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*");
 
     private DrlOutline() {
     }
 
-    /** The rules of the file, in the order they are written; throws, naming the file, if it does not parse. */
-    static List<RuleText> rules(RuleFile file) {
+    /** The rules of the files, in the order they are written; throws, naming the file, if one does not parse. */
+    static List<RuleText> rules(List<RuleFile> files) {
+        Map<RuleFile, PackageDescr> parsed = new LinkedHashMap<>();
+        Map<String, Map<String, String>> functionsByPackage = new LinkedHashMap<>();
+        for (RuleFile file : files) {
+            PackageDescr pkg = parse(file);
+            parsed.put(file, pkg);
+            for (FunctionDescr function : pkg.getFunctions()) {
+                functionsByPackage.computeIfAbsent(pkg.getName(), p -> new LinkedHashMap<>())
+                        .put(function.getName(), withoutComments(function.getBody()));
+            }
+        }
+        List<RuleText> rules = new ArrayList<>();
+        parsed.forEach((file, pkg) -> {
+            Map<String, String> functions = functionsByPackage.getOrDefault(pkg.getName(), Map.of());
+            for (RuleDescr rule : pkg.getRules()) {
+                StringBuilder conditions = new StringBuilder();
+                collect(rule.getLhs(), conditions);
+                StringBuilder consequence = new StringBuilder(text(rule.getConsequence()));
+                rule.getNamedConsequences().values().forEach(named -> consequence.append('\n').append(text(named)));
+                rules.add(new RuleText(file, rule.getName(), rule.getLine(), withCalled(conditions.toString(), functions),
+                        withCalled(withoutComments(consequence.toString()), functions)));
+            }
+        });
+        return List.copyOf(rules);
+    }
+
+    private static PackageDescr parse(RuleFile file) {
+        DrlParser parser = new DrlParser(DrlParser.DEFAULT_LANGUAGE_LEVEL);
         PackageDescr pkg;
-        DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
         try {
             pkg = parser.parse(false, file.content());
         } catch (DroolsParserException e) {
@@ -51,22 +79,28 @@ final class DrlOutline {
             throw new RulesLoadException("the rules do not parse", parser.getErrors().stream()
                     .map(error -> file.path() + ": " + error.getMessage()).toList(), null);
         }
-        List<RuleText> rules = new ArrayList<>();
-        for (RuleDescr rule : pkg.getRules()) {
-            StringBuilder conditions = new StringBuilder();
-            collect(rule.getLhs(), conditions);
-            for (FunctionDescr function : pkg.getFunctions()) {
-                if (Pattern.compile("\\b" + Pattern.quote(function.getName()) + "\\s*\\(").matcher(conditions).find()) {
-                    conditions.append('\n').append(withoutComments(function.getBody()));
-                }
-            }
-            String consequence = rule.getConsequence() == null ? "" : withoutComments(rule.getConsequence().toString());
-            rules.add(new RuleText(rule.getName(), rule.getLine(), conditions.toString(), consequence));
-        }
-        return List.copyOf(rules);
+        return pkg;
     }
 
-    /** Every constraint and pattern source under a condition element, one per line. */
+    /** The text with the bodies of the functions it calls appended, and of those they call in turn. */
+    private static String withCalled(String text, Map<String, String> functions) {
+        Set<String> called = new LinkedHashSet<>();
+        List<String> toRead = new ArrayList<>(List.of(text));
+        while (!toRead.isEmpty()) {
+            String read = toRead.remove(toRead.size() - 1);
+            functions.forEach((name, body) -> {
+                if (!called.contains(name) && Pattern.compile("\\b" + Pattern.quote(name) + "\\s*\\(").matcher(read).find()) {
+                    called.add(name);
+                    toRead.add(body);
+                }
+            });
+        }
+        StringBuilder out = new StringBuilder(text);
+        called.forEach(name -> out.append('\n').append(functions.get(name)));
+        return out.toString();
+    }
+
+    /** Every constraint, pattern source and piece of accumulate code under a condition element, one per line. */
     private static void collect(BaseDescr descr, StringBuilder out) {
         if (descr == null) {
             return;
@@ -80,6 +114,13 @@ final class DrlOutline {
             collect(source.getInputPattern(), out);
         } else if (descr instanceof AccumulateDescr source) {
             collect(source.getInput(), out);
+            for (String code : new String[] {source.getInitCode(), source.getActionCode(), source.getReverseCode(), source.getResultCode()}) {
+                if (code != null) {
+                    out.append(withoutComments(code)).append('\n');
+                }
+            }
+            source.getFunctions().forEach(f -> out.append(f.getFunction()).append('(')
+                    .append(String.join(", ", f.getParams())).append(")\n"));
         } else if (descr instanceof FromDescr source) {
             out.append(source.getExpression()).append('\n');
         } else if (descr instanceof EvalDescr eval) {
@@ -91,7 +132,36 @@ final class DrlOutline {
         }
     }
 
-    private static String withoutComments(String text) {
-        return COMMENT.matcher(text).replaceAll(" ");
+    private static String text(Object code) {
+        return code == null ? "" : code.toString();
+    }
+
+    /** The Java or DRL text without its comments; string and character literals are kept whole. */
+    static String withoutComments(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'') {
+                int end = i + 1;
+                while (end < text.length() && text.charAt(end) != c) {
+                    end += text.charAt(end) == '\\' ? 2 : 1;
+                }
+                end = Math.min(end + 1, text.length());
+                out.append(text, i, end);
+                i = end;
+            } else if (text.startsWith("//", i)) {
+                int end = text.indexOf('\n', i);
+                i = end < 0 ? text.length() : end;
+            } else if (text.startsWith("/*", i)) {
+                int end = text.indexOf("*/", i + 2);
+                out.append(' ');
+                i = end < 0 ? text.length() : end + 2;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
     }
 }

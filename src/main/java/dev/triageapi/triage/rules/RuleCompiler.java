@@ -124,14 +124,12 @@ public final class RuleCompiler {
         // Which file declares which rule, and what it says, from Drools' parse of each file: the KieBase does not say.
         Map<String, RuleFile> declaredIn = new LinkedHashMap<>();
         Map<String, DrlOutline.RuleText> texts = new LinkedHashMap<>();
-        for (RuleFile file : files) {
-            for (DrlOutline.RuleText text : DrlOutline.rules(file)) {
-                RuleFile other = declaredIn.put(text.name(), file);
-                if (other != null) {
-                    problems.add(file.path() + ": rule name \"" + text.name() + "\" is also used in " + other.path());
-                }
-                texts.put(text.name(), text);
+        for (DrlOutline.RuleText text : DrlOutline.rules(files)) {
+            RuleFile other = declaredIn.put(text.name(), text.file());
+            if (other != null) {
+                problems.add(text.file().path() + ": rule name \"" + text.name() + "\" is also used in " + other.path());
             }
+            texts.put(text.name(), text);
         }
         Map<String, Integer> rulesPerFile = new LinkedHashMap<>();
         files.forEach(f -> rulesPerFile.put(f.path(), 0));
