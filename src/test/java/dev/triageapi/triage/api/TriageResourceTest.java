@@ -165,10 +165,10 @@ class TriageResourceTest {
                 .then().statusCode(200)
                 .body("urgency", equalTo("emergency"))
                 .body("redFlags.code", contains("stroke_sign_onset_unknown"))
-                .body("missingInformation[0].symptom", equalTo("difficulty_speaking"))
-                .body("missingInformation[0].modifier", equalTo("onset"))
-                .body("missingInformation[0].value", equalTo("sudden"))
-                .body("missingInformation[0].couldRaiseTo", equalTo("emergency_ambulance"));
+                .body("missingInformation.find { it.modifier == 'onset' }.symptom", equalTo("difficulty_speaking"))
+                .body("missingInformation.find { it.modifier == 'onset' }.value", equalTo("sudden"))
+                .body("missingInformation.find { it.modifier == 'onset' }.couldRaiseTo", equalTo("emergency_ambulance"))
+                .body("missingInformation.find { it.modifier == 'hoursSinceOnset' }.couldRaiseTo", equalTo("emergency_ambulance"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
 import java.util.Set;
 
 import static dev.triageapi.triage.engine.Rules.assess;
@@ -75,12 +76,23 @@ class StrokeRulesTest {
     void shouldSendUnknownOnsetStrokeSignsToEmergencyAndAskWhetherItWasSudden(String code) {
         Assessment a = assess(symptom(code, null));
         assertEquals(Urgency.EMERGENCY, a.urgency(), code);
-        assertEquals(java.util.List.of("stroke_sign_onset_unknown"), redFlagCodes(a));
-        FollowUp question = a.followUps().get(0);
+        assertEquals(List.of("stroke_sign_onset_unknown"), redFlagCodes(a));
+        FollowUp question = a.followUps().stream().filter(q -> q.modifier().equals("onset")).findFirst().orElseThrow();
         assertEquals(code, question.symptom());
-        assertEquals("onset", question.modifier());
         assertEquals("sudden", question.value());
         assertEquals(Urgency.EMERGENCY_AMBULANCE, question.couldRaiseTo());
+    }
+
+    /** Begun within the day, any stroke sign but a weakness or numbness on both sides calls an ambulance: so it is asked. */
+    @ParameterizedTest
+    @ValueSource(strings = {"confusion", "difficulty_speaking", "vision_change", "dizziness"})
+    void shouldAskHowLongAgoAStrokeSignOfUnknownOnsetAndTimeBegan(String code) {
+        Assessment a = assess(symptom(code, null));
+        FollowUp question = a.followUps().stream().filter(q -> q.modifier().equals("hoursSinceOnset")).findFirst().orElseThrow();
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, question.couldRaiseTo(), code);
+        Assessment recent = assess(Symptom.builder(code).hoursSinceOnset(3.0).build());
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, recent.urgency(), code);
+        assertTrue(redFlagCodes(recent).contains("recent_stroke_sign_onset_unknown"), code);
     }
 
     @Test
