@@ -99,14 +99,15 @@ public interface TriageConfig {
         boolean rejectUnknownFields();
 
         /**
-         * Most questions that could raise the level one answer verifies and lists (each costs an evaluation per
-         * answer option); the interview is complete only when every open question was verified and none changes it.
+         * Most questions that could raise the level one answer verifies and lists (each costs an evaluation per answer
+         * option the rules could read); the interview is complete only when every open question was verified and none
+         * changes it.
          */
         @WithDefault("8")
         int interviewQuestions();
 
         /**
-         * Most rule evaluations the interview may make for one request (about 30 on ordinary ones): a request with
+         * Most rule evaluations the interview may make for one request (about 25 on ordinary ones): a request with
          * many symptoms opens many questions, and one POST must not buy unbounded CPU. Past it the interview returns
          * what it verified and is not complete.
          */

@@ -17,13 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DockerfileTest {
 
-    static final Path DOCKERFILE = Path.of("src/main/docker/Dockerfile.jvm17");
+    static final Path DOCKERFILE = Path.of("src/main/docker/Dockerfile.jvm");
+    static final Path DOCKERFILE_17 = Path.of("src/main/docker/Dockerfile.jvm17");
     static final Path JVM_OPTIONS = Path.of("src/main/jvm/jvm.options");
-    static final Path DOCKERFILE_25 = Path.of("src/main/docker/Dockerfile.jvm");
 
     @Test
     void shouldRunAsAnUnprivilegedUserWithAHealthCheck() throws IOException {
-        List<String> lines = Files.readAllLines(DOCKERFILE).stream().map(String::strip).filter(l -> !l.startsWith("#")).toList();
+        List<String> lines = Files.readAllLines(DOCKERFILE_17).stream().map(String::strip).filter(l -> !l.startsWith("#")).toList();
         String last = lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElse("");
         assertTrue(last.equals("USER 185"), "the final USER must be the unprivileged 185, was: " + last);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("HEALTHCHECK") ), "no HEALTHCHECK");
@@ -35,7 +35,7 @@ class DockerfileTest {
     /** The archive records the class path as the build ran it: the image must run the same relative jar from its folder. */
     @Test
     void shouldStartFromTheApplicationFolderSoThatTheClassDataArchiveIsUsed() throws IOException {
-        String dockerfile = Files.readString(DOCKERFILE);
+        String dockerfile = Files.readString(DOCKERFILE_17);
         assertTrue(dockerfile.contains("COPY --chown=185 target/quarkus-app/app-cds.jsa /deployments/app-cds.jsa"));
         assertTrue(dockerfile.contains("WORKDIR /deployments"));
         assertTrue(dockerfile.contains("\"-XX:SharedArchiveFile=app-cds.jsa\""));
@@ -45,7 +45,7 @@ class DockerfileTest {
 
     @Test
     void shouldRunWithTheProjectsJvmOptionsWhichTheJvmAccepts() throws IOException, InterruptedException {
-        String dockerfile = Files.readString(DOCKERFILE);
+        String dockerfile = Files.readString(DOCKERFILE_17);
         assertTrue(dockerfile.contains("COPY --chown=185 " + JVM_OPTIONS + " /deployments/jvm.options"));
         assertTrue(dockerfile.contains("\"@/deployments/jvm.options\""), "the entry point must read the options file");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -57,12 +57,13 @@ class DockerfileTest {
     /** The default, Java 25 image: the same application, user and health check, and only its training run added. */
     @Test
     void shouldBuildTheJava25ImageFromTheSameApplicationWithItsTrainingRun() throws IOException {
-        List<String> lines = Files.readAllLines(DOCKERFILE_25).stream().map(String::strip).filter(l -> !l.startsWith("#")).toList();
-        List<String> copies17 = Files.readAllLines(DOCKERFILE).stream().filter(l -> l.startsWith("COPY"))
+        List<String> lines = Files.readAllLines(DOCKERFILE).stream().map(String::strip).filter(l -> !l.startsWith("#")).toList();
+        List<String> copies17 = Files.readAllLines(DOCKERFILE_17).stream().filter(l -> l.startsWith("COPY"))
                 .filter(l -> !l.contains("app-cds.jsa")).toList();
         assertTrue(lines.containsAll(copies17), "the Java 25 image must copy what the Java 17 image copies");
         assertEquals("USER 185", lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElse(""));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("HEALTHCHECK")), "no HEALTHCHECK");
+        assertTrue(String.join("\n", lines).contains("/q/health/live"), "the health check must use the liveness endpoint");
         assertEquals(List.of("RUN JVM_OPTIONS=/deployments/jvm.options sh /tmp/aot-cache.sh /deployments"),
                 lines.stream().filter(l -> l.startsWith("RUN")).toList(), "the one RUN is the training, with the service's options");
         String dockerfile = String.join("\n", lines);

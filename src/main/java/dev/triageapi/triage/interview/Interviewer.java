@@ -95,16 +95,10 @@ public final class Interviewer {
 
     /**
      * The interview of a case at level {@code current}: {@code dontKnow} holds the ids answered "I don't know",
-     * {@code level} evaluates a case, and at most {@code maxRaising} raising questions are verified (the most
-     * dangerous complaints' questions come first), which bounds the evaluations of a long interview's first rounds.
-     * Every answer is taken to matter: the interview of an {@link Assessment} with {@link Probe}s knows better.
+     * {@code level} evaluates a case, at most {@code maxRaising} raising questions are verified (the most dangerous
+     * complaints' questions come first) and at most {@code maxEvaluations} evaluations made. Every answer is taken to
+     * matter: the interview of an {@link Assessment} with {@link Probe}s knows better and spares evaluations.
      */
-    public Interview interview(TriageCase c, Set<String> dontKnow, Urgency current, Function<TriageCase, Urgency> level,
-                               int maxRaising) {
-        return interview(c, dontKnow, current, level, maxRaising, Integer.MAX_VALUE);
-    }
-
-    /** As above, making at most {@code maxEvaluations} evaluations, every answer taken to matter. */
     public Interview interview(TriageCase c, Set<String> dontKnow, Urgency current, Function<TriageCase, Urgency> level,
                                int maxRaising, int maxEvaluations) {
         return interview(c, dontKnow, new Probe(current, AnswersRead.EVERY), x -> Probe.of(level.apply(x)),

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,7 +60,7 @@ class VignetteTest {
     void shouldBundleEveryVignetteAndPassThemAllThroughTheSuite() throws IOException {
         VignetteSuite bundled = VignetteSuite.bundled();
         assertEquals(vignettes().count(), bundled.size());
-        assertEquals(java.util.Map.of(), bundled.failures(Rules.RULES, ENGINE, REQUESTS));
+        assertEquals(Map.of(), bundled.failures(Rules.RULES, ENGINE, REQUESTS));
     }
 
     @Test
