@@ -152,6 +152,23 @@ class TriagePropertiesTest {
                 index == 7 ? (Double) value : v.bloodGlucose());
     }
 
+    /** Unknown is never no: a symptom whose onset is not known never gets less than the same one said to be gradual. */
+    @Test
+    void anUnknownOnsetNeverGetsLessThanAGradualOne() {
+        Seeds.forAll(400, random -> {
+            TriageCase base = triageCase(random);
+            int at = random.nextInt(base.symptoms().size());
+            Symptom s = base.symptoms().get(at).withStatus(SymptomStatus.PRESENT);
+            if (!Rules.CATALOG.symptom(s.getCode()).orElseThrow().modifiers().contains(Modifier.ONSET.code())) {
+                return;
+            }
+            Urgency gradual = Rules.assess(withSymptom(base, at, s.with(Modifier.ONSET, Onset.GRADUAL))).urgency();
+            Urgency unknown = Rules.assess(withSymptom(base, at, s.with(Modifier.ONSET, null))).urgency();
+            assertTrue(unknown.compareTo(gradual) >= 0, () -> s.getCode() + " of unknown onset gives " + unknown
+                    + ", gradual gives " + gradual + ", in " + base);
+        });
+    }
+
     private static TriageCase withSymptom(TriageCase c, int at, Symptom symptom) {
         List<Symptom> symptoms = new ArrayList<>(c.symptoms());
         symptoms.set(at, symptom);
