@@ -48,21 +48,32 @@ final class Verdict {
     Urgency levelOf(RuleRunner.Evaluation evaluation, TriageCase triageCase) {
         Urgency urgency = null;
         for (Attributed a : evaluation.findings()) {
-            Urgency level = null;
-            if (a.finding() instanceof RedFlag flag) {
-                level = redFlag(flag.code(), a.rule()).urgency();
-            } else if (a.finding() instanceof UrgencyFinding floor) {
-                level = floor.level();
-            } else if (a.finding() instanceof SelfCareCandidate candidate) {
-                SelfCarePathwayDefinition pathway = catalog.selfCarePathway(candidate.pathway()).orElseThrow(() ->
-                        new IllegalStateException("rule \"" + a.rule().name() + "\" recognises unknown pathway " + candidate.pathway()));
-                level = openQuestions(pathway, triageCase).isEmpty() ? Urgency.SELF_CARE : Urgency.CONSULTATION;
-            }
+            Urgency level = levelOf(a, triageCase);
             if (level != null && (urgency == null || level.compareTo(urgency) > 0)) {
                 urgency = level;
             }
         }
         return urgency == null ? Urgency.CONSULTATION : urgency;
+    }
+
+    /**
+     * The level one finding gives, the one place that says it: a red flag its catalog level, a floor its own, a
+     * self-care picture self-care once its screen is answered and a consultation until then; null for the rest.
+     */
+    private Urgency levelOf(Attributed a, TriageCase triageCase) {
+        if (a.finding() instanceof RedFlag flag) {
+            return redFlag(flag.code(), a.rule()).urgency();
+        } else if (a.finding() instanceof UrgencyFinding floor) {
+            return floor.level();
+        } else if (a.finding() instanceof SelfCareCandidate candidate) {
+            return openQuestions(pathway(candidate, a.rule()), triageCase).isEmpty() ? Urgency.SELF_CARE : Urgency.CONSULTATION;
+        }
+        return null;
+    }
+
+    private SelfCarePathwayDefinition pathway(SelfCareCandidate candidate, RuleInfo rule) {
+        return catalog.selfCarePathway(candidate.pathway()).orElseThrow(() ->
+                new IllegalStateException("rule \"" + rule.name() + "\" recognises unknown pathway " + candidate.pathway()));
     }
 
     /** The assessment the findings of one evaluation of this case give. */
@@ -78,15 +89,13 @@ final class Verdict {
         List<Ranked> pathwayReasons = new ArrayList<>();
 
         for (Attributed a : sorted(evaluation.findings())) {
-            Urgency level = null;
+            Urgency level = levelOf(a, triageCase);
             Finding finding = a.finding();
             if (finding instanceof RedFlag flag) {
                 RedFlagDefinition definition = redFlag(flag.code(), a.rule());
                 flagEvidence.computeIfAbsent(flag.code(), k -> new TreeSet<>()).addAll(flag.evidence());
-                level = definition.urgency();
                 reasons.add(new Ranked(level, definition.label()));
             } else if (finding instanceof UrgencyFinding floor) {
-                level = floor.level();
                 reasons.add(new Ranked(level, catalog.reason(floor.reason()).map(ReasonDefinition::text)
                         .orElseThrow(() -> new IllegalStateException("rule \"" + a.rule().name() + "\" gives unknown reason " + floor.reason()))));
             } else if (finding instanceof CauseFinding cause) {
@@ -95,16 +104,12 @@ final class Verdict {
                 }
                 conditionEvidence.computeIfAbsent(cause.condition(), k -> new TreeSet<>()).addAll(cause.evidence());
             } else if (finding instanceof SelfCareCandidate candidate) {
-                SelfCarePathwayDefinition pathway = catalog.selfCarePathway(candidate.pathway()).orElseThrow(() ->
-                        new IllegalStateException("rule \"" + a.rule().name() + "\" recognises unknown pathway " + candidate.pathway()));
-                List<ScreenQuestion> open = openQuestions(pathway, triageCase);
-                if (open.isEmpty()) {
-                    level = Urgency.SELF_CARE;
+                SelfCarePathwayDefinition pathway = pathway(candidate, a.rule());
+                if (level == Urgency.SELF_CARE) {
                     selfCare = selfCare == null ? pathway : selfCare;
                     pathwayReasons.add(new Ranked(level, catalog.reason(SCREENED).orElseThrow().text().replace("{pathway}", inSentence(pathway.label()))));
                 } else {
-                    level = Urgency.CONSULTATION;
-                    screen.addAll(open);
+                    screen.addAll(openQuestions(pathway, triageCase));
                     pathwayReasons.add(new Ranked(level, catalog.reason(SCREEN_OPEN).orElseThrow().text().replace("{pathway}", inSentence(pathway.label()))));
                 }
             } else if (finding instanceof FollowUp question) {
