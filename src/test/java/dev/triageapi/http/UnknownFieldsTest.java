@@ -33,4 +33,21 @@ class UnknownFieldsTest {
                 .then().statusCode(400)
                 .body("errors[0].message", equalTo("at most 3 symptoms may be reported in one request"));
     }
+
+    /** Each "yes" to a symptom question adds a symptom: the answers cannot take a case past the limit either. */
+    @Test
+    void shouldApplyTheSymptomLimitToWhatTheAnswersAdd() {
+        String threeAnd = "{\"symptoms\":[{\"code\":\"fatigue\"},{\"code\":\"fever\"},{\"code\":\"tremor\"}],"
+                + "\"answers\":[%s]}";
+        given().contentType(ContentType.JSON)
+                .body(threeAnd.formatted("{\"question\":\"symptom:headache\",\"answer\":\"yes\"}"))
+                .when().post("/api/v1/triage")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("answers"))
+                .body("errors[0].message", containsString("more than 3 symptoms"));
+        given().contentType(ContentType.JSON)
+                .body(threeAnd.formatted("{\"question\":\"modifier:fever.onset\",\"answer\":\"sudden\"}"))
+                .when().post("/api/v1/triage")
+                .then().statusCode(200);
+    }
 }
