@@ -88,7 +88,7 @@ public final class Answering {
     }
 
     /** The "I don't know" option every question ends with. */
-    public Option unknownOption() {
+    private Option unknownOption() {
         return new Option(UNKNOWN, plan.text("unknown"));
     }
 

@@ -101,7 +101,7 @@ public final class Interviewer {
      */
     public Interview interview(TriageCase c, Set<String> dontKnow, Urgency current, Function<TriageCase, Urgency> level,
                                int maxRaising, int maxEvaluations) {
-        return interview(c, dontKnow, new Probe(current, AnswersRead.EVERY), x -> Probe.of(level.apply(x)),
+        return interview(c, dontKnow, Probe.of(current), x -> Probe.of(level.apply(x)),
                 maxRaising, maxEvaluations);
     }
 
