@@ -82,9 +82,13 @@ public interface TriageConfig {
         @WithDefault("50")
         int maxSymptoms();
 
-        /** Longest string value, in characters, that the JSON reader accepts anywhere in a body. */
-        @WithDefault("1000")
+        /** Longest string value, in characters, that the JSON reader accepts anywhere in a body (at least max-text-length). */
+        @WithDefault("2000")
         int maxStringLength();
+
+        /** Longest patient text, in characters, that parse and triage read; a longer one is a 413. */
+        @WithDefault("2000")
+        int maxTextLength();
 
         /** Deepest nesting of JSON arrays and objects the reader accepts (a valid request needs 4). */
         @WithDefault("16")
@@ -122,6 +126,10 @@ public interface TriageConfig {
             }
             if (config.maxStringLength() < 64) {
                 problems.add("triage.api.max-string-length must be at least 64, is " + config.maxStringLength());
+            }
+            if (config.maxTextLength() < 1 || config.maxTextLength() > config.maxStringLength()) {
+                problems.add("triage.api.max-text-length must be between 1 and max-string-length ("
+                        + config.maxStringLength() + "), is " + config.maxTextLength());
             }
             if (config.bodyTimeout().isNegative() || config.bodyTimeout().isZero()) {
                 problems.add("triage.api.body-timeout must be positive, is " + config.bodyTimeout());

@@ -1,5 +1,6 @@
 package dev.triageapi.http;
 
+import dev.triageapi.config.TriageConfig;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -32,9 +33,11 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final long maxBody;
+    private final int maxText;
 
-    ProblemMappers(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+    ProblemMappers(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody, TriageConfig config) {
         this.maxBody = maxBody.asLongValue();
+        this.maxText = config.api().maxTextLength();
     }
 
     /** More field errors than this are summarised: a hostile body must not buy a large answer. */
@@ -75,7 +78,9 @@ public class ProblemMappers {
         }
         String field = jsonPath(e.getPath());
         String message;
-        if (e.getCause() instanceof StreamConstraintsException) {
+        if (e.getCause() instanceof StreamConstraintsException limit && stringTooLong(limit)) {
+            return textTooLong(new TextTooLongException(maxText));
+        } else if (e.getCause() instanceof StreamConstraintsException) {
             message = "exceeds a size limit (string length, number length or nesting depth)";
         } else if (e instanceof UnrecognizedPropertyException) {
             message = "is not a field of this request; see the TriageRequest schema";
@@ -95,7 +100,28 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response textTooLong(TextTooLongException e) {
+        return problem(413, "text-too-long", "Text too long", textTooLongDetail(e.limit()), null);
+    }
+
+    /**
+     * The one wording of a string over the limit, whether the JSON reader noticed it (any string of the body) or the
+     * text intake did (a patient's text): the longest string the reader takes is at least the longest text.
+     */
+    static String textTooLongDetail(int limit) {
+        return "A text in the body is longer than " + limit + " characters; send at most " + limit + ".";
+    }
+
+    /** Whether the JSON reader refused a string for its length (its own message, never the client's input). */
+    private static boolean stringTooLong(com.fasterxml.jackson.core.JsonProcessingException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("String value length");
+    }
+
+    @ServerExceptionMapper
     public Response malformedJson(JsonParseException e) {
+        if (stringTooLong(e) || e.getCause() instanceof StreamConstraintsException limit && stringTooLong(limit)) {
+            return textTooLong(new TextTooLongException(maxText)); // a long string read in several chunks
+        }
         return problem(400, "malformed-json", "Malformed JSON",
                 "The body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
                         + e.getLocation().getColumnNr() + ").", null);
@@ -103,6 +129,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response tooLarge(StreamConstraintsException e) {
+        if (stringTooLong(e)) {
+            return textTooLong(new TextTooLongException(maxText));
+        }
         return problem(400, "malformed-json", "Malformed JSON",
                 "The body exceeds a JSON limit (nesting depth, string or number length).", null);
     }

@@ -109,6 +109,7 @@ class ConfigCheckTest {
         return new TriageConfig.Api() {
             public int maxSymptoms() { return symptoms; }
             public int maxStringLength() { return stringLength; }
+            public int maxTextLength() { return Math.min(stringLength, 2000); }
             public int maxNestingDepth() { return nesting; }
             public Duration bodyTimeout() { return Duration.ofSeconds(10); }
             public boolean rejectUnknownFields() { return false; }

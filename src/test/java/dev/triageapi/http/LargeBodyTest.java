@@ -23,11 +23,13 @@ class LargeBodyTest {
             "/api/v1/triage, application/json, 11000, 200",
             "/api/v1/triage, application/json, 60000, 200",
             "/api/v1/triage, application/json, 70000, 413",
+            "/api/v1/parse, application/json, 40000, 200",
             "/api/v1/triage/fhir, application/fhir+json, 40000, 200",
             "/cds-services/muscle-weakness-triage, application/json, 40000, 200"})
     void shouldReadAValidBodyPaddedUpToTheLimit(String path, String contentType, int padding, int status) throws Exception {
         String body = switch (path) {
             case "/api/v1/triage" -> "{\"symptoms\": [{\"code\": \"muscle_weakness\", \"onset\": \"sudden\", \"side\": \"left\"}]}";
+            case "/api/v1/parse" -> "{\"text\": \"sudden weakness of my left arm\"}";
             case "/api/v1/triage/fhir" -> Files.readString(Path.of("examples/questionnaire-response.json"));
             default -> Files.readString(Path.of("examples/encounter-start.json"));
         };

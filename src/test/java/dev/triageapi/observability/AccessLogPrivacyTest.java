@@ -59,6 +59,14 @@ class AccessLogPrivacyTest {
         given().header("X-Request-Id", "00000000-0000-4000-8000-000000000002").contentType(ContentType.JSON)
                 .body("{\"age\": 87, \"symptoms\": [{\"code\": \"tremor\", \"onset\": \"quickly\"}]}")
                 .when().post("/api/v1/triage").then().statusCode(400);
+        given().header("X-Request-Id", "00000000-0000-4000-8000-000000000004").contentType(ContentType.JSON)
+                .body("{\"text\": \"I am 87 and my zanzibarian elbow twitches, no palpitations\"}")
+                .when().post("/api/v1/parse").then().statusCode(200);
+        given().header("X-Request-Id", "00000000-0000-4000-8000-000000000005").contentType(ContentType.JSON)
+                .body("{\"text\": \"quixotic vertigo since breakfast\", \"age\": 87}")
+                .when().post("/api/v1/triage").then().statusCode(200);
+        given().header("X-Request-Id", "00000000-0000-4000-8000-000000000006").contentType(ContentType.JSON)
+                .body("{\"text\": \"mareos desde ayer\\u0007\"}").when().post("/api/v1/parse").then().statusCode(400);
         given().header("X-Request-Id", "00000000-0000-4000-8000-000000000003").contentType(ContentType.JSON)
                 .body("{\"symptoms\": [{\"code\": \"bone_pain\"").when().post("/api/v1/triage").then().statusCode(400);
 
@@ -70,7 +78,8 @@ class AccessLogPrivacyTest {
         assertTrue(access.contains("mdc.requestId=" + id), "the request id is in the MDC for JSON logs: " + access);
         assertTrue(lines.stream().anyMatch(l -> l.contains("00000000-0000-4000-8000-000000000002") && l.contains("400")), lines.toString());
         for (String forbidden : List.of("salt_craving", "darkened_skin", "vomiting", "alcohol_use", "tremor", "quickly",
-                "bone_pain", "87")) {
+                "bone_pain", "87", "zanzibarian", "elbow", "twitch", "palpitations", "quixotic", "vertigo", "breakfast",
+                "mareos")) {
             assertFalse(lines.stream().anyMatch(l -> l.contains(forbidden)), forbidden + " was logged: " + lines);
         }
     }

@@ -1,5 +1,6 @@
 package dev.triageapi.triage.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.triageapi.json.ReportUnknownFields;
 import dev.triageapi.vocabulary.BodyLocation;
 import dev.triageapi.vocabulary.Modifier;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One reported symptom. Every modifier is optional, and a missing one means "unknown", never "no". */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @ReportUnknownFields(at = "symptoms[]")
 @Schema(name = "SymptomReport", description = "A reported symptom. Omitted modifiers are unknown, never \"no\"; "
         + "GET /api/v1/symptoms lists the modifiers each code takes; one it does not take is ignored and listed in the "

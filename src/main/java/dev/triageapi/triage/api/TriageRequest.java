@@ -1,6 +1,8 @@
 package dev.triageapi.triage.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.triageapi.json.ReportUnknownFields;
+import dev.triageapi.vocabulary.Language;
 import dev.triageapi.vocabulary.Pregnancy;
 import dev.triageapi.vocabulary.Sex;
 import jakarta.validation.Valid;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /** A patient's reported symptoms and risk factors: the body of {@code POST /api/v1/triage}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @ReportUnknownFields
 @Schema(name = "TriageRequest", description = "The symptoms and risk factors to triage. Everything except `symptoms` is optional.")
 public record TriageRequest(
@@ -26,7 +29,7 @@ public record TriageRequest(
         Sex sex,
 
         @Schema(description = "1 to 50 reported symptoms (fewer where the server is configured lower), each code at most once, "
-                + "at least one not `absent`.", required = true, maxItems = 50)
+                + "at least one not `absent`. May be left out when `text` names a symptom.", maxItems = 50)
         @NotEmpty
         List<@NotNull @Valid SymptomReport> symptoms,
 
@@ -58,7 +61,26 @@ public record TriageRequest(
                 + "questions already answered, `unknown` included, are not asked again. An answer that contradicts the "
                 + "request is a 400.", maxItems = 200)
         @Size(max = 200)
-        List<@NotNull @Valid InterviewAnswer> answers) {
+        List<@NotNull @Valid InterviewAnswer> answers,
+
+        @Schema(description = "The patient's own words, up to 2,000 characters (more is a 413), in English or Spanish "
+                + "(`textLanguage`). They are read into symptoms, modifiers, risk factors, age, sex and pregnancy and "
+                + "merged under the fields above: a field always wins, the text only fills what the fields leave "
+                + "unknown, and a phrase it does not understand is never taken as \"no\". With `text`, `symptoms` may be "
+                + "left out. The answer's `fromText` shows what was understood.",
+                examples = "My left arm went weak suddenly an hour ago and my speech is slurred", maxLength = 2000)
+        String text,
+
+        @Schema(description = "The language of `text`: `en` or `es`. Omitted: the first supported language of "
+                + "`Accept-Language`, else English.")
+        Language textLanguage) {
+
+    /** A request with interview answers and no text. */
+    public TriageRequest(Integer age, Sex sex, List<SymptomReport> symptoms, List<String> riskFactors,
+                         List<String> absentRiskFactors, Boolean underTreatment, Pregnancy pregnancy, VitalsReport vitals,
+                         List<InterviewAnswer> answers) {
+        this(age, sex, symptoms, riskFactors, absentRiskFactors, underTreatment, pregnancy, vitals, answers, null, null);
+    }
 
     /** A request with no interview answers. */
     public TriageRequest(Integer age, Sex sex, List<SymptomReport> symptoms, List<String> riskFactors,

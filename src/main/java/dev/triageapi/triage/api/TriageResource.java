@@ -3,6 +3,7 @@ package dev.triageapi.triage.api;
 import dev.triageapi.http.Problem;
 import dev.triageapi.json.UnknownFields;
 import dev.triageapi.observability.Intake;
+import dev.triageapi.vocabulary.Language;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -82,10 +83,14 @@ public class TriageResource {
             @Parameter(description = "RFC 7240 preferences; `return=minimal` leaves the rule trace out of the answer (for "
                     + "intake apps that do not audit it). The full answer is the default.", example = "return=minimal",
                     schema = @Schema(type = SchemaType.STRING))
-            @RestHeader("Prefer") List<String> prefer) {
+            @RestHeader("Prefer") List<String> prefer,
+            @Parameter(description = "The language of `text` when the request does not say (`textLanguage`): `en` or "
+                    + "`es`, by q-value; English otherwise.", example = "es-MX, es;q=0.9, en;q=0.5",
+                    schema = @Schema(type = SchemaType.STRING))
+            @RestHeader("Accept-Language") List<String> acceptLanguage) {
         boolean minimal = Preferences.returnMinimal(prefer);
-        TriageResponse answer = service.triage(request, unknown(), !minimal);
-        RestResponse.ResponseBuilder<TriageResponse> response = RestResponse.ResponseBuilder.ok(answer).header("Vary", "Prefer");
+        TriageResponse answer = service.triage(request, unknown(), !minimal, Language.negotiate(acceptLanguage));
+        RestResponse.ResponseBuilder<TriageResponse> response = RestResponse.ResponseBuilder.ok(answer).header("Vary", "Prefer, Accept-Language");
         return (minimal ? response.header("Preference-Applied", "return=minimal") : response).build();
     }
 

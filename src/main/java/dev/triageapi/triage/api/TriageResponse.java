@@ -1,6 +1,8 @@
 package dev.triageapi.triage.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.triageapi.parse.text.ParsedText;
+import dev.triageapi.vocabulary.Language;
 import dev.triageapi.vocabulary.Urgency;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -39,6 +41,10 @@ public record TriageResponse(
                 + "one); in FHIR and CDS Hooks intakes, what was not used.",
                 required = true)
         List<UnusedInput> unused,
+        @Schema(description = "What was understood in the request's `text`, so an app can show \"we understood: ...\" "
+                + "and ask the patient to rephrase what was not; left out when the request had no text.")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        FromText fromText,
         @Schema(description = "Every rule that fired, with its file, line and the facts it matched. Left out when the "
                 + "request asked `Prefer: return=minimal` (the answer then says `Preference-Applied: return=minimal`).")
         @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -47,6 +53,21 @@ public record TriageResponse(
         String rulesVersion,
         @Schema(description = "Always present: this is information, not medical advice.", required = true)
         String disclaimer) {
+
+    /** What the parser understood in a request's text. */
+    @Schema(name = "FromText", description = "What was understood in the text, and what was not.")
+    public record FromText(
+            @Schema(description = "The language the text was read in.", required = true) Language language,
+            @Schema(description = "One entry per phrase understood, in the order of the text.", required = true)
+            List<ParsedText.Mention> mentions,
+            @Schema(description = "Stretches of the text not understood (never read as \"no\"): ask the patient to "
+                    + "rephrase them or to answer the interview's questions.", required = true)
+            List<ParsedText.Span> unrecognized) {
+
+        static FromText of(ParsedText parsed) {
+            return new FromText(parsed.language(), parsed.mentions(), parsed.unrecognized());
+        }
+    }
 
     /** An emergency sign found in the request. */
     @Schema(name = "RedFlag")

@@ -8,6 +8,7 @@ import dev.triageapi.config.TriageConfig;
 import dev.triageapi.http.FieldError;
 import dev.triageapi.http.InvalidRequestException;
 import dev.triageapi.observability.Triaged;
+import dev.triageapi.parse.text.ParsedText;
 import dev.triageapi.triage.api.TriageResponse.CauseGroupView;
 import dev.triageapi.triage.api.TriageResponse.ConditionView;
 import dev.triageapi.triage.api.TriageResponse.AnswerOption;
@@ -28,6 +29,7 @@ import dev.triageapi.triage.interview.PostedAnswers;
 import dev.triageapi.triage.interview.Interviewer.Interview;
 import dev.triageapi.triage.interview.Question;
 import dev.triageapi.triage.rules.RulesRegistry;
+import dev.triageapi.vocabulary.Language;
 import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.Urgency;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,6 +61,7 @@ public class TriageService {
     private final Event<Triaged> triaged;
     private final RequestConstraints constraints;
     private final Interviewer interviewer;
+    private final TextIntake text;
     private final int interviewQuestions;
     private final int interviewEvaluations;
     private final Map<Urgency, String> advice = new EnumMap<>(Urgency.class);
@@ -67,8 +70,9 @@ public class TriageService {
     private final Map<String, SelfCareAdvice> selfCareAdvice;
 
     TriageService(Catalog catalog, RulesRegistry rules, TriageEngine engine, RequestMapper requests,
-                  Event<Triaged> triaged, Validator validator, TriageConfig config, Interviewer interviewer) {
+                  Event<Triaged> triaged, Validator validator, TriageConfig config, Interviewer interviewer, TextIntake text) {
         this.interviewer = interviewer;
+        this.text = text;
         this.interviewQuestions = config.api().interviewQuestions();
         this.interviewEvaluations = config.api().interviewEvaluations();
         this.catalog = catalog;
@@ -88,7 +92,7 @@ public class TriageService {
 
     /** Triages a request; one that breaks the contract is refused with a 400 naming each field. */
     public TriageResponse triage(TriageRequest request) {
-        return triage(request, List.of(), List.of(), true, true);
+        return triage(request, List.of(), List.of(), true, true, Language.EN);
     }
 
     /**
@@ -96,7 +100,15 @@ public class TriageService {
      * {@code withTrace} is false (RFC 7240 {@code Prefer: return=minimal}).
      */
     public TriageResponse triage(TriageRequest request, List<UnusedInput> unread, boolean withTrace) {
-        return triage(request, Objects.requireNonNull(unread), List.of(), withTrace, true);
+        return triage(request, Objects.requireNonNull(unread), List.of(), withTrace, true, Language.EN);
+    }
+
+    /**
+     * Triages a JSON request, its {@code text} read in {@code textLanguage} or else in {@code acceptLanguage} (the
+     * language the client asked answers in).
+     */
+    public TriageResponse triage(TriageRequest request, List<UnusedInput> unread, boolean withTrace, Language acceptLanguage) {
+        return triage(request, Objects.requireNonNull(unread), List.of(), withTrace, true, acceptLanguage);
     }
 
     /**
@@ -106,13 +118,22 @@ public class TriageService {
      * is asked about, never dropped.
      */
     public TriageResponse triage(TriageRequest request, List<UnusedInput> unused, List<String> askAbout) {
-        return triage(request, Objects.requireNonNull(unused), Objects.requireNonNull(askAbout), true, false);
+        return triage(request, Objects.requireNonNull(unused), Objects.requireNonNull(askAbout), true, false, Language.EN);
     }
 
     private TriageResponse triage(TriageRequest request, List<UnusedInput> unused, List<String> askAbout, boolean withTrace,
-                                  boolean withInterview) {
+                                  boolean withInterview, Language acceptLanguage) {
         if (request == null) { // a JSON null, or no body at all
             throw new InvalidRequestException(List.of(new FieldError("body", "must not be null")));
+        }
+        ParsedText fromText = null;
+        if (request.text() != null) {
+            fromText = text.read(request.text(), request.textLanguage() != null ? request.textLanguage() : acceptLanguage, "text");
+            request = TextIntake.merge(request, fromText);
+            if (request.symptoms().isEmpty()) {
+                throw new InvalidRequestException(List.of(new FieldError("text", "names no symptom this service knows, and "
+                        + "the request has no symptoms: send symptoms, or describe the symptoms in other words")));
+            }
         }
         constraints.check(request);
         RuleSet ruleSet = rules.current().orElseThrow(() -> new IllegalStateException("rules not loaded"));
@@ -144,7 +165,7 @@ public class TriageService {
                         symptom.question() + " (the record names it only in words)"));
             }
         }
-        TriageResponse answer = toResponse(assessment, asked, interview, unused, withTrace);
+        TriageResponse answer = toResponse(assessment, asked, interview, unused, fromText, withTrace);
         triaged.fire(new Triaged(answer.urgency()));
         return answer;
     }
@@ -182,7 +203,7 @@ public class TriageService {
             Question.Subject.AGE, "age");
 
     private TriageResponse toResponse(Assessment a, List<FollowUpQuestion> asked, Interview interview, List<UnusedInput> unused,
-                                      boolean withTrace) {
+                                      ParsedText fromText, boolean withTrace) {
         SelfCareAdvice selfCare = a.selfCare() == null ? null : selfCareAdvice.get(a.selfCare().code());
         return new TriageResponse(
                 a.urgency(),
@@ -204,6 +225,7 @@ public class TriageService {
                 interviewView(interview),
                 selfCare,
                 List.copyOf(unused),
+                fromText == null ? null : TriageResponse.FromText.of(fromText),
                 withTrace ? a.trace().stream().map(f -> new TraceEntry(f.rule().name(), f.rule().file(), f.rule().line(),
                         f.rule().source(), f.matched(), f.rule().equals(a.decidedBy()))).toList() : null,
                 a.rulesVersion(),

@@ -58,7 +58,7 @@ class OpenApiDocumentTest {
                 }
             }
         }
-        assertEquals(5, withBody, "the four intake operations and CDS feedback take a body");
+        assertEquals(6, withBody, "the four intake operations, parse and CDS feedback take a body");
     }
 
     @Test

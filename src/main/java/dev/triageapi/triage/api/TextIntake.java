@@ -1,0 +1,121 @@
+package dev.triageapi.triage.api;
+
+import dev.triageapi.config.TriageConfig;
+import dev.triageapi.http.FieldError;
+import dev.triageapi.http.InvalidRequestException;
+import dev.triageapi.http.TextTooLongException;
+import dev.triageapi.parse.text.ParsedText;
+import dev.triageapi.parse.text.ParsedText.ParsedSymptom;
+import dev.triageapi.parse.text.TextParsers;
+import dev.triageapi.vocabulary.Language;
+import dev.triageapi.vocabulary.Modifier;
+import dev.triageapi.vocabulary.SymptomStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A patient's own words as a triage request: read by the parser of their language, then merged under what the
+ * request states in fields. A structured answer always wins, field by field; the text only fills what the fields left
+ * unknown, so it can never turn a reported symptom absent nor lower what the fields say.
+ */
+@ApplicationScoped
+public class TextIntake {
+
+    private final TextParsers parsers;
+    private final int maxLength;
+
+    TextIntake(TextParsers parsers, TriageConfig config) {
+        this.parsers = parsers;
+        this.maxLength = config.api().maxTextLength();
+    }
+
+    /** Reads a text, refusing one that is too long (413), blank or holds control characters (400 on {@code field}). */
+    public ParsedText read(String text, Language language, String field) {
+        if (text.length() > maxLength) {
+            throw new TextTooLongException(maxLength);
+        }
+        if (text.isBlank()) {
+            throw new InvalidRequestException(List.of(new FieldError(field, "must not be blank")));
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || (c >= 0x7f && c <= 0x9f)) {
+                throw new InvalidRequestException(List.of(new FieldError(field,
+                        "must not contain control characters other than tab and line breaks")));
+            }
+        }
+        return parsers.parse(text, language);
+    }
+
+    /** What a text says, as a triage request of its own (no symptom when it names none). */
+    public static TriageRequest request(ParsedText parsed) {
+        return merge(new TriageRequest(null, null, List.of(), null, null, null, null, null), parsed);
+    }
+
+    /** The request with what the text says merged under its fields. */
+    public static TriageRequest merge(TriageRequest fields, ParsedText parsed) {
+        List<SymptomReport> symptoms = new ArrayList<>();
+        Set<String> stated = new LinkedHashSet<>();
+        Map<String, ParsedSymptom> read = new java.util.LinkedHashMap<>();
+        parsed.symptoms().forEach(s -> read.put(s.code(), s));
+        for (SymptomReport report : fields.symptoms() == null ? List.<SymptomReport>of() : fields.symptoms()) {
+            if (report == null) {
+                symptoms.add(null); // refused by the constraints, at its own index
+                continue;
+            }
+            stated.add(report.code());
+            ParsedSymptom said = read.get(report.code());
+            boolean present = report.status() == null || report.status() == SymptomStatus.PRESENT;
+            symptoms.add(said != null && present && said.status() == SymptomStatus.PRESENT ? fill(report, said) : report);
+        }
+        for (ParsedSymptom said : parsed.symptoms()) {
+            if (!stated.contains(said.code())) {
+                symptoms.add(SymptomReport.of(said.code(), said.status(), said.modifiers()));
+            }
+        }
+        Set<String> present = new LinkedHashSet<>(orEmpty(fields.riskFactors()));
+        Set<String> absent = new LinkedHashSet<>(orEmpty(fields.absentRiskFactors()));
+        Set<String> statedRisks = new LinkedHashSet<>(present);
+        statedRisks.addAll(absent);
+        parsed.riskFactors().stream().filter(r -> !statedRisks.contains(r)).forEach(present::add);
+        parsed.absentRiskFactors().stream().filter(r -> !statedRisks.contains(r) && !present.contains(r)).forEach(absent::add);
+        return new TriageRequest(
+                fields.age() != null ? fields.age() : parsed.age(),
+                fields.sex() != null ? fields.sex() : parsed.sex(),
+                symptoms,
+                present.isEmpty() && fields.riskFactors() == null ? null : List.copyOf(present),
+                absent.isEmpty() && fields.absentRiskFactors() == null ? null : List.copyOf(absent),
+                fields.underTreatment() != null ? fields.underTreatment() : parsed.underTreatment(),
+                fields.pregnancy() != null ? fields.pregnancy() : parsed.pregnancy(),
+                fields.vitals(),
+                fields.answers(),
+                fields.text(),
+                fields.textLanguage());
+    }
+
+    /** The report with the modifiers it left unknown taken from the text. */
+    private static SymptomReport fill(SymptomReport report, ParsedSymptom said) {
+        Map<Modifier, Object> answers = new EnumMap<>(Modifier.class);
+        for (Modifier m : Modifier.values()) {
+            Object own = report.modifier(m);
+            boolean unknown = own == null || (own instanceof List<?> list && list.isEmpty());
+            Object fromText = said.modifiers().get(m);
+            if (!unknown) {
+                answers.put(m, own);
+            } else if (fromText != null) {
+                answers.put(m, fromText);
+            }
+        }
+        return SymptomReport.of(report.code(), report.status(), answers);
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
+    }
+}
