@@ -240,6 +240,12 @@
     if ($('pregnancy').value) request.pregnancy = $('pregnancy').value;
     if ($('underTreatment').value) request.underTreatment = $('underTreatment').value === 'true';
 
+    const words = $('own-words').value;
+    if (words.trim() !== '') {
+      request.text = words;
+      if ($('text-language').value) request.textLanguage = $('text-language').value;
+    }
+
     request.symptoms = [];
     for (const symptom of state.symptoms) {
       if (!$(controlId(symptom.code)).checked) continue;
@@ -285,6 +291,7 @@
     }
     if (Object.keys(vitals).length) request.vitals = vitals;
     if (state.answers.length) request.answers = state.answers.slice();
+    if (request.text && !request.symptoms.length) delete request.symptoms; // the words name them
     return { request, clientErrors };
   }
 
@@ -303,9 +310,11 @@
     // The button stays enabled (disabling it would drop keyboard focus); a newer request supersedes an older one.
     $('result').setAttribute('aria-busy', 'true');
     try {
+      const headers = { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' };
+      if ($('text-language').value) headers['Accept-Language'] = $('text-language').value;
       const response = await fetch(API.triage, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
+        headers,
         body: JSON.stringify(request),
         cache: 'no-store'
       });
@@ -342,6 +351,10 @@
       el('p', { className: 'level', id: 'urgency-label', text: level.label || answer.urgency }),
       level.meaning ? el('p', { className: 'meaning', text: level.meaning }) : null,
       el('p', { className: 'advice', id: 'urgency-advice', text: answer.advice })));
+
+    if (answer.fromText) {
+      parts.push(understoodSection(answer.fromText));
+    }
 
     if (answer.interview) {
       parts.push(interviewSection(answer.interview));
@@ -412,6 +425,24 @@
     parts.push(el('p', { className: 'disclaimer', id: 'disclaimer', text: answer.disclaimer }));
 
     $('result-body').replaceChildren(...parts);
+  }
+
+  const MENTION_STATUS = { present: 'yes', absent: 'no', unknown: 'not sure' };
+
+  /** What the service understood in the patient's words, phrase by phrase, and what it did not. */
+  function understoodSection(fromText) {
+    const items = fromText.mentions.map((m) => el('li', { 'data-code': m.code, 'data-status': m.status },
+      el('q', { text: m.text }), ' → ',
+      el('strong', { text: m.kind === 'modifier' ? modifierLabel(m.code) + ': ' + m.value
+        : m.kind === 'age' || m.kind === 'sex' ? m.kind + ': ' + m.value : labelOf(m.code) }),
+      m.kind === 'modifier' || m.kind === 'age' || m.kind === 'sex' ? null
+        : el('span', { className: 'badge', text: MENTION_STATUS[m.status] || m.status }),
+      m.cue ? el('span', { className: 'meta', text: 'because of “' + m.cue.text + '”' }) : null));
+    return section('We understood', 'understood',
+      items.length ? el('ul', { id: 'understood' }, items) : el('p', { id: 'understood', text: 'Nothing we could read as a symptom.' }),
+      fromText.unrecognized.length ? el('p', { id: 'not-understood', className: 'help',
+        text: 'Not understood (please say it another way, or answer the questions): '
+          + fromText.unrecognized.map((s) => '“' + s.text + '”').join(', ') }) : null);
   }
 
   /** The interview's next question with a button per answer; an answer is added to the form's answers and posted again. */

@@ -147,6 +147,22 @@ class IntakePageTest {
     }
 
     @Test
+    void ownWordsInSpanishAreTriagedAndWhatWasUnderstoodIsShown() throws IOException {
+        driver.findElement(By.id("own-words")).sendKeys("Tengo 70 años. De repente no puedo mover el brazo izquierdo, empezó hace una hora. No tengo fiebre.");
+        choose("text-language", "es");
+        driver.findElement(By.id("submit")).click();
+
+        waitForBanner("emergency_ambulance");
+        WebElement understood = driver.findElement(By.id("understood"));
+        assertTrue(understood.findElements(By.cssSelector("li[data-code='paralysis'][data-status='present']")).size() == 1,
+                understood.getText());
+        assertTrue(understood.findElements(By.cssSelector("li[data-code='fever'][data-status='absent']")).size() == 1,
+                understood.getText());
+        assertNothingStored();
+        screenshot("intake-own-words");
+    }
+
+    @Test
     void answeringAFollowUpQuestionPostsAgainAndRaisesTheUrgency() throws IOException {
         driver.findElement(By.id("age")).sendKeys("68");
         tick("s-difficulty_speaking");
