@@ -3,6 +3,7 @@ package dev.triageapi.warmup;
 import dev.triageapi.cdshooks.CdsExamples;
 import dev.triageapi.config.TriageConfig;
 import dev.triageapi.fhir.FhirExamples;
+import dev.triageapi.parse.api.ParseExamples;
 import dev.triageapi.security.ApiKeys;
 import dev.triageapi.triage.vignette.VignetteSuite;
 import io.quarkus.vertx.http.HttpServer;
@@ -29,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends the service its own traffic before it reports ready: bundled vignettes through {@code POST /api/v1/triage},
- * and the documented FHIR and CDS Hooks examples, over loopback and through the whole HTTP path (security, JSON,
+ * and the documented FHIR, CDS Hooks and free-text examples, over loopback and through the whole HTTP path (security, JSON,
  * rules, FHIR context, answer writing). A replica behind a load balancer otherwise answers its first patients with a
  * cold JVM: seconds, not milliseconds. These requests are neither logged nor counted.
  *
@@ -168,6 +169,9 @@ public class Warmup {
             out.add(post(base, "/api/v1/triage/fhir", "application/fhir+json", FhirExamples.QUESTIONNAIRE_RESPONSE));
             out.add(post(base, "/api/v1/triage/fhir", "application/fhir+json", FhirExamples.observationBundleRecordedAt(Instant.now())));
             out.add(post(base, "/cds-services/muscle-weakness-triage", "application/json", CdsExamples.ENCOUNTER_START));
+            out.add(post(base, "/api/v1/parse", "application/json", ParseExamples.ENGLISH_REQUEST));
+            out.add(post(base, "/api/v1/parse", "application/json", ParseExamples.SPANISH_REQUEST));
+            out.add(post(base, "/api/v1/triage", "application/json", ParseExamples.SPANISH_REQUEST.replace("\"language\"", "\"textLanguage\"")));
         }
         return out;
     }

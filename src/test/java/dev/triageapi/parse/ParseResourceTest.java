@@ -2,6 +2,7 @@ package dev.triageapi.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.triageapi.parse.api.ParseExamples;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 
@@ -188,8 +188,6 @@ class ParseResourceTest {
     }
 
     private static String constant(String name) throws ReflectiveOperationException {
-        Field field = Class.forName("dev.triageapi.parse.api.ParseExamples").getDeclaredField(name);
-        field.setAccessible(true);
-        return (String) field.get(null);
+        return (String) ParseExamples.class.getField(name).get(null);
     }
 }

@@ -49,10 +49,11 @@ class WarmupTest {
     void shouldBecomeReadyOnlyAfterWarmingUpAndRetireItsKey() {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready")
                 .then().statusCode(200).body("checks.find { it.name == 'warm-up' }.status", equalTo("UP")));
-        // The configured sample of vignettes, the error path, and each of the three FHIR and CDS examples, over all lanes.
+        // The configured sample of vignettes, the error path, and each of the three FHIR and CDS examples and the three
+        // free-text ones (two parses, one triage from text), over all lanes.
         int vignettes = Math.min(config.warmUp().vignettes(), VignetteSuite.bundled().size());
-        assertEquals(vignettes + 1 + 3 * Warmup.EXAMPLE_ROUNDS, warmup.sent(),
-                "warm-up sent the vignettes and the FHIR and CDS examples");
+        assertEquals(vignettes + 1 + 6 * Warmup.EXAMPLE_ROUNDS, warmup.sent(),
+                "warm-up sent the vignettes and the FHIR, CDS and free-text examples");
         assertFalse(keys.isValid(keys.internalKey()), "the internal key is retired once warm-up is done");
         assertFalse(keys.isInternal(keys.internalKey()), "after warm-up nothing is exempt from the access log");
     }

@@ -1,18 +1,18 @@
 package dev.triageapi.parse.api;
 
 /** The examples of the parse endpoint's OpenAPI document; {@code ParseResourceTest} checks them against live answers. */
-final class ParseExamples {
+public final class ParseExamples {
 
     private ParseExamples() {
     }
 
-    static final String ENGLISH_REQUEST = """
+    public static final String ENGLISH_REQUEST = """
             {"text": "My left arm went weak suddenly an hour ago and my speech is slurred. No headache.", "language": "en"}""";
 
-    static final String SPANISH_REQUEST = """
+    public static final String SPANISH_REQUEST = """
             {"text": "Tengo fiebre desde ayer y el cuello muy rígido, no he vomitado.", "language": "es"}""";
 
-    static final String ENGLISH_RESPONSE = """
+    public static final String ENGLISH_RESPONSE = """
             {"language": "en", "request": {"symptoms": [{"code": "muscle_weakness", "status": "present", "onset": "sudden", "side": "left", "locations": ["arm"], "hoursSinceOnset": 1.0}, {"code": "difficulty_speaking", "status": "present", "onset": "sudden", "hoursSinceOnset": 1.0}, {"code": "headache", "status": "absent"}]}, "mentions": [
              {"start": 3, "end": 7, "text": "left", "kind": "modifier", "code": "side", "value": "left", "symptom": "muscle_weakness", "status": "present", "cue": null},
              {"start": 8, "end": 11, "text": "arm", "kind": "modifier", "code": "locations", "value": "arm", "symptom": "muscle_weakness", "status": "present", "cue": null},
@@ -24,7 +24,7 @@ final class ParseExamples {
              "unrecognized": [], "unused": [],
              "disclaimer": "This answer comes from automated rules and is general information only. It is not medical advice and not a diagnosis, and it does not replace a doctor, nurse or other health professional. If you think this may be an emergency, call 911 (or your local emergency number) now."}""";
 
-    static final String SPANISH_RESPONSE = """
+    public static final String SPANISH_RESPONSE = """
             {"language": "es", "request": {"symptoms": [{"code": "fever", "status": "present", "hoursSinceOnset": 12.0}, {"code": "neck_stiffness", "status": "present", "hoursSinceOnset": 12.0}, {"code": "vomiting", "status": "absent"}]}, "mentions": [
              {"start": 6, "end": 12, "text": "fiebre", "kind": "symptom", "code": "fever", "value": null, "symptom": null, "status": "present", "cue": null},
              {"start": 13, "end": 23, "text": "desde ayer", "kind": "modifier", "code": "hoursSinceOnset", "value": "12", "symptom": "fever", "status": "present", "cue": null},
@@ -34,12 +34,12 @@ final class ParseExamples {
              "unrecognized": [], "unused": [],
              "disclaimer": "This answer comes from automated rules and is general information only. It is not medical advice and not a diagnosis, and it does not replace a doctor, nurse or other health professional. If you think this may be an emergency, call 911 (or your local emergency number) now."}""";
 
-    static final String BLANK_TEXT_PROBLEM = """
+    public static final String BLANK_TEXT_PROBLEM = """
             {"type": "urn:problem-type:triage:invalid-request", "title": "Invalid request", "status": 400,
              "detail": "The request breaks a rule of the contract; see errors.",
              "errors": [{"field": "text", "message": "must not be blank"}]}""";
 
-    static final String TEXT_TOO_LONG_PROBLEM = """
+    public static final String TEXT_TOO_LONG_PROBLEM = """
             {"type": "urn:problem-type:triage:text-too-long", "title": "Text too long", "status": 413,
              "detail": "A text in the body is longer than 2000 characters; send at most 2000."}""";
 }
