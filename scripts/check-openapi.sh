@@ -11,8 +11,9 @@
 #      and TypeScript compiles it with `tsc --strict`
 #   4. A small Node program uses that client against BASE_URL: triages a sudden one-sided weakness
 #      (expects urgency emergency_ambulance and a red flag), lists the symptom catalog, sends an unknown
-#      symptom code (expects a 400 application/problem+json body the client can read), and makes a CDS Hooks
-#      call whose prefetch keys are null (expects one info card).
+#      symptom code (expects a 400 application/problem+json body the client can read), reads a Spanish text with
+#      /api/v1/parse and triages the request it answers (expects an ambulance), and makes a CDS Hooks call whose
+#      prefetch keys are null (expects one info card).
 # Exits non-zero on any lint error, or if generating, compiling or running the client fails. Lint warnings are
 # printed and counted but do not fail the run unless FAIL_ON_WARNINGS=1.
 #
@@ -180,7 +181,7 @@ fi
 mkdir -p "$WORK/smoke"
 cat > "$WORK/smoke/main.ts" <<'EOF'
 // Uses the generated client the way an intake app would. Argument: the server's base URL.
-import { CatalogApi, CDSHooksApi, Configuration, ProblemFromJSON, ResponseError, TriageApi, Urgency, type Problem } from '../client';
+import { CatalogApi, CDSHooksApi, Configuration, Language, ParseApi, ProblemFromJSON, ResponseError, TriageApi, Urgency, type Problem } from '../client';
 
 declare const process: { argv: string[]; env: Record<string, string | undefined>; exitCode?: number };
 
@@ -192,6 +193,7 @@ const config = new Configuration({
 const triageApi = new TriageApi(config);
 const catalogApi = new CatalogApi(config);
 const cdsApi = new CDSHooksApi(config);
+const parseApi = new ParseApi(config);
 
 function expect(ok: boolean, what: string): void {
   if (!ok) throw new Error(`expected ${what}`);
@@ -229,7 +231,18 @@ async function main(): Promise<void> {
     expect((problem.errors ?? []).some(f => f.field === 'symptoms[0].code'), 'an error for symptoms[0].code');
   }
 
-  // (d) a CDS Hooks call whose prefetch keys are null, as CDS Hooks 2.0 sends them when the EHR has no such data
+  // (d) a patient's own words in Spanish, read into codes and then triaged as they were read
+  const parsed = await parseApi.parse({
+    parseRequest: { text: 'Tengo 70 años. De repente no puedo mover el brazo izquierdo. No tengo fiebre.', language: Language.Es },
+  });
+  const said = parsed.mentions.map(m => `${m.text}=${m.code}:${m.status}`).join(', ');
+  console.log(`  parse: ${parsed.request.symptoms?.length ?? 0} symptoms from ${parsed.mentions.length} phrases (${said})`);
+  expect(parsed.request.symptoms?.some(s => s.code === 'paralysis' && s.side === 'left') ?? false, 'a left-sided paralysis');
+  expect(parsed.mentions.some(m => m.code === 'fever' && m.status === 'absent' && m.cue?.kind === 'negation'), 'fever denied by a cue');
+  const fromWords = await triageApi.triage({ triageRequest: parsed.request });
+  expect(fromWords.urgency === Urgency.EmergencyAmbulance, 'the parsed request triaged as an ambulance');
+
+  // (e) a CDS Hooks call whose prefetch keys are null, as CDS Hooks 2.0 sends them when the EHR has no such data
   const cards = await cdsApi.cdsMuscleWeaknessTriage({
     cdsHookRequest: {
       hook: 'encounter-start',
