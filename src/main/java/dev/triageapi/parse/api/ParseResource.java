@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code POST /api/v1/parse}: a patient's own words, read into the catalog's codes. */
@@ -87,20 +86,10 @@ public class ParseResource {
         Language language = request.language() != null ? request.language() : Language.negotiate(acceptLanguage);
         ParsedText parsed = intake.read(request.text(), language, "text");
         ParseResponse answer = new ParseResponse(parsed.language(), TextIntake.request(parsed), parsed.mentions(),
-                parsed.unrecognized(), unknown(), disclaimer);
+                parsed.unrecognized(), UnusedInput.ofUnknownFields(unknownFields, "parse request"), disclaimer);
         return RestResponse.ResponseBuilder.ok(answer)
                 .header("Content-Language", parsed.language().code())
                 .header("Vary", "Accept-Language")
                 .build();
-    }
-
-    private List<UnusedInput> unknown() {
-        List<UnusedInput> out = new ArrayList<>();
-        unknownFields.paths().forEach(path -> out.add(new UnusedInput(path,
-                "not a field of the parse request (check its spelling): ignored")));
-        if (unknownFields.more() > 0) {
-            out.add(new UnusedInput("body", unknownFields.more() + " more fields the parse request does not have: ignored"));
-        }
-        return out;
     }
 }

@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code POST /api/v1/triage}: the triage of one patient's reported symptoms. */
@@ -89,23 +88,9 @@ public class TriageResource {
                     schema = @Schema(type = SchemaType.STRING))
             @RestHeader("Accept-Language") List<String> acceptLanguage) {
         boolean minimal = Preferences.returnMinimal(prefer);
-        TriageResponse answer = service.triage(request, unknown(), !minimal, Language.negotiate(acceptLanguage));
+        TriageResponse answer = service.triage(request, UnusedInput.ofUnknownFields(unknownFields, "triage request"), !minimal,
+                Language.negotiate(acceptLanguage));
         RestResponse.ResponseBuilder<TriageResponse> response = RestResponse.ResponseBuilder.ok(answer).header("Vary", "Prefer, Accept-Language");
         return (minimal ? response.header("Preference-Applied", "return=minimal") : response).build();
-    }
-
-    /** The body's fields the contract does not know, which were ignored: a misspelt modifier is never dropped unsaid. */
-    private List<UnusedInput> unknown() {
-        List<String> paths = unknownFields.paths();
-        if (paths.isEmpty()) {
-            return List.of();
-        }
-        List<UnusedInput> out = new ArrayList<>();
-        paths.forEach(path -> out.add(new UnusedInput(path, "not a field of the triage request (check its spelling): ignored, so "
-                + "what it meant to say is unknown")));
-        if (unknownFields.more() > 0) {
-            out.add(new UnusedInput("body", unknownFields.more() + " more fields the triage request does not have: ignored"));
-        }
-        return out;
     }
 }

@@ -1,6 +1,10 @@
 package dev.triageapi.triage.api;
 
+import dev.triageapi.json.UnknownFields;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** A part of a FHIR or CDS Hooks intake that the triage did not use, and why. */
 @Schema(name = "UnusedInput", description = "Something the intake held that the triage did not read. Nothing listed here "
@@ -10,4 +14,22 @@ public record UnusedInput(
                 required = true) String location,
         @Schema(description = "Why it was not used, in the service's own words (never a copy of the record).",
                 examples = "an Encounter is not a record the triage reads", required = true) String reason) {
+
+    /**
+     * The body's fields the contract does not know, which were ignored: a misspelt field is never dropped unsaid.
+     * {@code contract} names the body ("triage request").
+     */
+    public static List<UnusedInput> ofUnknownFields(UnknownFields fields, String contract) {
+        List<String> paths = fields.paths();
+        if (paths.isEmpty()) {
+            return List.of();
+        }
+        List<UnusedInput> out = new ArrayList<>();
+        paths.forEach(path -> out.add(new UnusedInput(path, "not a field of the " + contract + " (check its spelling): "
+                + "ignored, so what it meant to say is unknown")));
+        if (fields.more() > 0) {
+            out.add(new UnusedInput("body", fields.more() + " more fields the " + contract + " does not have: ignored"));
+        }
+        return out;
+    }
 }
