@@ -23,12 +23,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One parse of a patient's message, taken in turn from the vignettes told in words ({@code
- * parse/vignette-texts.json}, 172 messages of 60 to 400 characters per language), and of the longest text the
- * service reads (2,000 characters): the cost a text adds to a request.
+ * parse/vignette-texts.json}, 172 messages of 60 to 400 characters per language), of the longest text the service
+ * reads (2,000 characters), and of 2,000 characters of made-up words (each a typo candidate): the cost a text adds to
+ * a request.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +46,7 @@ public class ParseBenchmark {
     private TextParser parser;
     private final List<String> texts = new ArrayList<>();
     private String longest;
+    private String madeUp;
     private int next;
 
     @Setup
@@ -57,6 +60,16 @@ public class ParseBenchmark {
             out.append(texts.get(i)).append(' ');
         }
         longest = out.substring(0, 2000);
+        // Words the lexicon does not know, each a typo candidate: the most a text can make the typo search do.
+        Random random = new Random(28);
+        StringBuilder words = new StringBuilder();
+        while (words.length() < 2000) {
+            for (int i = 0, n = 6 + random.nextInt(4); i < n; i++) {
+                words.append((char) ('a' + random.nextInt(26)));
+            }
+            words.append(' ');
+        }
+        madeUp = words.substring(0, 2000);
     }
 
     @Benchmark
@@ -69,5 +82,10 @@ public class ParseBenchmark {
     @Benchmark
     public ParsedText twoThousandCharacters() {
         return parser.parse(longest);
+    }
+
+    @Benchmark
+    public ParsedText twoThousandCharactersOfMadeUpWords() {
+        return parser.parse(madeUp);
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One language's words for the parser ({@code parse/<language>.json}): the lay phrases of each catalog code, the
@@ -87,9 +88,10 @@ public record Lexicon(
      * The cue lists of the NegEx/ConText family. {@code negationCancel}: words after a negated phrase that turn the
      * "no" into a comparison ("never had a headache like this before", "no weakness except in my left leg");
      * {@code listOr}: the connectors of a list ("or", "nor", "ni") without which a "no" does not reach past a comma;
+     * {@code listAnd}: "and", "y", past which a "no" reaches only a concept that follows at once;
      * {@code all}: words that put a modifier on every symptom said ("everything came on slowly", "todo empezó de golpe").
      */
-    public record Cues(Sided negation, List<String> negationCancel, List<String> listOr, List<String> pseudo,
+    public record Cues(Sided negation, List<String> negationCancel, List<String> listOr, List<String> listAnd, List<String> pseudo,
                        Sided uncertainty, OtherPerson otherPerson, Sided historical, List<String> termination,
                        List<String> clauseStart, List<String> all, List<String> filler) {
     }
@@ -147,7 +149,7 @@ public record Lexicon(
                 problems.add(where + "unknown symptom " + s.code() + " in normal");
             }
         }
-        if (!underTreatment.keySet().equals(java.util.Set.of("true"))) {
+        if (!underTreatment.keySet().equals(Set.of("true"))) {
             problems.add(where + "underTreatment lists the phrases of \"true\" only (a negation cue makes them false)");
         }
         for (CodePhrases r : riskFactors) {

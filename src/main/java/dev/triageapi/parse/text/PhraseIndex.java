@@ -12,8 +12,9 @@ import java.util.TreeMap;
 
 /**
  * The lexicon's phrases as a trie of analysed words, matched longest first ("not only" before "not", "can't move"
- * before "can't"). A misspelt word of five letters or more (one edit; two from eight letters) still reaches a
- * symptom, risk factor or pregnancy phrase, never a cue: a typo may add a question, never a "no".
+ * before "can't"). A misspelt word of five letters or more, its first letter kept (one edit; two from eight letters),
+ * still reaches a symptom, risk factor or pregnancy phrase, never a cue: a typo may add a question, never a "no". A
+ * text makes at most {@link #TYPO_LOOKUPS} such look-ups.
  */
 final class PhraseIndex {
 
@@ -21,7 +22,7 @@ final class PhraseIndex {
     enum Role {
         SYMPTOM, NORMAL, PAIR_FIRST, PAIR_SECOND, RISK_FACTOR, PREGNANCY, UNDER_TREATMENT, SEX, SEX_FORM, SEX_THIRD, SELF, FIRST_PERSON, MODIFIER,
         NUMBER, HALF, UNIT, AGO, SINCE, DURATION, AGE_BEFORE, AGE_BEFORE_ANY_UNIT, AGE_AFTER,
-        NEGATION_BEFORE, NEGATION_AFTER, NEGATION_CANCEL, LIST_OR, PSEUDO, UNCERTAINTY_BEFORE, UNCERTAINTY_AFTER,
+        NEGATION_BEFORE, NEGATION_AFTER, NEGATION_CANCEL, LIST_OR, LIST_AND, PSEUDO, UNCERTAINTY_BEFORE, UNCERTAINTY_AFTER,
         RELATIVE, FAMILY_VERB, OTHER_BEFORE, OTHER_AFTER, HISTORICAL_BEFORE, HISTORICAL_AFTER,
         TERMINATION, CLAUSE_START, ALL, FILLER;
 
@@ -29,9 +30,12 @@ final class PhraseIndex {
             return this == SYMPTOM || this == NORMAL || this == RISK_FACTOR || this == PREGNANCY || this == UNDER_TREATMENT;
         }
 
-        /** Whether a misspelt word may reach this meaning: concepts and the parts of a two-part symptom, never a cue. */
+        /**
+         * Whether a misspelt word may reach this meaning: concepts and the parts of a two-part symptom, never a cue nor
+         * a "normal" phrase (which reads as a "no").
+         */
         boolean typoMayReach() {
-            return concept() || this == PAIR_FIRST || this == PAIR_SECOND;
+            return concept() && this != NORMAL || this == PAIR_FIRST || this == PAIR_SECOND;
         }
     }
 
@@ -43,7 +47,7 @@ final class PhraseIndex {
     }
 
     /** A phrase found in the text: tokens {@code from} (inclusive) to {@code to} (exclusive), and its meanings. */
-    record Match(int from, int to, List<Entry> entries, boolean fuzzy) {
+    record Match(int from, int to, List<Entry> entries) {
         boolean has(Role role) {
             return entries.stream().anyMatch(e -> e.role() == role);
         }
@@ -77,6 +81,9 @@ final class PhraseIndex {
 
     void add(String phrase, Entry entry) {
         addOne(phrase, entry);
+        if (!entry.role().typoMayReach() && entry.role() != Role.MODIFIER) {
+            return; // cues are listed word for word: "in my family" must not become "in the family"
+        }
         String padded = " " + phrase + " ";
         variants.forEach((word, others) -> {
             if (padded.contains(" " + word + " ")) {
@@ -112,13 +119,11 @@ final class PhraseIndex {
         return node == null ? List.of() : node.entries;
     }
 
-    /** A word the lexicon has, which is therefore never read as a typo of another. */
-    boolean known(String term) {
-        return knownWords.contains(term);
-    }
+    /** Most typo look-ups one text may make: a text of made-up words costs a bounded amount. */
+    static final int TYPO_LOOKUPS = 64;
 
     /** The longest phrase starting at token {@code from}, or null. Phrases do not run across a sentence's end. */
-    Match longest(List<Token> text, int from) {
+    Match longest(List<Token> text, int from, int[] typoBudget) {
         Match best = null;
         Node node = root;
         boolean fuzzy = false;
@@ -128,7 +133,8 @@ final class PhraseIndex {
                 break;
             }
             Node next = node.children.get(token.term());
-            if (next == null && typoCandidate(token.term())) {
+            if (next == null && typoBudget[0] > 0 && typoCandidate(token.term())) {
+                typoBudget[0]--;
                 next = nearest(node, token.term());
                 fuzzy |= next != null;
             }
@@ -138,7 +144,7 @@ final class PhraseIndex {
             node = next;
             List<Entry> entries = fuzzy ? node.entries.stream().filter(e -> e.role().typoMayReach()).toList() : node.entries;
             if (!entries.isEmpty()) {
-                best = new Match(from, j + 1, List.copyOf(entries), fuzzy);
+                best = new Match(from, j + 1, List.copyOf(entries));
             }
         }
         return best;
@@ -157,15 +163,16 @@ final class PhraseIndex {
     }
 
     /**
-     * The child word one edit away (two for words of eight letters or more, which the stemmer may have cut: "numbnes"
-     * reaches "numbness"), the alphabetically first on a tie.
+     * The child word one edit away with the same first letter (two edits for words of eight letters or more, which the
+     * stemmer may have cut: "numbnes" reaches "numbness"), the alphabetically first on a tie.
      */
     private static Node nearest(Node node, String term) {
         String best = null;
         int bestDistance = 3;
         for (int length = term.length() - 2; length <= term.length() + 2; length++) {
             for (String candidate : node.byLength.getOrDefault(length, List.of())) {
-                if (candidate.length() < 5) {
+                // A typing error keeps the first letter ("hedache", "numbnes", "vission"); "sitting" is no "fitting".
+                if (candidate.length() < 5 || candidate.charAt(0) != term.charAt(0)) {
                     continue;
                 }
                 int allowed = term.length() >= 6 && candidate.length() >= 8 ? 2 : 1;

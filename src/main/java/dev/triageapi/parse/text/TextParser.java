@@ -25,10 +25,12 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,8 +50,8 @@ import java.util.regex.Pattern;
  */
 public final class TextParser {
 
-    /** Unmatched words a negation cue reaches across (NegEx's window is five). */
-    private static final int NEGATION_REACH = 4;
+    /** Words a negation cue reaches across (NegEx's window is five). */
+    private static final int NEGATION_REACH = 5;
     /** Words an after-cue ("denied", "ninguno") reaches back across. */
     private static final int AFTER_REACH = 3;
     /** Words a hedge reaches across. */
@@ -58,6 +60,8 @@ public final class TextParser {
     private static final Pattern NUMBER_WITH_UNIT = Pattern.compile("(\\d{1,4}(?:[.,]\\d{1,3})?)([a-z/]{1,5})");
     private static final Set<Modifier> SPREAD_TO_CLAUSE = EnumSet.of(Modifier.ONSET, Modifier.HOURS_SINCE_ONSET);
     private static final double YEAR_HOURS = 8760;
+    /** The longest time since onset a symptom report takes (120 years, its {@code @DecimalMax}). */
+    private static final double MAX_HOURS = 1_051_200;
 
     private final Language language;
     private final Tokens tokens;
@@ -67,8 +71,8 @@ public final class TextParser {
     private final Map<String, Double> unitHours = new LinkedHashMap<>();
     private final Set<String> ageSuffixes = new LinkedHashSet<>();
     private final Map<String, Sex> sexLetters = new LinkedHashMap<>();
-    private final Set<String> pairedPlurals = new java.util.HashSet<>();
-    private final Set<String> pastCounts = new java.util.HashSet<>();
+    private final Set<String> pairedPlurals = new HashSet<>();
+    private final Set<String> pastCounts = new HashSet<>();
 
     public TextParser(Lexicon lexicon, Catalog catalog, InterviewPlan plan) {
         List<String> problems = lexicon.check(catalog, plan);
@@ -125,6 +129,7 @@ public final class TextParser {
         cues.negation().after().forEach(w -> index.add(w, new Entry(Role.NEGATION_AFTER, null, null)));
         cues.negationCancel().forEach(w -> index.add(w, new Entry(Role.NEGATION_CANCEL, null, null)));
         cues.listOr().forEach(w -> index.add(w, new Entry(Role.LIST_OR, null, null)));
+        cues.listAnd().forEach(w -> index.add(w, new Entry(Role.LIST_AND, null, null)));
         cues.pseudo().forEach(w -> index.add(w, new Entry(Role.PSEUDO, null, null)));
         cues.uncertainty().before().forEach(w -> index.add(w, new Entry(Role.UNCERTAINTY_BEFORE, null, null)));
         cues.uncertainty().after().forEach(w -> index.add(w, new Entry(Role.UNCERTAINTY_AFTER, null, null)));
@@ -139,10 +144,6 @@ public final class TextParser {
         cues.all().forEach(w -> index.add(w, new Entry(Role.ALL, null, null)));
         cues.filler().forEach(w -> index.add(w, new Entry(Role.FILLER, null, null)));
         lexicon.age().after().forEach(w -> tokens.terms(w).stream().filter(t -> w.indexOf(' ') < 0).forEach(ageSuffixes::add));
-    }
-
-    public Language language() {
-        return language;
     }
 
     /** A stretch of the text the parser reads as one: a phrase of the lexicon, or one word it does not know. */
@@ -217,7 +218,7 @@ public final class TextParser {
         Pregnancy pregnancy = null;
         Boolean underTreatment = null;
         List<Integer> symptomUnits = new ArrayList<>();
-        Set<Integer> bothSides = new java.util.HashSet<>();
+        Set<Integer> bothSides = new HashSet<>();
         List<Integer> pluralUnits = new ArrayList<>();
         for (int k = 0; k < units.size(); k++) {
             Unit u = units.get(k);
@@ -231,6 +232,9 @@ public final class TextParser {
                 Context c = context(text, units, k, e.role() == Role.SYMPTOM || e.role() == Role.NORMAL
                         || e.role() == Role.RISK_FACTOR && !pastCounts.contains(e.code()), firstPerson);
                 String phrase = text.substring(u.mentionStart, u.end);
+                if (e.role() == Role.NORMAL && !endsItsClause(units, k)) {
+                    continue; // "hablo bien raro": "bien" is "very" here, and nothing is said to be normal
+                }
                 if (e.role() == Role.NORMAL && catalog.isRiskFactor(e.code())) {
                     c = c.status() == SymptomStatus.PRESENT
                             ? new Context(SymptomStatus.ABSENT, new Cue(u.start, u.end, phrase, CueKind.NEGATION)) : c;
@@ -415,14 +419,14 @@ public final class TextParser {
         List<String> absentRiskFactors = riskStatus.entrySet().stream().filter(e -> e.getValue().status() == SymptomStatus.ABSENT).map(Map.Entry::getKey).toList();
         mentions.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end).thenComparing(Mention::code));
         return new ParsedText(language, age, sex, pregnancy, underTreatment, List.copyOf(symptoms), riskFactors, absentRiskFactors,
-                List.copyOf(mentions), unrecognized(text, words, units));
+                List.copyOf(mentions), unrecognized(text, units));
     }
 
     /**
      * The status the cues give a phrase at {@code [start, end)} of the text, as if it were a symptom of the lexicon:
      * the cue logic on its own, for checking it against annotated corpora whose concepts the lexicon does not have.
      */
-    public SymptomStatus statusOf(String text, int start, int end) {
+    SymptomStatus statusOf(String text, int start, int end) {
         List<Token> words = tokens.of(text);
         int from = -1;
         int to = -1;
@@ -435,7 +439,7 @@ public final class TextParser {
         if (from < 0) {
             throw new IllegalArgumentException("no word in the span");
         }
-        Match concept = new Match(from, to, List.of(new Entry(Role.SYMPTOM, "concept", null)), false);
+        Match concept = new Match(from, to, List.of(new Entry(Role.SYMPTOM, "concept", null)));
         List<Unit> units = units(text, words, concept);
         for (int k = 0; k < units.size(); k++) {
             if (units.get(k).match == concept) {
@@ -472,7 +476,7 @@ public final class TextParser {
                             .anyMatch(e -> e.role() == other && e.code().equals(part.code()))) {
                         List<Entry> entries = new ArrayList<>(later.match.entries());
                         entries.add(new Entry(Role.SYMPTOM, part.code(), null, 0, part.implied()));
-                        later.match = new Match(later.match.from(), later.match.to(), List.copyOf(entries), later.match.fuzzy());
+                        later.match = new Match(later.match.from(), later.match.to(), List.copyOf(entries));
                         later.mentionStart = earlier.start;
                         break;
                     }
@@ -487,12 +491,13 @@ public final class TextParser {
 
     private List<Unit> units(String text, List<Token> words, Match forced) {
         List<Unit> units = new ArrayList<>();
+        int[] typoBudget = {PhraseIndex.TYPO_LOOKUPS};
         int sentence = 0;
         int clause = 0;
         int scope = 0;
         int i = 0;
         while (i < words.size()) {
-            Match m = forced != null && i == forced.from() ? forced : index.longest(words, i);
+            Match m = forced != null && i == forced.from() ? forced : index.longest(words, i, typoBudget);
             if (m != null && forced != null && m != forced && m.to() > forced.from() && i < forced.from()) {
                 m = m.to() > forced.from() ? null : m; // a phrase may not run into the concept
             }
@@ -587,10 +592,12 @@ public final class TextParser {
             boolean whole = amount == Math.rint(amount);
             boolean isAge = attachedAge
                     || after
-                    || (before && !ago && (hoursPerUnit == null ? whole : anyUnit || hoursPerUnit == YEAR_HOURS))
+                    || (before && !ago && (hoursPerUnit == null ? whole && endsAnAge(units, last)
+                            : anyUnit && hoursPerUnit >= 24 || hoursPerUnit == YEAR_HOURS))
                     || (hoursPerUnit == null && whole && !ago && u.unknownWord() && nextToPerson(units, k))
                     // "Soy hombre, 65 años", "mi compañera de piso (22 años)": years with no "for", "since" or "ago"
-                    || (hoursPerUnit != null && hoursPerUnit == YEAR_HOURS && !ago && !after && whole && standsAlone(units, k, last));
+                    || (hoursPerUnit != null && hoursPerUnit == YEAR_HOURS && !ago && !after && whole && standsAlone(units, k, last)
+                        && nextToPerson(units, k));
             if (isAge && amount <= 120) {
                 int years = hoursPerUnit == null ? (int) Math.floor(amount) : (int) Math.floor(amount * hoursPerUnit / YEAR_HOURS + 1e-9);
                 int startUnit = before ? k - 1 : k;
@@ -614,12 +621,21 @@ public final class TextParser {
             if (hoursPerUnit == null) {
                 continue; // a bare number: not a time, not an age
             }
+            if (hoursPerUnit == YEAR_HOURS && !ago && standsAlone(units, k, last)) {
+                // "mi compañera de piso (22 años)", "Numb feet, 3 years.": an age or a time, which is not said;
+                // neither is taken, so the onset stays unknown (never "long ago").
+                markCovered(units, k, last);
+                k = last;
+                continue;
+            }
             int startUnit = k > 0 && (units.get(k - 1).has(Role.SINCE) || units.get(k - 1).has(Role.AGO)) ? k - 1 : k;
             int endUnit = last + 1 < units.size() && units.get(last + 1).has(Role.AGO) ? last + 1 : last;
             markCovered(units, startUnit, endUnit);
             int start = units.get(startUnit).start;
             int end = units.get(endUnit).end;
-            found.add(new Found(k, start, end, Modifier.HOURS_SINCE_ONSET, amount * hoursPerUnit, text.substring(start, end)));
+            if (amount * hoursPerUnit <= MAX_HOURS) { // "for 200 years" is no time the contract takes
+                found.add(new Found(k, start, end, Modifier.HOURS_SINCE_ONSET, amount * hoursPerUnit, text.substring(start, end)));
+            }
             k = endUnit;
         }
         return new Demographics(age, sex);
@@ -627,6 +643,17 @@ public final class TextParser {
 
     /** An age and a sex written as one word ("24F"). */
     private record Demographics(Integer age, Sex sex) {
+    }
+
+    /** "I'm 67.", "tengo 67, y": a bare number ends there; "tengo 2 hijos", "I'm 100 percent sure" are no ages. */
+    private static boolean endsAnAge(List<Unit> units, int last) {
+        if (last + 1 >= units.size()) {
+            return true;
+        }
+        Unit next = units.get(last + 1);
+        return next.commaBefore || next.sentence != units.get(last).sentence || next.has(Role.FILLER)
+                || next.has(Role.TERMINATION) || next.has(Role.CLAUSE_START) || next.has(Role.LIST_AND)
+                || next.has(Role.SEX) || next.has(Role.SEX_FORM) || next.has(Role.AGE_AFTER);
     }
 
     /** Units {@code from} to {@code to} set off by commas, brackets or sentence ends on both sides: "Soy hombre, 65 años." */
@@ -651,7 +678,7 @@ public final class TextParser {
 
     /** A word in lower case without its accents, for the raw-text lists (the paired plurals). */
     private static String fold(String word) {
-        return MARKS.matcher(java.text.Normalizer.normalize(word.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)).replaceAll("");
+        return MARKS.matcher(Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
     }
 
     private static void markCovered(List<Unit> units, int from, int to) {
@@ -670,12 +697,16 @@ public final class TextParser {
         // A relative and a verb ("my husband has", "mi papá tuvo") make only a risk factor someone else's: "my husband
         // had a seizure an hour ago" is how a spouse reports the patient's emergency, so a symptom needs an explicit
         // "family history of", "runs in my family" or "died of" to be someone else's.
-        boolean riskFactor = u.match != null && u.match.has(Role.RISK_FACTOR);
-        // Someone else's: "my father had ...", "family history of ...", "... runs in my family".
+        boolean riskFactor = u.match != null && (u.match.has(Role.RISK_FACTOR) || u.match.has(Role.PREGNANCY));
+        // Someone else's: "family history of ...", "... runs in my family"; for a risk factor also "my mum has ...".
+        // The phrase reaches the first concept after it, not past a comma: "family history of stroke, sudden numbness".
         for (int j = k - 1; j >= 0 && units.get(j).scope == u.scope; j--) {
             Unit c = units.get(j);
             if (c.cue(Role.OTHER_BEFORE)) {
                 return new Context(SymptomStatus.UNKNOWN, cue(text, c, c, CueKind.OTHER_PERSON));
+            }
+            if (c.concept() || units.get(j + 1).commaBefore) {
+                break;
             }
             if (c.cue(Role.FAMILY_VERB) && firstPerson && riskFactor) {
                 for (int r = j - 1; r >= Math.max(0, j - 3) && units.get(r).scope == u.scope; r--) {
@@ -755,9 +786,14 @@ public final class TextParser {
     }
 
     /** The nearest unit before {@code k} in its scope with the role, within {@code reach} unknown words. */
+    /**
+     * The nearest unit before {@code k} in its scope with the role, within {@code reach} words that are neither
+     * phrases of the lexicon's concepts nor modifiers (NegEx counts words the same way). An "and" followed by anything
+     * but a concept starts a new predicate the cue does not reach: "no fever and sudden weakness" denies the fever only.
+     */
     private static int beforeIndex(List<Unit> units, int k, Role role, int reach, boolean stopAtConcept) {
         int scope = units.get(k).scope;
-        int unknown = 0;
+        int words = 0;
         for (int j = k - 1; j >= 0 && units.get(j).scope == scope; j--) {
             Unit c = units.get(j);
             if (c.cue(role)) {
@@ -766,7 +802,11 @@ public final class TextParser {
             if (stopAtConcept && (c.concept() || c.has(Role.MODIFIER))) {
                 return -1;
             }
-            if ((c.unknownWord() && !c.covered) && ++unknown > reach) {
+            if (c.has(Role.LIST_AND) && !units.get(j + 1).concept()) {
+                return -1;
+            }
+            boolean listed = c.concept() || c.has(Role.MODIFIER) || c.has(Role.LIST_OR) || c.has(Role.LIST_AND) || c.quantity;
+            if (!listed && ++words > reach) {
                 return -1;
             }
         }
@@ -794,18 +834,46 @@ public final class TextParser {
     }
 
     /**
-     * The symptom a modifier belongs to: the nearest symptom that takes it in the same sentence (the one before on
-     * a tie), else the last one before, else the first one after.
+     * The symptom a modifier belongs to: the nearest symptom that takes it in its own clause, else in its sentence
+     * (the one before on a tie). A side or a place stays in its clause ("my right leg is fine but my left leg went
+     * weak"). A modifier nearer to another concept than to any symptom is that concept's ("diabetic for 10 years, and
+     * my arm is weak": the years are the diabetes'). Only a sentence that names no concept at all ("It started two hours
+     * ago.") lends its modifiers to the last symptom before it.
      */
     private int target(List<Unit> units, List<Integer> symptomUnits, Found f) {
         Unit at = units.get(f.unit());
         if (at.concept() && at.has(Role.SYMPTOM)) {
             return takes(at, f.modifier()) ? f.unit() : -1; // implied by the symptom's own phrase
         }
+        boolean clauseOnly = f.modifier() == Modifier.SIDE || f.modifier() == Modifier.LOCATIONS;
+        int best = nearest(units, symptomUnits, f, true);
+        if (best < 0 && !clauseOnly) {
+            best = nearest(units, symptomUnits, f, false);
+        }
+        if (best >= 0) {
+            int other = nearestOtherConcept(units, f.unit());
+            return other >= 0 && Math.abs(other - f.unit()) < Math.abs(best - f.unit()) ? -1 : best;
+        }
+        if (clauseOnly || units.stream().anyMatch(u -> u.sentence == at.sentence && u.concept())) {
+            return -1;
+        }
+        for (int i = symptomUnits.size() - 1; i >= 0; i--) {
+            int s = symptomUnits.get(i);
+            if (s < f.unit() && takes(units.get(s), f.modifier())) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    private int nearest(List<Unit> units, List<Integer> symptomUnits, Found f, boolean sameClause) {
+        Unit at = units.get(f.unit());
         int best = -1;
         int bestDistance = Integer.MAX_VALUE;
         for (int s : symptomUnits) {
-            if (units.get(s).sentence != at.sentence || !takes(units.get(s), f.modifier())) {
+            Unit symptom = units.get(s);
+            boolean near = sameClause ? symptom.clause == at.clause : symptom.sentence == at.sentence;
+            if (!near || !takes(symptom, f.modifier())) {
                 continue;
             }
             int d = Math.abs(s - f.unit()) * 2 + (s > f.unit() ? 1 : 0);
@@ -814,21 +882,20 @@ public final class TextParser {
                 bestDistance = d;
             }
         }
-        if (best >= 0) {
-            return best;
-        }
-        for (int i = symptomUnits.size() - 1; i >= 0; i--) {
-            int s = symptomUnits.get(i);
-            if (s < f.unit() && takes(units.get(s), f.modifier())) {
-                return s;
+        return best;
+    }
+
+    /** The nearest concept of the clause that is not a symptom (a risk factor, a pregnancy), or -1. */
+    private static int nearestOtherConcept(List<Unit> units, int k) {
+        int best = -1;
+        for (int j = 0; j < units.size(); j++) {
+            Unit u = units.get(j);
+            if (u.clause == units.get(k).clause && u.concept() && !u.has(Role.SYMPTOM)
+                    && (best < 0 || Math.abs(j - k) < Math.abs(best - k))) {
+                best = j;
             }
         }
-        for (int s : symptomUnits) {
-            if (s > f.unit() && takes(units.get(s), f.modifier())) {
-                return s;
-            }
-        }
-        return -1;
+        return best;
     }
 
     private boolean takes(Unit symptom, Modifier modifier) {
@@ -892,6 +959,16 @@ public final class TextParser {
         return String.valueOf(value);
     }
 
+    /** Whether nothing but a clause's end, a comma, "and" or "but" follows unit {@code k}. */
+    private static boolean endsItsClause(List<Unit> units, int k) {
+        if (k + 1 >= units.size()) {
+            return true;
+        }
+        Unit next = units.get(k + 1);
+        return next.commaBefore || next.sentence != units.get(k).sentence || next.clause != units.get(k).clause
+                || next.has(Role.LIST_AND) || next.has(Role.LIST_OR) || next.has(Role.CLAUSE_START) || next.concept();
+    }
+
     private static boolean sentenceHas(List<Unit> units, int k, Role role) {
         int sentence = units.get(k).sentence;
         return units.stream().anyMatch(u -> u.sentence == sentence && u.has(role));
@@ -931,7 +1008,7 @@ public final class TextParser {
     }
 
     /** Runs of words neither in the lexicon nor stop words, as spans of the text. */
-    private List<Span> unrecognized(String text, List<Token> words, List<Unit> units) {
+    private List<Span> unrecognized(String text, List<Unit> units) {
         List<Span> out = new ArrayList<>();
         int start = -1;
         int end = -1;

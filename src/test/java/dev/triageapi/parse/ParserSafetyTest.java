@@ -1,0 +1,114 @@
+package dev.triageapi.parse;
+
+import dev.triageapi.parse.text.ParsedText;
+import dev.triageapi.parse.text.ParsedText.ParsedSymptom;
+import dev.triageapi.vocabulary.Modifier;
+import dev.triageapi.vocabulary.Side;
+import dev.triageapi.vocabulary.SymptomStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The ways a reader could lose an emergency in a patient's words, each as it was found (most by an independent
+ * review of the parser): a symptom the text reports is never read as absent, and a time, a side or an age that belongs
+ * to something else is never put on it.
+ */
+class ParserSafetyTest {
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "en | No fever and sudden weakness in my left arm | muscle_weakness",
+            "en | I haven't been feeling well and have been dizzy | dizziness",
+            "en | She didn't eat today and seems confused | confusion",
+            "en | No headache.My left arm is weak | muscle_weakness",
+            "en | No headache… sudden weakness in my left arm | muscle_weakness",
+            "en | No headache — sudden weakness in my left arm | muscle_weakness",
+            "en | no fever 😷 sudden weakness of my left arm | muscle_weakness",
+            "en | Never had a headache this bad | headache",
+            "en | Never had such a bad headache | headache",
+            "en | My elderly relative suddenly can't move her left arm | paralysis",
+            "en | Calling about a family member: face drooping and slurred speech | difficulty_speaking",
+            "en | Family history of stroke, sudden numbness of the left side of the face | numbness",
+            "en | My husband had a seizure an hour ago | seizure",
+            "en | Painkillers don't work on this headache | headache",
+            "es | No tengo fiebre.Tengo la cara caída | muscle_weakness",
+            "es | mi abuela no ha tomado agua y está muy confundida | confusion",
+            "es | jamás tuve un dolor de cabeza tan horrible | headache",
+            "es | Está muy débil el brazo de mi papá desde hace una hora | muscle_weakness",
+            "es | no puedo ni tragar saliva | difficulty_swallowing",
+            "es | ninguna pastilla me quita el dolor de cabeza | headache"})
+    void shouldReadAReportedSymptomAsPresent(String language, String text, String code) {
+        assertEquals(SymptomStatus.PRESENT, status(language, text, code), text);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "en | Not really sure if weakness or just tired | muscle_weakness",
+            "en | I can walk with a cane | difficulty_walking",
+            "es | no sé cuánta fiebre tengo | fever",
+            "es | hablo bien raro desde hace una hora | difficulty_speaking"})
+    void shouldNeverReadADoubtOrAnOddPhraseAsAbsent(String language, String text, String code) {
+        assertNotEquals(SymptomStatus.ABSENT, status(language, text, code), text);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "en | Diabetic for 10 years. Suddenly my left arm went weak and my face is drooping.",
+            "en | Had knee surgery 3 weeks ago and now my left arm is weak",
+            "es | Tengo diabetes desde hace 15 años. De pronto se me cayó la cara de un lado."})
+    void shouldNotGiveAStrokeSignTheTimeOfSomethingElse(String language, String text) {
+        ParsedSymptom weakness = symptom(language, text, "muscle_weakness");
+        Object hours = weakness.modifiers().get(Modifier.HOURS_SINCE_ONSET);
+        assertTrue(hours == null || (Double) hours <= 24, text + " gave " + hours + " hours");
+    }
+
+    @Test
+    void shouldKeepTheSideOfTheClauseTheWeaknessIsIn() {
+        ParsedSymptom weakness = symptom("en", "My right leg is fine but my left leg suddenly went weak", "muscle_weakness");
+        assertEquals(Side.LEFT, weakness.modifiers().get(Modifier.SIDE));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "en | I'm 100 percent sure I have a headache",
+            "en | He's 3 hours post op and has a headache",
+            "en | Numb feet, 3 years.",
+            "es | tengo 2 hijos y me duele la cabeza"})
+    void shouldNotTakeOtherNumbersForTheAge(String language, String text) {
+        ParsedText parsed = Parsers.of(language).parse(text);
+        assertTrue(parsed.age() == null || parsed.age() > 5, text + " gave age " + parsed.age());
+    }
+
+    @Test
+    void shouldNotTakeSomeoneElsesPregnancyForThePatients() {
+        assertNull(Parsers.of("en").parse("My wife is pregnant and I have a bad headache").pregnancy());
+    }
+
+    @Test
+    void shouldDropATimeNoReportMayHold() {
+        ParsedSymptom weakness = symptom("en", "weak for 200 years", "muscle_weakness");
+        assertNull(weakness.modifiers().get(Modifier.HOURS_SINCE_ONSET));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"I was sitting on the couch, seizure", "Calling because my mom is dizzy, frequent_falls"})
+    void shouldNotReadOrdinaryWordsAsTypos(String text, String code) {
+        assertTrue(Parsers.of("en").parse(text).symptoms().stream().noneMatch(s -> s.code().equals(code)), text);
+    }
+
+    private static SymptomStatus status(String language, String text, String code) {
+        return Parsers.of(language).parse(text).symptoms().stream().filter(s -> s.code().equals(code))
+                .map(ParsedSymptom::status).findFirst().orElse(null);
+    }
+
+    private static ParsedSymptom symptom(String language, String text, String code) {
+        return Parsers.of(language).parse(text).symptoms().stream().filter(s -> s.code().equals(code)).findFirst()
+                .orElseThrow(() -> new AssertionError(code + " not read in: " + text));
+    }
+}
