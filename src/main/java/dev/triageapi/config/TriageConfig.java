@@ -82,8 +82,11 @@ public interface TriageConfig {
         @WithDefault("50")
         int maxSymptoms();
 
-        /** Longest string value, in characters, that the JSON reader accepts anywhere in a body (at least max-text-length). */
-        @WithDefault("2000")
+        /**
+         * Longest string value, in characters, that the JSON reader accepts anywhere in a body; above max-text-length,
+         * so that a triage request whose text alone is too long is still triaged on its fields.
+         */
+        @WithDefault("4000")
         int maxStringLength();
 
         /** Longest patient text, in characters, that parse and triage read; a longer one is a 413. */

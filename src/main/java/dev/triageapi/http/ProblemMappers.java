@@ -1,12 +1,13 @@
 package dev.triageapi.http;
 
-import dev.triageapi.config.TriageConfig;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.triageapi.config.TriageConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -33,11 +34,11 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final long maxBody;
-    private final int maxText;
+    private final int maxString;
 
     ProblemMappers(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody, TriageConfig config) {
         this.maxBody = maxBody.asLongValue();
-        this.maxText = config.api().maxTextLength();
+        this.maxString = config.api().maxStringLength();
     }
 
     /** More field errors than this are summarised: a hostile body must not buy a large answer. */
@@ -79,7 +80,7 @@ public class ProblemMappers {
         String field = jsonPath(e.getPath());
         String message;
         if (e.getCause() instanceof StreamConstraintsException limit && stringTooLong(limit)) {
-            return textTooLong(new TextTooLongException(maxText));
+            return textTooLong(new TextTooLongException(maxString));
         } else if (e.getCause() instanceof StreamConstraintsException) {
             message = "exceeds a size limit (string length, number length or nesting depth)";
         } else if (e instanceof UnrecognizedPropertyException) {
@@ -105,22 +106,22 @@ public class ProblemMappers {
     }
 
     /**
-     * The one wording of a string over the limit, whether the JSON reader noticed it (any string of the body) or the
-     * text intake did (a patient's text): the longest string the reader takes is at least the longest text.
+     * The one wording of a string over the limit, whether the JSON reader noticed it (any string of the body, over
+     * {@code triage.api.max-string-length}) or the text intake did (a patient's text, over max-text-length).
      */
     static String textTooLongDetail(int limit) {
         return "A text in the body is longer than " + limit + " characters; send at most " + limit + ".";
     }
 
     /** Whether the JSON reader refused a string for its length (its own message, never the client's input). */
-    private static boolean stringTooLong(com.fasterxml.jackson.core.JsonProcessingException e) {
+    private static boolean stringTooLong(JsonProcessingException e) {
         return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("String value length");
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e) {
         if (stringTooLong(e) || e.getCause() instanceof StreamConstraintsException limit && stringTooLong(limit)) {
-            return textTooLong(new TextTooLongException(maxText)); // a long string read in several chunks
+            return textTooLong(new TextTooLongException(maxString)); // a long string read in several chunks
         }
         return problem(400, "malformed-json", "Malformed JSON",
                 "The body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
@@ -130,7 +131,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response tooLarge(StreamConstraintsException e) {
         if (stringTooLong(e)) {
-            return textTooLong(new TextTooLongException(maxText));
+            return textTooLong(new TextTooLongException(maxString));
         }
         return problem(400, "malformed-json", "Malformed JSON",
                 "The body exceeds a JSON limit (nesting depth, string or number length).", null);

@@ -30,6 +30,13 @@ class ConfigCheckTest {
     }
 
     @Test
+    void shouldRefuseABodyLimitTheRestLayersBufferDoesNotHold() {
+        assertEquals(List.of(), ConfigCheck.bodyBuffer(64 * 1024, 65 * 1024));
+        assertEquals(List.of("quarkus.rest.input-buffer-size (65536 bytes) must be larger than "
+                + "quarkus.http.limits.max-body-size (131072 bytes)"), ConfigCheck.bodyBuffer(128 * 1024, 64 * 1024));
+    }
+
+    @Test
     void shouldRefuseANegativeWarmUpSample() {
         assertEquals(List.of("triage.warm-up.vignettes must not be negative, is -1"), TriageConfig.WarmUp.problems(warmUp(-1)));
         assertTrue(TriageConfig.WarmUp.problems(warmUp(0)).isEmpty());

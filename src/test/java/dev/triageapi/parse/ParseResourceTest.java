@@ -181,6 +181,26 @@ class ParseResourceTest {
     }
 
     @Test
+    void shouldLetTheWordsSayPresentWhereTheFieldSaidNotSure() {
+        given().contentType(ContentType.JSON)
+                .body("{\"symptoms\": [{\"code\": \"muscle_weakness\", \"status\": \"unknown\"}],"
+                        + " \"text\": \"my left arm went weak all of a sudden 20 minutes ago\"}")
+                .when().post("/api/v1/triage")
+                .then().statusCode(200).body("urgency", equalTo("emergency_ambulance"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"blank | \"  \"", "a control character | \"weak\\u0007\"", "too long | TOO_LONG"})
+    void shouldTriageTheFieldsWhateverIsWrongWithTheWords(String name, String text) {
+        String value = text.equals("TOO_LONG") ? "\"" + "a".repeat(2001) + "\"" : text;
+        given().contentType(ContentType.JSON)
+                .body("{\"symptoms\": [{\"code\": \"muscle_weakness\", \"onset\": \"sudden\", \"side\": \"left\"}], \"text\": " + value + "}")
+                .when().post("/api/v1/triage")
+                .then().statusCode(200).body("urgency", equalTo("emergency_ambulance"))
+                .body("unused.location", hasItem("text"));
+    }
+
+    @Test
     void shouldRefuseATextThatNamesNoSymptomWithoutSymptoms() {
         given().contentType(ContentType.JSON).body(Map.of("text", "hello, I need a refill please"))
                 .when().post("/api/v1/triage")

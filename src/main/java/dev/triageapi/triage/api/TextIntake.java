@@ -14,9 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -62,7 +64,7 @@ public class TextIntake {
     public static TriageRequest merge(TriageRequest fields, ParsedText parsed) {
         List<SymptomReport> symptoms = new ArrayList<>();
         Set<String> stated = new LinkedHashSet<>();
-        Map<String, ParsedSymptom> read = new java.util.LinkedHashMap<>();
+        Map<String, ParsedSymptom> read = new LinkedHashMap<>();
         parsed.symptoms().forEach(s -> read.put(s.code(), s));
         for (SymptomReport report : fields.symptoms() == null ? List.<SymptomReport>of() : fields.symptoms()) {
             if (report == null) {
@@ -71,8 +73,9 @@ public class TextIntake {
             }
             stated.add(report.code());
             ParsedSymptom said = read.get(report.code());
-            boolean present = report.status() == null || report.status() == SymptomStatus.PRESENT;
-            symptoms.add(said != null && present && said.status() == SymptomStatus.PRESENT ? fill(report, said) : report);
+            boolean absent = report.status() == SymptomStatus.ABSENT;
+            // A field's "not sure" is filled by the words' "I have it": it was unknown, and the words know.
+            symptoms.add(said != null && !absent && said.status() == SymptomStatus.PRESENT ? fill(report, said) : report);
         }
         for (ParsedSymptom said : parsed.symptoms()) {
             if (!stated.contains(said.code())) {
@@ -99,7 +102,7 @@ public class TextIntake {
                 fields.textLanguage());
     }
 
-    /** The report with the modifiers it left unknown taken from the text. */
+    /** The report with the modifiers it left unknown taken from the text, and present if it was unknown. */
     private static SymptomReport fill(SymptomReport report, ParsedSymptom said) {
         Map<Modifier, Object> answers = new EnumMap<>(Modifier.class);
         for (Modifier m : Modifier.values()) {
@@ -112,10 +115,11 @@ public class TextIntake {
                 answers.put(m, fromText);
             }
         }
-        return SymptomReport.of(report.code(), report.status(), answers);
+        return SymptomReport.of(report.code(), report.status() == SymptomStatus.UNKNOWN ? SymptomStatus.PRESENT : report.status(),
+                answers);
     }
 
     private static List<String> orEmpty(List<String> list) {
-        return list == null ? List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
+        return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
     }
 }

@@ -7,6 +7,7 @@ import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.config.TriageConfig;
 import dev.triageapi.http.FieldError;
 import dev.triageapi.http.InvalidRequestException;
+import dev.triageapi.http.TextTooLongException;
 import dev.triageapi.observability.Triaged;
 import dev.triageapi.parse.text.ParsedText;
 import dev.triageapi.triage.api.TriageResponse.CauseGroupView;
@@ -128,7 +129,20 @@ public class TriageService {
         }
         ParsedText fromText = null;
         if (request.text() != null) {
-            fromText = text.read(request.text(), request.textLanguage() != null ? request.textLanguage() : acceptLanguage, "text");
+            Language language = request.textLanguage() != null ? request.textLanguage() : acceptLanguage;
+            boolean fields = request.symptoms() != null && !request.symptoms().isEmpty();
+            try {
+                fromText = text.read(request.text(), language, "text");
+            } catch (InvalidRequestException | TextTooLongException refused) {
+                if (!fields) {
+                    throw refused;
+                }
+                // Symptoms in fields are triaged whatever is wrong with the words: an emergency is never refused for them.
+                unused = Stream.concat(unused.stream(), Stream.of(new UnusedInput("text", refused instanceof TextTooLongException
+                        ? "longer than the text the service reads: not read" : "blank or holds control characters: not read"))).toList();
+            }
+        }
+        if (fromText != null) {
             request = TextIntake.merge(request, fromText);
             if (request.symptoms().isEmpty()) {
                 throw new InvalidRequestException(List.of(new FieldError("text", "names no symptom this service knows, and "
