@@ -72,6 +72,7 @@ class ParseGoldTest {
             risks.put(s, new Tally());
         }
         int dangerous = 0;
+        int unlisted = 0;
         int modifiersRight = 0;
         int modifiersAsked = 0;
         int demographicsRight = 0;
@@ -101,6 +102,9 @@ class ParseGoldTest {
                 if (have != null && have.equals("absent") && want != null && !want.equals("absent")) {
                     dangerous++;
                     misses.add("DANGEROUS " + code + " read as absent | " + text);
+                } else if ("absent".equals(have) && want == null) {
+                    unlisted++;
+                    misses.add("UNLISTED " + code + " read as absent, not annotated | " + text);
                 }
                 if (expected != null && got != null && want.equals("present") && have.equals("present")) {
                     for (Map.Entry<String, JsonNode> field : expected.properties()) {
@@ -158,12 +162,13 @@ class ParseGoldTest {
                         symptoms absent:  %s
                         symptoms unknown: %s
                         present or doubtful read as absent: %d
+                        absent where the annotator listed nothing: %d
                         risk factors present: %s
                         risk factors absent:  %s
                         modifiers: %d of %d right (%.3f)
                         age, sex, pregnancy: %d of %d right
                         """, set, sentences, nanos / 1000.0 / sentences, symptoms.get("present"), symptoms.get("absent"),
-                symptoms.get("unknown"), dangerous, risks.get("present"), risks.get("absent"), modifiersRight, modifiersAsked,
+                symptoms.get("unknown"), dangerous, unlisted, risks.get("present"), risks.get("absent"), modifiersRight, modifiersAsked,
                 modifierRate, demographicsRight, demographicsAsked);
         int readAsAbsent = dangerous;
         Files.createDirectories(Path.of("target"));
