@@ -271,7 +271,7 @@ if (( generated )); then
     pass "tsc --strict: generated client and smoke program compile"
     step "Calling $BASE_URL with the generated client"
     if node "$WORK/dist/smoke/main.js" "$BASE_URL"; then
-      pass "client calls: triage, symptom catalog, 400 problem body and CDS Hooks null prefetch as expected"
+      pass "client calls: triage, symptom catalog, 400 problem body, a Spanish parse triaged and CDS Hooks null prefetch as expected"
     else
       fail "client calls: see the output above"
     fi
