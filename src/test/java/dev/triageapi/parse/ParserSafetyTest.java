@@ -90,6 +90,20 @@ class ParserSafetyTest {
         assertNull(Parsers.of("en").parse("My wife is pregnant and I have a bad headache").pregnancy());
     }
 
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "en | both thighs are sore for 40 hours | muscle_pain | 40",
+            "en | about 38 hours ago my arm went numb | numbness | 38",
+            "es | tengo fiebre desde hace 39 horas | fever | 39"})
+    void shouldReadEveryNumberOfHours(String language, String text, String code, double hours) {
+        assertEquals(hours, symptom(language, text, code).modifiers().get(Modifier.HOURS_SINCE_ONSET), text);
+    }
+
+    @Test
+    void shouldReadAnAgeThatIsAlsoATemperature() {
+        assertEquals(39, Parsers.of("en").parse("I'm 39 and I have a fever").age());
+    }
+
     @Test
     void shouldDropATimeNoReportMayHold() {
         ParsedSymptom weakness = symptom("en", "weak for 200 years", "muscle_weakness");

@@ -544,7 +544,8 @@ public final class TextParser {
             Sex attachedSex = null;
             if (u.has(Role.NUMBER)) {
                 amount = u.match.first(Role.NUMBER).number();
-            } else if (u.unknownWord()) {
+            } else if (u.unknownWord() || u.to == u.from + 1 && NUMBER.matcher(words.get(u.from).term()).matches()) {
+                // A number is a number, even where a lexicon also lists it as a word.
                 String term = words.get(u.from).term();
                 Matcher plain = NUMBER.matcher(term);
                 Matcher withUnit = NUMBER_WITH_UNIT.matcher(term);
