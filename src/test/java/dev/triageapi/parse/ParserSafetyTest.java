@@ -3,6 +3,8 @@ package dev.triageapi.parse;
 import dev.triageapi.parse.text.ParsedText;
 import dev.triageapi.parse.text.ParsedText.ParsedSymptom;
 import dev.triageapi.vocabulary.Modifier;
+import dev.triageapi.vocabulary.Onset;
+import dev.triageapi.vocabulary.Pregnancy;
 import dev.triageapi.vocabulary.Side;
 import dev.triageapi.vocabulary.SymptomStatus;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,11 @@ class ParserSafetyTest {
             "es | jamás tuve un dolor de cabeza tan horrible | headache",
             "es | Está muy débil el brazo de mi papá desde hace una hora | muscle_weakness",
             "es | no puedo ni tragar saliva | difficulty_swallowing",
+            "es | Mi hijo no puede parar de vomitar | vomiting",
+            "es | No le pude bajar la fiebre en toda la noche | fever",
+            "en | Tylenol didn't help my headache | headache",
+            "es | no puede ablar desde hace una hora | difficulty_speaking",
+            "es | tiene ormigueo en el brazo | pins_and_needles",
             "es | ninguna pastilla me quita el dolor de cabeza | headache"})
     void shouldReadAReportedSymptomAsPresent(String language, String text, String code) {
         assertEquals(SymptomStatus.PRESENT, status(language, text, code), text);
@@ -85,9 +92,24 @@ class ParserSafetyTest {
         assertTrue(parsed.age() == null || parsed.age() > 5, text + " gave age " + parsed.age());
     }
 
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "en | I'm worried, my wife is 34 weeks pregnant and has a terrible headache and blurry vision",
+            "es | Me preocupa mi hija, tiene 30 semanas de embarazo y le duele mucho la cabeza"})
+    void shouldKeepAPregnancyARelativeReports(String language, String text) {
+        assertEquals(Pregnancy.PREGNANT, Parsers.of(language).parse(text).pregnancy(), text);
+    }
+
     @Test
-    void shouldNotTakeSomeoneElsesPregnancyForThePatients() {
-        assertNull(Parsers.of("en").parse("My wife is pregnant and I have a bad headache").pregnancy());
+    void shouldKeepTheOnsetWhenAPregnancyIsNearer() {
+        assertEquals(Onset.SUDDEN, symptom("en", "I'm pregnant and suddenly have a really bad headache", "headache")
+                .modifiers().get(Modifier.ONSET));
+    }
+
+    @Test
+    void shouldFindATypoAtTheEndOfALongStory() {
+        String story = "blorp quaxen tribbly snorfle wobbert ".repeat(20) + "and now numbnes in my left arm";
+        assertEquals(SymptomStatus.PRESENT, status("en", story, "numbness"));
     }
 
     @ParameterizedTest(name = "{1}")

@@ -8,13 +8,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The lexicon's phrases as a trie of analysed words, matched longest first ("not only" before "not", "can't move"
- * before "can't"). A misspelt word of five letters or more, its first letter kept (one edit; two from eight letters),
- * still reaches a symptom, risk factor or pregnancy phrase, never a cue: a typo may add a question, never a "no". A
- * text makes at most {@link #TYPO_LOOKUPS} such look-ups.
+ * before "can't"). A misspelt word of five letters or more, its first letter kept or one that sounds alike (one
+ * edit; two from eight letters), still reaches a symptom, risk factor or pregnancy phrase, never a cue: a typo may add
+ * a question, never a "no". A text makes at most {@link #TYPO_LOOKUPS} such look-ups.
  */
 final class PhraseIndex {
 
@@ -28,6 +27,12 @@ final class PhraseIndex {
 
         boolean concept() {
             return this == SYMPTOM || this == NORMAL || this == RISK_FACTOR || this == PREGNANCY || this == UNDER_TREATMENT;
+        }
+
+        /** The cues of someone else's or a past history, which are listed word for word. */
+        boolean someoneElse() {
+            return this == RELATIVE || this == FAMILY_VERB || this == OTHER_BEFORE || this == OTHER_AFTER
+                    || this == HISTORICAL_BEFORE || this == HISTORICAL_AFTER;
         }
 
         /**
@@ -60,8 +65,8 @@ final class PhraseIndex {
     private static final class Node {
         final Map<String, Node> children = new HashMap<>();
         final List<Entry> entries = new ArrayList<>();
-        /** Child words by length, for the typo search. */
-        final Map<Integer, List<String>> byLength = new TreeMap<>();
+        /** Child words by length and first letter ({@link #bucket}), for the typo search. */
+        final Map<Integer, List<String>> byStart = new HashMap<>();
     }
 
     private final Node root = new Node();
@@ -81,8 +86,8 @@ final class PhraseIndex {
 
     void add(String phrase, Entry entry) {
         addOne(phrase, entry);
-        if (!entry.role().typoMayReach() && entry.role() != Role.MODIFIER) {
-            return; // cues are listed word for word: "in my family" must not become "in the family"
+        if (entry.role().someoneElse()) {
+            return; // listed word for word: "in my family" must not become "in the family"
         }
         String padded = " " + phrase + " ";
         variants.forEach((word, others) -> {
@@ -104,7 +109,7 @@ final class PhraseIndex {
             if (next == null) {
                 next = new Node();
                 node.children.put(term, next);
-                node.byLength.computeIfAbsent(term.length(), k -> new ArrayList<>()).add(term);
+                node.byStart.computeIfAbsent(bucket(term.length(), term.charAt(0)), k -> new ArrayList<>()).add(term);
             }
             node = next;
         }
@@ -120,7 +125,7 @@ final class PhraseIndex {
     }
 
     /** Most typo look-ups one text may make: a text of made-up words costs a bounded amount. */
-    static final int TYPO_LOOKUPS = 64;
+    static final int TYPO_LOOKUPS = 400;
 
     /** The longest phrase starting at token {@code from}, or null. Phrases do not run across a sentence's end. */
     Match longest(List<Token> text, int from, int[] typoBudget) {
@@ -163,30 +168,58 @@ final class PhraseIndex {
     }
 
     /**
-     * The child word one edit away with the same first letter (two edits for words of eight letters or more, which the
-     * stemmer may have cut: "numbnes" reaches "numbness"), the alphabetically first on a tie.
+     * The child word one edit away whose start a misspelling could give (two edits for words of eight letters or more,
+     * which the stemmer may have cut: "numbnes" reaches "numbness"), the alphabetically first on a tie.
      */
     private static Node nearest(Node node, String term) {
         String best = null;
         int bestDistance = 3;
-        for (int length = term.length() - 2; length <= term.length() + 2; length++) {
-            for (String candidate : node.byLength.getOrDefault(length, List.of())) {
-                // A typing error keeps the first letter ("hedache", "numbnes", "vission"); "sitting" is no "fitting".
-                if (candidate.length() < 5 || candidate.charAt(0) != term.charAt(0)) {
-                    continue;
-                }
-                int allowed = term.length() >= 6 && candidate.length() >= 8 ? 2 : 1;
-                int d = distance(term, candidate, allowed);
-                if (d > allowed) {
-                    continue;
-                }
-                if (d < bestDistance || (d == bestDistance && best != null && candidate.compareTo(best) < 0)) {
-                    best = candidate;
-                    bestDistance = d;
+        char first = term.charAt(0);
+        for (char start : starts(term)) {
+            for (int length = term.length() - 2; length <= term.length() + 2; length++) {
+                for (String candidate : node.byStart.getOrDefault(bucket(length, start), List.of())) {
+                    if (candidate.length() < 5 || start == 'h' && first != 'h' && candidate.charAt(1) != first) {
+                        continue; // a silent h may be left out before the word's own first letter only
+                    }
+                    int allowed = term.length() >= 6 && candidate.length() >= 8 ? 2 : 1;
+                    int d = distance(term, candidate, allowed);
+                    if (d > allowed) {
+                        continue;
+                    }
+                    if (d < bestDistance || (d == bestDistance && best != null && candidate.compareTo(best) < 0)) {
+                        best = candidate;
+                        bestDistance = d;
+                    }
                 }
             }
         }
         return best == null ? null : node.children.get(best);
+    }
+
+    private static int bucket(int length, char start) {
+        return length << 16 | start;
+    }
+
+    /**
+     * The first letters a misspelling of {@code term} may have kept: its own, one that sounds alike (b/v, c/k/s/z,
+     * g/j), a silent h the patient left out ("ablar", "ormigueo"), or the letter after an h added ("hunbnes").
+     * "Sitting" is no "fitting".
+     */
+    private static char[] starts(String term) {
+        char t = term.charAt(0);
+        String alike = switch (t) {
+            case 'b' -> "v";
+            case 'v' -> "b";
+            case 'c' -> "ksz";
+            case 'k' -> "c";
+            case 's' -> "cz";
+            case 'z' -> "cs";
+            case 'g' -> "j";
+            case 'j' -> "g";
+            default -> "";
+        };
+        String out = t + alike + (t == 'h' ? "" + term.charAt(1) : "h");
+        return out.toCharArray();
     }
 
     /** Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps), or {@code limit + 1} past it. */

@@ -654,7 +654,8 @@ public final class TextParser {
         Unit next = units.get(last + 1);
         return next.commaBefore || next.sentence != units.get(last).sentence || next.has(Role.FILLER)
                 || next.has(Role.TERMINATION) || next.has(Role.CLAUSE_START) || next.has(Role.LIST_AND)
-                || next.has(Role.SEX) || next.has(Role.SEX_FORM) || next.has(Role.AGE_AFTER);
+                || next.has(Role.SEX) || next.has(Role.SEX_FORM) || next.has(Role.AGE_AFTER) || next.has(Role.FIRST_PERSON)
+                || next.concept() || next.has(Role.MODIFIER);
     }
 
     /** Units {@code from} to {@code to} set off by commas, brackets or sentence ends on both sides: "Soy hombre, 65 años." */
@@ -696,9 +697,10 @@ public final class TextParser {
     private Context context(String text, List<Unit> units, int k, boolean pastIsNotNow, boolean firstPerson) {
         Unit u = units.get(k);
         // A relative and a verb ("my husband has", "mi papá tuvo") make only a risk factor someone else's: "my husband
-        // had a seizure an hour ago" is how a spouse reports the patient's emergency, so a symptom needs an explicit
-        // "family history of", "runs in my family" or "died of" to be someone else's.
-        boolean riskFactor = u.match != null && (u.match.has(Role.RISK_FACTOR) || u.match.has(Role.PREGNANCY));
+        // had a seizure an hour ago" is how a spouse reports the patient's emergency, and "my wife is 34 weeks pregnant"
+        // her pregnancy, so a symptom or a pregnancy needs an explicit "family history of", "runs in my family" or "died
+        // of" to be someone else's.
+        boolean riskFactor = u.match != null && u.match.has(Role.RISK_FACTOR);
         // Someone else's: "family history of ...", "... runs in my family"; for a risk factor also "my mum has ...".
         // The phrase reaches the first concept after it, not past a comma: "family history of stroke, sudden numbness".
         for (int j = k - 1; j >= 0 && units.get(j).scope == u.scope; j--) {
@@ -706,8 +708,9 @@ public final class TextParser {
             if (c.cue(Role.OTHER_BEFORE)) {
                 return new Context(SymptomStatus.UNKNOWN, cue(text, c, c, CueKind.OTHER_PERSON));
             }
-            if (c.concept() || units.get(j + 1).commaBefore) {
-                break;
+            boolean listed = units.get(j + 1).has(Role.LIST_AND) || units.get(j + 1).has(Role.LIST_OR);
+            if (c.concept() && !listed || units.get(j + 1).commaBefore) {
+                break; // "family history of diabetes and stroke" is one list; past a comma the patient speaks again
             }
             if (c.cue(Role.FAMILY_VERB) && firstPerson && riskFactor) {
                 for (int r = j - 1; r >= Math.max(0, j - 3) && units.get(r).scope == u.scope; r--) {
@@ -837,8 +840,9 @@ public final class TextParser {
     /**
      * The symptom a modifier belongs to: the nearest symptom that takes it in its own clause, else in its sentence
      * (the one before on a tie). A side or a place stays in its clause ("my right leg is fine but my left leg went
-     * weak"). A modifier nearer to another concept than to any symptom is that concept's ("diabetic for 10 years, and
-     * my arm is weak": the years are the diabetes'). Only a sentence that names no concept at all ("It started two hours
+     * weak"). A time nearer to another concept than to any symptom is that concept's ("diabetic for 10 years, and my
+     * arm is weak": the years are the diabetes'); how it began or how bad it is never is ("pregnant and suddenly a
+     * terrible headache"). Only a sentence that names no concept at all ("It started two hours
      * ago.") lends its modifiers to the last symptom before it.
      */
     private int target(List<Unit> units, List<Integer> symptomUnits, Found f) {
@@ -851,9 +855,12 @@ public final class TextParser {
         if (best < 0 && !clauseOnly) {
             best = nearest(units, symptomUnits, f, false);
         }
-        if (best >= 0) {
+        if (best >= 0 && f.modifier() == Modifier.HOURS_SINCE_ONSET) {
             int other = nearestOtherConcept(units, f.unit());
             return other >= 0 && Math.abs(other - f.unit()) < Math.abs(best - f.unit()) ? -1 : best;
+        }
+        if (best >= 0) {
+            return best;
         }
         if (clauseOnly || units.stream().anyMatch(u -> u.sentence == at.sentence && u.concept())) {
             return -1;
