@@ -3,6 +3,7 @@ package dev.triageapi.parse.text;
 import dev.triageapi.parse.text.Tokens.Token;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,9 +53,24 @@ final class PhraseIndex {
     }
 
     /** A phrase found in the text: tokens {@code from} (inclusive) to {@code to} (exclusive), and its meanings. */
-    record Match(int from, int to, List<Entry> entries) {
+    record Match(int from, int to, List<Entry> entries, Set<Role> roles) {
+        Match(int from, int to, List<Entry> entries) {
+            this(from, to, entries, roles(entries));
+        }
+
+        // Asked many times a unit on every request: the roles are gathered once, not streamed each time.
+        private static Set<Role> roles(List<Entry> entries) {
+            Set<Role> out = EnumSet.noneOf(Role.class);
+            entries.forEach(e -> out.add(e.role()));
+            return out;
+        }
+
         boolean has(Role role) {
-            return entries.stream().anyMatch(e -> e.role() == role);
+            return roles.contains(role);
+        }
+
+        boolean concept() {
+            return roles.stream().anyMatch(Role::concept);
         }
 
         Entry first(Role role) {

@@ -96,27 +96,27 @@ public final class TextParser {
         lexicon.pregnancy().forEach((value, phrases) -> phrases.forEach(p -> index.add(p, new Entry(Role.PREGNANCY, value, null))));
         lexicon.sex().words().forEach((value, words) -> words.forEach(w -> index.add(w, new Entry(Role.SEX, value, null))));
         lexicon.sex().form().forEach((value, words) -> words.forEach(w -> index.add(w, new Entry(Role.SEX_FORM, value, null))));
-        lexicon.sex().self().forEach(w -> index.add(w, new Entry(Role.SELF, null, null)));
+        add(lexicon.sex().self(), Role.SELF);
         lexicon.sex().third().forEach((value, words) -> words.forEach(w -> index.add(w, new Entry(Role.SEX_THIRD, value, null))));
-        lexicon.cues().otherPerson().firstPerson().forEach(w -> index.add(w, new Entry(Role.FIRST_PERSON, null, null)));
+        add(lexicon.cues().otherPerson().firstPerson(), Role.FIRST_PERSON);
         lexicon.pairedPlurals().forEach(w -> pairedPlurals.add(fold(w)));
         lexicon.riskFactors().stream().filter(Lexicon.CodePhrases::pastCounts).forEach(r -> pastCounts.add(r.code()));
         lexicon.modifiers().forEach((modifier, values) -> values.forEach((value, phrases) ->
                 phrases.forEach(p -> index.add(p, new Entry(Role.MODIFIER, modifier, value)))));
         Lexicon.Time time = lexicon.time();
         time.numbers().forEach((word, n) -> index.add(word, new Entry(Role.NUMBER, null, null, n, Map.of())));
-        time.half().forEach(w -> index.add(w, new Entry(Role.HALF, null, null)));
+        add(time.half(), Role.HALF);
         time.units().forEach((code, unit) -> unit.words().forEach(w -> {
             index.add(w, new Entry(Role.UNIT, code, null, unit.hours(), Map.of()));
             tokens.terms(w).forEach(t -> unitHours.putIfAbsent(t, unit.hours()));
         }));
-        time.ago().forEach(w -> index.add(w, new Entry(Role.AGO, null, null)));
-        time.since().forEach(w -> index.add(w, new Entry(Role.SINCE, null, null)));
+        add(time.ago(), Role.AGO);
+        add(time.since(), Role.SINCE);
         time.durations().forEach((code, phrases) -> phrases.forEach(p ->
                 index.add(p, new Entry(Role.DURATION, code, null, plan.hours(code).orElseThrow(), Map.of()))));
-        lexicon.age().before().forEach(w -> index.add(w, new Entry(Role.AGE_BEFORE, null, null)));
-        lexicon.age().after().forEach(w -> index.add(w, new Entry(Role.AGE_AFTER, null, null)));
-        lexicon.age().beforeAnyUnit().forEach(w -> index.add(w, new Entry(Role.AGE_BEFORE_ANY_UNIT, null, null)));
+        add(lexicon.age().before(), Role.AGE_BEFORE);
+        add(lexicon.age().after(), Role.AGE_AFTER);
+        add(lexicon.age().beforeAnyUnit(), Role.AGE_BEFORE_ANY_UNIT);
         lexicon.age().sexLetters().forEach((value, letters) ->
                 letters.forEach(l -> sexLetters.put(l, Sex.valueOf(value.toUpperCase(Locale.ROOT)))));
         time.units().forEach((code, unit) -> {
@@ -125,25 +125,31 @@ public final class TextParser {
             }
         });
         Lexicon.Cues cues = lexicon.cues();
-        cues.negation().before().forEach(w -> index.add(w, new Entry(Role.NEGATION_BEFORE, null, null)));
-        cues.negation().after().forEach(w -> index.add(w, new Entry(Role.NEGATION_AFTER, null, null)));
-        cues.negationCancel().forEach(w -> index.add(w, new Entry(Role.NEGATION_CANCEL, null, null)));
-        cues.listOr().forEach(w -> index.add(w, new Entry(Role.LIST_OR, null, null)));
-        cues.listAnd().forEach(w -> index.add(w, new Entry(Role.LIST_AND, null, null)));
-        cues.pseudo().forEach(w -> index.add(w, new Entry(Role.PSEUDO, null, null)));
-        cues.uncertainty().before().forEach(w -> index.add(w, new Entry(Role.UNCERTAINTY_BEFORE, null, null)));
-        cues.uncertainty().after().forEach(w -> index.add(w, new Entry(Role.UNCERTAINTY_AFTER, null, null)));
-        cues.otherPerson().relatives().forEach(w -> index.add(w, new Entry(Role.RELATIVE, null, null)));
-        cues.otherPerson().verbs().forEach(w -> index.add(w, new Entry(Role.FAMILY_VERB, null, null)));
-        cues.otherPerson().before().forEach(w -> index.add(w, new Entry(Role.OTHER_BEFORE, null, null)));
-        cues.otherPerson().after().forEach(w -> index.add(w, new Entry(Role.OTHER_AFTER, null, null)));
-        cues.historical().before().forEach(w -> index.add(w, new Entry(Role.HISTORICAL_BEFORE, null, null)));
-        cues.historical().after().forEach(w -> index.add(w, new Entry(Role.HISTORICAL_AFTER, null, null)));
-        cues.termination().forEach(w -> index.add(w, new Entry(Role.TERMINATION, null, null)));
-        cues.clauseStart().forEach(w -> index.add(w, new Entry(Role.CLAUSE_START, null, null)));
-        cues.all().forEach(w -> index.add(w, new Entry(Role.ALL, null, null)));
-        cues.filler().forEach(w -> index.add(w, new Entry(Role.FILLER, null, null)));
+        add(cues.negation().before(), Role.NEGATION_BEFORE);
+        add(cues.negation().after(), Role.NEGATION_AFTER);
+        add(cues.negationCancel(), Role.NEGATION_CANCEL);
+        add(cues.listOr(), Role.LIST_OR);
+        add(cues.listAnd(), Role.LIST_AND);
+        add(cues.pseudo(), Role.PSEUDO);
+        add(cues.uncertainty().before(), Role.UNCERTAINTY_BEFORE);
+        add(cues.uncertainty().after(), Role.UNCERTAINTY_AFTER);
+        add(cues.otherPerson().relatives(), Role.RELATIVE);
+        add(cues.otherPerson().verbs(), Role.FAMILY_VERB);
+        add(cues.otherPerson().before(), Role.OTHER_BEFORE);
+        add(cues.otherPerson().after(), Role.OTHER_AFTER);
+        add(cues.historical().before(), Role.HISTORICAL_BEFORE);
+        add(cues.historical().after(), Role.HISTORICAL_AFTER);
+        add(cues.termination(), Role.TERMINATION);
+        add(cues.clauseStart(), Role.CLAUSE_START);
+        add(cues.all(), Role.ALL);
+        add(cues.filler(), Role.FILLER);
         lexicon.age().after().forEach(w -> tokens.terms(w).stream().filter(t -> w.indexOf(' ') < 0).forEach(ageSuffixes::add));
+    }
+
+    /** Adds phrases that carry only their role (cues, fillers, time and age words). */
+    private void add(List<String> phrases, Role role) {
+        Entry entry = new Entry(role, null, null);
+        phrases.forEach(p -> index.add(p, entry));
     }
 
     /** A stretch of the text the parser reads as one: a phrase of the lexicon, or one word it does not know. */
@@ -155,6 +161,8 @@ public final class TextParser {
         int mentionStart;
         /** Words read as an amount of time or an age, whose cue meanings ("years ago") no longer count. */
         boolean quantity;
+        /** Whether the match names a symptom, a risk factor, a pregnancy or the like (set with the match). */
+        boolean concept;
         final int start;
         final int end;
         boolean commaBefore;
@@ -167,6 +175,7 @@ public final class TextParser {
             this.from = from;
             this.to = to;
             this.match = match;
+            this.concept = match != null && match.concept();
             this.start = start;
             this.end = end;
             this.mentionStart = start;
@@ -183,7 +192,7 @@ public final class TextParser {
         }
 
         boolean concept() {
-            return match != null && match.entries().stream().anyMatch(e -> e.role().concept());
+            return concept;
         }
 
         /** A word outside the lexicon, which counts against a cue's reach. */
@@ -477,6 +486,7 @@ public final class TextParser {
                         List<Entry> entries = new ArrayList<>(later.match.entries());
                         entries.add(new Entry(Role.SYMPTOM, part.code(), null, 0, part.implied()));
                         later.match = new Match(later.match.from(), later.match.to(), List.copyOf(entries));
+                        later.concept = true;
                         later.mentionStart = earlier.start;
                         break;
                     }
