@@ -75,6 +75,13 @@ class ParseResourceTest {
     }
 
     @Test
+    void shouldSayWhichFieldsOfTheBodyItDidNotKnow() {
+        given().contentType(ContentType.JSON).body("{\"text\": \"mareo\", \"languge\": \"es\"}")
+                .when().post("/api/v1/parse")
+                .then().statusCode(200).body("unused.location", hasItem("languge"));
+    }
+
+    @Test
     void shouldPreferTheBodysLanguageToTheHeader() {
         given().contentType(ContentType.JSON).header("Accept-Language", "en")
                 .body(Map.of("text", "tengo fiebre y mareos", "language", "es"))

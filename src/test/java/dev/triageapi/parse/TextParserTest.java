@@ -1,0 +1,55 @@
+package dev.triageapi.parse;
+
+import dev.triageapi.parse.text.ParsedText;
+import dev.triageapi.vocabulary.Modifier;
+import dev.triageapi.vocabulary.Pregnancy;
+import dev.triageapi.vocabulary.Sex;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the parser answers besides symptom statuses: the words it did not understand, and the patient's particulars. */
+class TextParserTest {
+
+    @Test
+    void shouldListTheWordsItDidNotUnderstandWithTheirPlaces() {
+        String text = "I have a zorbling feeling in my elbow and a headache";
+        ParsedText parsed = Parsers.of("en").parse(text);
+        List<String> spans = parsed.unrecognized().stream().map(ParsedText.Span::text).toList();
+        assertTrue(spans.contains("zorbling"), spans.toString());
+        parsed.unrecognized().forEach(s -> assertEquals(text.substring(s.start(), s.end()), s.text()));
+        assertFalse(spans.stream().anyMatch(s -> s.contains("headache")), "a word understood is not listed: " + spans);
+    }
+
+    @Test
+    void shouldReadWhetherTheWeaknessIsAlreadyTreated() {
+        assertEquals(Boolean.TRUE, Parsers.of("en").parse("My legs are weak, I'm already being treated for it").underTreatment());
+        assertEquals(Boolean.FALSE, Parsers.of("en").parse("Weak arms, not on any treatment for weakness").underTreatment());
+        assertEquals(Boolean.TRUE, Parsers.of("es").parse("Tengo las piernas débiles, ya estoy en tratamiento").underTreatment());
+    }
+
+    @Test
+    void shouldReadAgeAndSexWrittenAsOneWord() {
+        ParsedText parsed = Parsers.of("en").parse("24F, sudden weakness of the left arm");
+        assertEquals(24, parsed.age());
+        assertEquals(Sex.FEMALE, parsed.sex());
+    }
+
+    @Test
+    void shouldReadAPregnancyAndItsDenial() {
+        assertEquals(Pregnancy.PREGNANT, Parsers.of("es").parse("Estoy embarazada y me duele la cabeza").pregnancy());
+        assertEquals(Pregnancy.NOT_PREGNANT, Parsers.of("en").parse("Not pregnant, headache since this morning").pregnancy());
+    }
+
+    @Test
+    void shouldKeepAStrokeSignThatWentAwayAsPresentAndResolved() {
+        ParsedText.ParsedSymptom numbness = Parsers.of("en").parse("my arm was numb for ten minutes and it went away")
+                .symptoms().get(0);
+        assertEquals("numbness", numbness.code());
+        assertEquals(Boolean.TRUE, numbness.modifiers().get(Modifier.RESOLVED));
+    }
+}
