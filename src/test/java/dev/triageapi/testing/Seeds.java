@@ -7,7 +7,8 @@ import java.util.Random;
 /**
  * Property checks on seeded generators in plain JUnit 5. One seed per run (new each run, so runs explore different
  * cases) gives every try its own {@link Random}; a failure names the seed and the try, and
- * {@code -Dtriage.seed=<seed>} replays the run exactly.
+ * {@code -Dtriage.seed=<seed>} replays the run exactly. {@code -Dtriage.tries-factor=<n>} runs n times as many tries,
+ * for a long hunt before a release rather than in every build.
  */
 public final class Seeds {
 
@@ -23,12 +24,13 @@ public final class Seeds {
     public static void forAll(int tries, Check check) {
         Long fixed = Long.getLong("triage.seed");
         long seed = fixed != null ? fixed : new SecureRandom().nextLong();
-        for (int i = 0; i < tries; i++) {
+        int total = tries * Integer.getInteger("triage.tries-factor", 1);
+        for (int i = 0; i < total; i++) {
             Random random = new Random(seed + i * 0x9E3779B97F4A7C15L);
             try {
                 check.run(random);
             } catch (Exception | AssertionError e) {
-                throw new AssertionError("property failed on try " + (i + 1) + " of " + tries + " with seed " + seed
+                throw new AssertionError("property failed on try " + (i + 1) + " of " + total + " with seed " + seed
                         + "; replay with -Dtriage.seed=" + seed + ": " + e.getMessage(), e);
             }
         }
