@@ -168,12 +168,13 @@ public class TriageService {
         List<FollowUpQuestion> asked = new ArrayList<>();
         for (String code : askAbout.stream().distinct().sorted().toList()) {
             SymptomDefinition symptom = catalog.symptom(code).orElse(null);
-            TriageCase ifReported = symptom == null ? null : interviewer.ifReported(answered.triageCase(), code).orElse(null);
-            if (ifReported == null) {
-                continue;
-            }
+            List<TriageCase> ifReported = symptom == null ? List.of() : interviewer.ifReported(answered.triageCase(), code);
             // Asked only when it could matter, as every follow-up question is; it stays listed in unused either way.
-            Urgency worst = engine.urgency(ruleSet, ifReported);
+            Urgency worst = assessment.urgency();
+            for (TriageCase form : ifReported) {
+                Urgency l = engine.urgency(ruleSet, form);
+                worst = l.compareTo(worst) > 0 ? l : worst;
+            }
             if (worst.compareTo(assessment.urgency()) > 0) {
                 asked.add(new FollowUpQuestion(code, "status", "present", worst,
                         symptom.question() + " (the record names it only in words)"));

@@ -54,7 +54,7 @@ public final class TriageEngine {
     /** The level the rules give and the answers they read to give it: for what-if evaluations that can spare others. */
     public Probe probe(RuleSet rules, TriageCase triageCase) {
         RuleRunner.Evaluation evaluation = runner.run(rules, triageCase, false);
-        return new Probe(verdict.levelOf(evaluation, triageCase), evaluation.read());
+        return verdict.probeOf(evaluation, triageCase);
     }
 
     private Assessment evaluate(RuleSet rules, TriageCase triageCase, boolean withTrace) {

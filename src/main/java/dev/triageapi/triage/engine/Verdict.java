@@ -42,18 +42,26 @@ final class Verdict {
     }
 
     /**
-     * Only the level the findings of one evaluation give, as {@link #of} reaches it, without the reasons, causes and
-     * questions a what-if evaluation does not read.
+     * Only the level the findings of one evaluation give, as {@link #of} reaches it, and how many findings give it,
+     * without the reasons, causes and questions a what-if evaluation does not read.
      */
-    Urgency levelOf(RuleRunner.Evaluation evaluation, TriageCase triageCase) {
+    Probe probeOf(RuleRunner.Evaluation evaluation, TriageCase triageCase) {
         Urgency urgency = null;
+        int holding = 0;
         for (Attributed a : evaluation.findings()) {
             Urgency level = levelOf(a, triageCase);
-            if (level != null && (urgency == null || level.compareTo(urgency) > 0)) {
+            if (level == null) {
+                continue;
+            }
+            int byLevel = urgency == null ? 1 : level.compareTo(urgency);
+            if (byLevel > 0) {
                 urgency = level;
+                holding = 1;
+            } else if (byLevel == 0) {
+                holding++;
             }
         }
-        return urgency == null ? Urgency.CONSULTATION : urgency;
+        return urgency == null ? new Probe(Urgency.CONSULTATION, 0, evaluation.read()) : new Probe(urgency, holding, evaluation.read());
     }
 
     /**

@@ -71,9 +71,10 @@ public final class InterviewPlan {
     }
 
     /** The answers, by modifier code, that describe a symptom at its most alarming, to judge whether to ask about it. */
-    public record Raising(Map<String, String> answers, String source) {
+    public record Raising(Map<String, String> answers, List<Map<String, String>> alternatives, String source) {
         public Raising {
             answers = Map.copyOf(answers);
+            alternatives = alternatives == null ? List.of() : alternatives.stream().map(Map::copyOf).toList();
         }
     }
 
@@ -102,6 +103,7 @@ public final class InterviewPlan {
         this.durations = List.copyOf(file.durations());
         this.representativeHours = representatives(durations);
         checkAnswers("raising", raising.answers(), false);
+        raising.alternatives().forEach(a -> checkAnswers("raising.alternatives", a, false));
         checkAnswers("lowering", lowering.answers(), true);
         lowering.tryEach().stream().filter(code -> Modifier.byCode(code).isEmpty()).findAny().ifPresent(code -> {
             throw new IllegalStateException(RESOURCE + ": lowering.tryEach names no modifier: " + code);
@@ -230,6 +232,21 @@ public final class InterviewPlan {
     /** The modifier answers of a symptom at its most alarming, by modifier code. */
     public Map<String, String> alarmingAnswers() {
         return raising.answers();
+    }
+
+    /**
+     * Every worst form of a symptom, as modifier answers by code: the most alarming answers, then each alternative
+     * over them. No one form is the worst for every rule (one side is the stroke pattern, both legs the spinal one).
+     */
+    public List<Map<String, String>> alarmingForms() {
+        List<Map<String, String>> forms = new ArrayList<>();
+        forms.add(raising.answers());
+        for (Map<String, String> alternative : raising.alternatives()) {
+            Map<String, String> form = new LinkedHashMap<>(raising.answers());
+            form.putAll(alternative);
+            forms.add(Map.copyOf(form));
+        }
+        return List.copyOf(forms);
     }
 
     /** The modifiers each of whose answers is tried in search of a lower level, in the order they are tried. */

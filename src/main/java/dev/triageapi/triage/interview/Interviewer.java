@@ -77,15 +77,15 @@ public final class Interviewer {
     }
 
     /**
-     * The case with this symptom reported at its most alarming (the plan's raising answers), or empty when the case
+     * The case with this symptom reported in each of its worst forms (the plan's raising answers), or none when the case
      * already mentions it: what a symptom the patient did not report could do to the level.
      */
-    public Optional<TriageCase> ifReported(TriageCase c, String symptom) {
+    public List<TriageCase> ifReported(TriageCase c, String symptom) {
         if (Answering.indexOf(c, symptom) >= 0) {
-            return Optional.empty();
+            return List.of();
         }
         Outcome yes = answering.answer(c, Question.symptom(symptom), Answering.YES);
-        return yes.refusal() == null ? Optional.of(wayUp.alarming(yes.triageCase(), symptom)) : Optional.empty();
+        return yes.refusal() == null ? wayUp.alarmingForms(yes.triageCase(), symptom) : List.of();
     }
 
     /** Puts posted answers ({@code question id, answer} pairs, in order) into a case. */
@@ -114,7 +114,7 @@ public final class Interviewer {
      */
     public Interview interview(TriageCase c, Set<String> dontKnow, Assessment assessed, Function<TriageCase, Probe> probe,
                                int maxRaising, int maxEvaluations) {
-        return interview(c, dontKnow, new Probe(assessed.urgency(), assessed.read()), probe, maxRaising, maxEvaluations);
+        return interview(c, dontKnow, new Probe(assessed.urgency(), 1, assessed.read()), probe, maxRaising, maxEvaluations);
     }
 
     private Interview interview(TriageCase c, Set<String> dontKnow, Probe base, Function<TriageCase, Probe> probe,
@@ -166,9 +166,9 @@ public final class Interviewer {
             if (given.refusal() != null) {
                 continue;
             }
-            TriageCase answered = q.subject() == Question.Subject.SYMPTOM ? wayUp.alarming(given.triageCase(), q.symptom())
-                    : given.triageCase();
-            Urgency l = level.apply(answered);
+            Urgency l = q.subject() == Question.Subject.SYMPTOM
+                    ? WayUp.highest(wayUp.alarmingForms(given.triageCase(), q.symptom()), level)
+                    : level.apply(given.triageCase());
             if (l.compareTo(current) > 0) {
                 out.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null));
             }
@@ -192,7 +192,7 @@ public final class Interviewer {
         // for): when all of them together, each symptom at its most alarming, do not raise it, none of them can alone.
         boolean presenceCanRaise = false;
         if (current != Urgency.EMERGENCY_AMBULANCE) {
-            presenceCanRaise = level.apply(wayUp.allPresent(c, candidates)).compareTo(current) > 0;
+            presenceCanRaise = WayUp.highest(wayUp.allPresent(c, candidates), level).compareTo(current) > 0;
         }
         // What a symptom opens in turn is checked only once nothing else is left to ask (symptomsTogether below): its
         // bound holds every symptom reachable, and the cost of an evaluation grows with the facts in the case.
@@ -218,11 +218,8 @@ public final class Interviewer {
                 if (out.refusal() != null) {
                     continue;
                 }
-                TriageCase answered = out.triageCase();
-                if (alarming) {
-                    answered = wayUp.alarming(answered, q.symptom());
-                }
-                Urgency l = level.apply(answered);
+                Urgency l = alarming ? WayUp.highest(wayUp.alarmingForms(out.triageCase(), q.symptom()), level)
+                        : level.apply(out.triageCase());
                 if (l.compareTo(highest) > 0) {
                     highest = l;
                 }

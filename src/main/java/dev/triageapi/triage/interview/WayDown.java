@@ -14,6 +14,9 @@ import java.util.function.Function;
 /** The search for a lower level: the open questions answered benignly together, and the answers that reach it. */
 final class WayDown {
 
+    /** Details with at most this many answers are also tried in pairs; more would cost an evaluation per product. */
+    private static final int PAIRED_OPTIONS = 3;
+
     private final InterviewPlan plan;
     private final Answering answering;
     private final Candidates candidates;
@@ -57,7 +60,7 @@ final class WayDown {
                 Map<Question, String> trial = new LinkedHashMap<>(chosen);
                 group.forEach(q -> trial.put(q, option.code()));
                 Probe p = level.apply(answered(c, trial));
-                if (p.urgency().compareTo(best.urgency()) < 0) {
+                if (p.lowerThan(best)) {
                     best = p;
                     kept = trial;
                 }
@@ -67,7 +70,49 @@ final class WayDown {
                 chosen.putAll(kept);
             }
         }
+        best = pairs(c, open, chosen, best, level);
         return new Joint(chosen, best.urgency());
+    }
+
+    /**
+     * Two details of one symptom that lower the level only together (a sudden severe headache is familiar only when it
+     * has a known trigger and keeps coming back: each answer alone leaves a red flag). For each symptom, every pair of
+     * its open details with few answers each (yes or no, a handful of choices) that the rules read is tried in all
+     * combinations; the pair that lowers the level most is kept in {@code chosen}.
+     */
+    private Probe pairs(TriageCase c, List<Question> open, Map<Question, String> chosen, Probe best,
+                        Function<TriageCase, Probe> level) {
+        List<Question> small = open.stream().filter(q -> plan.triesEach(q)
+                && answering.options(q).size() <= PAIRED_OPTIONS).toList();
+        Map<Question, String> kept = null;
+        for (int i = 0; i < small.size(); i++) {
+            for (int j = i + 1; j < small.size(); j++) {
+                Question a = small.get(i);
+                Question b = small.get(j);
+                Probe current = best;
+                if (!a.symptom().equals(b.symptom())
+                        || !current.read().read(a.symptom(), a.modifier()) || !current.read().read(b.symptom(), b.modifier())) {
+                    continue;
+                }
+                for (Option oa : answering.options(a)) {
+                    for (Option ob : answering.options(b)) {
+                        Map<Question, String> trial = new LinkedHashMap<>(chosen);
+                        trial.put(a, oa.code());
+                        trial.put(b, ob.code());
+                        Probe p = level.apply(answered(c, trial));
+                        if (p.urgency().compareTo(best.urgency()) < 0) {
+                            best = p;
+                            kept = trial;
+                        }
+                    }
+                }
+            }
+        }
+        if (kept != null) {
+            chosen.clear();
+            chosen.putAll(kept);
+        }
+        return best;
     }
 
     /** The case with each of these answers given; an answer the case refuses is left out (and dropped from the map). */

@@ -33,25 +33,42 @@ final class WayUp {
     }
 
     /**
-     * The case with every open symptom reported at its most alarming, every open risk factor present and, where asked,
-     * a pregnancy: the highest level those questions can reach (what a symptom opens in turn is left to
-     * {@link #symptomsTogether}).
+     * The cases with every open symptom reported in one of its worst forms, every open risk factor present and, where
+     * asked, a pregnancy, one case per form: together the highest level those questions can reach (what a symptom
+     * opens in turn is left to {@link #symptomsTogether}).
      */
-    TriageCase allPresent(TriageCase c, List<Question> candidates) {
-        TriageCase all = c;
+    List<TriageCase> allPresent(TriageCase c, List<Question> candidates) {
+        TriageCase base = c;
         List<String> next = new ArrayList<>();
         for (Question q : candidates) {
             switch (q.subject()) {
                 case SYMPTOM -> next.add(q.symptom());
-                case RISK_FACTOR -> all = given(all, q, Answering.YES);
-                case PREGNANCY -> all = given(all, q, Pregnancy.PREGNANT.code());
+                case RISK_FACTOR -> base = given(base, q, Answering.YES);
+                case PREGNANCY -> base = given(base, q, Pregnancy.PREGNANT.code());
                 default -> { }
             }
         }
-        for (String code : next) {
-            all = alarming(given(all, Question.symptom(code), Answering.YES), code);
+        List<TriageCase> out = new ArrayList<>();
+        for (Map<String, String> form : plan.alarmingForms()) {
+            TriageCase all = base;
+            for (String code : next) {
+                all = inForm(given(all, Question.symptom(code), Answering.YES), code, form);
+            }
+            out.add(all);
         }
-        return all;
+        return out;
+    }
+
+    /** The highest level of these cases. */
+    static Urgency highest(List<TriageCase> cases, Function<TriageCase, Urgency> level) {
+        Urgency out = Urgency.SELF_CARE;
+        for (TriageCase c : cases) {
+            Urgency l = level.apply(c);
+            if (l.compareTo(out) > 0) {
+                out = l;
+            }
+        }
+        return out;
     }
 
     private TriageCase given(TriageCase c, Question q, String answer) {
@@ -83,14 +100,18 @@ final class WayUp {
                 plan.complaint(code).ifPresent(cmp -> next.addAll(cmp.symptoms()));
             }
         }
-        TriageCase all = c;
-        for (String code : reachable) {
-            Outcome out = answering.answer(all, Question.symptom(code), Answering.YES);
-            if (out.refusal() == null) {
-                all = alarming(out.triageCase(), code);
+        List<TriageCase> forms = new ArrayList<>();
+        for (Map<String, String> form : plan.alarmingForms()) {
+            TriageCase all = c;
+            for (String code : reachable) {
+                Outcome out = answering.answer(all, Question.symptom(code), Answering.YES);
+                if (out.refusal() == null) {
+                    all = inForm(out.triageCase(), code, form);
+                }
             }
+            forms.add(all);
         }
-        Urgency l = level.apply(all);
+        Urgency l = highest(forms, level);
         if (l.compareTo(current) > 0) {
             open.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));
         }
@@ -116,7 +137,7 @@ final class WayUp {
             if (open.isEmpty() || anyRaises) {
                 continue;
             }
-            Urgency l = level.apply(alarming(c, s.getCode()));
+            Urgency l = highest(alarmingForms(c, s.getCode()), level);
             if (l.compareTo(current) > 0) {
                 open.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));
             }
@@ -125,8 +146,17 @@ final class WayUp {
 
     /** The case with the symptom's unknown details given their most alarming answers (where the symptom takes them). */
     TriageCase alarming(TriageCase c, String symptom) {
+        return inForm(c, symptom, plan.alarmingAnswers());
+    }
+
+    /** The case once for each worst form of the symptom ({@link InterviewPlan#alarmingForms()}). */
+    List<TriageCase> alarmingForms(TriageCase c, String symptom) {
+        return plan.alarmingForms().stream().map(form -> inForm(c, symptom, form)).toList();
+    }
+
+    private TriageCase inForm(TriageCase c, String symptom, Map<String, String> form) {
         TriageCase out = c;
-        for (Map.Entry<String, String> e : plan.alarmingAnswers().entrySet()) {
+        for (Map.Entry<String, String> e : form.entrySet()) {
             Optional<Modifier> modifier = Modifier.byCode(e.getKey());
             if (modifier.isPresent()) {
                 Outcome given = answering.answer(out, Question.modifier(symptom, modifier.get()), e.getValue());

@@ -103,7 +103,7 @@ class InterviewPropertiesTest {
                     continue;
                 }
                 Urgency plain = patient.atOnce(yes.triageCase());
-                Urgency alarming = patient.atOnce(wayUp.alarming(yes.triageCase(), code));
+                Urgency alarming = WayUp.highest(wayUp.alarmingForms(yes.triageCase(), code), patient::atOnce);
                 assertTrue(alarming.compareTo(plain) >= 0,
                         () -> code + ": " + plain + " with its details unknown, " + alarming + " at its most alarming, in " + describe(c));
             }

@@ -55,6 +55,60 @@ class InterviewerTest {
         assertTrue(end.level().isEmergency(), end::toString);
     }
 
+    /** Both feet tingling with back pain is the spinal pattern: one-sided, the stroke one, would not show it. */
+    @Test
+    void shouldAskWhereTinglingIsWhenBackPainCouldMakeItCordCompression() {
+        TriageCase start = new TriageCase(new Patient(38, Sex.MALE, null), List.of(Symptom.present("pins_and_needles")), List.of());
+        TriageCase truth = new TriageCase(new Patient(38, Sex.MALE, null), List.of(
+                Symptom.builder("pins_and_needles").onset(Onset.SUDDEN).side(Side.BOTH).severity(Severity.SEVERE)
+                        .locations(Set.of(BodyLocation.FOOT)).hoursSinceOnset(2.0).recurring(true).build(),
+                Symptom.builder("back_pain").onset(Onset.GRADUAL).hoursSinceOnset(800.0).worsening(true).build(),
+                absent("muscle_weakness"), absent("numbness"), absent("saddle_numbness"), absent("bladder_or_bowel_problems"),
+                absent("difficulty_walking"), absent("fever"), absent("muscle_pain")), List.of());
+        SimulatedPatient.Ending end = patient.interview(start, truth);
+        assertEquals(Urgency.EMERGENCY, patient.atOnce(truth), end::toString);
+        assertEquals(Urgency.EMERGENCY, end.level(), end::toString);
+    }
+
+    /**
+     * Two red flags, each kept up by its own unanswered detail (how long the bladder trouble has lasted, where the
+     * weakness is), fall only together: the way down takes an answer that leaves fewer findings at the level.
+     */
+    @Test
+    void shouldAskWhatLowersTwoRedFlagsThatEachHoldTheLevel() {
+        TriageCase start = new TriageCase(new Patient(60, Sex.FEMALE, null), List.of(
+                Symptom.builder("back_pain").recurring(true).build()), List.of());
+        TriageCase truth = new TriageCase(new Patient(60, Sex.FEMALE, false), List.of(
+                Symptom.builder("back_pain").onset(Onset.GRADUAL).severity(Severity.MILD).worsening(true).recurring(true)
+                        .trigger(Trigger.NONE).build(),
+                Symptom.builder("bladder_or_bowel_problems").hoursSinceOnset(9000.0).build(),
+                Symptom.builder("muscle_weakness").severity(Severity.SEVERE).locations(Set.of(BodyLocation.NECK))
+                        .worsening(false).recurring(true).resolved(true).spread(Spread.NONE).trigger(Trigger.INJURY).build(),
+                absent("saddle_numbness"), absent("numbness"), absent("difficulty_walking"), absent("fever"),
+                absent("difficulty_breathing"), absent("confusion"), absent("vision_change")),
+                List.of(), List.of(new RiskFactorAbsent("cancer_history"), new RiskFactorAbsent("home_canned_food")), null);
+        SimulatedPatient.Ending end = patient.interview(start, truth);
+        assertEquals(Urgency.CONSULTATION_24, patient.atOnce(truth), end::toString);
+        assertEquals(Urgency.CONSULTATION_24, end.level(), end::toString);
+    }
+
+    /** A sudden severe headache is the patient's familiar one only with both answers: a known trigger, and recurring. */
+    @Test
+    void shouldAskWhetherASuddenSevereHeadacheIsAFamiliarOneWithAKnownTrigger() {
+        TriageCase start = new TriageCase(new Patient(47, Sex.MALE, null), List.of(Symptom.builder("fever").onset(Onset.GRADUAL).build()), List.of());
+        TriageCase truth = new TriageCase(new Patient(47, Sex.MALE, true), List.of(
+                Symptom.builder("fever").onset(Onset.GRADUAL).severity(Severity.MILD).hoursSinceOnset(150.0).worsening(true).build(),
+                Symptom.builder("headache").onset(Onset.SUDDEN).severity(Severity.SEVERE).hoursSinceOnset(150.0)
+                        .knownTrigger(true).worsening(true).recurring(true).build(),
+                absent("confusion"), absent("neck_stiffness"), absent("skin_rash"), absent("difficulty_breathing"),
+                absent("muscle_weakness"), absent("chest_pain"), absent("vomiting"), absent("seizure"), absent("difficulty_speaking"),
+                absent("vision_change"), absent("numbness"), absent("back_pain"), absent("muscle_pain"), absent("fatigue")),
+                List.of(), List.of(new RiskFactorAbsent("immunosuppression")), null);
+        SimulatedPatient.Ending end = patient.interview(start, truth);
+        assertTrue(patient.atOnce(truth).compareTo(Urgency.EMERGENCY) < 0, end::toString);
+        assertEquals(patient.atOnce(truth), end.level(), end::toString);
+    }
+
     @Test
     void shouldReachSelfCareForSorenessAfterExercise() {
         TriageCase start = new TriageCase(new Patient(30, Sex.FEMALE, null), List.of(Symptom.present("muscle_pain")), List.of());
