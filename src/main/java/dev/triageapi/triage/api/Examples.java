@@ -65,7 +65,7 @@ public final class Examples {
              "redFlags": [
                {"code": "stroke_sudden_confusion_or_speech_trouble", "label": "Sudden confusion, trouble speaking or trouble understanding others (possible stroke)", "urgency": "emergency_ambulance", "source": "Source article 'Muscle Weakness: Causes, Treatments, and More' (medically reviewed, 2022-05-30): life-threatening symptoms; CDC stroke signs (BE-FAST) as listed in the source article", "evidence": ["difficulty_speaking"]},
                {"code": "stroke_sudden_one_sided_weakness", "label": "Sudden weakness, numbness or paralysis of the face, an arm or a leg, especially on one side (possible stroke)", "urgency": "emergency_ambulance", "source": "Source article 'Muscle Weakness: Causes, Treatments, and More' (medically reviewed, 2022-05-30): life-threatening symptoms; CDC stroke signs (BE-FAST) as listed in the source article", "evidence": ["muscle_weakness"]}],
-             "reasons": ["Sudden confusion, trouble speaking or trouble understanding others (possible stroke)", "Sudden weakness, numbness or paralysis of the face, an arm or a leg, especially on one side (possible stroke)", "A doctor should look for the cause of the reported symptoms."],
+             "reasons": ["Sudden confusion, trouble speaking or trouble understanding others (possible stroke)", "Sudden weakness, numbness or paralysis of the face, an arm or a leg, especially on one side (possible stroke)"],
              "causeGroups": [
                {"code": "neurological", "label": "Neurological",
                 "conditions": [

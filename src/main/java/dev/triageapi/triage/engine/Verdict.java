@@ -145,6 +145,11 @@ final class Verdict {
                 reasons.add(reason);
             }
         }
+        // Nor does it tell the patient to see a doctor within a day or in the coming days next to "call now": the
+        // reasons of the lower levels would read as an invitation to wait.
+        if (urgency.isEmergency()) {
+            reasons.removeIf(reason -> reason.level() != null && !reason.level().isEmergency());
+        }
         reasons.sort(MOST_URGENT_REASON_FIRST);
         Set<String> reasonTexts = new LinkedHashSet<>();
         reasons.forEach(reason -> reasonTexts.add(reason.text()));
