@@ -1,7 +1,9 @@
 package dev.triageapi.catalog;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.triageapi.vocabulary.Language;
 import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.Urgency;
 
@@ -40,12 +42,16 @@ public final class Catalog {
     /** The groups each symptom is in, by symptom code. */
     private final Map<String, Set<String>> groupsOfSymptom;
     private final Map<String, SelfCarePathwayDefinition> selfCarePathways;
+    private final Language language;
+    private final Map<String, String> messages;
 
-    Catalog(List<SymptomDefinition> symptoms, List<RiskFactorDefinition> riskFactors,
+    Catalog(Language language, Map<String, String> messages, List<SymptomDefinition> symptoms, List<RiskFactorDefinition> riskFactors,
             List<CauseGroupDefinition> causeGroups, List<RedFlagDefinition> redFlags,
             List<UrgencyLevelDefinition> urgencyLevels, List<ModifierDefinition> modifiers,
             List<SymptomGroupDefinition> symptomGroups, List<ReasonDefinition> reasons,
             List<SelfCarePathwayDefinition> selfCarePathways) {
+        this.language = language;
+        this.messages = Map.copyOf(messages);
         this.modifiers = checkedModifiers(modifiers, symptoms);
         this.symptoms = index(symptoms, SymptomDefinition::code, "symptom");
         this.riskFactors = index(riskFactors, RiskFactorDefinition::code, "risk factor");
@@ -100,19 +106,55 @@ public final class Catalog {
         this.symptomOrder = Collections.unmodifiableMap(order);
     }
 
-    /** Reads the catalog bundled in the application. */
+    /** Reads the catalog bundled in the application, in English. */
     public static Catalog load() {
+        return load(Language.EN);
+    }
+
+    /**
+     * Reads the catalog bundled in the application with its texts in {@code language} ({@link Translations}): the same
+     * codes and structure in every language, only the words a person reads differ.
+     */
+    public static Catalog load(Language language) {
         ObjectMapper json = new ObjectMapper();
-        return new Catalog(
-                read(json, "symptoms", new TypeReference<>() { }),
-                read(json, "risk-factors", new TypeReference<>() { }),
-                read(json, "cause-groups", new TypeReference<>() { }),
-                read(json, "red-flags", new TypeReference<>() { }),
-                read(json, "urgency-levels", new TypeReference<>() { }),
-                read(json, "modifiers", new TypeReference<>() { }),
-                read(json, "symptom-groups", new TypeReference<>() { }),
-                read(json, "reasons", new TypeReference<>() { }),
-                read(json, "self-care", new TypeReference<>() { }));
+        Translations words = Translations.of(language);
+        return new Catalog(language,
+                messages(words.apply(MESSAGES, tree(json, MESSAGES))),
+                read(json, words, "symptoms", new TypeReference<>() { }),
+                read(json, words, "risk-factors", new TypeReference<>() { }),
+                read(json, words, "cause-groups", new TypeReference<>() { }),
+                read(json, words, "red-flags", new TypeReference<>() { }),
+                read(json, words, "urgency-levels", new TypeReference<>() { }),
+                read(json, words, "modifiers", new TypeReference<>() { }),
+                read(json, words, "symptom-groups", new TypeReference<>() { }),
+                read(json, words, "reasons", new TypeReference<>() { }),
+                read(json, words, "self-care", new TypeReference<>() { }));
+    }
+
+    /** The names of the catalog's files, as {@link Translations} keys begin. */
+    public static final List<String> FILES = List.of("messages", "urgency-levels", "symptoms", "modifiers", "risk-factors",
+            "red-flags", "reasons", "self-care", "cause-groups", "symptom-groups");
+    private static final String MESSAGES = "messages";
+
+    /** The service's own texts by key, the file's nesting joined by dots ({@code cards.redFlags}). */
+    private static Map<String, String> messages(JsonNode tree) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Translations.english(MESSAGES, tree).forEach((key, text) -> out.put(key.substring(MESSAGES.length() + 1), text));
+        return out;
+    }
+
+    /** The language of this catalog's texts. */
+    public Language language() {
+        return language;
+    }
+
+    /** A text of the service's own by key ({@code disclaimer}, {@code cards.redFlags}), in this catalog's language. */
+    public String message(String key) {
+        String text = messages.get(key);
+        if (text == null) {
+            throw new IllegalArgumentException("no message " + key + " in catalog/messages.json");
+        }
+        return text;
     }
 
     /** The bundled catalog, read once: the rules' symptom groups are looked up in it. */
@@ -238,13 +280,18 @@ public final class Catalog {
         return symptomOrder.getOrDefault(code, Integer.MAX_VALUE);
     }
 
-    private static <T> List<T> read(ObjectMapper json, String name, TypeReference<List<T>> type) {
+    private static <T> List<T> read(ObjectMapper json, Translations words, String name, TypeReference<List<T>> type) {
+        return json.convertValue(words.apply(name, tree(json, name)), type);
+    }
+
+    /** A catalog file as read, for its texts to be translated before it is bound. */
+    public static JsonNode tree(ObjectMapper json, String name) {
         String resource = "catalog/" + name + ".json";
         try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + resource);
             }
-            return json.readValue(in, type);
+            return json.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }

@@ -1,5 +1,10 @@
 package dev.triageapi.cdshooks;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestHeader;
+import dev.triageapi.vocabulary.Language;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.triageapi.cdshooks.CdsModels.CardsResponse;
 import dev.triageapi.cdshooks.CdsModels.Discovery;
@@ -114,7 +119,9 @@ public class CdsHooksResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The symptom records were not prefetched and cannot be fetched.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CardsResponse encounterStart(HookRequest call) {
+    public RestResponse<CardsResponse> encounterStart(HookRequest call,
+            @Parameter(description = ACCEPT_LANGUAGE, example = "es-US, es;q=0.9, en;q=0.5", schema = @Schema(type = SchemaType.STRING))
+            @RestHeader("Accept-Language") List<String> acceptLanguage) {
         checkCall(call, CdsService.ENCOUNTER);
         if (call.context() == null || !call.context().hasNonNull("patientId")) {
             throw new InvalidRequestException(List.of(new FieldError("context.patientId", "is required for encounter-start")));
@@ -130,10 +137,7 @@ public class CdsHooksResource {
         FhirIntake read = intake.toIntake(combined);
         List<UnusedInput> unused = new ArrayList<>(notes);
         read.unused().forEach(u -> unused.add(new UnusedInput("prefetch.symptoms." + u.location(), u.reason())));
-        if (read.request().symptoms().isEmpty()) {
-            return new CardsResponse(List.of(cards.nothingToTriage(unused, read.askAbout())));
-        }
-        return new CardsResponse(List.of(cards.card(triage.triage(read.request(), unused, read.askAbout()))));
+        return answer(read, unused, Language.negotiate(acceptLanguage));
     }
 
     @POST
@@ -150,7 +154,9 @@ public class CdsHooksResource {
             schema = @Schema(implementation = CardsResponse.class)))
     @APIResponse(responseCode = "400", description = "Not a valid hook call, or context.questionnaireResponse missing.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CardsResponse questionnaireInProgress(HookRequest call) {
+    public RestResponse<CardsResponse> questionnaireInProgress(HookRequest call,
+            @Parameter(description = ACCEPT_LANGUAGE, example = "es-US, es;q=0.9, en;q=0.5", schema = @Schema(type = SchemaType.STRING))
+            @RestHeader("Accept-Language") List<String> acceptLanguage) {
         checkCall(call, CdsService.INTAKE);
         JsonNode response = call.context() == null ? null : call.context().get("questionnaireResponse");
         if (response == null || response.isNull()) {
@@ -160,11 +166,22 @@ public class CdsHooksResource {
         FhirIntake read = intake.toIntake(fhir.parse(response.toString()));
         List<UnusedInput> unused = read.unused().stream()
                 .map(u -> new UnusedInput("context.questionnaireResponse." + u.location(), u.reason())).toList();
-        if (read.request().symptoms().isEmpty()) {
-            return new CardsResponse(List.of(cards.nothingToTriage(unused, read.askAbout())));
-        }
-        return new CardsResponse(List.of(cards.card(triage.triage(read.request(), unused, read.askAbout()))));
+        return answer(read, unused, Language.negotiate(acceptLanguage));
     }
+
+    /** The card in the language the call asked for, saying which: only its words change with the language. */
+    private RestResponse<CardsResponse> answer(FhirIntake read, List<UnusedInput> unused, Language language) {
+        CardsResponse cardsResponse = new CardsResponse(List.of(read.request().symptoms().isEmpty()
+                ? cards.nothingToTriage(unused, read.askAbout(), language)
+                : cards.card(triage.triage(read.request(), unused, read.askAbout(), language), language)));
+        return RestResponse.ResponseBuilder.ok(cardsResponse)
+                .header("Content-Language", language.code())
+                .header("Vary", "Accept-Language")
+                .build();
+    }
+
+    private static final String ACCEPT_LANGUAGE = "The language of the card's words: `en` or `es`, by q-value; English "
+            + "otherwise. The answer's Content-Language says which.";
 
     @POST
     @Path("/{service}/feedback")

@@ -1,5 +1,9 @@
 package dev.triageapi.fhir;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestHeader;
+import dev.triageapi.vocabulary.Language;
 import dev.triageapi.http.FieldError;
 import dev.triageapi.http.InvalidRequestException;
 import dev.triageapi.observability.Intake;
@@ -70,7 +74,12 @@ public class FhirTriageResource {
             + "application/json, or names another FHIR version than R4.",
             content = @Content(mediaType = FhirCodes.MEDIA_TYPE, schema = @Schema(ref = "OperationOutcome")))
     public Response triage(String body, @HeaderParam(HttpHeaders.ACCEPT) String accept,
-                           @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+                           @Parameter(description = "The language of the answer's words (and the RiskAssessment's "
+                                   + "`language`): `en` or `es`, by q-value; English otherwise.",
+                                   example = "es-US, es;q=0.9, en;q=0.5", schema = @Schema(type = SchemaType.STRING))
+                           @RestHeader("Accept-Language") List<String> acceptLanguage) {
+        Language language = Language.negotiate(acceptLanguage);
         FhirMedia.requireJson(contentType);
         FhirMedia.requireAcceptable(accept);
         FhirIntake read = intake.toIntake(fhir.parse(body));
@@ -82,14 +91,13 @@ public class FhirTriageResource {
         }
         TriageResponse answer;
         try {
-            answer = triage.triage(read.request(), read.unused(), read.askAbout());
+            answer = triage.triage(read.request(), read.unused(), read.askAbout(), language);
         } catch (InvalidRequestException e) {
             throw read.inFhirTerms(e); // a value out of range is named by its item or entry, not by a JSON field
         }
-        if (wantsPlainJson(accept)) {
-            return Response.ok(answer, MediaType.APPLICATION_JSON).build();
-        }
-        return Response.ok(fhir.write(riskAssessments.build(answer, read)), FhirCodes.MEDIA_TYPE).build();
+        Response.ResponseBuilder ok = wantsPlainJson(accept) ? Response.ok(answer, MediaType.APPLICATION_JSON)
+                : Response.ok(fhir.write(riskAssessments.build(answer, read, language)), FhirCodes.MEDIA_TYPE);
+        return ok.header("Content-Language", language.code()).header("Vary", "Accept, Accept-Language").build();
     }
 
     private static boolean wantsPlainJson(String accept) {

@@ -1,8 +1,10 @@
 package dev.triageapi.fhir;
 
 import dev.triageapi.catalog.Catalog;
+import dev.triageapi.catalog.Catalogs;
 import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.triage.api.TriageResponse;
+import dev.triageapi.vocabulary.Language;
 import dev.triageapi.vocabulary.Urgency;
 import jakarta.inject.Singleton;
 import org.hl7.fhir.r4.model.Annotation;
@@ -28,24 +30,27 @@ import java.util.stream.Collectors;
 @Singleton
 public class RiskAssessmentFactory {
 
-    private final Catalog catalog;
+    private final Catalogs catalogs;
 
-    RiskAssessmentFactory(Catalog catalog) {
-        this.catalog = catalog;
+    RiskAssessmentFactory(Catalogs catalogs) {
+        this.catalogs = catalogs;
     }
 
-    public RiskAssessment build(TriageResponse answer, FhirIntake intake) {
+    /** The RiskAssessment of an answer, its words (and its {@code language}) those of the answer. */
+    public RiskAssessment build(TriageResponse answer, FhirIntake intake, Language language) {
+        Catalog catalog = catalogs.of(language);
         RiskAssessment risk = new RiskAssessment();
+        risk.setLanguage(language.code());
         risk.setStatus(RiskAssessmentStatus.FINAL);
         risk.setOccurrence(new DateTimeType(new Date()));
-        risk.setMethod(new CodeableConcept().setText("Muscle weakness triage rules " + answer.rulesVersion()));
+        risk.setMethod(new CodeableConcept().setText(catalog.message("riskAssessment.method").replace("{version}", answer.rulesVersion())));
         risk.addIdentifier(new Identifier().setSystem(FhirCodes.BASE + "/rules-version").setValue(answer.rulesVersion()));
-        risk.setCode(new CodeableConcept().setText("Muscle weakness triage"));
+        risk.setCode(new CodeableConcept().setText(catalog.message("riskAssessment.title")));
         // A urn:uuid names a resource only inside the Bundle it came in: out of it, such a reference would dangle.
         if (intake.subject() != null && !intake.subject().startsWith("urn:")) {
             risk.getSubject().setReference(intake.subject());
         } else {
-            risk.getSubject().setDisplay("Patient of the intake (not identified)");
+            risk.getSubject().setDisplay(catalog.message("riskAssessment.unidentifiedPatient"));
         }
         intake.basis().stream().filter(reference -> !reference.startsWith("urn:"))
                 .forEach(reference -> risk.addBasis(new Reference(reference)));
@@ -53,7 +58,7 @@ public class RiskAssessmentFactory {
         String urgencyLabel = catalog.urgencyLevel(answer.urgency()).label();
         RiskAssessmentPredictionComponent urgency = risk.addPrediction();
         urgency.setOutcome(new CodeableConcept(new Coding(FhirCodes.URGENCY, answer.urgency().code(), urgencyLabel))
-                .setText("Urgency: " + urgencyLabel));
+                .setText(catalog.message("riskAssessment.urgencyText").replace("{level}", urgencyLabel)));
         urgency.setQualitativeRisk(qualitativeRisk(answer.urgency()));
         urgency.setRationale(answer.reasons().stream().map(RiskAssessmentFactory::sentence).collect(Collectors.joining(" ")));
 
@@ -62,35 +67,37 @@ public class RiskAssessmentFactory {
                 risk.addPrediction()
                         .setOutcome(new CodeableConcept(new Coding(FhirCodes.CAUSE, condition.code(), condition.name()))
                                 .setText(condition.name()))
-                        .setRationale(rationale(group, condition));
+                        .setRationale(rationale(catalog, group, condition));
             }
         }
         risk.setMitigation(answer.advice());
         risk.addNote(new Annotation().setText(answer.disclaimer()));
-        answer.redFlags().forEach(f -> risk.addNote(new Annotation()
-                .setText("Red flag: " + sentence(f.label()) + " Source: " + sentence(f.source()))));
+        answer.redFlags().forEach(f -> risk.addNote(new Annotation().setText(catalog.message("riskAssessment.redFlag")
+                .replace("{label}", sentence(f.label())).replace("{source}", sentence(f.source())))));
         if (!answer.unused().isEmpty()) {
-            risk.addNote(new Annotation().setText("Not used in this triage: " + answer.unused().stream()
-                    .map(u -> u.location() + " (" + u.reason() + ")").collect(Collectors.joining("; ")) + "."));
+            risk.addNote(new Annotation().setText(catalog.message("riskAssessment.notUsed").replace("{items}", answer.unused().stream()
+                    .map(u -> u.location() + " (" + u.reason() + ")").collect(Collectors.joining("; ")))));
         }
         return risk;
     }
 
-    private String rationale(TriageResponse.CauseGroupView group, TriageResponse.ConditionView condition) {
-        return condition.name() + " is a possible " + group.label().toLowerCase(Locale.ROOT)
-                + " cause to consider, suggested by " + names(condition.evidence()) + ". It is not a diagnosis"
-                + (condition.serious() ? "; it can be serious." : ".");
+    private static String rationale(Catalog catalog, TriageResponse.CauseGroupView group, TriageResponse.ConditionView condition) {
+        return catalog.message(condition.serious() ? "riskAssessment.seriousCondition" : "riskAssessment.condition")
+                .replace("{condition}", condition.name())
+                .replace("{group}", group.label().toLowerCase(Locale.ROOT))
+                .replace("{evidence}", names(catalog, condition.evidence()));
     }
 
     /** Catalog names of the evidence codes, joined as a sentence would list them. */
-    private String names(List<String> codes) {
+    private static String names(Catalog catalog, List<String> codes) {
         List<String> names = codes.stream().map(code -> catalog.symptom(code).map(SymptomDefinition::label)
                 .map(l -> l.toLowerCase(Locale.ROOT)).orElse(code.replace('_', ' '))).toList();
         if (names.isEmpty()) {
-            return "the reported pattern";
+            return catalog.message("riskAssessment.reportedPattern");
         }
-        return names.size() == 1 ? names.get(0)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        return names.size() == 1 ? names.get(0) : catalog.message("riskAssessment.and")
+                .replace("{first}", String.join(", ", names.subList(0, names.size() - 1)))
+                .replace("{last}", names.get(names.size() - 1));
     }
 
     private static String sentence(String text) {

@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Under {@code ./mvnw quarkus:dev} Quarkus restarts only for the resources it is told to watch: every catalog file must
- * be named in {@code quarkus.live-reload.watched-resources}, or an edit of its words has no effect until a restart.
+ * (its translations included) be named in {@code quarkus.live-reload.watched-resources}, or an edit of its words has no
+ * effect until a restart.
  */
 class CatalogFilesWatchedTest {
 
@@ -30,8 +31,10 @@ class CatalogFilesWatchedTest {
         Set<String> watched = Arrays.stream(properties.getProperty("quarkus.live-reload.watched-resources", "").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
         Set<String> catalog;
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources/catalog"))) {
-            catalog = files.map(f -> "catalog/" + f.getFileName()).collect(Collectors.toCollection(TreeSet::new));
+        Path root = Path.of("src/main/resources");
+        try (Stream<Path> files = Files.walk(root.resolve("catalog"))) {
+            catalog = files.filter(Files::isRegularFile).map(f -> root.relativize(f).toString().replace('\\', '/'))
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
         assertEquals(catalog, watched);
     }

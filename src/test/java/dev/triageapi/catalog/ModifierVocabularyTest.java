@@ -1,6 +1,7 @@
 package dev.triageapi.catalog;
 
 import dev.triageapi.fhir.QuestionnaireFactory;
+import dev.triageapi.vocabulary.Language;
 import dev.triageapi.vocabulary.Modifier;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -78,14 +80,14 @@ class ModifierVocabularyTest {
             // diabetes is worded in the catalog; here it is not, to check a screen cannot ask what has no question
             List<RiskFactorDefinition> riskFactors = CATALOG.riskFactors().stream().map(r -> r.code().equals("diabetes")
                     ? new RiskFactorDefinition(r.code(), r.label(), r.description(), null, r.snomedCode(), r.snomedSource()) : r).toList();
-            assertThrows(IllegalStateException.class, () -> new Catalog(CATALOG.symptoms(),
+            assertThrows(IllegalStateException.class, () -> new Catalog(Language.EN, Map.of(), CATALOG.symptoms(),
                     riskFactors, CATALOG.causeGroups(), CATALOG.redFlags(), CATALOG.urgencyLevels(),
                     CATALOG.modifiers(), CATALOG.symptomGroups(), CATALOG.reasons(), List.of(broken)), screen.toString());
         }
     }
 
     private static Catalog catalogWith(List<ModifierDefinition> modifiers) {
-        return new Catalog(CATALOG.symptoms(), CATALOG.riskFactors(), CATALOG.causeGroups(), CATALOG.redFlags(),
+        return new Catalog(Language.EN, Map.of(), CATALOG.symptoms(), CATALOG.riskFactors(), CATALOG.causeGroups(), CATALOG.redFlags(),
                 CATALOG.urgencyLevels(), modifiers, CATALOG.symptomGroups(), CATALOG.reasons(),
                 CATALOG.selfCarePathways());
     }

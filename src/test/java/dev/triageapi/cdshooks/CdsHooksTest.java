@@ -82,6 +82,22 @@ class CdsHooksTest {
                 .body("cards[0].links[0].url", startsWith("http"));
     }
 
+    /** The card follows the call's Accept-Language: Spanish words, the same indicator and codes. */
+    @Test
+    void shouldWriteTheCardInSpanishWhenTheCallAsksForIt() {
+        dev.triageapi.catalog.Catalog es = dev.triageapi.catalog.Catalog.load(dev.triageapi.vocabulary.Language.ES);
+        given().contentType(ContentType.JSON).header("Accept-Language", "es-US, es;q=0.9, en;q=0.5").body(CdsExamples.ENCOUNTER_START)
+                .when().post("/cds-services/muscle-weakness-triage")
+                .then().statusCode(200)
+                .header("Content-Language", "es")
+                .body("cards[0].indicator", equalTo("critical"))
+                .body("cards[0].summary", startsWith(es.urgencyLevel(dev.triageapi.vocabulary.Urgency.EMERGENCY_AMBULANCE).label() + " — "))
+                .body("cards[0].detail", containsString("**" + es.message("cards.urgencyHeading") + ":** emergency_ambulance"))
+                .body("cards[0].detail", containsString("**" + es.message("cards.redFlags") + "**"))
+                .body("cards[0].detail", containsString("no reemplaza a un médico"))
+                .body("cards[0].links[0].label", equalTo(es.message("cards.rulesLink")));
+    }
+
     @Test
     void shouldAnswerAnIntakeQuestionnaireCall() {
         String call = "{\"hook\":\"questionnaire-inprogress\",\"hookInstance\":\"8e1c7b0c-3e2d-4f0e-9f1a-2b4c6d8e0f13\","

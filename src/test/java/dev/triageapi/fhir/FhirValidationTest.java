@@ -60,6 +60,20 @@ class FhirValidationTest {
                 .then().statusCode(200).extract().asString());
     }
 
+    /** A Spanish RiskAssessment says so in {@code language}, carries Spanish words, and is as valid as the English. */
+    @Test
+    void shouldAnswerInSpanishWithAValidRiskAssessmentThatSaysItsLanguage() {
+        String answer = given().contentType("application/fhir+json").header("Accept-Language", "es-US, es;q=0.9")
+                .body(FhirExamples.QUESTIONNAIRE_RESPONSE).post("/api/v1/triage/fhir")
+                .then().statusCode(200).header("Content-Language", "es").extract().asString();
+        assertValid(answer);
+        io.restassured.path.json.JsonPath json = io.restassured.path.json.JsonPath.from(answer);
+        assertEquals("es", json.getString("language"));
+        assertEquals("Urgencia: " + dev.triageapi.catalog.Catalog.load(dev.triageapi.vocabulary.Language.ES)
+                .urgencyLevel(dev.triageapi.vocabulary.Urgency.EMERGENCY_AMBULANCE).label(), json.getString("prediction[0].outcome.text"));
+        assertEquals("emergency_ambulance", json.getString("prediction[0].outcome.coding[0].code"), "codes never change");
+    }
+
     @Test
     void shouldServeAValidCapabilityStatement() {
         assertValid(given().get("/api/v1/fhir/metadata").then().statusCode(200).extract().asString());

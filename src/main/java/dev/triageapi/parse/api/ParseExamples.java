@@ -32,7 +32,7 @@ public final class ParseExamples {
              {"start": 26, "end": 46, "text": "el cuello muy rígido", "kind": "symptom", "code": "neck_stiffness", "value": null, "symptom": null, "status": "present", "cue": null},
              {"start": 54, "end": 62, "text": "vomitado", "kind": "symptom", "code": "vomiting", "value": null, "symptom": null, "status": "absent", "cue": {"start": 48, "end": 53, "text": "no he", "kind": "negation"}}],
              "unrecognized": [], "unused": [],
-             "disclaimer": "This answer comes from automated rules and is general information only. It is not medical advice and not a diagnosis, and it does not replace a doctor, nurse or other health professional. If you think this may be an emergency, call 911 (or your local emergency number) now."}""";
+             "disclaimer": "Esta respuesta proviene de reglas automáticas y es solo información general. No es un consejo médico ni un diagnóstico, y no reemplaza a un médico, una enfermera u otro profesional de la salud. Si cree que puede tratarse de una emergencia, llame ahora mismo al 911 (o al número de emergencias de su localidad)."}""";
 
     public static final String BLANK_TEXT_PROBLEM = """
             {"type": "urn:problem-type:triage:invalid-request", "title": "Invalid request", "status": 400,

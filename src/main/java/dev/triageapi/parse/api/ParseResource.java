@@ -1,5 +1,6 @@
 package dev.triageapi.parse.api;
 
+import dev.triageapi.catalog.Catalogs;
 import dev.triageapi.config.TriageConfig;
 import dev.triageapi.http.FieldError;
 import dev.triageapi.http.InvalidRequestException;
@@ -29,7 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code POST /api/v1/parse}: a patient's own words, read into the catalog's codes. */
 @Path("/api/v1/parse")
@@ -38,12 +41,14 @@ public class ParseResource {
 
     private final TextIntake intake;
     private final UnknownFields unknownFields;
-    private final String disclaimer;
+    private final Map<Language, String> disclaimers = new EnumMap<>(Language.class);
 
-    ParseResource(TextIntake intake, UnknownFields unknownFields, TriageConfig config) {
+    ParseResource(TextIntake intake, UnknownFields unknownFields, TriageConfig config, Catalogs catalogs) {
         this.intake = intake;
         this.unknownFields = unknownFields;
-        this.disclaimer = Disclaimer.text(config.emergencyNumber());
+        for (Language language : Language.values()) {
+            disclaimers.put(language, Disclaimer.text(catalogs.of(language), config.emergencyNumber()));
+        }
     }
 
     // A parse is a fraction of a millisecond of computation on a body already read: it runs on the I/O thread.
@@ -86,7 +91,8 @@ public class ParseResource {
         Language language = request.language() != null ? request.language() : Language.negotiate(acceptLanguage);
         ParsedText parsed = intake.read(request.text(), language, "text");
         ParseResponse answer = new ParseResponse(parsed.language(), TextIntake.request(parsed), parsed.mentions(),
-                parsed.unrecognized(), UnusedInput.ofUnknownFields(unknownFields, "parse request"), disclaimer);
+                parsed.unrecognized(), UnusedInput.ofUnknownFields(unknownFields, "parse request"),
+                disclaimers.get(parsed.language()));
         return RestResponse.ResponseBuilder.ok(answer)
                 .header("Content-Language", parsed.language().code())
                 .header("Vary", "Accept-Language")

@@ -60,8 +60,10 @@ public class TriageResource {
                     @ExampleObject(name = "interview-answers", summary = "Weak legs, posted again with the interview's answers so far",
                             value = Examples.INTERVIEW_REQUEST)}))
     @APIResponse(responseCode = "200", description = "The triage answer.",
-            headers = @Header(name = "Preference-Applied", description = "`return=minimal` when the trace was left out as asked.",
+            headers = {@Header(name = "Preference-Applied", description = "`return=minimal` when the trace was left out as asked.",
                     schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Content-Language", description = "The language of the answer's words: `en` or `es`.",
+                            schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TriageResponse.class),
                     examples = {@ExampleObject(name = "emergency", summary = "A stroke sign: call an ambulance", value = Examples.STROKE_RESPONSE),
                             @ExampleObject(name = "interview-in-progress", summary = "Weak legs after four answers: the next question",
@@ -83,14 +85,19 @@ public class TriageResource {
                     + "intake apps that do not audit it). The full answer is the default.", example = "return=minimal",
                     schema = @Schema(type = SchemaType.STRING))
             @RestHeader("Prefer") List<String> prefer,
-            @Parameter(description = "The language of `text` when the request does not say (`textLanguage`): `en` or "
-                    + "`es`, by q-value; English otherwise.", example = "es-MX, es;q=0.9, en;q=0.5",
+            @Parameter(description = "The language of the answer's words (labels, reasons, advice, questions, the "
+                    + "disclaimer), and of `text` when the request does not say (`textLanguage`): `en` or `es`, by q-value "
+                    + "(RFC 9110, RFC 4647 lookup); English otherwise. Codes and field names are the same in every language.",
+                    example = "es-MX, es;q=0.9, en;q=0.5",
                     schema = @Schema(type = SchemaType.STRING))
             @RestHeader("Accept-Language") List<String> acceptLanguage) {
         boolean minimal = Preferences.returnMinimal(prefer);
+        Language language = Language.negotiate(acceptLanguage);
         TriageResponse answer = service.triage(request, UnusedInput.ofUnknownFields(unknownFields, "triage request"), !minimal,
-                Language.negotiate(acceptLanguage));
-        RestResponse.ResponseBuilder<TriageResponse> response = RestResponse.ResponseBuilder.ok(answer).header("Vary", "Prefer, Accept-Language");
+                language);
+        RestResponse.ResponseBuilder<TriageResponse> response = RestResponse.ResponseBuilder.ok(answer)
+                .header("Content-Language", language.code())
+                .header("Vary", "Prefer, Accept-Language");
         return (minimal ? response.header("Preference-Applied", "return=minimal") : response).build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.triageapi.triage.api;
 
 import dev.triageapi.catalog.Catalog;
+import dev.triageapi.catalog.Catalogs;
 import dev.triageapi.catalog.RiskFactorDefinition;
 import dev.triageapi.catalog.SelfCarePathwayDefinition;
 import dev.triageapi.catalog.SymptomDefinition;
@@ -55,40 +56,49 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class TriageService {
 
-    private final Catalog catalog;
     private final RulesRegistry rules;
-    private final TriageEngine engine;
     private final RequestMapper requests;
     private final Event<Triaged> triaged;
     private final RequestConstraints constraints;
-    private final Interviewer interviewer;
     private final TextIntake text;
     private final int interviewQuestions;
     private final int interviewEvaluations;
-    private final Map<Urgency, String> advice = new EnumMap<>(Urgency.class);
-    private final String disclaimer;
-    /** Each self-care pathway's advice as the answer states it, with the emergency number filled in once, at start. */
-    private final Map<String, SelfCareAdvice> selfCareAdvice;
+    private final Map<Language, Voice> voices = new EnumMap<>(Language.class);
 
-    TriageService(Catalog catalog, RulesRegistry rules, TriageEngine engine, RequestMapper requests,
+    /**
+     * Everything an answer says in one language: the catalog's words, the engine and the interview that write them,
+     * the advice and the disclaimer with the emergency number filled in once, at start. The levels and codes are the
+     * same in every language; only the words differ.
+     */
+    private record Voice(Catalog catalog, TriageEngine engine, Interviewer interviewer, Map<Urgency, String> advice,
+                         Map<String, SelfCareAdvice> selfCareAdvice, String disclaimer) {
+
+        static Voice of(Catalog catalog, TriageEngine engine, Interviewer interviewer, String emergencyNumber) {
+            Map<Urgency, String> advice = new EnumMap<>(Urgency.class);
+            for (Urgency level : Urgency.values()) {
+                advice.put(level, catalog.urgencyLevel(level).advice().replace("{emergencyNumber}", emergencyNumber));
+            }
+            return new Voice(catalog, engine, interviewer, advice, catalog.selfCarePathways().stream().collect(Collectors.toUnmodifiableMap(
+                    SelfCarePathwayDefinition::code, p -> new SelfCareAdvice(p.code(), p.label(), p.advice(), p.watchFor(),
+                            p.seeDoctorIf(), p.callEmergencyIf().replace("{emergencyNumber}", emergencyNumber), p.source()))),
+                    Disclaimer.text(catalog, emergencyNumber));
+        }
+    }
+
+    TriageService(Catalog catalog, Catalogs catalogs, RulesRegistry rules, TriageEngine engine, RequestMapper requests,
                   Event<Triaged> triaged, Validator validator, TriageConfig config, Interviewer interviewer, TextIntake text) {
-        this.interviewer = interviewer;
         this.text = text;
         this.interviewQuestions = config.api().interviewQuestions();
         this.interviewEvaluations = config.api().interviewEvaluations();
-        this.catalog = catalog;
         this.rules = rules;
-        this.engine = engine;
         this.requests = requests;
         this.triaged = triaged;
         this.constraints = new RequestConstraints(validator);
-        for (Urgency level : Urgency.values()) {
-            advice.put(level, catalog.urgencyLevel(level).advice().replace("{emergencyNumber}", config.emergencyNumber()));
+        for (Language language : Language.values()) {
+            Catalog words = catalogs.of(language);
+            voices.put(language, language == Language.EN ? Voice.of(catalog, engine, interviewer, config.emergencyNumber())
+                    : Voice.of(words, new TriageEngine(words), new Interviewer(words), config.emergencyNumber()));
         }
-        this.disclaimer = Disclaimer.text(config.emergencyNumber());
-        this.selfCareAdvice = catalog.selfCarePathways().stream().collect(Collectors.toUnmodifiableMap(
-                SelfCarePathwayDefinition::code, p -> new SelfCareAdvice(p.code(), p.label(), p.advice(), p.watchFor(),
-                        p.seeDoctorIf(), p.callEmergencyIf().replace("{emergencyNumber}", config.emergencyNumber()), p.source())));
     }
 
     /** Triages a request; one that breaks the contract is refused with a 400 naming each field. */
@@ -119,11 +129,19 @@ public class TriageService {
      * is asked about, never dropped.
      */
     public TriageResponse triage(TriageRequest request, List<UnusedInput> unused, List<String> askAbout) {
-        return triage(request, Objects.requireNonNull(unused), Objects.requireNonNull(askAbout), true, false, Language.EN);
+        return triage(request, unused, askAbout, Language.EN);
+    }
+
+    /** As {@link #triage(TriageRequest, List, List)}, the answer's words in {@code language}. */
+    public TriageResponse triage(TriageRequest request, List<UnusedInput> unused, List<String> askAbout, Language language) {
+        return triage(request, Objects.requireNonNull(unused), Objects.requireNonNull(askAbout), true, false, language);
     }
 
     private TriageResponse triage(TriageRequest request, List<UnusedInput> unused, List<String> askAbout, boolean withTrace,
                                   boolean withInterview, Language acceptLanguage) {
+        Voice voice = voices.get(acceptLanguage);
+        Interviewer interviewer = voice.interviewer();
+        TriageEngine engine = voice.engine();
         if (request == null) { // a JSON null, or no body at all
             throw new InvalidRequestException(List.of(new FieldError("body", "must not be null")));
         }
@@ -167,7 +185,7 @@ public class TriageService {
         }
         List<FollowUpQuestion> asked = new ArrayList<>();
         for (String code : askAbout.stream().distinct().sorted().toList()) {
-            SymptomDefinition symptom = catalog.symptom(code).orElse(null);
+            SymptomDefinition symptom = voice.catalog().symptom(code).orElse(null);
             List<TriageCase> ifReported = symptom == null ? List.of() : interviewer.ifReported(answered.triageCase(), code);
             // Asked only when it could matter, as every follow-up question is; it stays listed in unused either way.
             Urgency worst = assessment.urgency();
@@ -177,32 +195,32 @@ public class TriageService {
             }
             if (worst.compareTo(assessment.urgency()) > 0) {
                 asked.add(new FollowUpQuestion(code, "status", "present", worst,
-                        symptom.question() + " (the record names it only in words)"));
+                        voice.catalog().message("namedOnlyInWords").replace("{question}", symptom.question())));
             }
         }
-        TriageResponse answer = toResponse(assessment, asked, interview, unused, fromText, withTrace);
+        TriageResponse answer = toResponse(voice, assessment, asked, interview, unused, fromText, withTrace);
         triaged.fire(new Triaged(answer.urgency()));
         return answer;
     }
 
-    private String screenQuestion(ScreenQuestion q) {
+    private static String screenQuestion(Voice voice, ScreenQuestion q) {
         return switch (q.subject()) {
-            case ScreenQuestion.SYMPTOM -> catalog.symptom(q.code()).map(SymptomDefinition::question).orElseThrow();
-            case ScreenQuestion.RISK_FACTOR -> catalog.riskFactor(q.code()).map(RiskFactorDefinition::question).orElseThrow();
-            default -> interviewer.answering().text(Question.pregnancy());
+            case ScreenQuestion.SYMPTOM -> voice.catalog().symptom(q.code()).map(SymptomDefinition::question).orElseThrow();
+            case ScreenQuestion.RISK_FACTOR -> voice.catalog().riskFactor(q.code()).map(RiskFactorDefinition::question).orElseThrow();
+            default -> voice.interviewer().answering().text(Question.pregnancy());
         };
     }
 
-    private InterviewView interviewView(Interview interview) {
+    private static InterviewView interviewView(Voice voice, Interview interview) {
         if (interview == null) {
             return null;
         }
-        List<QuestionView> questions = interview.questions().stream().map(this::questionView).toList();
+        List<QuestionView> questions = interview.questions().stream().map(q -> questionView(voice.interviewer(), q)).toList();
         return new InterviewView(interview.complete(), questions.isEmpty() ? null : questions.get(0), questions,
-                interview.unresolved().stream().map(this::questionView).toList());
+                interview.unresolved().stream().map(q -> questionView(voice.interviewer(), q)).toList());
     }
 
-    private QuestionView questionView(Interviewer.Asked asked) {
+    private static QuestionView questionView(Interviewer interviewer, Interviewer.Asked asked) {
         Question q = asked.question();
         String answerType = q.subject() == Question.Subject.AGE ? "integer"
                 : q.modifier() != null && q.modifier().kind() == Modifier.Kind.CHOICES ? "choices" : "choice";
@@ -217,12 +235,13 @@ public class TriageService {
             Question.Subject.PREGNANCY, "pregnancy", Question.Subject.UNDER_TREATMENT, "underTreatment",
             Question.Subject.AGE, "age");
 
-    private TriageResponse toResponse(Assessment a, List<FollowUpQuestion> asked, Interview interview, List<UnusedInput> unused,
-                                      ParsedText fromText, boolean withTrace) {
-        SelfCareAdvice selfCare = a.selfCare() == null ? null : selfCareAdvice.get(a.selfCare().code());
+    private static TriageResponse toResponse(Voice voice, Assessment a, List<FollowUpQuestion> asked, Interview interview,
+                                             List<UnusedInput> unused, ParsedText fromText, boolean withTrace) {
+        Catalog catalog = voice.catalog();
+        SelfCareAdvice selfCare = a.selfCare() == null ? null : voice.selfCareAdvice().get(a.selfCare().code());
         return new TriageResponse(
                 a.urgency(),
-                selfCare == null ? advice.get(a.urgency()) : selfCare.inOneText(),
+                selfCare == null ? voice.advice().get(a.urgency()) : selfCare.inOneText(),
                 a.redFlags().stream().map(f -> new RedFlagView(f.definition().code(), f.definition().label(),
                         f.definition().urgency(), f.definition().source(), f.evidence())).toList(),
                 a.reasons(),
@@ -236,14 +255,14 @@ public class TriageService {
                                         .or(() -> catalog.symptom(q.symptom()).map(SymptomDefinition::question)).orElse("")))))
                         .sorted(Comparator.comparing(FollowUpQuestion::couldRaiseTo).reversed()).toList(),
                 a.screenQuestions().stream().map(q -> new ScreenQuestionView(q.pathway(), q.subject(), q.code(), q.answer(),
-                        q.couldLowerTo(), screenQuestion(q))).toList(),
-                interviewView(interview),
+                        q.couldLowerTo(), screenQuestion(voice, q))).toList(),
+                interviewView(voice, interview),
                 selfCare,
                 List.copyOf(unused),
                 fromText == null ? null : TriageResponse.FromText.of(fromText),
                 withTrace ? a.trace().stream().map(f -> new TraceEntry(f.rule().name(), f.rule().file(), f.rule().line(),
                         f.rule().source(), f.matched(), f.rule().equals(a.decidedBy()))).toList() : null,
                 a.rulesVersion(),
-                disclaimer);
+                voice.disclaimer());
     }
 }

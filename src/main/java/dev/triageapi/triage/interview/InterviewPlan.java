@@ -1,9 +1,11 @@
 package dev.triageapi.triage.interview;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.RiskFactorDefinition;
+import dev.triageapi.catalog.Translations;
 import dev.triageapi.triage.facts.Hours;
 import dev.triageapi.vocabulary.Modifier;
 
@@ -163,18 +165,30 @@ public final class InterviewPlan {
         });
     }
 
-    /** Reads the bundled plan and checks it against the catalog. */
+    /**
+     * Reads the bundled plan and checks it against the catalog; its words for the patient (the texts, the durations'
+     * labels) in the catalog's language.
+     */
     public static InterviewPlan load(Catalog catalog) {
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try (InputStream in = InterviewPlan.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + RESOURCE);
             }
-            return new InterviewPlan(json.readValue(in, File.class), catalog);
+            JsonNode tree = json.readTree(in);
+            Translations words = Translations.of(catalog.language());
+            for (String part : TRANSLATED) {
+                words.apply(TRANSLATIONS_KEY + "." + part, tree.get(part));
+            }
+            return new InterviewPlan(json.treeToValue(tree, File.class), catalog);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
     }
+
+    /** The parts of the plan a patient reads, and the prefix of their {@link Translations} keys. */
+    public static final List<String> TRANSLATED = List.of("texts", "durations");
+    public static final String TRANSLATIONS_KEY = "interview";
 
     /** What a reported symptom opens beyond its own modifiers; empty when the catalog declares nothing for it. */
     public Optional<Complaint> complaint(String symptom) {
