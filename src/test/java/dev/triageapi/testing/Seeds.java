@@ -7,8 +7,9 @@ import java.util.Random;
 /**
  * Property checks on seeded generators in plain JUnit 5. One seed per run (new each run, so runs explore different
  * cases) gives every try its own {@link Random}; a failure names the seed and the try, and
- * {@code -Dtriage.seed=<seed>} replays the run exactly. {@code -Dtriage.tries-factor=<n>} runs n times as many tries,
- * for a long hunt before a release rather than in every build.
+ * {@code -Dproperties.seed=<seed>} replays the run exactly. {@code -Dproperties.tries-factor=<n>} runs n times as many tries,
+ * for a long hunt before a release rather than in every build. (Not under {@code triage.}: Quarkus would refuse to
+ * start a {@code @QuarkusTest} on a key its configuration does not map.)
  */
 public final class Seeds {
 
@@ -22,16 +23,16 @@ public final class Seeds {
     }
 
     public static void forAll(int tries, Check check) {
-        Long fixed = Long.getLong("triage.seed");
+        Long fixed = Long.getLong("properties.seed");
         long seed = fixed != null ? fixed : new SecureRandom().nextLong();
-        int total = tries * Integer.getInteger("triage.tries-factor", 1);
+        int total = tries * Integer.getInteger("properties.tries-factor", 1);
         for (int i = 0; i < total; i++) {
             Random random = new Random(seed + i * 0x9E3779B97F4A7C15L);
             try {
                 check.run(random);
             } catch (Exception | AssertionError e) {
                 throw new AssertionError("property failed on try " + (i + 1) + " of " + total + " with seed " + seed
-                        + "; replay with -Dtriage.seed=" + seed + ": " + e.getMessage(), e);
+                        + "; replay with -Dproperties.seed=" + seed + ": " + e.getMessage(), e);
             }
         }
     }
