@@ -263,6 +263,12 @@ public final class InterviewPlan {
         return List.copyOf(forms);
     }
 
+    /** The modifiers in which each worst form after the first differs from the first, in {@link #alarmingForms()} order. */
+    public Set<Modifier> alternativeModifiers(int form) {
+        return raising.alternatives().get(form - 1).keySet().stream().map(code -> Modifier.byCode(code).orElseThrow())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** The modifiers each of whose answers is tried in search of a lower level, in the order they are tried. */
     public List<String> triedEach() {
         return lowering.tryEach();

@@ -133,7 +133,7 @@ public final class Interviewer {
         List<Asked> unresolved = new ArrayList<>();
         try {
             complete = verify(c, dontKnow, base, budgeted, maxRaising, raising, lowering);
-            unresolved(c, dontKnow, current, x -> budgeted.apply(x).urgency(), unresolved);
+            unresolved(c, dontKnow, current, budgeted, unresolved);
         } catch (BudgetSpent e) {
             complete = false;
         }
@@ -151,7 +151,7 @@ public final class Interviewer {
      * asked again, but not ruled out either, and said so. Most rules need a red flag reported present, so for them an
      * unknown answer weighs no more than a "no"; the answer names what could not be excluded instead of hiding it.
      */
-    private void unresolved(TriageCase c, Set<String> dontKnow, Urgency current, Function<TriageCase, Urgency> level,
+    private void unresolved(TriageCase c, Set<String> dontKnow, Urgency current, Function<TriageCase, Probe> probe,
                             List<Asked> out) {
         if (current == Urgency.EMERGENCY_AMBULANCE) {
             return;
@@ -166,9 +166,8 @@ public final class Interviewer {
             if (given.refusal() != null) {
                 continue;
             }
-            Urgency l = q.subject() == Question.Subject.SYMPTOM
-                    ? WayUp.highest(wayUp.alarmingForms(given.triageCase(), q.symptom()), level)
-                    : level.apply(given.triageCase());
+            Urgency l = q.subject() == Question.Subject.SYMPTOM ? wayUp.highestForm(given.triageCase(), q.symptom(), probe)
+                    : probe.apply(given.triageCase()).urgency();
             if (l.compareTo(current) > 0) {
                 out.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null));
             }
@@ -192,7 +191,7 @@ public final class Interviewer {
         // for): when all of them together, each symptom at its most alarming, do not raise it, none of them can alone.
         boolean presenceCanRaise = false;
         if (current != Urgency.EMERGENCY_AMBULANCE) {
-            presenceCanRaise = WayUp.highest(wayUp.allPresent(c, candidates), level).compareTo(current) > 0;
+            presenceCanRaise = wayUp.allPresent(c, candidates, probe).compareTo(current) > 0;
         }
         // What a symptom opens in turn is checked only once nothing else is left to ask (symptomsTogether below): its
         // bound holds every symptom reachable, and the cost of an evaluation grows with the facts in the case.
@@ -218,7 +217,7 @@ public final class Interviewer {
                 if (out.refusal() != null) {
                     continue;
                 }
-                Urgency l = alarming ? WayUp.highest(wayUp.alarmingForms(out.triageCase(), q.symptom()), level)
+                Urgency l = alarming ? wayUp.highestForm(out.triageCase(), q.symptom(), probe)
                         : level.apply(out.triageCase());
                 if (l.compareTo(highest) > 0) {
                     highest = l;
@@ -236,13 +235,13 @@ public final class Interviewer {
             }
         }
         if (allSeen) {
-            wayUp.jointlyRaising(c, candidates, current, level, raising);
+            wayUp.jointlyRaising(c, candidates, current, probe, raising);
             if (raising.isEmpty()) {
-                wayUp.symptomsTogether(c, candidates, current, level, raising);
+                wayUp.symptomsTogether(c, candidates, current, probe, raising);
             }
         }
         if (raising.isEmpty() && lowering.isEmpty() && allSeen && current != Urgency.SELF_CARE) {
-            WayDown.Joint joint = wayDown.lowest(c, candidates, probe);
+            WayDown.Joint joint = wayDown.lowest(c, current, candidates, probe);
             if (joint.level().compareTo(current) < 0) {
                 joint.answers().forEach((q, answer) -> lowering.add(new Asked(q, answering.optionsWithUnknown(q), null, joint.level(), answer)));
             }

@@ -39,7 +39,7 @@ final class WayDown {
      * level up until both are answered. A modifier none of whose questions the rules read when they evaluated the best
      * case so far is not tried: no answer to it can change that level.
      */
-    Joint lowest(TriageCase c, List<Question> open, Function<TriageCase, Probe> level) {
+    Joint lowest(TriageCase c, Urgency current, List<Question> open, Function<TriageCase, Probe> level) {
         Map<Question, String> chosen = new LinkedHashMap<>();
         for (Question q : open) {
             // A symptom or risk factor left unsaid already counts as not there for every rule; only a self-care screen
@@ -70,7 +70,9 @@ final class WayDown {
                 chosen.putAll(kept);
             }
         }
-        best = pairs(c, open, chosen, best, level);
+        if (best.urgency().compareTo(current) >= 0) {
+            best = pairs(c, open, chosen, best, level); // only when nothing else found a way down: pairs cost a product
+        }
         return new Joint(chosen, best.urgency());
     }
 

@@ -1,5 +1,6 @@
 package dev.triageapi.triage.interview;
 
+import dev.triageapi.triage.engine.Probe;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.interview.Answering.Outcome;
@@ -11,6 +12,7 @@ import dev.triageapi.vocabulary.Urgency;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +35,11 @@ final class WayUp {
     }
 
     /**
-     * The cases with every open symptom reported in one of its worst forms, every open risk factor present and, where
-     * asked, a pregnancy, one case per form: together the highest level those questions can reach (what a symptom
-     * opens in turn is left to {@link #symptomsTogether}).
+     * The highest level the open questions can reach together: every open symptom reported in one of its worst forms,
+     * every open risk factor present and, where asked, a pregnancy (what a symptom opens in turn is left to
+     * {@link #symptomsTogether}).
      */
-    List<TriageCase> allPresent(TriageCase c, List<Question> candidates) {
+    Urgency allPresent(TriageCase c, List<Question> candidates, Function<TriageCase, Probe> probe) {
         TriageCase base = c;
         List<String> next = new ArrayList<>();
         for (Question q : candidates) {
@@ -48,27 +50,42 @@ final class WayUp {
                 default -> { }
             }
         }
-        List<TriageCase> out = new ArrayList<>();
-        for (Map<String, String> form : plan.alarmingForms()) {
-            TriageCase all = base;
+        TriageCase present = base;
+        return highest(form -> {
+            TriageCase all = present;
             for (String code : next) {
                 all = inForm(given(all, Question.symptom(code), Answering.YES), code, form);
             }
-            out.add(all);
-        }
-        return out;
+            return all;
+        }, next, probe);
     }
 
-    /** The highest level of these cases. */
-    static Urgency highest(List<TriageCase> cases, Function<TriageCase, Urgency> level) {
-        Urgency out = Urgency.SELF_CARE;
-        for (TriageCase c : cases) {
-            Urgency l = level.apply(c);
+    /**
+     * The highest level of a case built in each worst form of its symptoms ({@link InterviewPlan#alarmingForms()}).
+     * The first form is always evaluated; another only when the level can still rise and that evaluation read, of one
+     * of these symptoms, a detail in which the other form differs: otherwise the other form would be evaluated exactly
+     * alike ({@link Probe#read()}), and it is neither built nor evaluated.
+     */
+    Urgency highest(Function<Map<String, String>, TriageCase> inForm, Collection<String> symptoms, Function<TriageCase, Probe> probe) {
+        List<Map<String, String>> forms = plan.alarmingForms();
+        Probe first = probe.apply(inForm.apply(forms.get(0)));
+        Urgency out = first.urgency();
+        for (int i = 1; i < forms.size() && out != Urgency.EMERGENCY_AMBULANCE; i++) {
+            Set<Modifier> differ = plan.alternativeModifiers(i);
+            if (symptoms.stream().noneMatch(s -> differ.stream().anyMatch(m -> first.read().read(s, m)))) {
+                continue;
+            }
+            Urgency l = probe.apply(inForm.apply(forms.get(i))).urgency();
             if (l.compareTo(out) > 0) {
                 out = l;
             }
         }
         return out;
+    }
+
+    /** The highest level of the case with this symptom in each of its worst forms. */
+    Urgency highestForm(TriageCase c, String symptom, Function<TriageCase, Probe> probe) {
+        return highest(form -> inForm(c, symptom, form), List.of(symptom), probe);
     }
 
     private TriageCase given(TriageCase c, Question q, String answer) {
@@ -78,19 +95,26 @@ final class WayUp {
 
     /**
      * Symptoms can raise the level together where none does alone (double vision with drooping eyelids and trouble
-     * swallowing), or through what they open in turn (vomiting, once reported, asks about cramps). The open symptom
-     * questions not already asked, and every symptom their answers would open, are answered "yes" together, each at its
-     * most alarming; if that raises the level, each open question is asked, with that level. Adding a symptom never
-     * lowers the level (a property the rules are tested for), so a bound that does not rise proves none of them could
-     * raise it.
+     * swallowing), with a risk factor (a head injury on anticoagulants), or through what they open in turn (vomiting,
+     * once reported, asks about cramps). The open symptom and risk factor questions not already asked, and every
+     * symptom their answers would open, are answered "yes" together, each symptom at its most alarming; if that raises
+     * the level, each open question is asked, with that level. Reporting a symptom or a risk factor never lowers the
+     * level (a property the rules are tested for), so a bound that does not rise proves none of them could raise it.
      */
-    void symptomsTogether(TriageCase c, List<Question> candidates, Urgency current, Function<TriageCase, Urgency> level,
+    void symptomsTogether(TriageCase c, List<Question> candidates, Urgency current, Function<TriageCase, Probe> probe,
                                  List<Asked> raising) {
         List<Question> open = candidates.stream().filter(q -> q.subject() == Question.Subject.SYMPTOM
                 && raising.stream().noneMatch(a -> a.question().equals(q))).toList();
         if (open.isEmpty() || current == Urgency.EMERGENCY_AMBULANCE) {
             return;
         }
+        List<Question> risks = candidates.stream().filter(q -> q.subject() == Question.Subject.RISK_FACTOR
+                && raising.stream().noneMatch(a -> a.question().equals(q))).toList();
+        TriageCase withRisks = c;
+        for (Question q : risks) {
+            withRisks = given(withRisks, q, Answering.YES);
+        }
+        TriageCase start = withRisks;
         Set<String> reachable = new LinkedHashSet<>();
         ArrayDeque<String> next = new ArrayDeque<>();
         open.forEach(q -> next.add(q.symptom()));
@@ -100,20 +124,19 @@ final class WayUp {
                 plan.complaint(code).ifPresent(cmp -> next.addAll(cmp.symptoms()));
             }
         }
-        List<TriageCase> forms = new ArrayList<>();
-        for (Map<String, String> form : plan.alarmingForms()) {
-            TriageCase all = c;
+        Urgency l = highest(form -> {
+            TriageCase all = start;
             for (String code : reachable) {
                 Outcome out = answering.answer(all, Question.symptom(code), Answering.YES);
                 if (out.refusal() == null) {
                     all = inForm(out.triageCase(), code, form);
                 }
             }
-            forms.add(all);
-        }
-        Urgency l = highest(forms, level);
+            return all;
+        }, reachable, probe);
         if (l.compareTo(current) > 0) {
             open.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));
+            risks.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));
         }
     }
 
@@ -122,7 +145,7 @@ final class WayUp {
      * For each reported symptom none of whose open details raises the level alone, the case with all of them at their
      * most alarming is evaluated; if that raises it, each of those details is asked, with that level.
      */
-    void jointlyRaising(TriageCase c, List<Question> candidates, Urgency current, Function<TriageCase, Urgency> level,
+    void jointlyRaising(TriageCase c, List<Question> candidates, Urgency current, Function<TriageCase, Probe> probe,
                           List<Asked> raising) {
         if (current == Urgency.EMERGENCY_AMBULANCE) {
             return;
@@ -137,7 +160,7 @@ final class WayUp {
             if (open.isEmpty() || anyRaises) {
                 continue;
             }
-            Urgency l = highest(alarmingForms(c, s.getCode()), level);
+            Urgency l = highestForm(c, s.getCode(), probe);
             if (l.compareTo(current) > 0) {
                 open.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));
             }

@@ -2,6 +2,7 @@ package dev.triageapi.triage.interview;
 
 import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.testing.Seeds;
+import dev.triageapi.triage.engine.Probe;
 import dev.triageapi.triage.engine.Rules;
 import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RiskFactor;
@@ -103,7 +104,7 @@ class InterviewPropertiesTest {
                     continue;
                 }
                 Urgency plain = patient.atOnce(yes.triageCase());
-                Urgency alarming = WayUp.highest(wayUp.alarmingForms(yes.triageCase(), code), patient::atOnce);
+                Urgency alarming = wayUp.highestForm(yes.triageCase(), code, x -> Probe.of(patient.atOnce(x)));
                 assertTrue(alarming.compareTo(plain) >= 0,
                         () -> code + ": " + plain + " with its details unknown, " + alarming + " at its most alarming, in " + describe(c));
             }

@@ -109,6 +109,35 @@ class InterviewerTest {
         assertEquals(patient.atOnce(truth), end.level(), end::toString);
     }
 
+    /**
+     * Neither a mild head injury nor anticoagulants raises a headache's level alone; together they call for a CT. (The
+     * case the property test found, a parent answering for a baby.)
+     */
+    @Test
+    void shouldAskAboutAHeadInjuryAndAnticoagulantsTogether() {
+        TriageCase start = new TriageCase(new Patient(0, Sex.MALE, null), List.of(Symptom.present("headache")), List.of());
+        TriageCase truth = new TriageCase(new Patient(0, Sex.MALE, true), List.of(
+                Symptom.builder("headache").onset(Onset.SUDDEN).hoursSinceOnset(9000.0).knownTrigger(true).worsening(true)
+                        .recurring(false).build(),
+                unknown("neck_stiffness"), absent("fever"), absent("skin_rash"), absent("confusion"), absent("muscle_weakness"),
+                absent("numbness"), absent("difficulty_speaking"), unknown("vision_change"), absent("double_vision"),
+                unknown("vomiting"), Symptom.builder("head_injury").severity(Severity.MILD).hoursSinceOnset(20.0).build(),
+                absent("loss_of_consciousness"), absent("seizure"), absent("morning_stiffness"), unknown("muscle_pain"),
+                absent("fatigue"), Symptom.builder("sleep_problems").onset(Onset.GRADUAL).severity(Severity.MILD)
+                        .hoursSinceOnset(800.0).build(),
+                absent("weight_loss"), absent("difficulty_breathing"), absent("palpitations"), unknown("chest_pain")),
+                List.of(new dev.triageapi.triage.facts.RiskFactor("anticoagulant_use")),
+                List.of(new RiskFactorAbsent("immunosuppression"), new RiskFactorAbsent("cancer_history"),
+                        new RiskFactorAbsent("recent_surgery")), null);
+        SimulatedPatient.Ending end = patient.interview(start, truth);
+        assertEquals(Urgency.EMERGENCY, patient.atOnce(truth), end::toString);
+        assertEquals(Urgency.EMERGENCY, end.level(), end::toString);
+    }
+
+    private static Symptom unknown(String code) {
+        return Symptom.builder(code).status(SymptomStatus.UNKNOWN).build();
+    }
+
     @Test
     void shouldReachSelfCareForSorenessAfterExercise() {
         TriageCase start = new TriageCase(new Patient(30, Sex.FEMALE, null), List.of(Symptom.present("muscle_pain")), List.of());
