@@ -1,6 +1,10 @@
 package dev.triageapi.fhir;
 
-import dev.triageapi.catalog.Catalog;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestHeader;
+import dev.triageapi.vocabulary.Language;
+import dev.triageapi.catalog.Catalogs;
 import dev.triageapi.config.TriageConfig;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,18 +22,23 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Enumerations;
 
 import java.util.Date;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
-/** The service's FHIR R4 base: the intake form as a Questionnaire, generated once from the catalog, and its capabilities. */
+/** The service's FHIR R4 base: the intake form as a Questionnaire, generated once per language from the catalog, and its capabilities. */
 @FhirEndpoint
 @Path("/api/v1/fhir")
 @Tag(name = "FHIR", description = "FHIR R4 intake and answers")
 public class FhirResource {
 
-    private final String questionnaire;
+    private final Map<Language, String> questionnaires = new EnumMap<>(Language.class);
     private final String capabilities;
 
-    FhirResource(FhirSupport fhir, Catalog catalog, TriageConfig config) {
-        this.questionnaire = fhir.write(QuestionnaireFactory.build(catalog));
+    FhirResource(FhirSupport fhir, Catalogs catalogs, TriageConfig config) {
+        for (Language language : Language.values()) {
+            questionnaires.put(language, fhir.write(QuestionnaireFactory.build(catalogs.of(language))));
+        }
         this.capabilities = fhir.write(capabilityStatement(config));
     }
 
@@ -75,12 +84,19 @@ public class FhirResource {
     @Operation(operationId = "getIntakeQuestionnaire", summary = "Get the intake form as a FHIR Questionnaire",
             description = "Generated from the catalog: one yes/no item per symptom (coded with SNOMED CT where confirmed), its "
                     + "modifiers as nested items enabled when the answer is yes, and the risk factors. Render it, collect a "
-                    + "QuestionnaireResponse and post it to POST /api/v1/triage/fhir.")
+                    + "QuestionnaireResponse and post it to POST /api/v1/triage/fhir. Its texts follow Accept-Language "
+                    + "(`en` or `es`, its `language` says which); link ids and codes are the same in every language.")
     @APIResponse(responseCode = "200", description = "The Questionnaire resource.",
             content = @Content(mediaType = FhirCodes.MEDIA_TYPE, schema = @Schema(ref = "FhirResource",
                     description = "A FHIR R4 Questionnaire resource.")))
-    public Response questionnaire(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    public Response questionnaire(@HeaderParam(HttpHeaders.ACCEPT) String accept,
+                                  @Parameter(description = "The language of the item texts: `en` or `es`, by q-value; "
+                                          + "English otherwise.", example = "es-US, es;q=0.9",
+                                          schema = @Schema(type = SchemaType.STRING))
+                                  @RestHeader("Accept-Language") List<String> acceptLanguage) {
         FhirMedia.requireAcceptable(accept);
-        return Response.ok(questionnaire, FhirCodes.MEDIA_TYPE).build();
+        Language language = Language.negotiate(acceptLanguage);
+        return Response.ok(questionnaires.get(language), FhirCodes.MEDIA_TYPE)
+                .header("Content-Language", language.code()).header("Vary", "Accept-Language").build();
     }
 }

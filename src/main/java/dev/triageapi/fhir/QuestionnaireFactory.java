@@ -16,13 +16,13 @@ import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemEnableWhenComponent;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * Builds the intake form as a FHIR {@code Questionnaire} from the catalog: one yes/no item per symptom (coded with
  * SNOMED CT where confirmed and with the service's own code), its modifiers as nested items shown when the answer is
- * yes, and the risk factors. Answers come back as a {@code QuestionnaireResponse} with the same link ids.
+ * yes, and the risk factors, worded in the catalog's language (its {@code language}). Answers come back as a
+ * {@code QuestionnaireResponse} with the same link ids, whatever the language.
  */
 public final class QuestionnaireFactory {
 
@@ -38,26 +38,26 @@ public final class QuestionnaireFactory {
         q.setId(FhirCodes.QUESTIONNAIRE_ID);
         q.setUrl(FhirCodes.QUESTIONNAIRE_URL);
         q.setName("MuscleWeaknessIntake");
-        q.setTitle("Muscle weakness intake");
+        q.setLanguage(catalog.language().code());
+        q.setTitle(catalog.message("questionnaire.title"));
         q.setStatus(PublicationStatus.ACTIVE);
         q.addSubjectType("Patient");
-        q.setDescription("Intake questions for the muscle weakness triage service. Leave a question unanswered when the "
-                + "answer is not known: an unanswered question is treated as unknown, never as no.");
+        q.setDescription(catalog.message("questionnaire.description"));
 
-        q.addItem().setLinkId("age").setText("Age in years").setType(QuestionnaireItemType.INTEGER);
-        QuestionnaireItemComponent sex = q.addItem().setLinkId("sex").setText("Sex").setType(QuestionnaireItemType.CHOICE);
+        q.addItem().setLinkId("age").setText(catalog.message("questionnaire.age")).setType(QuestionnaireItemType.INTEGER);
+        QuestionnaireItemComponent sex = q.addItem().setLinkId("sex").setText(catalog.message("questionnaire.sex")).setType(QuestionnaireItemType.CHOICE);
         for (Sex value : Sex.values()) {
-            sex.addAnswerOption().setValue(new Coding(FhirCodes.MODIFIER_VALUE, value.code(), label(value.code())));
+            sex.addAnswerOption().setValue(new Coding(FhirCodes.MODIFIER_VALUE, value.code(), label(catalog, value.code())));
         }
         QuestionnaireItemComponent pregnancy = q.addItem().setLinkId("pregnancy")
-                .setText("Pregnant, or gave birth within the last six weeks?").setType(QuestionnaireItemType.CHOICE);
+                .setText(catalog.message("questionnaire.pregnancy")).setType(QuestionnaireItemType.CHOICE);
         for (Pregnancy value : Pregnancy.values()) {
-            pregnancy.addAnswerOption().setValue(new Coding(FhirCodes.MODIFIER_VALUE, value.code(), label(value.code())));
+            pregnancy.addAnswerOption().setValue(new Coding(FhirCodes.MODIFIER_VALUE, value.code(), label(catalog, value.code())));
         }
-        q.addItem().setLinkId("underTreatment").setText("Already being treated for muscle weakness?")
+        q.addItem().setLinkId("underTreatment").setText(catalog.message("questionnaire.underTreatment"))
                 .setType(QuestionnaireItemType.BOOLEAN);
 
-        QuestionnaireItemComponent symptoms = q.addItem().setLinkId("symptoms").setText("Symptoms")
+        QuestionnaireItemComponent symptoms = q.addItem().setLinkId("symptoms").setText(catalog.message("questionnaire.symptomList"))
                 .setType(QuestionnaireItemType.GROUP).setRequired(true);
         for (SymptomDefinition symptom : catalog.symptoms()) {
             QuestionnaireItemComponent item = symptoms.addItem().setLinkId(symptom.code()).setText(symptom.question())
@@ -76,7 +76,7 @@ public final class QuestionnaireFactory {
         }
 
         QuestionnaireItemComponent risks = q.addItem().setLinkId("riskFactors")
-                .setText("Risk factors: answer yes if present, no if asked and denied; leave unanswered if unknown")
+                .setText(catalog.message("questionnaire.riskFactorList"))
                 .setType(QuestionnaireItemType.GROUP);
         for (RiskFactorDefinition risk : catalog.riskFactors()) {
             risks.addItem().setLinkId(risk.code()).setText(risk.label()).setType(QuestionnaireItemType.BOOLEAN)
@@ -84,24 +84,24 @@ public final class QuestionnaireFactory {
         }
 
         QuestionnaireItemComponent vitals = q.addItem().setLinkId("vitals")
-                .setText("Vital signs measured now (leave unanswered what was not measured)").setType(QuestionnaireItemType.GROUP);
-        vitals.addItem().setLinkId("respiratoryRate").setText("Respiratory rate (breaths per minute)").setType(QuestionnaireItemType.INTEGER)
+                .setText(catalog.message("questionnaire.vitals")).setType(QuestionnaireItemType.GROUP);
+        vitals.addItem().setLinkId("respiratoryRate").setText(catalog.message("questionnaire.respiratoryRate")).setType(QuestionnaireItemType.INTEGER)
                 .addCode(new Coding(FhirCodes.LOINC, "9279-1", "Respiratory rate"));
-        vitals.addItem().setLinkId("oxygenSaturation").setText("Oxygen saturation (%)").setType(QuestionnaireItemType.INTEGER)
+        vitals.addItem().setLinkId("oxygenSaturation").setText(catalog.message("questionnaire.oxygenSaturation")).setType(QuestionnaireItemType.INTEGER)
                 .addCode(new Coding(FhirCodes.LOINC, "59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry"));
-        vitals.addItem().setLinkId("onSupplementalOxygen").setText("Breathing supplemental oxygen?").setType(QuestionnaireItemType.BOOLEAN);
-        vitals.addItem().setLinkId("systolicBloodPressure").setText("Systolic blood pressure (mmHg)").setType(QuestionnaireItemType.INTEGER)
+        vitals.addItem().setLinkId("onSupplementalOxygen").setText(catalog.message("questionnaire.onSupplementalOxygen")).setType(QuestionnaireItemType.BOOLEAN);
+        vitals.addItem().setLinkId("systolicBloodPressure").setText(catalog.message("questionnaire.systolicBloodPressure")).setType(QuestionnaireItemType.INTEGER)
                 .addCode(new Coding(FhirCodes.LOINC, "8480-6", "Systolic blood pressure"));
-        vitals.addItem().setLinkId("heartRate").setText("Heart rate (beats per minute)").setType(QuestionnaireItemType.INTEGER)
+        vitals.addItem().setLinkId("heartRate").setText(catalog.message("questionnaire.heartRate")).setType(QuestionnaireItemType.INTEGER)
                 .addCode(new Coding(FhirCodes.LOINC, "8867-4", "Heart rate"));
-        vitals.addItem().setLinkId("temperature").setText("Temperature (°C)").setType(QuestionnaireItemType.DECIMAL)
+        vitals.addItem().setLinkId("temperature").setText(catalog.message("questionnaire.temperature")).setType(QuestionnaireItemType.DECIMAL)
                 .addCode(new Coding(FhirCodes.LOINC, "8310-5", "Body temperature"));
         QuestionnaireItemComponent consciousness = vitals.addItem().setLinkId("consciousness")
-                .setText("Level of consciousness (ACVPU)").setType(QuestionnaireItemType.CHOICE);
+                .setText(catalog.message("questionnaire.consciousness")).setType(QuestionnaireItemType.CHOICE);
         for (Consciousness value : Consciousness.values()) {
-            consciousness.addAnswerOption().setValue(new Coding(FhirCodes.MODIFIER_VALUE, value.code(), label(value.code())));
+            consciousness.addAnswerOption().setValue(new Coding(FhirCodes.MODIFIER_VALUE, value.code(), label(catalog, value.code())));
         }
-        vitals.addItem().setLinkId("bloodGlucose").setText("Blood glucose (mmol/L)").setType(QuestionnaireItemType.DECIMAL)
+        vitals.addItem().setLinkId("bloodGlucose").setText(catalog.message("questionnaire.bloodGlucose")).setType(QuestionnaireItemType.DECIMAL)
                 .addCode(new Coding(FhirCodes.LOINC, "15074-8", "Glucose [Moles/volume] in Blood"));
         return q;
     }
@@ -124,8 +124,7 @@ public final class QuestionnaireFactory {
         return item;
     }
 
-    private static String label(String code) {
-        String words = code.replace('_', ' ');
-        return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+    private static String label(Catalog catalog, String code) {
+        return catalog.message("questionnaire.answers." + code);
     }
 }

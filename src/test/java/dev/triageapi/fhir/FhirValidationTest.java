@@ -51,6 +51,22 @@ class FhirValidationTest {
         assertValid(given().get("/api/v1/fhir/Questionnaire/muscle-weakness-intake").then().statusCode(200).extract().asString());
     }
 
+    /** The Spanish form has the English one's link ids and codes, Spanish texts, says its language, and validates. */
+    @Test
+    void shouldServeAValidSpanishQuestionnaireWithTheSameLinkIds() {
+        String es = given().header("Accept-Language", "es").get("/api/v1/fhir/Questionnaire/muscle-weakness-intake")
+                .then().statusCode(200).header("Content-Language", "es").extract().asString();
+        String en = given().get("/api/v1/fhir/Questionnaire/muscle-weakness-intake").then().statusCode(200).extract().asString();
+        assertValid(es);
+        io.restassured.path.json.JsonPath spanish = io.restassured.path.json.JsonPath.from(es);
+        io.restassured.path.json.JsonPath english = io.restassured.path.json.JsonPath.from(en);
+        assertEquals("es", spanish.getString("language"));
+        assertEquals(english.getList("item.linkId"), spanish.getList("item.linkId"));
+        assertEquals(english.getList("item.item.linkId"), spanish.getList("item.item.linkId"));
+        assertEquals(dev.triageapi.catalog.Catalog.load(dev.triageapi.vocabulary.Language.ES).symptom("saddle_numbness").orElseThrow().question(),
+                spanish.getString("item.find { it.linkId == 'symptoms' }.item.find { it.linkId == 'saddle_numbness' }.text"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"questionnaire-response", "observation-bundle"})
     void shouldDocumentValidExamplesAndAnswerThemWithAValidRiskAssessment(String example) {
