@@ -10,7 +10,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
-/** The emergency number is configuration: a European clinic sets 112 and no answer mentions 911. */
+/**
+ * The emergency number is configuration: a European clinic sets 112 and no answer mentions 911 (but for the rules
+ * version, a hash that may hold those digits by chance).
+ */
 @QuarkusTest
 @TestProfile(CustomisedClinic.class)
 class EmergencyNumberTest {
@@ -22,6 +25,6 @@ class EmergencyNumberTest {
                 .then().statusCode(200)
                 .body("advice", containsString("Call 112"))
                 .body("disclaimer", containsString("call 112"))
-                .body(not(containsString("911")));
+                .body("findAll { it.key != 'rulesVersion' }.toString()", not(containsString("911")));
     }
 }
