@@ -298,6 +298,8 @@ public final class Symptom {
     /** Said to be spreading, in either direction. */
     public boolean isSpreading() { return getSpread() != null && getSpread() != Spread.NONE; }
     public boolean isRecurringKnown() { return Boolean.TRUE.equals(getRecurring()); }
+    /** Known not to keep coming back: "no" was answered. */
+    public boolean isRecurringDenied() { return Boolean.FALSE.equals(getRecurring()); }
     /** True when it is known to have come and gone: a resolved sign is still a reported sign. */
     public boolean isResolvedKnown() { return Boolean.TRUE.equals(getResolved()); }
     public boolean isTriggerKnown() { return Boolean.TRUE.equals(getKnownTrigger()); }
