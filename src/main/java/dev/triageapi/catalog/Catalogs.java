@@ -1,12 +1,14 @@
 package dev.triageapi.catalog;
 
 import dev.triageapi.vocabulary.Language;
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 
 import java.util.EnumMap;
 import java.util.Map;
 
 /** The catalog in every language the service speaks, each read once at start: a missing translation stops the start. */
+@Startup
 @Singleton
 public class Catalogs {
 

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * from a text's key to its words. A key is the file's name, then the path to the text, an entry of a list named by its
  * {@code code} (or its index when it has none): {@code symptoms.muscle_weakness.question},
  * {@code modifiers.onset.values.sudden.label}, {@code self-care.short_tiredness.watchFor.0}. Codes, SNOMED codes,
- * sources and other fields that are not words for a patient are never translated. A text the file lacks, or whose
+ * sources and other fields that are not words for a patient are never translated (in {@code messages.json} every
+ * field is words). A text the file lacks, or whose
  * placeholders ({@code {emergencyNumber}}) differ from the English, stops the catalog from loading.
  */
 public final class Translations {
@@ -35,6 +36,8 @@ public final class Translations {
     static final String FOLDER = "catalog/i18n/";
     private static final Set<String> NOT_TEXT = Set.of("code", "snomedCode", "snomedSource", "source", "kind", "urgency",
             "serious", "symptoms", "modifiers", "screen");
+    /** The service's own texts: every field of it is words, whatever its name. */
+    private static final String MESSAGES = "messages";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z]+}");
 
     private final Language language;
@@ -91,7 +94,7 @@ public final class Translations {
             return tree;
         }
         List<String> problems = new ArrayList<>();
-        walk(tree, file, (key, english) -> {
+        walk(tree, file, skipped(file), (key, english) -> {
             String translated = texts.get(key);
             if (translated == null || translated.isBlank()) {
                 problems.add(key + " has no translation");
@@ -111,7 +114,7 @@ public final class Translations {
     /** The English texts of a catalog file's tree by key, in the file's order. */
     public static Map<String, String> english(String file, JsonNode tree) {
         Map<String, String> out = new LinkedHashMap<>();
-        walk(tree.deepCopy(), file, (key, text) -> {
+        walk(tree.deepCopy(), file, skipped(file), (key, text) -> {
             out.put(key, text);
             return text;
         });
@@ -128,18 +131,22 @@ public final class Translations {
         return out;
     }
 
-    private static void walk(JsonNode node, String path, BiFunction<String, String, String> text) {
+    private static Set<String> skipped(String file) {
+        return file.equals(MESSAGES) ? Set.of() : NOT_TEXT;
+    }
+
+    private static void walk(JsonNode node, String path, Set<String> skip, BiFunction<String, String, String> text) {
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                if (NOT_TEXT.contains(field.getKey())) {
+                if (skip.contains(field.getKey())) {
                     continue;
                 }
                 String key = path + "." + field.getKey();
                 if (field.getValue().isTextual()) {
                     field.setValue(TextNode.valueOf(text.apply(key, field.getValue().asText())));
                 } else {
-                    walk(field.getValue(), key, text);
+                    walk(field.getValue(), key, skip, text);
                 }
             }
         } else if (node instanceof ArrayNode array) {
@@ -150,7 +157,7 @@ public final class Translations {
                 if (item.isTextual()) {
                     array.set(i, TextNode.valueOf(text.apply(key, item.asText())));
                 } else {
-                    walk(item, key, text);
+                    walk(item, key, skip, text);
                 }
             }
         }

@@ -81,6 +81,15 @@ class TranslationsTest {
         assertTrue(missing.getMessage().contains(key + " has no translation"), missing.getMessage());
     }
 
+    /** In the service's own texts every field is words, even one named like a catalog field that is not. */
+    @Test
+    void shouldTranslateEveryFieldOfTheMessagesWhateverItsName() throws Exception {
+        JsonNode messages = JSON.readTree("{\"cards\": {\"source\": \"Source\", \"code\": \"Code\"}}");
+        assertEquals(Map.of("messages.cards.source", "Source", "messages.cards.code", "Code"), Translations.english("messages", messages));
+        JsonNode symptoms = JSON.readTree("[{\"code\": \"x\", \"label\": \"X\", \"snomedSource\": \"S\"}]");
+        assertEquals(Map.of("symptoms.x.label", "X"), Translations.english("symptoms", symptoms));
+    }
+
     @Test
     void shouldChangeOnlyTheWordsNeverACodeOrASource() {
         Catalog en = Catalog.load(Language.EN);

@@ -34,11 +34,13 @@ import dev.triageapi.triage.rules.RulesRegistry;
 import dev.triageapi.vocabulary.Language;
 import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.Urgency;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.validation.Validator;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -53,6 +55,8 @@ import java.util.stream.Stream;
  * the current rules, write the answer, and leave the urgency for the access log and the metrics of the request being
  * served.
  */
+// Built at start, not at the first request: every language's interview plan is read and checked then.
+@Startup
 @ApplicationScoped
 public class TriageService {
 
@@ -78,7 +82,7 @@ public class TriageService {
             for (Urgency level : Urgency.values()) {
                 advice.put(level, catalog.urgencyLevel(level).advice().replace("{emergencyNumber}", emergencyNumber));
             }
-            return new Voice(catalog, engine, interviewer, advice, catalog.selfCarePathways().stream().collect(Collectors.toUnmodifiableMap(
+            return new Voice(catalog, engine, interviewer, Collections.unmodifiableMap(advice), catalog.selfCarePathways().stream().collect(Collectors.toUnmodifiableMap(
                     SelfCarePathwayDefinition::code, p -> new SelfCareAdvice(p.code(), p.label(), p.advice(), p.watchFor(),
                             p.seeDoctorIf(), p.callEmergencyIf().replace("{emergencyNumber}", emergencyNumber), p.source()))),
                     Disclaimer.text(catalog, emergencyNumber));

@@ -167,11 +167,6 @@ final class WayUp {
         }
     }
 
-    /** The case with the symptom's unknown details given their most alarming answers (where the symptom takes them). */
-    TriageCase alarming(TriageCase c, String symptom) {
-        return inForm(c, symptom, plan.alarmingAnswers());
-    }
-
     /** The case once for each worst form of the symptom ({@link InterviewPlan#alarmingForms()}). */
     List<TriageCase> alarmingForms(TriageCase c, String symptom) {
         return plan.alarmingForms().stream().map(form -> inForm(c, symptom, form)).toList();
