@@ -132,8 +132,10 @@ public final class Interviewer {
         boolean complete;
         List<Asked> unresolved = new ArrayList<>();
         try {
-            complete = verify(c, dontKnow, base, budgeted, maxRaising, raising, lowering);
+            // What "I don't know" left open is named first: when the evaluations run out, the questions still to ask
+            // may be cut short, but never the list of what could not be ruled out.
             unresolved(c, dontKnow, current, budgeted, unresolved);
+            complete = verify(c, dontKnow, base, budgeted, maxRaising, raising, lowering);
         } catch (BudgetSpent e) {
             complete = false;
         }

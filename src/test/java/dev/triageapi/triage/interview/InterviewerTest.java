@@ -162,6 +162,19 @@ class InterviewerTest {
         assertTrue(whole.evaluations() > 3 && !whole.questions().isEmpty(), whole::toString);
     }
 
+    /** The evaluations may run out before every question is verified, but what "I don't know" left open is still said. */
+    @Test
+    void shouldNameWhatCouldNotBeRuledOutEvenWhenTheEvaluationsRunOut() {
+        TriageCase unsure = new TriageCase(WEAK_LEGS.patient(), List.of(WEAK_LEGS.symptoms().get(0),
+                Symptom.builder("saddle_numbness").status(SymptomStatus.UNKNOWN).build()), List.of());
+        Urgency level = engine.assess(Rules.RULES, unsure, false).urgency();
+        Interviewer.Interview bounded = interviewer.interview(unsure, Set.of("symptom:saddle_numbness"), level,
+                c -> engine.urgency(Rules.RULES, c), 8, 2);
+        assertTrue(!bounded.complete(), bounded::toString);
+        assertTrue(bounded.unresolved().stream().anyMatch(a -> a.question().id().equals("symptom:saddle_numbness")),
+                bounded::toString);
+    }
+
     @Test
     void shouldSpareTheEvaluationsOfAnswersTheRulesDidNotRead() {
         Assessment assessed = engine.assess(Rules.RULES, WEAK_LEGS, false);
