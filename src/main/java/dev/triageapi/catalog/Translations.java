@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  * {@code code} (or its index when it has none): {@code symptoms.muscle_weakness.question},
  * {@code modifiers.onset.values.sudden.label}, {@code self-care.short_tiredness.watchFor.0}. Codes, SNOMED codes,
  * sources and other fields that are not words for a patient are never translated (in {@code messages.json} every
- * field is words). A text the file lacks, or whose
- * placeholders ({@code {emergencyNumber}}) differ from the English, stops the catalog from loading.
+ * field is words). A text the file lacks, or whose placeholders ({@code {emergencyNumber}}) differ from the English,
+ * stops the catalog from loading.
  */
 public final class Translations {
 

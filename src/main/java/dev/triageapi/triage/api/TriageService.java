@@ -82,9 +82,10 @@ public class TriageService {
             for (Urgency level : Urgency.values()) {
                 advice.put(level, catalog.urgencyLevel(level).advice().replace("{emergencyNumber}", emergencyNumber));
             }
-            return new Voice(catalog, engine, interviewer, Collections.unmodifiableMap(advice), catalog.selfCarePathways().stream().collect(Collectors.toUnmodifiableMap(
+            Map<String, SelfCareAdvice> selfCare = catalog.selfCarePathways().stream().collect(Collectors.toUnmodifiableMap(
                     SelfCarePathwayDefinition::code, p -> new SelfCareAdvice(p.code(), p.label(), p.advice(), p.watchFor(),
-                            p.seeDoctorIf(), p.callEmergencyIf().replace("{emergencyNumber}", emergencyNumber), p.source()))),
+                            p.seeDoctorIf(), p.callEmergencyIf().replace("{emergencyNumber}", emergencyNumber), p.source())));
+            return new Voice(catalog, engine, interviewer, Collections.unmodifiableMap(advice), selfCare,
                     Disclaimer.text(catalog, emergencyNumber));
         }
     }
