@@ -79,8 +79,8 @@ final class WayDown {
     /**
      * Two details of one symptom that lower the level only together (a sudden severe headache is familiar only when it
      * has a known trigger and keeps coming back: each answer alone leaves a red flag). For each symptom, every pair of
-     * its open details with few answers each (yes or no, a handful of choices) that the rules read is tried in all
-     * combinations; the pair that lowers the level most is kept in {@code chosen}.
+     * its open details with few answers each (yes or no, a handful of choices), one of which the rules read, is tried
+     * in all combinations; the pair that lowers the level most is kept in {@code chosen}.
      */
     private Probe pairs(TriageCase c, List<Question> open, Map<Question, String> chosen, Probe best,
                         Function<TriageCase, Probe> level) {
@@ -91,9 +91,11 @@ final class WayDown {
             for (int j = i + 1; j < small.size(); j++) {
                 Question a = small.get(i);
                 Question b = small.get(j);
-                Probe current = best;
+                // One of the two read is enough: the rules may read the second only once the first is answered ("gone
+                // again" and then "does it keep coming back?").
+                Probe reached = best;
                 if (!a.symptom().equals(b.symptom())
-                        || !current.read().read(a.symptom(), a.modifier()) || !current.read().read(b.symptom(), b.modifier())) {
+                        || !reached.read().read(a.symptom(), a.modifier()) && !reached.read().read(b.symptom(), b.modifier())) {
                     continue;
                 }
                 for (Option oa : answering.options(a)) {

@@ -138,6 +138,33 @@ class InterviewerTest {
         return Symptom.builder(code).status(SymptomStatus.UNKNOWN).build();
     }
 
+    /**
+     * Speech trouble eight days ago, of unknown onset, is an emergency until it is known to have gone and not to come
+     * back: two answers, the second of which the rules read only once the first is given (the case a property run found).
+     */
+    @Test
+    void shouldAskWhetherAWeekOldStrokeSignWentAwayAndStayedAway() {
+        TriageCase start = new TriageCase(new Patient(25, Sex.MALE, null), List.of(Symptom.builder("morning_stiffness")
+                .locations(Set.of(BodyLocation.FOOT)).build()), List.of());
+        TriageCase truth = new TriageCase(new Patient(25, Sex.MALE, true), List.of(
+                Symptom.builder("morning_stiffness").onset(Onset.SUDDEN).locations(Set.of(BodyLocation.FOOT))
+                        .hoursSinceOnset(9000.0).worsening(true).build(),
+                absent("headache"),
+                Symptom.builder("vision_change").onset(Onset.GRADUAL).severity(Severity.MODERATE).locations(Set.of(BodyLocation.SHOULDER))
+                        .hoursSinceOnset(2000.0).worsening(true).recurring(true).resolved(false).build(),
+                absent("joint_pain"), absent("muscle_pain"), unknown("muscle_weakness"),
+                Symptom.builder("numbness").onset(Onset.SUDDEN).hoursSinceOnset(800.0).spread(Spread.DOWNWARD).build(),
+                Symptom.builder("difficulty_speaking").severity(Severity.SEVERE).hoursSinceOnset(200.0).worsening(true)
+                        .recurring(false).resolved(true).build(),
+                absent("drooping_eyelids"), absent("difficulty_swallowing"), absent("confusion"), absent("saddle_numbness"),
+                unknown("bladder_or_bowel_problems"), absent("back_pain"), absent("difficulty_walking"), absent("double_vision")),
+                List.of(new dev.triageapi.triage.facts.RiskFactor("diabetes")), List.of(new RiskFactorAbsent("home_canned_food"),
+                        new RiskFactorAbsent("recent_infection"), new RiskFactorAbsent("cancer_history")), null);
+        SimulatedPatient.Ending end = patient.interview(start, truth);
+        assertEquals(Urgency.CONSULTATION_24, patient.atOnce(truth), end::toString);
+        assertEquals(Urgency.CONSULTATION_24, end.level(), end::toString);
+    }
+
     @Test
     void shouldReachSelfCareForSorenessAfterExercise() {
         TriageCase start = new TriageCase(new Patient(30, Sex.FEMALE, null), List.of(Symptom.present("muscle_pain")), List.of());
