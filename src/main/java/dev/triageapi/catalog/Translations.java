@@ -70,10 +70,6 @@ public final class Translations {
         return new Translations(language, Map.copyOf(texts));
     }
 
-    public Language language() {
-        return language;
-    }
-
     /** This language's words for a key; null when it has none. */
     public String text(String key) {
         return texts.get(key);
