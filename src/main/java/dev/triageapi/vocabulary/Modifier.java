@@ -28,7 +28,9 @@ public enum Modifier {
     RECURRING("recurring", Kind.BOOLEAN, Map.of()),
     RESOLVED("resolved", Kind.BOOLEAN, Map.of()),
     SPREAD("spread", Kind.CHOICE, index(Spread.values(), Spread::code)),
-    TRIGGER("trigger", Kind.CHOICE, index(Trigger.values(), Trigger::code));
+    TRIGGER("trigger", Kind.CHOICE, index(Trigger.values(), Trigger::code)),
+    NOTICED_ON_WAKING("noticedOnWaking", Kind.BOOLEAN, Map.of()),
+    HOURS_SINCE_LAST_KNOWN_WELL("hoursSinceLastKnownWell", Kind.DECIMAL, Map.of());
 
     /** What kind of answer a modifier takes. */
     public enum Kind {

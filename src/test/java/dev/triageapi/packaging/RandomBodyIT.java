@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RandomBodyIT {
 
     static final List<String> FIELDS = List.of("age", "sex", "symptoms", "riskFactors", "underTreatment", "code",
-            "status", "onset", "side", "severity", "locations", "hoursSinceOnset", "knownTrigger", "worsening", "recurring");
+            "status", "onset", "side", "severity", "locations", "hoursSinceOnset", "knownTrigger", "worsening", "recurring",
+            "noticedOnWaking", "hoursSinceLastKnownWell");
     static final List<String> WORDS = List.of("muscle_weakness", "headache", "fatigue", "sudden", "gradual", "left",
             "both", "severe", "present", "absent", "unknown", "arm", "face", "diabetes", "male", "", "<b>", "\u0000", "é",
             "😀", "Observation", "Bundle", "QuestionnaireResponse", "75325-1", "http://loinc.org", "encounter-start");

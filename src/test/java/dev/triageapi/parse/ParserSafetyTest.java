@@ -121,6 +121,16 @@ class ParserSafetyTest {
         assertEquals(hours, symptom(language, text, code).modifiers().get(Modifier.HOURS_SINCE_ONSET), text);
     }
 
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "en | I woke up with my face drooping on the left | muscle_weakness",
+            "en | when he woke up this morning his speech was slurred | difficulty_speaking",
+            "es | amaneció con la cara chueca | muscle_weakness",
+            "es | me desperté con el brazo derecho dormido | numbness"})
+    void shouldReadAStrokeSignFoundOnWaking(String language, String text, String code) {
+        assertEquals(Boolean.TRUE, symptom(language, text, code).modifiers().get(Modifier.NOTICED_ON_WAKING), text);
+    }
+
     @Test
     void shouldReadAnAgeThatIsAlsoATemperature() {
         assertEquals(39, Parsers.of("en").parse("I'm 39 and I have a fever").age());

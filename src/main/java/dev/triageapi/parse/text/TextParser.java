@@ -949,8 +949,8 @@ public final class TextParser {
             }
             case SEVERITY -> into.put(m, ((Severity) value).ordinal() > ((Severity) had).ordinal() ? value : had);
             case ONSET -> into.put(m, had == Onset.SUDDEN || value == Onset.SUDDEN ? Onset.SUDDEN : had);
-            case HOURS_SINCE_ONSET -> into.put(m, Math.min((Double) had, (Double) value));
-            case WORSENING, RECURRING, RESOLVED, KNOWN_TRIGGER -> into.put(m, Boolean.TRUE.equals(had) || Boolean.TRUE.equals(value));
+            case HOURS_SINCE_ONSET, HOURS_SINCE_LAST_KNOWN_WELL -> into.put(m, Math.min((Double) had, (Double) value));
+            case WORSENING, RECURRING, RESOLVED, KNOWN_TRIGGER, NOTICED_ON_WAKING -> into.put(m, Boolean.TRUE.equals(had) || Boolean.TRUE.equals(value));
             default -> {
                 // spread, trigger: the first one said stays
             }

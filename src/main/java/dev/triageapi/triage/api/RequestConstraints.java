@@ -53,6 +53,7 @@ final class RequestConstraints {
             Map.entry("SymptomReport.locations", Set.of(Size.class)),
             Map.entry("SymptomReport.locations[]", Set.of(NotNull.class)),
             Map.entry("SymptomReport.hoursSinceOnset", Set.of(DecimalMin.class, DecimalMax.class)),
+            Map.entry("SymptomReport.hoursSinceLastKnownWell", Set.of(DecimalMin.class, DecimalMax.class)),
             Map.entry("VitalsReport.respiratoryRate", Set.of(Min.class, Max.class)),
             Map.entry("VitalsReport.oxygenSaturation", Set.of(Min.class, Max.class)),
             Map.entry("VitalsReport.systolicBloodPressure", Set.of(Min.class, Max.class)),
@@ -76,6 +77,7 @@ final class RequestConstraints {
     private final boolean plainCheck;
     private final Range age;
     private final Range hoursSinceOnset;
+    private final Range hoursSinceLastKnownWell;
     private final List<Range> vitals;
     private final int maxSymptomCode;
     private final int maxLocations;
@@ -90,6 +92,7 @@ final class RequestConstraints {
         this.plainCheck = Stream.of(TriageRequest.class, SymptomReport.class, VitalsReport.class, InterviewAnswer.class).allMatch(this::enforcedAll);
         this.age = range(TriageRequest.class, "age");
         this.hoursSinceOnset = range(SymptomReport.class, "hoursSinceOnset");
+        this.hoursSinceLastKnownWell = range(SymptomReport.class, "hoursSinceLastKnownWell");
         this.vitals = Stream.of("respiratoryRate", "oxygenSaturation", "systolicBloodPressure", "heartRate", "temperature",
                 "bloodGlucose").map(p -> range(VitalsReport.class, p)).toList();
         this.maxSymptomCode = maxSize(constraints(SymptomReport.class, "code"));
@@ -161,7 +164,8 @@ final class RequestConstraints {
                 }
             }
         }
-        return hoursSinceOnset.holds(symptom.hoursSinceOnset());
+        return hoursSinceOnset.holds(symptom.hoursSinceOnset())
+                && hoursSinceLastKnownWell.holds(symptom.hoursSinceLastKnownWell());
     }
 
     private boolean plainlyValid(VitalsReport v) {

@@ -76,14 +76,24 @@ public record SymptomReport(
         Spread spread,
 
         @Schema(description = "What brought it on, as the patient tells it; omit if unknown. Self-care pathways need it.")
-        Trigger trigger) {
+        Trigger trigger,
+
+        @Schema(description = "For a stroke sign: true if the patient found it on waking (a wake-up stroke), so it may "
+                + "have begun at any time since going to sleep. A stroke sign found on waking calls for an ambulance.")
+        Boolean noticedOnWaking,
+
+        @Schema(description = "For a stroke sign: hours since the patient was last seen or felt well without it (for a "
+                + "sign found on waking, since going to sleep); 0 to 1,051,200. When hoursSinceOnset is not known, the "
+                + "stroke time windows count from this instead.", examples = "7", minimum = "0", maximum = "1051200")
+        @DecimalMin("0") @DecimalMax("1051200")
+        Double hoursSinceLastKnownWell) {
 
     /** A report without spread or trigger answers, as v1 clients send it. */
     public SymptomReport(String code, SymptomStatus status, Onset onset, Side side, Severity severity,
                          List<BodyLocation> locations, Double hoursSinceOnset, Boolean knownTrigger, Boolean worsening,
                          Boolean recurring, Boolean resolved) {
         this(code, status, onset, side, severity, locations, hoursSinceOnset, knownTrigger, worsening, recurring, resolved,
-                null, null);
+                null, null, null, null);
     }
 
     /**

@@ -192,6 +192,8 @@ public final class Symptom {
         public Builder resolved(Boolean value) { return set(Modifier.RESOLVED, value); }
         public Builder spread(Spread value) { return set(Modifier.SPREAD, value); }
         public Builder trigger(Trigger value) { return set(Modifier.TRIGGER, value); }
+        public Builder noticedOnWaking(Boolean value) { return set(Modifier.NOTICED_ON_WAKING, value); }
+        public Builder hoursSinceLastKnownWell(Double value) { return set(Modifier.HOURS_SINCE_LAST_KNOWN_WELL, value); }
 
         /**
          * Sets a modifier from a value of its type ({@link Modifier#kind()}); null leaves it unknown, and so does an
@@ -236,6 +238,8 @@ public final class Symptom {
     public Boolean getResolved() { return (Boolean) answer(Modifier.RESOLVED); }
     public Spread getSpread() { return (Spread) answer(Modifier.SPREAD); }
     public Trigger getTrigger() { return (Trigger) answer(Modifier.TRIGGER); }
+    public Boolean getNoticedOnWaking() { return (Boolean) answer(Modifier.NOTICED_ON_WAKING); }
+    public Double getHoursSinceLastKnownWell() { return (Double) answer(Modifier.HOURS_SINCE_LAST_KNOWN_WELL); }
 
     /**
      * True when this symptom is in the catalog's symptom group of that name (checked to exist when rules load), as
@@ -303,10 +307,25 @@ public final class Symptom {
     /** True when it is known to have come and gone: a resolved sign is still a reported sign. */
     public boolean isResolvedKnown() { return Boolean.TRUE.equals(getResolved()); }
     public boolean isTriggerKnown() { return Boolean.TRUE.equals(getKnownTrigger()); }
+    /** Found on waking: it began at some time while the patient slept (a wake-up stroke). */
+    public boolean isFoundOnWaking() { return Boolean.TRUE.equals(getNoticedOnWaking()); }
     public boolean isDurationUnknown() { return getHoursSinceOnset() == null; }
 
-    /** Started at most {@code hours} ago, as reported. False when the duration is unknown. */
+    /** Started at most {@code hours} ago, as the hours since onset report it. False when the duration is unknown. */
     public boolean startedWithin(double hours) { return getHoursSinceOnset() != null && getHoursSinceOnset() <= hours; }
+
+    /**
+     * May have started at most {@code hours} ago: as the hours since onset report it, or, when those were not given, by
+     * the hours since the patient was last known well, which bound the onset from the other side (it began after that).
+     * The stroke rules' treatment windows read this, so a sign found with no known onset time but a known last-well
+     * time stays inside a window that raises the level. False when neither is known.
+     */
+    public boolean mayHaveStartedWithin(double hours) {
+        if (getHoursSinceOnset() != null) {
+            return getHoursSinceOnset() <= hours;
+        }
+        return getHoursSinceLastKnownWell() != null && getHoursSinceLastKnownWell() <= hours;
+    }
 
     /** Has lasted more than {@code hours}, as reported. False when the duration is unknown. */
     public boolean lastedOver(double hours) { return getHoursSinceOnset() != null && getHoursSinceOnset() > hours; }

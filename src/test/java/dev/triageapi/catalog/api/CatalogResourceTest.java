@@ -31,7 +31,8 @@ class CatalogResourceTest {
         given().when().get("/api/v1/modifiers")
                 .then().statusCode(200)
                 .body("code", org.hamcrest.Matchers.contains("onset", "side", "severity", "locations", "hoursSinceOnset",
-                        "knownTrigger", "worsening", "recurring", "resolved", "spread", "trigger"))
+                        "knownTrigger", "worsening", "recurring", "resolved", "spread", "trigger", "noticedOnWaking",
+                        "hoursSinceLastKnownWell"))
                 .body("find { it.code == 'trigger' }.values.code", org.hamcrest.Matchers.contains("exercise", "injury", "poor_sleep", "recent_illness", "none"))
                 .body("find { it.code == 'locations' }.values.code", org.hamcrest.Matchers.hasItems("shoulder", "upper_arm", "hip", "thigh", "back"))
                 .body("find { it.code == 'onset' }.kind", org.hamcrest.Matchers.equalTo("choice"))

@@ -3,6 +3,7 @@ package dev.triageapi.triage.engine;
 import dev.triageapi.triage.facts.FollowUp;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.vocabulary.BodyLocation;
+import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.Onset;
 import dev.triageapi.vocabulary.Severity;
 import dev.triageapi.vocabulary.Side;
@@ -182,5 +183,41 @@ class StrokeRulesTest {
         assertEquals("rules/emergency/stroke.drl", a.decidedBy().file());
         assertTrue(a.decidedBy().line() > 0);
         assertTrue(a.trace().stream().anyMatch(f -> f.rule().equals(a.decidedBy()) && f.matched().contains("muscle_weakness")));
+    }
+    @Test
+    void shouldCallAmbulanceForAFaceDroopFoundOnWakingWhoseOnsetNoOneKnows() {
+        Symptom droop = Symptom.builder("muscle_weakness").locations(Set.of(BodyLocation.FACE)).noticedOnWaking(true).build();
+        Assessment a = assess(droop);
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, a.urgency());
+        assertTrue(redFlagCodes(a).contains("stroke_sign_on_waking"), redFlagCodes(a).toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"numbness", "paralysis", "difficulty_speaking", "confusion", "vision_change", "dizziness"})
+    void shouldCallAmbulanceForEachStrokeSignFoundOnWakingThisMorning(String code) {
+        Symptom found = Symptom.builder(code).noticedOnWaking(true).hoursSinceOnset(2.0).build();
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, assess(found).urgency());
+        // Without the waking answer the same sign of unknown onset is one the service must ask about.
+        Symptom unsaid = Symptom.builder(code).hoursSinceOnset(30.0).build();
+        assertTrue(assess(unsaid).urgency().compareTo(Urgency.EMERGENCY_AMBULANCE) < 0);
+    }
+
+    @Test
+    void shouldSendAStrokeSignFoundOnWakingDaysAgoToAnEmergencyDepartment() {
+        Symptom found = Symptom.builder("difficulty_speaking").noticedOnWaking(true).hoursSinceOnset(60.0).build();
+        Assessment a = assess(found);
+        assertEquals(Urgency.EMERGENCY, a.urgency());
+        assertEquals(List.of("stroke_sign_onset_unknown"), redFlagCodes(a));
+    }
+
+    @Test
+    void shouldKeepAStrokeSignInsideTheDayWindowWhenLastKnownWellWithinADay() {
+        // Onset and hours since onset unknown: without the hours since last known well, an emergency department.
+        Symptom weakness = Symptom.builder("muscle_weakness").side(Side.LEFT).locations(Set.of(BodyLocation.ARM))
+                .hoursSinceLastKnownWell(9.0).build();
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, assess(weakness).urgency());
+        assertEquals(Urgency.EMERGENCY, assess(weakness.with(Modifier.HOURS_SINCE_LAST_KNOWN_WELL, 40.0)).urgency());
+        Symptom speech = Symptom.builder("difficulty_speaking").hoursSinceLastKnownWell(9.0).build();
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, assess(speech).urgency());
     }
 }
