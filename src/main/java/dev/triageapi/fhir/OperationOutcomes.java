@@ -1,5 +1,6 @@
 package dev.triageapi.fhir;
 
+import dev.triageapi.vocabulary.Language;
 import dev.triageapi.http.FieldError;
 import dev.triageapi.http.MediaTypeRefused;
 import dev.triageapi.http.Problem;
@@ -45,11 +46,10 @@ public class OperationOutcomes {
 
     /** A FHIR media type of another version than R4: 415 for a body, 406 for an Accept header, naming 4.0. */
     @ServerExceptionMapper
-    public Response otherVersion(FhirMedia.OtherFhirVersion e) {
-        String detail = "This service speaks FHIR R4 only: send and accept fhirVersion=" + FhirMedia.VERSION
-                + " (or no fhirVersion parameter).";
-        return e.status == 406 ? Problem.response(406, "not-acceptable", "Not acceptable", detail)
-                : Problem.response(415, "unsupported-media-type", "Unsupported media type", detail);
+    public Response otherVersion(FhirMedia.OtherFhirVersion e, HttpHeaders headers) {
+        Language language = Language.negotiate(headers.getRequestHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        return e.status == 406 ? Problem.response(language, 406, "not-acceptable", "fhir-version", FhirMedia.VERSION)
+                : Problem.response(language, 415, "unsupported-media-type", "fhir-version", FhirMedia.VERSION);
     }
 
     static OperationOutcome of(Problem problem) {

@@ -1,5 +1,7 @@
 package dev.triageapi.http;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import dev.triageapi.vocabulary.Language;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -18,8 +20,8 @@ public class ContentTypeRequired {
     @ServerRequestFilter
     public Optional<Response> requireContentType(ContainerRequestContext request) {
         if (WITH_BODY.contains(request.getMethod()) && request.getHeaderString("Content-Type") == null) {
-            return Optional.of(Problem.response(415, "unsupported-media-type", "Unsupported media type",
-                    "Say what the body is with a Content-Type header (see /q/openapi for what each operation takes)."));
+            Language language = Language.negotiate(request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE));
+            return Optional.of(Problem.response(language, 415, "unsupported-media-type", "missing"));
         }
         return Optional.empty();
     }

@@ -1,5 +1,7 @@
 package dev.triageapi.http;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import dev.triageapi.vocabulary.Language;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -15,11 +17,11 @@ public class MethodNotAllowed {
     }
 
     @ServerExceptionMapper
-    public Response notAllowed(NotAllowedException e, UriInfo uri) {
+    public Response notAllowed(NotAllowedException e, UriInfo uri, HttpHeaders headers) {
         String allow = allowedMethods.allow(uri.getPath());
-        Response problem = Problem.response(405, "method-not-allowed", "Method not allowed",
-                "This resource does not accept that method" + (allow == null ? "" : "; it accepts " + allow)
-                        + ". See /q/openapi.");
+        Language language = ProblemMappers.language(headers);
+        Response problem = allow == null ? Problem.response(language, 405, "method-not-allowed", "any")
+                : Problem.response(language, 405, "method-not-allowed", "accepts", allow);
         return allow == null ? problem : Response.fromResponse(problem).header("Allow", allow).build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.triageapi.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.triageapi.vocabulary.Language;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -18,14 +19,27 @@ public record Problem(
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** The answer for a problem of type {@code urn:problem-type:triage:<type>} with no field errors. */
-    public static Response response(int status, String type, String title, String detail) {
-        return response(status, type, title, detail, null);
+    /**
+     * The answer for a problem of type {@code urn:problem-type:triage:<type>}, worded in the language asked for: its title
+     * and the detail {@code <type>.<detail>} come from {@link ProblemWords}, with the arguments put in.
+     */
+    public static Response response(Language language, int status, String type, String detail, Object... arguments) {
+        return response(language, status, type, null, detail, arguments);
     }
 
-    public static Response response(int status, String type, String title, String detail, List<FieldError> errors) {
+    /** As {@link #response(Language, int, String, String, Object...)}, with the fields at fault. */
+    public static Response response(Language language, int status, String type, List<FieldError> errors, String detail,
+                                    Object... arguments) {
         return Response.status(status).type(MEDIA_TYPE)
-                .entity(new Problem(TYPE_PREFIX + type, title, status, detail, errors)).build();
+                .header("Content-Language", language.code())
+                .header("Vary", "Accept-Language")
+                .entity(of(language, status, type, errors, detail, arguments)).build();
+    }
+
+    /** The problem body itself, for answers written outside the REST layer. */
+    static Problem of(Language language, int status, String type, List<FieldError> errors, String detail, Object... arguments) {
+        return new Problem(TYPE_PREFIX + type, ProblemWords.title(language, type), status,
+                ProblemWords.detail(language, type, detail, arguments), errors);
     }
 
     static final String TYPE_PREFIX = "urn:problem-type:triage:";

@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.triageapi.config.TriageConfig;
+import dev.triageapi.vocabulary.Language;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,42 +47,42 @@ public class ProblemMappers {
     static final int MAX_ERRORS = 20;
 
     @ServerExceptionMapper
-    public Response invalidRequest(InvalidRequestException e) {
+    public Response invalidRequest(InvalidRequestException e, HttpHeaders headers) {
+        Language language = language(headers);
         List<FieldError> errors = e.errors();
-        String detail = "The request breaks " + (errors.size() == 1 ? "a rule" : errors.size() + " rules")
-                + " of the contract; see errors.";
         if (errors.size() > MAX_ERRORS) {
-            detail += " Only the first " + MAX_ERRORS + " are listed.";
-            errors = errors.subList(0, MAX_ERRORS);
+            return Problem.response(language, 400, "invalid-request", errors.subList(0, MAX_ERRORS), "many-listed",
+                    errors.size(), MAX_ERRORS);
         }
-        return problem(400, "invalid-request", "Invalid request", detail, errors);
+        return errors.size() == 1 ? Problem.response(language, 400, "invalid-request", errors, "one")
+                : Problem.response(language, 400, "invalid-request", errors, "many", errors.size());
     }
 
     @ServerExceptionMapper
-    public Response preconditionFailed(PreconditionFailedException e) {
-        return problem(412, "precondition-failed", "Precondition failed", e.getMessage(), null);
+    public Response preconditionFailed(PreconditionFailedException e, HttpHeaders headers) {
+        return Problem.response(language(headers), 412, "precondition-failed", "prefetch", e.getMessage());
     }
 
     @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException e) {
-        return invalidRequest(InvalidRequestException.of(e.getConstraintViolations()));
+    public Response constraintViolation(ConstraintViolationException e, HttpHeaders headers) {
+        return invalidRequest(InvalidRequestException.of(e.getConstraintViolations()), headers);
     }
 
     /** Registered for this exact type so that it replaces the built-in mapper, which answers 400 with no body. */
     @ServerExceptionMapper
-    public Response mismatchedInput(MismatchedInputException e) {
-        return unreadableBody(e);
+    public Response mismatchedInput(MismatchedInputException e, HttpHeaders headers) {
+        return unreadableBody(e, headers);
     }
 
     @ServerExceptionMapper
-    public Response unreadableBody(JsonMappingException e) {
+    public Response unreadableBody(JsonMappingException e, HttpHeaders headers) {
         if (e.getCause() instanceof JsonParseException parse) {
-            return malformedJson(parse);
+            return malformedJson(parse, headers);
         }
         String field = jsonPath(e.getPath());
         String message;
         if (e.getCause() instanceof StreamConstraintsException limit && stringTooLong(limit)) {
-            return textTooLong(new TextTooLongException(maxString));
+            return textTooLong(new TextTooLongException(maxString), headers);
         } else if (e.getCause() instanceof StreamConstraintsException) {
             message = "exceeds a size limit (string length, number length or nesting depth)";
         } else if (e instanceof UnrecognizedPropertyException) {
@@ -94,23 +96,18 @@ public class ProblemMappers {
             message = "has a value that cannot be read";
         }
         if (field.isEmpty()) {
-            return problem(400, "malformed-body", "Malformed request body",
-                    "The body must be a single JSON object matching the TriageRequest schema.", null);
+            return Problem.response(language(headers), 400, "malformed-body", "not-an-object");
         }
-        return invalidRequest(new InvalidRequestException(List.of(new FieldError(field, message))));
-    }
-
-    @ServerExceptionMapper
-    public Response textTooLong(TextTooLongException e) {
-        return problem(413, "text-too-long", "Text too long", textTooLongDetail(e.limit()), null);
+        return invalidRequest(new InvalidRequestException(List.of(new FieldError(field, message))), headers);
     }
 
     /**
      * The one wording of a string over the limit, whether the JSON reader noticed it (any string of the body, over
      * {@code triage.api.max-string-length}) or the text intake did (a patient's text, over max-text-length).
      */
-    static String textTooLongDetail(int limit) {
-        return "A text in the body is longer than " + limit + " characters; send at most " + limit + ".";
+    @ServerExceptionMapper
+    public Response textTooLong(TextTooLongException e, HttpHeaders headers) {
+        return Problem.response(language(headers), 413, "text-too-long", "limit", e.limit());
     }
 
     /** Whether the JSON reader refused a string for its length (its own message, never the client's input). */
@@ -119,82 +116,78 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response malformedJson(JsonParseException e) {
+    public Response malformedJson(JsonParseException e, HttpHeaders headers) {
         if (stringTooLong(e) || e.getCause() instanceof StreamConstraintsException limit && stringTooLong(limit)) {
-            return textTooLong(new TextTooLongException(maxString)); // a long string read in several chunks
+            return textTooLong(new TextTooLongException(maxString), headers); // a long string read in several chunks
         }
-        return problem(400, "malformed-json", "Malformed JSON",
-                "The body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr() + ").", null);
+        return Problem.response(language(headers), 400, "malformed-json", "at", e.getLocation().getLineNr(),
+                e.getLocation().getColumnNr());
     }
 
     @ServerExceptionMapper
-    public Response tooLarge(StreamConstraintsException e) {
+    public Response tooLarge(StreamConstraintsException e, HttpHeaders headers) {
         if (stringTooLong(e)) {
-            return textTooLong(new TextTooLongException(maxString));
+            return textTooLong(new TextTooLongException(maxString), headers);
         }
-        return problem(400, "malformed-json", "Malformed JSON",
-                "The body exceeds a JSON limit (nesting depth, string or number length).", null);
+        return Problem.response(language(headers), 400, "malformed-json", "limit");
     }
 
     @ServerExceptionMapper
-    public Response unsupportedMediaType(NotSupportedException e) {
-        return mediaTypeRefused(MediaTypeRefused.body(MediaType.APPLICATION_JSON));
+    public Response unsupportedMediaType(NotSupportedException e, HttpHeaders headers) {
+        return mediaTypeRefused(MediaTypeRefused.body(MediaType.APPLICATION_JSON), headers);
     }
 
     @ServerExceptionMapper
-    public Response notAcceptable(NotAcceptableException e) {
-        return mediaTypeRefused(MediaTypeRefused.answer(MediaType.APPLICATION_JSON));
+    public Response notAcceptable(NotAcceptableException e, HttpHeaders headers) {
+        return mediaTypeRefused(MediaTypeRefused.answer(MediaType.APPLICATION_JSON), headers);
     }
 
     /** The one wording of a 415 or 406, naming the media types of the endpoint that refused. */
     @ServerExceptionMapper
-    public Response mediaTypeRefused(MediaTypeRefused e) {
-        String types = String.join(" or ", e.spoken());
+    public Response mediaTypeRefused(MediaTypeRefused e, HttpHeaders headers) {
+        String types = String.join(", ", e.spoken());
         return e.status() == 415
-                ? problem(415, "unsupported-media-type", "Unsupported media type", "Send the body as " + types + ".", null)
-                : problem(406, "not-acceptable", "Not acceptable", "This resource answers with " + types + ".", null);
+                ? Problem.response(language(headers), 415, "unsupported-media-type", "send", types)
+                : Problem.response(language(headers), 406, "not-acceptable", "answers", types);
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e) {
-        return problem(404, "not-found", "Not found", "There is no resource at this path; see /q/openapi.", null);
+    public Response notFound(NotFoundException e, HttpHeaders headers) {
+        return Problem.response(language(headers), 404, "not-found", "path");
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
         if (status == 413) {
-            return problem(413, "payload-too-large", "Payload too large", Problems.tooLargeDetail(maxBody), null);
+            return Problem.response(language(headers), 413, "payload-too-large", "limit", maxBody);
         }
         if (status >= 500) {
-            return unexpected(e);
+            return unexpected(e, headers);
         }
         if (e.getCause() instanceof StreamConstraintsException limit) {
-            return tooLarge(limit);
+            return tooLarge(limit, headers);
         }
         if (e.getCause() instanceof JsonMappingException mapping) {
-            return unreadableBody(mapping);
+            return unreadableBody(mapping, headers);
         }
         if (e.getCause() instanceof JsonParseException parse) {
-            return malformedJson(parse);
+            return malformedJson(parse, headers);
         }
-        Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type == null ? "Client error" : type.getReasonPhrase();
-        return problem(status, "client-error", title, "The request could not be processed (" + title + ").", null);
+        return Problem.response(language(headers), status, "client-error", "status", status);
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
+    public Response unexpected(Throwable e, HttpHeaders headers) {
         // Only the exception type is logged: messages may quote the request, which may hold health data.
         LOG.errorf("Unexpected %s at %s", e.getClass().getName(),
                 e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "unknown location");
-        return problem(500, "internal-error", "Internal error",
-                "The service could not answer this request. It has been logged without its content.", null);
+        return Problem.response(language(headers), 500, "internal-error", "logged");
     }
 
-    static Response problem(int status, String type, String title, String detail, List<FieldError> errors) {
-        return Problem.response(status, type, title, detail, errors);
+    /** The language the request asks its answers in ({@code Accept-Language}), English otherwise. */
+    static Language language(HttpHeaders headers) {
+        return headers == null ? Language.EN : Language.negotiate(headers.getRequestHeader(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     /** The JSON path of a field Jackson could not read, its client-sent names kept only when plain identifiers. */

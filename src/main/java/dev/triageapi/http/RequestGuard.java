@@ -66,7 +66,7 @@ public class RequestGuard {
         }
         boolean http2 = request.version() == HttpVersion.HTTP_2;
         if (!http2 && request.headers().getAll(HttpHeaders.HOST).size() != 1) {
-            refuseFraming(ctx, "bad-host", "An HTTP/1.1 request needs exactly one Host header.");
+            refuseFraming(ctx, "bad-host", "one-host");
             return;
         }
         String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -76,11 +76,11 @@ public class RequestGuard {
             // that no bytes of it are read as a further request (the request smuggling a proxy reading the other header
             // would make possible). Only "chunked" alone is a length this server and every proxy read the same way.
             if (declared != null) {
-                refuseFraming(ctx, "bad-framing", "A request may not carry both Content-Length and Transfer-Encoding.");
+                refuseFraming(ctx, "bad-framing", "both-lengths");
                 return;
             }
             if (codings.size() != 1 || !"chunked".equalsIgnoreCase(codings.get(0).trim())) {
-                refuseFraming(ctx, "bad-framing", "The only Transfer-Encoding accepted is chunked, alone and without parameters.");
+                refuseFraming(ctx, "bad-framing", "coding");
                 return;
             }
         }
@@ -97,8 +97,7 @@ public class RequestGuard {
             long timer = vertx.setTimer(bodyTimeoutMs, id -> {
                 if (!ctx.response().ended() && !ctx.response().closed()) {
                     ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-                    Problems.end(ctx, 408, "request-timeout", "Request timeout",
-                            "The request body did not arrive within " + bodyTimeoutMs + " ms.");
+                    Problems.end(ctx, 408, "request-timeout", "body", bodyTimeoutMs);
                 }
                 request.connection().close();
             });
@@ -128,7 +127,7 @@ public class RequestGuard {
         refused.put(ctx.request().connection(), Boolean.TRUE);
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
         ctx.addEndHandler(done -> ctx.request().connection().close());
-        Problems.end(ctx, 400, type, "Bad request", detail);
+        Problems.end(ctx, 400, type, detail);
     }
 
     private void failed(RoutingContext ctx) {
@@ -141,8 +140,7 @@ public class RequestGuard {
             return;
         }
         if (status >= 400 && status < 500) {
-            Problems.end(ctx, status, "client-error", Problems.reason(status),
-                    "The request could not be processed (" + Problems.reason(status) + ").");
+            Problems.end(ctx, status, "client-error", "status", status);
             return;
         }
         Throwable failure = ctx.failure();
@@ -155,13 +153,12 @@ public class RequestGuard {
         }
         // Only the type: a message may quote the request.
         LOG.errorf("Unexpected %s while routing a request", failure == null ? "failure" : failure.getClass().getName());
-        Problems.end(ctx, 500, "internal-error", "Internal error",
-                "The service could not answer this request. It has been logged without its content.");
+        Problems.end(ctx, 500, "internal-error", "logged");
     }
 
     private void tooLarge(RoutingContext ctx) {
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        Problems.end(ctx, 413, "payload-too-large", "Payload too large", Problems.tooLargeDetail(maxBody));
+        Problems.end(ctx, 413, "payload-too-large", "limit", maxBody);
     }
 
     private boolean isOver(String declared) {

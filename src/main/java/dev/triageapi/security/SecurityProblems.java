@@ -1,5 +1,6 @@
 package dev.triageapi.security;
 
+import dev.triageapi.vocabulary.Language;
 import dev.triageapi.config.TriageConfig;
 import dev.triageapi.http.Problem;
 import io.quarkus.security.AuthenticationFailedException;
@@ -30,14 +31,13 @@ public class SecurityProblems {
     public Response unauthorized(HttpHeaders headers, SimpleResourceInfo resource) {
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         boolean bearerSent = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        Language language = Language.negotiate(headers.getRequestHeader(HttpHeaders.ACCEPT_LANGUAGE));
         if (bearerSent || cdsClients && takesCdsClients(resource)) {
-            return Response.fromResponse(Problem.response(401, "unauthorized", "Unauthorized", bearerSent
-                            ? "The bearer token was refused: this service takes the signed JWTs of the CDS clients it trusts."
-                            : "This CDS service needs a JWT signed by a trusted CDS client, as CDS Hooks 2.0 asks."))
+            return Response.fromResponse(Problem.response(language, 401, "unauthorized",
+                            bearerSent ? "bearer-refused" : "cds-client"))
                     .header("WWW-Authenticate", bearerSent ? "Bearer error=\"invalid_token\"" : "Bearer").build();
         }
-        return Response.fromResponse(Problem.response(401, "unauthorized", "Unauthorized",
-                        "This API needs a valid key in the " + ApiKeys.HEADER + " header."))
+        return Response.fromResponse(Problem.response(language, 401, "unauthorized", "api-key", ApiKeys.HEADER))
                 .header("WWW-Authenticate", ApiKeyAuthenticationMechanism.CHALLENGE).build();
     }
 
@@ -60,6 +60,7 @@ public class SecurityProblems {
         if (noCredential && cdsClients && takesCdsClients(resource)) {
             return unauthorized(headers, resource);
         }
-        return Problem.response(403, "forbidden", "Forbidden", "This client may not use this resource.");
+        return Problem.response(Language.negotiate(headers.getRequestHeader(HttpHeaders.ACCEPT_LANGUAGE)), 403, "forbidden",
+                "client");
     }
 }

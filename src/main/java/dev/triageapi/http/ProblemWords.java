@@ -1,0 +1,48 @@
+package dev.triageapi.http;
+
+import dev.triageapi.vocabulary.Language;
+
+import java.text.MessageFormat;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+
+/**
+ * The words of problem answers in each language, read from {@code dev/triageapi/http/problems.properties} and its
+ * per-language siblings: a problem is named by its type and a detail key, never by English text, so each language
+ * words it from its own file. Every language's file is read at class load, and a missing file stops the service.
+ */
+public final class ProblemWords {
+
+    private static final String BUNDLE = "dev.triageapi.http.problems";
+    private static final Map<Language, ResourceBundle> BUNDLES = new EnumMap<>(Language.class);
+
+    static {
+        // No fallback to the JVM's default locale: on a machine set to Spanish, English must still be English.
+        ResourceBundle.Control exact = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+        for (Language language : Language.values()) {
+            Locale locale = language == Language.EN ? Locale.ROOT : Locale.forLanguageTag(language.code());
+            BUNDLES.put(language, ResourceBundle.getBundle(BUNDLE, locale, exact));
+        }
+    }
+
+    private ProblemWords() {
+    }
+
+    /** The title of a problem type, e.g. {@code invalid-request}. */
+    public static String title(Language language, String type) {
+        return BUNDLES.get(language).getString(type + ".title");
+    }
+
+    /** The detail {@code <type>.<detail>} with its arguments put in. */
+    public static String detail(Language language, String type, String detail, Object... arguments) {
+        String pattern = BUNDLES.get(language).getString(type + "." + detail);
+        // Numbers as written, not grouped by a locale's convention: "1048576 bytes" is what the configuration says.
+        Object[] plain = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            plain[i] = arguments[i] instanceof Number ? String.valueOf(arguments[i]) : arguments[i];
+        }
+        return new MessageFormat(pattern, Locale.ROOT).format(plain);
+    }
+}

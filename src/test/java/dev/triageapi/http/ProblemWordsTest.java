@@ -1,0 +1,88 @@
+package dev.triageapi.http;
+
+import dev.triageapi.vocabulary.Language;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every problem's words exist in every language, with the same placeholders, and are not left in English. */
+class ProblemWordsTest {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
+
+    static Properties read(String file) throws IOException {
+        Properties words = new Properties();
+        try (InputStream in = ProblemWordsTest.class.getResourceAsStream("/dev/triageapi/http/" + file)) {
+            words.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return words;
+    }
+
+    static Set<String> placeholders(String text) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    @Test
+    void shouldWordEveryProblemInSpanishWithTheSamePlaceholders() throws IOException {
+        Properties en = read("problems.properties");
+        Properties es = read("problems_es.properties");
+        assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(es.stringPropertyNames()));
+        List<String> wrong = new ArrayList<>();
+        for (String key : en.stringPropertyNames()) {
+            String english = en.getProperty(key);
+            String spanish = es.getProperty(key);
+            if (!placeholders(english).equals(placeholders(spanish))) {
+                wrong.add(key + ": placeholders " + placeholders(english) + " against " + placeholders(spanish));
+            }
+            if (english.equals(spanish) && !english.matches("\\{\\d+}")) {
+                wrong.add(key + ": left in English");
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void shouldGiveEveryDetailKeyATitleOfItsType() throws IOException {
+        Properties en = read("problems.properties");
+        for (String key : en.stringPropertyNames()) {
+            String type = key.substring(0, key.indexOf('.'));
+            assertTrue(en.containsKey(type + ".title"), key);
+        }
+    }
+
+    @Test
+    void shouldWordAProblemInTheLanguageAskedForWhateverTheMachineSpeaks() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("es"));
+            // The bundles were read at class load; the JVM's own language must not have been the fallback either way.
+            assertEquals("Invalid request", ProblemWords.title(Language.EN, "invalid-request"));
+            assertEquals("Solicitud no válida", ProblemWords.title(Language.ES, "invalid-request"));
+        } finally {
+            Locale.setDefault(before);
+        }
+        assertEquals("The request body is larger than 1048576 bytes.",
+                ProblemWords.detail(Language.EN, "payload-too-large", "limit", 1_048_576L));
+        assertNotEquals(ProblemWords.detail(Language.EN, "not-found", "path"), ProblemWords.detail(Language.ES, "not-found", "path"));
+    }
+}
