@@ -280,6 +280,19 @@ public final class Symptom {
                 && places().stream().anyMatch(LEGS::contains);
     }
 
+    /**
+     * May be the spinal pattern of both legs: reported so ({@link #isBothLegsOnly()}), or only in the legs, feet or trunk
+     * with the side not given, or on both sides with the place not given. Each unanswered half could complete it.
+     */
+    public boolean isPossiblyBothLegsOnly() {
+        if (isBothLegsOnly()) {
+            return true;
+        }
+        Side side = getSide();
+        boolean legsOnly = !places().isEmpty() && LOWER_BODY.containsAll(places()) && places().stream().anyMatch(LEGS::contains);
+        return side == null && legsOnly || side == Side.BOTH && places().isEmpty();
+    }
+
     /** Reported at the shoulders, upper arms, hips or thighs and nowhere further out. */
     public boolean isProximal() {
         return !places().isEmpty() && PROXIMAL.containsAll(places());
