@@ -28,6 +28,8 @@ public final class Symptom {
     private static final Set<BodyLocation> FACE_ARM_OR_LEG = union(LIMBS, EnumSet.of(BodyLocation.FACE));
     private static final Set<BodyLocation> LEGS = EnumSet.of(BodyLocation.LEG, BodyLocation.THIGH, BodyLocation.FOOT);
     private static final Set<BodyLocation> LOWER_BODY = union(LEGS, EnumSet.of(BodyLocation.HIP, BodyLocation.TRUNK, BodyLocation.BACK));
+    /** The hands and feet, where a trapped nerve or a neuropathy is felt first. */
+    private static final Set<BodyLocation> HANDS_AND_FEET = EnumSet.of(BodyLocation.HAND, BodyLocation.FOOT);
     /** The muscles nearest the trunk, where myopathies and polymyalgia show first. */
     private static final Set<BodyLocation> PROXIMAL = EnumSet.of(
             BodyLocation.SHOULDER, BodyLocation.UPPER_ARM, BodyLocation.HIP, BodyLocation.THIGH);
@@ -292,6 +294,13 @@ public final class Symptom {
         boolean legsOnly = !places().isEmpty() && LOWER_BODY.containsAll(places()) && places().stream().anyMatch(LEGS::contains);
         return side == null && legsOnly || side == Side.BOTH && places().isEmpty();
     }
+
+    /** Reported in a hand or a foot, or both, and nowhere else. */
+    public boolean isHandOrFootOnly() {
+        return !places().isEmpty() && HANDS_AND_FEET.containsAll(places());
+    }
+
+    public boolean isBothSides() { return getSide() == Side.BOTH; }
 
     /** Reported at the shoulders, upper arms, hips or thighs and nowhere further out. */
     public boolean isProximal() {
