@@ -19,12 +19,16 @@ public final class ProblemWords {
     private static final Map<Language, ResourceBundle> BUNDLES = new EnumMap<>(Language.class);
 
     static {
-        // No fallback to the JVM's default locale: on a machine set to Spanish, English must still be English.
-        ResourceBundle.Control exact = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
         for (Language language : Language.values()) {
-            Locale locale = language == Language.EN ? Locale.ROOT : Locale.forLanguageTag(language.code());
-            BUNDLES.put(language, ResourceBundle.getBundle(BUNDLE, locale, exact));
+            BUNDLES.put(language, load(language));
         }
+    }
+
+    /** A language's words, read without falling back to the JVM's locale: on a machine set to Spanish, English is English. */
+    static ResourceBundle load(Language language) {
+        Locale locale = language == Language.EN ? Locale.ROOT : Locale.forLanguageTag(language.code());
+        return ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     private ProblemWords() {

@@ -75,9 +75,8 @@ class ProblemWordsTest {
         Locale before = Locale.getDefault();
         try {
             Locale.setDefault(Locale.forLanguageTag("es"));
-            // The bundles were read at class load; the JVM's own language must not have been the fallback either way.
-            assertEquals("Invalid request", ProblemWords.title(Language.EN, "invalid-request"));
-            assertEquals("Solicitud no válida", ProblemWords.title(Language.ES, "invalid-request"));
+            assertEquals("Invalid request", ProblemWords.load(Language.EN).getString("invalid-request.title"));
+            assertEquals("Solicitud no válida", ProblemWords.load(Language.ES).getString("invalid-request.title"));
         } finally {
             Locale.setDefault(before);
         }

@@ -27,7 +27,9 @@ public abstract class HostileCorpus {
     /** The service warms itself up before it reports ready; the bound is about the bodies, not a cold JVM. */
     @BeforeEach
     void awaitWarm() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
+        // No poll delay: Awaitility otherwise waits one poll interval (100 ms) before its first look, on every case.
+        await().pollDelay(Duration.ZERO).atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
     }
 
     @ParameterizedTest(name = "{0}")
