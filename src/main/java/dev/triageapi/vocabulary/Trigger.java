@@ -14,6 +14,16 @@ public enum Trigger {
     POOR_SLEEP,
     /** A recent illness such as a cold or flu. */
     RECENT_ILLNESS,
+    /** A vaccination in the last few days. */
+    VACCINATION,
+    /** Stress, worry or overwork. */
+    STRESS,
+    /** Heat, or not drinking enough. */
+    HEAT,
+    /** Drinking alcohol. */
+    ALCOHOL,
+    /** A long journey. */
+    TRAVEL,
     /** Asked, and nothing the patient knows of brought it on. */
     NONE;
 

@@ -11,7 +11,7 @@ public final class Hours {
 
     /** One day: the window of clot retrieval after a stroke, and the line between "sudden and recent" and older. */
     public static final double ONE_DAY = 24;
-    /** Three days. */
+    /** Three days: the side effects of a vaccine are over by then (NHS). */
     public static final double THREE_DAYS = 72;
     /** Five days: a fever or a viral illness lasting longer needs a doctor (NHS); muscle soreness after exercise is fading by then. */
     public static final double FIVE_DAYS = 120;

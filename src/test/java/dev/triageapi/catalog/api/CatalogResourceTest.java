@@ -33,7 +33,8 @@ class CatalogResourceTest {
                 .body("code", org.hamcrest.Matchers.contains("onset", "side", "severity", "locations", "hoursSinceOnset",
                         "knownTrigger", "worsening", "recurring", "resolved", "spread", "trigger", "noticedOnWaking",
                         "hoursSinceLastKnownWell"))
-                .body("find { it.code == 'trigger' }.values.code", org.hamcrest.Matchers.contains("exercise", "injury", "poor_sleep", "recent_illness", "none"))
+                .body("find { it.code == 'trigger' }.values.code", org.hamcrest.Matchers.contains("exercise", "injury", "poor_sleep", "recent_illness",
+                        "vaccination", "stress", "heat", "alcohol", "travel", "none"))
                 .body("find { it.code == 'locations' }.values.code", org.hamcrest.Matchers.hasItems("shoulder", "upper_arm", "hip", "thigh", "back"))
                 .body("find { it.code == 'onset' }.kind", org.hamcrest.Matchers.equalTo("choice"))
                 .body("find { it.code == 'onset' }.values.code", org.hamcrest.Matchers.contains("sudden", "gradual"))
@@ -79,7 +80,7 @@ class CatalogResourceTest {
         given().when().get("/api/v1/self-care-pathways")
                 .then().statusCode(200)
                 .body("code", contains("short_tiredness", "exercise_soreness", "poor_sleep_tiredness", "mild_viral_illness",
-                        "muscle_cramps", "simple_back_pain"))
+                        "muscle_cramps", "simple_back_pain", "vaccine_reaction", "tension_headache", "stomach_upset"))
                 .body("find { it.code == 'simple_back_pain' }.screen.symptomsAbsent", hasItems("saddle_numbness", "bladder_or_bowel_problems"))
                 .body("find { it.code == 'simple_back_pain' }.screen.riskFactorsAbsent", hasItems("cancer_history"))
                 .body("find { it.code == 'mild_viral_illness' }.screen.notPregnant", org.hamcrest.Matchers.equalTo(true))
