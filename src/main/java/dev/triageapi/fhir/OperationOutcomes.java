@@ -1,15 +1,15 @@
 package dev.triageapi.fhir;
 
-import dev.triageapi.vocabulary.Language;
 import dev.triageapi.http.FieldError;
 import dev.triageapi.http.MediaTypeRefused;
 import dev.triageapi.http.Problem;
+import dev.triageapi.vocabulary.Language;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;

@@ -1,8 +1,8 @@
 package dev.triageapi.http;
 
-import jakarta.ws.rs.core.HttpHeaders;
 import dev.triageapi.vocabulary.Language;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 

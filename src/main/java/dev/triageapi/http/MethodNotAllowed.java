@@ -1,8 +1,8 @@
 package dev.triageapi.http;
 
-import jakarta.ws.rs.core.HttpHeaders;
 import dev.triageapi.vocabulary.Language;
 import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;

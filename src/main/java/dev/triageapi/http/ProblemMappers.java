@@ -145,10 +145,11 @@ public class ProblemMappers {
     /** The one wording of a 415 or 406, naming the media types of the endpoint that refused. */
     @ServerExceptionMapper
     public Response mediaTypeRefused(MediaTypeRefused e, HttpHeaders headers) {
-        String types = String.join(", ", e.spoken());
+        Language language = language(headers);
+        String types = ProblemWords.either(language, e.spoken());
         return e.status() == 415
-                ? Problem.response(language(headers), 415, "unsupported-media-type", "send", types)
-                : Problem.response(language(headers), 406, "not-acceptable", "answers", types);
+                ? Problem.response(language, 415, "unsupported-media-type", "send", types)
+                : Problem.response(language, 406, "not-acceptable", "answers", types);
     }
 
     @ServerExceptionMapper

@@ -4,15 +4,12 @@ import dev.triageapi.vocabulary.Language;
 
 import java.text.MessageFormat;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 
-/**
- * The words of problem answers in each language, read from {@code dev/triageapi/http/problems.properties} and its
- * per-language siblings: a problem is named by its type and a detail key, never by English text, so each language
- * words it from its own file. Every language's file is read at class load, and a missing file stops the service.
- */
+/** The words of problem answers per language, from {@code problems.properties} and its siblings, by type and detail key. */
 public final class ProblemWords {
 
     private static final String BUNDLE = "dev.triageapi.http.problems";
@@ -37,6 +34,11 @@ public final class ProblemWords {
     /** The title of a problem type, e.g. {@code invalid-request}. */
     public static String title(Language language, String type) {
         return BUNDLES.get(language).getString(type + ".title");
+    }
+
+    /** Alternatives joined as the language joins them: "a or b", "a o b". */
+    public static String either(Language language, List<String> alternatives) {
+        return String.join(" " + BUNDLES.get(language).getString("list.or") + " ", alternatives);
     }
 
     /** The detail {@code <type>.<detail>} with its arguments put in. */

@@ -17,7 +17,12 @@ final class Problems {
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .putHeader(HttpHeaders.CONTENT_LANGUAGE, language.code())
-                .putHeader(HttpHeaders.VARY, "Accept-Language")
+                .putHeader(HttpHeaders.VARY, vary(ctx.response().headers().get(HttpHeaders.VARY)))
                 .end(Json.encode(Problem.of(language, status, type, null, detail, arguments)));
+    }
+
+    /** Adds Accept-Language to a Vary an earlier handler may have set, instead of replacing it. */
+    private static String vary(String earlier) {
+        return earlier == null || earlier.isBlank() ? "Accept-Language" : earlier + ", Accept-Language";
     }
 }

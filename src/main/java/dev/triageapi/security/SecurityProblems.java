@@ -1,8 +1,8 @@
 package dev.triageapi.security;
 
-import dev.triageapi.vocabulary.Language;
 import dev.triageapi.config.TriageConfig;
 import dev.triageapi.http.Problem;
+import dev.triageapi.vocabulary.Language;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

@@ -65,6 +65,9 @@ class ProblemWordsTest {
     void shouldGiveEveryDetailKeyATitleOfItsType() throws IOException {
         Properties en = read("problems.properties");
         for (String key : en.stringPropertyNames()) {
+            if (key.startsWith("list.")) {
+                continue; // words that join others, not a problem type
+            }
             String type = key.substring(0, key.indexOf('.'));
             assertTrue(en.containsKey(type + ".title"), key);
         }
@@ -83,5 +86,9 @@ class ProblemWordsTest {
         assertEquals("The request body is larger than 1048576 bytes.",
                 ProblemWords.detail(Language.EN, "payload-too-large", "limit", 1_048_576L));
         assertNotEquals(ProblemWords.detail(Language.EN, "not-found", "path"), ProblemWords.detail(Language.ES, "not-found", "path"));
+        assertEquals("application/fhir+json or application/json",
+                ProblemWords.either(Language.EN, List.of("application/fhir+json", "application/json")));
+        assertEquals("application/fhir+json o application/json",
+                ProblemWords.either(Language.ES, List.of("application/fhir+json", "application/json")));
     }
 }
