@@ -78,6 +78,8 @@ final class SymptomReports {
         if (recordAge != null) {
             // Hours since onset as the record states them are hours before the record was made.
             answers.merge(Modifier.HOURS_SINCE_ONSET, recordAge, (stated, age) -> (Double) stated + (Double) age);
+            // So are hours since the patient was last known well; none given stays unknown.
+            answers.computeIfPresent(Modifier.HOURS_SINCE_LAST_KNOWN_WELL, (modifier, stated) -> (Double) stated + recordAge);
         }
         return SymptomReport.of(code, status, answers);
     }

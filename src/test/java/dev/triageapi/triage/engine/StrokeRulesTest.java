@@ -195,11 +195,22 @@ class StrokeRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"numbness", "paralysis", "difficulty_speaking", "confusion", "vision_change", "dizziness"})
     void shouldCallAmbulanceForEachStrokeSignFoundOnWakingThisMorning(String code) {
-        Symptom found = Symptom.builder(code).noticedOnWaking(true).hoursSinceOnset(2.0).build();
-        assertEquals(Urgency.EMERGENCY_AMBULANCE, assess(found).urgency());
-        // Without the waking answer the same sign of unknown onset is one the service must ask about.
-        Symptom unsaid = Symptom.builder(code).hoursSinceOnset(30.0).build();
-        assertTrue(assess(unsaid).urgency().compareTo(Urgency.EMERGENCY_AMBULANCE) < 0);
+        // No hours given: found on waking is the only thing that tells the sign is new.
+        Symptom found = Symptom.builder(code).side(Side.LEFT).noticedOnWaking(true).build();
+        Assessment a = assess(found);
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, a.urgency());
+        assertTrue(redFlagCodes(a).contains("stroke_sign_on_waking"), redFlagCodes(a).toString());
+        // The same sign without that answer is one of unknown onset and age: an emergency department, and a question.
+        Symptom unsaid = Symptom.builder(code).side(Side.LEFT).build();
+        assertEquals(Urgency.EMERGENCY, assess(unsaid).urgency());
+    }
+
+    @Test
+    void shouldNotCallAmbulanceForBothHandsNumbOnWakingOrADizzinessThatComesEveryMorning() {
+        Symptom hands = Symptom.builder("numbness").side(Side.BOTH).locations(Set.of(BodyLocation.HAND)).noticedOnWaking(true).build();
+        assertEquals(Urgency.EMERGENCY, assess(hands).urgency());
+        Symptom mornings = Symptom.builder("dizziness").noticedOnWaking(true).recurring(true).build();
+        assertTrue(!redFlagCodes(assess(mornings)).contains("stroke_sign_on_waking"));
     }
 
     @Test
