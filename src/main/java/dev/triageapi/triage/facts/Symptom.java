@@ -292,7 +292,7 @@ public final class Symptom {
         }
         Side side = getSide();
         boolean legsOnly = !places().isEmpty() && LOWER_BODY.containsAll(places()) && places().stream().anyMatch(LEGS::contains);
-        return side == null && legsOnly || side == Side.BOTH && places().isEmpty();
+        return (side == null && legsOnly) || (side == Side.BOTH && places().isEmpty());
     }
 
     /** Reported in a hand or a foot, or both, and nowhere else. */
@@ -301,6 +301,8 @@ public final class Symptom {
     }
 
     public boolean isBothSides() { return getSide() == Side.BOTH; }
+
+    public boolean isFootInvolved() { return places().contains(BodyLocation.FOOT); }
 
     /** Reported at the shoulders, upper arms, hips or thighs and nowhere further out. */
     public boolean isProximal() {
