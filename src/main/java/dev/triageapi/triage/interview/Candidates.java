@@ -47,8 +47,8 @@ final class Candidates {
 
     /**
      * The open questions, in the order they are verified, as a telephone nurse asks them: what each reported symptom is
-     * like (how it began, where, how bad), then the symptoms each complaint opens (red flags first), then risk
-     * factors, the self-care screens, pregnancy, treatment and age.
+     * like (how it began, where, how bad), then the symptoms each complaint opens (red flags first), what brought each
+     * on, then risk factors, the self-care screens, pregnancy, treatment and age.
      */
     List<Question> of(TriageCase c, Set<String> dontKnow) {
         Map<String, Question> out = new LinkedHashMap<>();
@@ -58,13 +58,21 @@ final class Candidates {
         boolean underTreatment = false;
         for (Symptom s : present) {
             SymptomDefinition definition = catalog.symptom(s.getCode()).orElseThrow();
-            definition.modifiers().forEach(m -> add(out, Question.modifier(s.getCode(), Modifier.byCode(m).orElseThrow())));
+            definition.modifiers().stream().map(m -> Modifier.byCode(m).orElseThrow()).filter(m -> m != Modifier.TRIGGER)
+                    .forEach(m -> add(out, Question.modifier(s.getCode(), m)));
         }
         for (Symptom s : present) {
             Optional<InterviewPlan.Complaint> complaint = plan.complaint(s.getCode());
             complaint.ifPresent(cmp -> cmp.symptoms().forEach(code -> add(out, Question.symptom(code))));
             pregnancy |= complaint.map(InterviewPlan.Complaint::pregnancy).orElse(false);
             underTreatment |= complaint.map(InterviewPlan.Complaint::underTreatment).orElse(false);
+        }
+        // What brought a complaint on is asked after its red flags, as a nurse asks it: it leads to the self-care
+        // pathways, and in the first round it would otherwise take the place of a question that could call an ambulance.
+        for (Symptom s : present) {
+            if (catalog.symptom(s.getCode()).orElseThrow().modifiers().contains(Modifier.TRIGGER.code())) {
+                add(out, Question.modifier(s.getCode(), Modifier.TRIGGER));
+            }
         }
         for (Symptom s : present) {
             plan.complaint(s.getCode()).ifPresent(cmp -> cmp.riskFactors().forEach(code -> add(out, Question.riskFactor(code))));
