@@ -26,9 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A bounded soak on loopback (32 clients, {@code soak.seconds}, default 5; longer runs take -Dsoak.seconds=60): no errors, and every answer is byte for
- * byte the answer the same request got alone. And a request in flight when the service is told to stop still gets
- * its answer.
+ * A bounded soak on loopback (32 clients, {@code soak.seconds}, default 5; {@code -Dsoak.seconds=60} for a longer one):
+ * no errors, and every answer is byte for byte the answer the same request got alone. And a request in flight when the
+ * service is told to stop still gets its answer.
  */
 class LoadAndShutdownIT {
 
