@@ -3,6 +3,7 @@ package dev.triageapi.fhir;
 import dev.triageapi.http.FieldError;
 import dev.triageapi.http.MediaTypeRefused;
 import dev.triageapi.http.Problem;
+import dev.triageapi.http.ProblemWords;
 import dev.triageapi.vocabulary.Language;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -47,7 +48,7 @@ public class OperationOutcomes {
     /** A FHIR media type of another version than R4: 415 for a body, 406 for an Accept header, naming 4.0. */
     @ServerExceptionMapper
     public Response otherVersion(FhirMedia.OtherFhirVersion e, HttpHeaders headers) {
-        Language language = Language.negotiate(headers.getRequestHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        Language language = ProblemWords.languageOf(headers);
         return e.status == 406 ? Problem.response(language, 406, "not-acceptable", "fhir-version", FhirMedia.VERSION)
                 : Problem.response(language, 415, "unsupported-media-type", "fhir-version", FhirMedia.VERSION);
     }

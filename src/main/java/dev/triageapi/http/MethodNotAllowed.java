@@ -19,7 +19,7 @@ public class MethodNotAllowed {
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, UriInfo uri, HttpHeaders headers) {
         String allow = allowedMethods.allow(uri.getPath());
-        Language language = ProblemMappers.language(headers);
+        Language language = ProblemWords.languageOf(headers);
         Response problem = allow == null ? Problem.response(language, 405, "method-not-allowed", "any")
                 : Problem.response(language, 405, "method-not-allowed", "accepts", allow);
         return allow == null ? problem : Response.fromResponse(problem).header("Allow", allow).build();

@@ -186,9 +186,8 @@ public class ProblemMappers {
         return Problem.response(language(headers), 500, "internal-error", "logged");
     }
 
-    /** The language the request asks its answers in ({@code Accept-Language}), English otherwise. */
-    static Language language(HttpHeaders headers) {
-        return headers == null ? Language.EN : Language.negotiate(headers.getRequestHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    private static Language language(HttpHeaders headers) {
+        return ProblemWords.languageOf(headers);
     }
 
     /** The JSON path of a field Jackson could not read, its client-sent names kept only when plain identifiers. */

@@ -1,6 +1,7 @@
 package dev.triageapi.http;
 
 import dev.triageapi.vocabulary.Language;
+import jakarta.ws.rs.core.HttpHeaders;
 
 import java.text.MessageFormat;
 import java.util.EnumMap;
@@ -34,6 +35,11 @@ public final class ProblemWords {
     /** The title of a problem type, e.g. {@code invalid-request}. */
     public static String title(Language language, String type) {
         return BUNDLES.get(language).getString(type + ".title");
+    }
+
+    /** The language a request asks its problems in ({@code Accept-Language}), English otherwise. */
+    public static Language languageOf(HttpHeaders headers) {
+        return headers == null ? Language.EN : Language.negotiate(headers.getRequestHeader(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     /** Alternatives joined as the language joins them: "a or b", "a o b". */

@@ -2,6 +2,7 @@ package dev.triageapi.security;
 
 import dev.triageapi.config.TriageConfig;
 import dev.triageapi.http.Problem;
+import dev.triageapi.http.ProblemWords;
 import dev.triageapi.vocabulary.Language;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -31,7 +32,7 @@ public class SecurityProblems {
     public Response unauthorized(HttpHeaders headers, SimpleResourceInfo resource) {
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         boolean bearerSent = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-        Language language = Language.negotiate(headers.getRequestHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        Language language = ProblemWords.languageOf(headers);
         if (bearerSent || cdsClients && takesCdsClients(resource)) {
             return Response.fromResponse(Problem.response(language, 401, "unauthorized",
                             bearerSent ? "bearer-refused" : "cds-client"))
@@ -60,7 +61,6 @@ public class SecurityProblems {
         if (noCredential && cdsClients && takesCdsClients(resource)) {
             return unauthorized(headers, resource);
         }
-        return Problem.response(Language.negotiate(headers.getRequestHeader(HttpHeaders.ACCEPT_LANGUAGE)), 403, "forbidden",
-                "client");
+        return Problem.response(ProblemWords.languageOf(headers), 403, "forbidden", "client");
     }
 }
