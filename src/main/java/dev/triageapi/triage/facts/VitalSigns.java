@@ -31,4 +31,7 @@ public record VitalSigns(Integer respiratoryRate, Integer oxygenSaturation, Bool
     public boolean isNewlyConfused() { return consciousness == Consciousness.NEW_CONFUSION; }
     /** Measured, on air, at or below {@code percent}. */
     public boolean saturationAtMost(int percent) { return oxygenSaturation != null && oxygenSaturation <= percent; }
+    public boolean respiratoryRateAtLeast(int perMinute) { return respiratoryRate != null && respiratoryRate >= perMinute; }
+    public boolean heartRateAtLeast(int perMinute) { return heartRate != null && heartRate >= perMinute; }
+    public boolean heartRateBelow(int perMinute) { return heartRate != null && heartRate < perMinute; }
 }

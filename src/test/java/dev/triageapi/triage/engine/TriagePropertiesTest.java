@@ -90,8 +90,7 @@ class TriagePropertiesTest {
     /**
      * A vital sign further from its normal range never lowers the level: a faster or slower breathing rate or pulse,
      * a lower saturation, a blood pressure further from 111 to 219, a higher or lower temperature, a lower blood glucose, consciousness less
-     * than alert. Adults only: children's vital signs are not scored yet (issue 29), so for them this would hold by
-     * default.
+     * than alert. Adults here; children against their own age's ranges below.
      */
     @Test
     void aVitalSignFurtherFromNormalNeverLowersUrgencyInAnAdult() {
@@ -129,6 +128,51 @@ class TriagePropertiesTest {
             Urgency before = Rules.assess(new TriageCase(adult, base.symptoms(), base.riskFactors(), base.absentRiskFactors(), v)).urgency();
             Urgency after = Rules.assess(new TriageCase(adult, base.symptoms(), base.riskFactors(), base.absentRiskFactors(), worse)).urgency();
             assertTrue(after.compareTo(before) >= 0, () -> "age " + adult.getAge() + ": " + v + " gives " + before + ", " + worse
+                    + " gives " + after + ", in " + base);
+        });
+    }
+
+    /**
+     * The same for a child under 16, against the child's own normal ranges: a breathing rate or pulse further from
+     * normal for the age, a lower saturation, a lower glucose or less than alert never lowers the level. The children's
+     * generator covers every age band the rules set apart (under 1, 1 to 2, 3 to 4, 5 to 15) and rates from far below
+     * to far above normal.
+     */
+    @Test
+    void aVitalSignFurtherFromNormalForTheAgeNeverLowersUrgencyInAChild() {
+        Seeds.forAll(400, random -> {
+            TriageCase base = triageCase(random);
+            int age = random.nextInt(16);
+            Patient child = new Patient(age, base.patient().getSex(), base.patient().getUnderTreatment(), null);
+            int[] rr = age < 1 ? new int[] {30, 50} : age < 3 ? new int[] {25, 40} : age < 5 ? new int[] {20, 30} : new int[] {15, 25};
+            int[] hr = age < 1 ? new int[] {110, 160} : age < 3 ? new int[] {100, 150} : age < 5 ? new int[] {90, 140} : new int[] {70, 120};
+            VitalSigns measured = new VitalSigns(Seeds.orNull(random, 0.3, 10 + random.nextInt(71)),
+                    Seeds.orNull(random, 0.3, 85 + random.nextInt(16)), Seeds.orNull(random, 0.7, Boolean.TRUE, Boolean.FALSE),
+                    null, Seeds.orNull(random, 0.3, 40 + random.nextInt(181)), Seeds.orNull(random, 0.5, 35.0 + random.nextInt(50) / 10.0),
+                    Seeds.orNull(random, 0.6, Consciousness.values()), Seeds.orNull(random, 0.7, 2.5 + random.nextInt(100) / 10.0));
+            int which = random.nextInt(5);
+            VitalSigns v = switch (which) {
+                case 0 -> with(measured, 0, 10 + random.nextInt(71));
+                case 1 -> with(measured, 1, 80 + random.nextInt(21));
+                case 2 -> with(measured, 4, 40 + random.nextInt(181));
+                case 3 -> with(measured, 7, 1.0 + random.nextInt(61) / 10.0);
+                default -> measured;
+            };
+            VitalSigns worse = switch (which) {
+                case 0 -> with(v, 0, further(random, v.respiratoryRate(), rr[0], rr[1], 4, 100));
+                case 1 -> with(v, 1, Math.max(60, v.oxygenSaturation() - 1 - random.nextInt(8)));
+                case 2 -> with(v, 4, further(random, v.heartRate(), hr[0], hr[1], 25, 250));
+                case 3 -> with(v, 7, Math.max(0.6, v.bloodGlucose() - 0.5 - random.nextInt(20) / 10.0));
+                default -> new VitalSigns(v.respiratoryRate(), v.oxygenSaturation(), v.onSupplementalOxygen(), v.systolicBloodPressure(),
+                        v.heartRate(), v.temperature(), v.consciousness() == null || v.consciousness() == Consciousness.ALERT
+                        ? Consciousness.values()[1 + random.nextInt(Consciousness.values().length - 1)] : v.consciousness(), v.bloodGlucose());
+            };
+            if (worse == null) {
+                return;
+            }
+            Urgency before = Rules.assess(new TriageCase(child, base.symptoms(), base.riskFactors(), base.absentRiskFactors(), v)).urgency();
+            Urgency after = Rules.assess(new TriageCase(child, base.symptoms(), base.riskFactors(), base.absentRiskFactors(), worse)).urgency();
+            assertTrue(after.compareTo(before) >= 0, () -> "age " + age + ": " + v + " gives " + before + ", " + worse
                     + " gives " + after + ", in " + base);
         });
     }
