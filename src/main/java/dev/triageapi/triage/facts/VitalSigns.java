@@ -31,7 +31,14 @@ public record VitalSigns(Integer respiratoryRate, Integer oxygenSaturation, Bool
     public boolean isNewlyConfused() { return consciousness == Consciousness.NEW_CONFUSION; }
     /** Measured, on air, at or below {@code percent}. */
     public boolean saturationAtMost(int percent) { return oxygenSaturation != null && oxygenSaturation <= percent; }
+    /** Breathing at least this fast; false when not measured. */
     public boolean respiratoryRateAtLeast(int perMinute) { return respiratoryRate != null && respiratoryRate >= perMinute; }
+    /** Breathing slower than this; false when not measured. */
+    public boolean respiratoryRateBelow(int perMinute) { return respiratoryRate != null && respiratoryRate < perMinute; }
+    /** A pulse at least this fast; false when not measured. */
     public boolean heartRateAtLeast(int perMinute) { return heartRate != null && heartRate >= perMinute; }
+    /** A pulse slower than this; false when not measured. */
     public boolean heartRateBelow(int perMinute) { return heartRate != null && heartRate < perMinute; }
+    /** A systolic pressure below this; false when not measured. */
+    public boolean systolicBelow(int mmHg) { return systolicBloodPressure != null && systolicBloodPressure < mmHg; }
 }

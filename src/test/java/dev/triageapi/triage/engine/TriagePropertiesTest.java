@@ -134,7 +134,8 @@ class TriagePropertiesTest {
 
     /**
      * The same for a child under 16, against the child's own normal ranges: a breathing rate or pulse further from
-     * normal for the age, a lower saturation, a lower glucose or less than alert never lowers the level. The children's
+     * normal for the age (faster or slower), a lower saturation, systolic pressure, temperature below 36 °C or glucose,
+     * being put on oxygen, or less than alert never lowers the level. The children's
      * generator covers every age band the rules set apart (under 1, 1 to 2, 3 to 4, 5 to 15) and rates from far below
      * to far above normal.
      */
@@ -146,23 +147,30 @@ class TriagePropertiesTest {
             Patient child = new Patient(age, base.patient().getSex(), base.patient().getUnderTreatment(), null);
             int[] rr = age < 1 ? new int[] {30, 50} : age < 3 ? new int[] {25, 40} : age < 5 ? new int[] {20, 30} : new int[] {15, 25};
             int[] hr = age < 1 ? new int[] {110, 160} : age < 3 ? new int[] {100, 150} : age < 5 ? new int[] {90, 140} : new int[] {70, 120};
-            VitalSigns measured = new VitalSigns(Seeds.orNull(random, 0.3, 10 + random.nextInt(71)),
+            VitalSigns measured = new VitalSigns(Seeds.orNull(random, 0.3, 4 + random.nextInt(77)),
                     Seeds.orNull(random, 0.3, 85 + random.nextInt(16)), Seeds.orNull(random, 0.7, Boolean.TRUE, Boolean.FALSE),
-                    null, Seeds.orNull(random, 0.3, 40 + random.nextInt(181)), Seeds.orNull(random, 0.5, 35.0 + random.nextInt(50) / 10.0),
+                    Seeds.orNull(random, 0.6, 50 + random.nextInt(81)), Seeds.orNull(random, 0.3, 40 + random.nextInt(181)),
+                    Seeds.orNull(random, 0.5, 35.0 + random.nextInt(50) / 10.0),
                     Seeds.orNull(random, 0.6, Consciousness.values()), Seeds.orNull(random, 0.7, 2.5 + random.nextInt(100) / 10.0));
-            int which = random.nextInt(5);
+            int which = random.nextInt(8);
             VitalSigns v = switch (which) {
-                case 0 -> with(measured, 0, 10 + random.nextInt(71));
+                case 0 -> with(measured, 0, 4 + random.nextInt(77));
                 case 1 -> with(measured, 1, 80 + random.nextInt(21));
                 case 2 -> with(measured, 4, 40 + random.nextInt(181));
                 case 3 -> with(measured, 7, 1.0 + random.nextInt(61) / 10.0);
+                case 5 -> with(measured, 3, 50 + random.nextInt(81));
+                case 6 -> with(measured, 5, 34.0 + random.nextInt(30) / 10.0);
                 default -> measured;
             };
             VitalSigns worse = switch (which) {
-                case 0 -> with(v, 0, further(random, v.respiratoryRate(), rr[0], rr[1], 4, 100));
+                case 0 -> with(v, 0, further(random, v.respiratoryRate(), rr[0], rr[1], 0, 100));
                 case 1 -> with(v, 1, Math.max(60, v.oxygenSaturation() - 1 - random.nextInt(8)));
                 case 2 -> with(v, 4, further(random, v.heartRate(), hr[0], hr[1], 25, 250));
                 case 3 -> with(v, 7, Math.max(0.6, v.bloodGlucose() - 0.5 - random.nextInt(20) / 10.0));
+                case 5 -> with(v, 3, Math.max(30, v.systolicBloodPressure() - 1 - random.nextInt(20)));
+                case 6 -> with(v, 5, Math.max(30.0, v.temperature() - 0.1 - random.nextInt(15) / 10.0));
+                case 7 -> new VitalSigns(v.respiratoryRate(), v.oxygenSaturation(), true, v.systolicBloodPressure(), v.heartRate(),
+                        v.temperature(), v.consciousness(), v.bloodGlucose());
                 default -> new VitalSigns(v.respiratoryRate(), v.oxygenSaturation(), v.onSupplementalOxygen(), v.systolicBloodPressure(),
                         v.heartRate(), v.temperature(), v.consciousness() == null || v.consciousness() == Consciousness.ALERT
                         ? Consciousness.values()[1 + random.nextInt(Consciousness.values().length - 1)] : v.consciousness(), v.bloodGlucose());
