@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Accept-Language is the client's to write, and clients write anything: malformed q-values, wildcards, tags in any
  * case, ranges of scripts and regions, a header as long as the limit allows. Every door that speaks two languages
- * answers each with its usual status in English or Spanish, says which, and never fails.
+ * answers each with its usual status in English or Spanish, says which, and never fails; so does each kind of refusal.
  */
 @QuarkusTest
 class AcceptLanguageHostileTest {
@@ -41,6 +41,13 @@ class AcceptLanguageHostileTest {
                     .get("/api/v1/fhir/Questionnaire/muscle-weakness-intake"), 200);
             check(wrong, header, "cds", given().contentType(ContentType.JSON).header("Accept-Language", header)
                     .body(CdsExamples.ENCOUNTER_START).post("/cds-services/muscle-weakness-triage"), 200);
+            // Refusals are worded in the negotiated language too, at each layer that writes them.
+            check(wrong, header, "invalid request", given().contentType(ContentType.JSON).header("Accept-Language", header)
+                    .body("{\"symptoms\": []}").post("/api/v1/triage"), 400);
+            check(wrong, header, "malformed FHIR", given().contentType("application/fhir+json").header("Accept-Language", header)
+                    .body("{").post("/api/v1/triage/fhir"), 400);
+            check(wrong, header, "wrong method", given().header("Accept-Language", header).delete("/api/v1/triage"), 405);
+            check(wrong, header, "no such path", given().header("Accept-Language", header).get("/api/v1/nowhere"), 404);
         }
         assertEquals(List.of(), wrong);
     }
