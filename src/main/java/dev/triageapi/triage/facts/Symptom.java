@@ -278,8 +278,12 @@ public final class Symptom {
 
     /** Reported on both sides and only in the legs, feet or trunk: the pattern of a spinal cord problem. */
     public boolean isBothLegsOnly() {
-        return getSide() == Side.BOTH && !places().isEmpty() && LOWER_BODY.containsAll(places())
-                && places().stream().anyMatch(LEGS::contains);
+        return getSide() == Side.BOTH && isLegsOnly();
+    }
+
+    /** Reported only in the legs, feet or trunk, and in a leg or foot among them. */
+    private boolean isLegsOnly() {
+        return !places().isEmpty() && LOWER_BODY.containsAll(places()) && places().stream().anyMatch(LEGS::contains);
     }
 
     /**
@@ -291,8 +295,7 @@ public final class Symptom {
             return true;
         }
         Side side = getSide();
-        boolean legsOnly = !places().isEmpty() && LOWER_BODY.containsAll(places()) && places().stream().anyMatch(LEGS::contains);
-        return (side == null && legsOnly) || (side == Side.BOTH && places().isEmpty());
+        return (side == null && isLegsOnly()) || (side == Side.BOTH && places().isEmpty());
     }
 
     /** Reported in a hand or a foot, or both, and nowhere else. */

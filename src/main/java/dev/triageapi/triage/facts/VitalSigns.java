@@ -22,6 +22,8 @@ public record VitalSigns(Integer respiratoryRate, Integer oxygenSaturation, Bool
     public boolean glucoseAtLeast(double mmol) { return bloodGlucose != null && bloodGlucose >= mmol; }
     /** Measured and at least {@code celsius}. */
     public boolean temperatureAtLeast(double celsius) { return temperature != null && temperature >= celsius; }
+    /** A temperature below this; false when not measured. */
+    public boolean temperatureBelow(double celsius) { return temperature != null && temperature < celsius; }
     /** Responds only to voice or pain, or not at all (V, P or U of ACVPU). */
     public boolean isConsciousnessReduced() {
         return consciousness == Consciousness.VOICE || consciousness == Consciousness.PAIN || consciousness == Consciousness.UNRESPONSIVE;
