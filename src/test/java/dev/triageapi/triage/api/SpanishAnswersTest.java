@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.vocabulary.Language;
 import dev.triageapi.vocabulary.Urgency;
+import dev.triageapi.testing.Loopback;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -93,8 +93,8 @@ class SpanishAnswersTest {
         List<String> differ = new ArrayList<>();
         for (Path file : files) {
             String request = JSON.readTree(Files.readString(file)).get("request").toString();
-            JsonNode en = JSON.readTree(post(request, "en").asString());
-            JsonNode es = JSON.readTree(post(request, "es").asString());
+            JsonNode en = post(request, "en");
+            JsonNode es = post(request, "es");
             for (String field : List.of("urgency", "redFlags", "causeGroups", "interview", "screenQuestions", "selfCare", "missingInformation")) {
                 if (!codes(en.get(field)).equals(codes(es.get(field)))) {
                     differ.add(file.getFileName() + " " + field);
@@ -105,9 +105,9 @@ class SpanishAnswersTest {
         assertEquals(List.of(), differ);
     }
 
-    private static Response post(String body, String language) {
-        return given().contentType(ContentType.JSON).header("Accept-Language", language).header("Prefer", "return=minimal")
-                .body(body).when().post("/api/v1/triage").then().statusCode(200).extract().response();
+    private static JsonNode post(String body, String language) {
+        return Loopback.post("/api/v1/triage", body, 200, "Content-Type", "application/json", "Accept-Language", language,
+                "Prefer", "return=minimal");
     }
 
     /** The node with every text a person reads taken out: what must not depend on the language. */
