@@ -57,7 +57,7 @@ class HttpFramingIT {
     @BeforeAll
     static void start() throws Exception {
         dir = Files.createTempDirectory("framing");
-        app = RunningJar.start(dir, "-Dtriage.api.body-timeout=1s", "-Dquarkus.http.idle-timeout=1S",
+        app = RunningJar.start(dir, RunningJar.NO_WARM_UP, "-Dtriage.api.body-timeout=1s", "-Dquarkus.http.idle-timeout=1S",
                 "-Dtriage.security.api-keys=" + KEY).awaitReady();
     }
 

@@ -39,7 +39,7 @@ class LoadAndShutdownIT {
     @Test
     void shouldAnswerEveryConcurrentRequestExactlyAsItWasAnsweredAlone(@TempDir Path workDir) throws Exception {
         List<String> bodies = vignetteRequests();
-        try (RunningJar app = RunningJar.start(workDir).awaitReady()) {
+        try (RunningJar app = RunningJar.start(workDir, RunningJar.NO_WARM_UP).awaitReady()) {
             List<String> expected = new ArrayList<>();
             for (String body : bodies) {
                 HttpResponse<String> alone = app.postTriage(body);
@@ -77,7 +77,7 @@ class LoadAndShutdownIT {
     @Test
     void shouldFinishARequestInFlightWhenAskedToStop(@TempDir Path workDir) throws Exception {
         byte[] body = "{\"symptoms\":[{\"code\":\"confusion\",\"onset\":\"sudden\"}]}".getBytes(StandardCharsets.UTF_8);
-        try (RunningJar app = RunningJar.start(workDir).awaitReady(); Socket socket = new Socket("127.0.0.1", app.port())) {
+        try (RunningJar app = RunningJar.start(workDir, RunningJar.NO_WARM_UP).awaitReady(); Socket socket = new Socket("127.0.0.1", app.port())) {
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/triage HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"

@@ -44,7 +44,7 @@ class PackagedJarIT {
 
     @Test
     void shouldWriteJsonLogsWithTheRequestIdWhenSwitchedOn(@TempDir Path workDir) throws Exception {
-        try (RunningJar app = RunningJar.start(workDir, "-Dquarkus.log.console.json.enabled=true").awaitReady()) {
+        try (RunningJar app = RunningJar.start(workDir, RunningJar.NO_WARM_UP, "-Dquarkus.log.console.json.enabled=true").awaitReady()) {
             assertEquals(200, app.postTriage("{\"age\":44,\"symptoms\":[{\"code\":\"salt_craving\"}]}").statusCode());
             String line = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(
                     () -> Files.readAllLines(app.log).stream()

@@ -37,7 +37,7 @@ class RandomBodyIT {
 
     @BeforeAll
     static void start() throws Exception {
-        app = RunningJar.start(Files.createTempDirectory("random-body")).awaitReady();
+        app = RunningJar.start(Files.createTempDirectory("random-body"), RunningJar.NO_WARM_UP).awaitReady();
     }
 
     @AfterAll

@@ -23,6 +23,11 @@ final class RunningJar implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://127\\.0\\.0\\.1:(\\d+)");
     private static final String CURRENT_JAVA = ProcessHandle.current().info().command().orElse("java");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * For a test about something else than start-up: the warm-up sends about 50 requests (2 s on two cores) before the
+     * service reports ready. The start-up tests of PackagedJarIT and AotCacheIT keep it, as the image runs it.
+     */
+    static final String NO_WARM_UP = "-Dtriage.warm-up.enabled=false";
 
     final Process process;
     final Path log;
