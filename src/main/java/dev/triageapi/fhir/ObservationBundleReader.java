@@ -34,7 +34,7 @@ import static dev.triageapi.fhir.SymptomObservationReader.recorded;
 
 /**
  * A Bundle of a patient's records as a triage request: symptom Observations (the latest record of each symptom
- * counts), vital signs, a pregnancy status, Conditions that are risk factors and the Patient; every other entry, and
+ * counts), vital signs and laboratory results, a pregnancy status, Conditions that are risk factors and the Patient; every other entry, and
  * every record that is not current, is listed as not used with the reason.
  */
 final class ObservationBundleReader {
@@ -60,13 +60,13 @@ final class ObservationBundleReader {
         boolean patientSeen = false;
         Pregnancy pregnancy = null;
         Instant pregnancyRecorded = null;
-        VitalSignsReader vitals = new VitalSignsReader();
+        MeasurementReader measurements = new MeasurementReader();
         Instant now = Instant.now();
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
             IBaseResource resource = entry.getResource();
             String path = "entry[" + i + "].resource";
-            VitalSignsReader.Parameter vitalSign = resource instanceof Observation o ? VitalSignsReader.parameterOf(o).orElse(null) : null;
+            MeasurementReader.Parameter measured = resource instanceof Observation o ? MeasurementReader.parameterOf(o).orElse(null) : null;
             if (resource == null) {
                 unused.add(new UnusedInput("entry[" + i + "]", "the entry holds no resource"));
             } else if (resource instanceof OperationOutcome
@@ -80,12 +80,12 @@ final class ObservationBundleReader {
                     pregnancy = status.get();
                     pregnancyRecorded = when;
                 }
-            } else if (resource instanceof Observation observation && vitalSign != null) {
+            } else if (resource instanceof Observation observation && measured != null) {
                 if (isCurrentRecord(observation)) {
-                    vitals.read(observation, vitalSign, recorded(observation, now).orElse(now), now, path, unused);
+                    measurements.read(observation, measured, recorded(observation, now).orElse(now), now, path, unused);
                 } else {
-                    unused.add(new UnusedInput(path + ".status", "a vital sign that is " + observation.getStatus().toCode()
-                            + " is not a measurement"));
+                    unused.add(new UnusedInput(path + ".status", measured.kind.noun + " that is "
+                            + observation.getStatus().toCode() + " is not a measurement"));
                 }
             } else if (resource instanceof Observation observation) {
                 Timed timed = symptoms.read(observation, now, path, reference(entry), errors, unused, askAbout);
@@ -140,8 +140,8 @@ final class ObservationBundleReader {
         }
         List<SymptomReport> reports = latest.values().stream().map(Timed::report).toList();
         List<String> basis = latest.values().stream().map(Timed::reference).filter(Objects::nonNull).toList();
-        return new FhirIntake(new TriageRequest(age, sex, reports, riskFactors, null, null, pregnancy, vitals.report()), unused,
-                askAbout, basis, subject, vitals.sources());
+        return new FhirIntake(new TriageRequest(age, sex, reports, riskFactors, null, null, pregnancy, measurements.vitals(),
+                measurements.labs()), unused, askAbout, basis, subject, measurements.sources());
     }
 
     /**

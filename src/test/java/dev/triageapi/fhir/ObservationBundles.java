@@ -72,6 +72,24 @@ final class ObservationBundles {
                     .put("system", "http://unitsofmeasure.org").put("code", loinc[1]));
             entries.add(entry(null, observation));
         });
+        // Laboratory results as a laboratory reports them: LOINC codes, UCUM units, taken this morning.
+        request.path("labs").properties().forEach(field -> {
+            String[] loinc = switch (field.getKey()) {
+                case "potassium" -> new String[]{"2823-3", "mmol/L"};
+                case "sodium" -> new String[]{"2951-2", "mmol/L"};
+                case "calcium" -> new String[]{"29265-6", "mmol/L"};
+                case "creatineKinase" -> new String[]{"2157-6", "U/L"};
+                default -> throw new IllegalArgumentException("no FHIR code for labs." + field.getKey());
+            };
+            ObjectNode observation = JSON.objectNode().put("resourceType", "Observation").put("status", "final")
+                    .put("effectiveDateTime", java.time.Instant.now().minusSeconds(5 * 3600).toString());
+            observation.putArray("category").addObject().putArray("coding").addObject()
+                    .put("system", "http://terminology.hl7.org/CodeSystem/observation-category").put("code", "laboratory");
+            observation.set("code", concept("http://loinc.org", loinc[0]));
+            observation.set("valueQuantity", JSON.objectNode().put("value", field.getValue().decimalValue()).put("unit", loinc[1])
+                    .put("system", "http://unitsofmeasure.org").put("code", loinc[1]));
+            entries.add(entry(null, observation));
+        });
         int n = 0;
         for (JsonNode symptom : request.path("symptoms")) {
             String status = symptom.path("status").asText("present");

@@ -45,6 +45,12 @@ public final class Examples {
              "vitals": {"respiratoryRate": 26, "oxygenSaturation": 91, "onSupplementalOxygen": false, "systolicBloodPressure": 98,
                         "heartRate": 118, "temperature": 37.9, "consciousness": "alert", "bloodGlucose": 6.2}}""";
 
+    public static final String LABS_REQUEST = """
+            {"age": 68, "sex": "male",
+             "symptoms": [{"code": "muscle_weakness", "onset": "gradual", "hoursSinceOnset": 36, "side": "both"}],
+             "riskFactors": ["chronic_kidney_disease"],
+             "labs": {"potassium": 6.8, "sodium": 136, "calcium": 2.31, "creatineKinase": 180}}""";
+
     public static final String INTERVIEW_REQUEST = """
             {"age": 45, "sex": "male",
              "symptoms": [

@@ -1,6 +1,7 @@
 package dev.triageapi.triage.api;
 
 import dev.triageapi.http.InvalidRequestException;
+import dev.triageapi.triage.facts.LabResults;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.DecimalMax;
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
 
 /**
  * Checks a request against the Bean Validation constraints on {@link TriageRequest}, {@link SymptomReport},
- * {@link VitalsReport} and {@link InterviewAnswer}, the one statement of them (the OpenAPI document and the 400 messages come from them too). A
+ * {@link VitalsReport}, {@link LabResults} and {@link InterviewAnswer}, the one statement of them (the OpenAPI document and the 400 messages come from them too). A
  * request that plainly meets them all, as nearly every real one does, passes on a few comparisons against bounds read
  * from the validator's own metadata when the service starts; any other is handed to the {@link Validator}, which
  * states its violations. The plain check only has to be sound (never pass a request the validator would refuse): it
@@ -60,11 +61,16 @@ final class RequestConstraints {
             Map.entry("VitalsReport.heartRate", Set.of(Min.class, Max.class)),
             Map.entry("VitalsReport.temperature", Set.of(DecimalMin.class, DecimalMax.class)),
             Map.entry("VitalsReport.bloodGlucose", Set.of(DecimalMin.class, DecimalMax.class)),
+            Map.entry("LabResults.potassium", Set.of(DecimalMin.class, DecimalMax.class)),
+            Map.entry("LabResults.sodium", Set.of(DecimalMin.class, DecimalMax.class)),
+            Map.entry("LabResults.calcium", Set.of(DecimalMin.class, DecimalMax.class)),
+            Map.entry("LabResults.creatineKinase", Set.of(DecimalMin.class, DecimalMax.class)),
             Map.entry("TriageRequest.answers", Set.of(Size.class)),
             Map.entry("TriageRequest.answers[]", Set.of(NotNull.class)),
             Map.entry("InterviewAnswer.question", Set.of(NotBlank.class, Size.class)),
             Map.entry("InterviewAnswer.answer", Set.of(NotBlank.class, Size.class)));
-    private static final Set<String> FOLLOWED = Set.of("TriageRequest.symptoms[]", "TriageRequest.vitals", "TriageRequest.answers[]");
+    private static final Set<String> FOLLOWED = Set.of("TriageRequest.symptoms[]", "TriageRequest.vitals", "TriageRequest.labs",
+            "TriageRequest.answers[]");
 
     /** An inclusive range of a number; null values always pass (every number is optional). */
     private record Range(double min, double max) {
@@ -79,6 +85,7 @@ final class RequestConstraints {
     private final Range hoursSinceOnset;
     private final Range hoursSinceLastKnownWell;
     private final List<Range> vitals;
+    private final List<Range> labs;
     private final int maxSymptomCode;
     private final int maxLocations;
     private final int maxRiskFactors;
@@ -89,12 +96,14 @@ final class RequestConstraints {
 
     RequestConstraints(Validator validator) {
         this.validator = validator;
-        this.plainCheck = Stream.of(TriageRequest.class, SymptomReport.class, VitalsReport.class, InterviewAnswer.class).allMatch(this::enforcedAll);
+        this.plainCheck = Stream.of(TriageRequest.class, SymptomReport.class, VitalsReport.class, LabResults.class,
+                InterviewAnswer.class).allMatch(this::enforcedAll);
         this.age = range(TriageRequest.class, "age");
         this.hoursSinceOnset = range(SymptomReport.class, "hoursSinceOnset");
         this.hoursSinceLastKnownWell = range(SymptomReport.class, "hoursSinceLastKnownWell");
         this.vitals = Stream.of("respiratoryRate", "oxygenSaturation", "systolicBloodPressure", "heartRate", "temperature",
                 "bloodGlucose").map(p -> range(VitalsReport.class, p)).toList();
+        this.labs = Stream.of("potassium", "sodium", "calcium", "creatineKinase").map(p -> range(LabResults.class, p)).toList();
         this.maxSymptomCode = maxSize(constraints(SymptomReport.class, "code"));
         this.maxLocations = maxSize(constraints(SymptomReport.class, "locations"));
         this.maxRiskFactors = Math.min(maxSize(constraints(TriageRequest.class, "riskFactors")),
@@ -132,7 +141,8 @@ final class RequestConstraints {
             }
         }
         return plainCodes(request.riskFactors()) && plainCodes(request.absentRiskFactors())
-                && (request.vitals() == null || plainlyValid(request.vitals())) && plainAnswers(request.answers());
+                && (request.vitals() == null || plainlyValid(request.vitals()))
+                && (request.labs() == null || plainlyValid(request.labs())) && plainAnswers(request.answers());
     }
 
     private boolean plainAnswers(List<InterviewAnswer> answers) {
@@ -172,6 +182,11 @@ final class RequestConstraints {
         return vitals.get(0).holds(v.respiratoryRate()) && vitals.get(1).holds(v.oxygenSaturation())
                 && vitals.get(2).holds(v.systolicBloodPressure()) && vitals.get(3).holds(v.heartRate())
                 && vitals.get(4).holds(v.temperature()) && vitals.get(5).holds(v.bloodGlucose());
+    }
+
+    private boolean plainlyValid(LabResults l) {
+        return labs.get(0).holds(l.potassium()) && labs.get(1).holds(l.sodium()) && labs.get(2).holds(l.calcium())
+                && labs.get(3).holds(l.creatineKinase());
     }
 
     private boolean plainCodes(List<String> codes) {

@@ -10,6 +10,7 @@ import dev.triageapi.triage.facts.RiskFactor;
 import dev.triageapi.triage.facts.RiskFactorAbsent;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
+import dev.triageapi.triage.facts.LabResults;
 import dev.triageapi.triage.facts.VitalSigns;
 import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.SymptomStatus;
@@ -115,7 +116,7 @@ public final class RequestMapper {
             throw new InvalidRequestException(errors);
         }
         return new Mapped(new TriageCase(new Patient(request.age(), request.sex(), request.underTreatment(), request.pregnancy()),
-                symptoms, riskFactors, absent, vitals(request.vitals())), ignored.isEmpty() ? List.of() : List.copyOf(ignored));
+                symptoms, riskFactors, absent, vitals(request.vitals()), labs(request.labs())), ignored.isEmpty() ? List.of() : List.copyOf(ignored));
     }
 
     /** Refuses a case that holds more symptoms than a request may report (answers can add symptoms), naming {@code field}. */
@@ -145,6 +146,10 @@ public final class RequestMapper {
             }
         }
         return out;
+    }
+
+    private static LabResults labs(LabResults labs) {
+        return labs == null || labs.isEmpty() ? null : labs;
     }
 
     private static VitalSigns vitals(VitalsReport v) {

@@ -97,6 +97,7 @@ public class TextIntake {
                 fields.underTreatment() != null ? fields.underTreatment() : parsed.underTreatment(),
                 fields.pregnancy() != null ? fields.pregnancy() : parsed.pregnancy(),
                 fields.vitals(),
+                fields.labs(),
                 fields.answers(),
                 fields.text(),
                 fields.textLanguage());

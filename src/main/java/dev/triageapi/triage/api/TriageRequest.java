@@ -2,6 +2,7 @@ package dev.triageapi.triage.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.triageapi.json.ReportUnknownFields;
+import dev.triageapi.triage.facts.LabResults;
 import dev.triageapi.vocabulary.Language;
 import dev.triageapi.vocabulary.Pregnancy;
 import dev.triageapi.vocabulary.Sex;
@@ -55,6 +56,11 @@ public record TriageRequest(
         @Valid
         VitalsReport vitals,
 
+        @Schema(description = "Recent laboratory results (potassium, sodium, adjusted calcium, creatine kinase) in SI "
+                + "units; omit what was not measured.")
+        @Valid
+        LabResults labs,
+
         @Schema(description = "The patient's answers to the interview's questions so far, each `{question, answer}` as "
                 + "`interview.questions` offered it. Post the first request again with every answer given so far: the "
                 + "answers are put into the case (a symptom answered `yes` is reported present, `no` absent) and the "
@@ -79,13 +85,20 @@ public record TriageRequest(
     public TriageRequest(Integer age, Sex sex, List<SymptomReport> symptoms, List<String> riskFactors,
                          List<String> absentRiskFactors, Boolean underTreatment, Pregnancy pregnancy, VitalsReport vitals,
                          List<InterviewAnswer> answers) {
-        this(age, sex, symptoms, riskFactors, absentRiskFactors, underTreatment, pregnancy, vitals, answers, null, null);
+        this(age, sex, symptoms, riskFactors, absentRiskFactors, underTreatment, pregnancy, vitals, null, answers, null, null);
+    }
+
+    /** A request with laboratory results and no interview answers or text. */
+    public TriageRequest(Integer age, Sex sex, List<SymptomReport> symptoms, List<String> riskFactors,
+                         List<String> absentRiskFactors, Boolean underTreatment, Pregnancy pregnancy, VitalsReport vitals,
+                         LabResults labs) {
+        this(age, sex, symptoms, riskFactors, absentRiskFactors, underTreatment, pregnancy, vitals, labs, null, null, null);
     }
 
     /** A request with no interview answers. */
     public TriageRequest(Integer age, Sex sex, List<SymptomReport> symptoms, List<String> riskFactors,
                          List<String> absentRiskFactors, Boolean underTreatment, Pregnancy pregnancy, VitalsReport vitals) {
-        this(age, sex, symptoms, riskFactors, absentRiskFactors, underTreatment, pregnancy, vitals, null);
+        this(age, sex, symptoms, riskFactors, absentRiskFactors, underTreatment, pregnancy, vitals, (LabResults) null);
     }
 
     /** A request without a pregnancy answer (unknown). */

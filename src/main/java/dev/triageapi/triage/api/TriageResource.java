@@ -57,6 +57,7 @@ public class TriageResource {
                     @ExampleObject(name = "exercise-soreness-screened", summary = "Soreness after exercise with its self-care screen answered",
                             value = Examples.EXERCISE_SORENESS_REQUEST),
                     @ExampleObject(name = "vital-signs", summary = "Weakness with vital signs scoring 7 or more on NEWS2", value = Examples.VITALS_REQUEST),
+                    @ExampleObject(name = "lab-results", summary = "Weakness in kidney disease with a potassium of 6.8 mmol/L", value = Examples.LABS_REQUEST),
                     @ExampleObject(name = "interview-answers", summary = "Weak legs, posted again with the interview's answers so far",
                             value = Examples.INTERVIEW_REQUEST)}))
     @APIResponse(responseCode = "200", description = "The triage answer.",

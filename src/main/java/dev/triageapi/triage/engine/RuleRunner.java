@@ -9,6 +9,7 @@ import dev.triageapi.triage.facts.RiskFactorAbsent;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.facts.VitalSigns;
+import dev.triageapi.triage.facts.LabResults;
 import dev.triageapi.vocabulary.Modifier;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -74,6 +75,9 @@ final class RuleRunner {
             if (triageCase.vitals() != null) {
                 session.insert(triageCase.vitals());
             }
+            if (triageCase.labs() != null) {
+                session.insert(triageCase.labs());
+            }
             session.fireAllRules();
         } finally {
             session.dispose();
@@ -116,7 +120,7 @@ final class RuleRunner {
                 List<Object> matched = new ArrayList<>();
                 for (Object o : event.getMatch().getObjects()) {
                     if (o instanceof Symptom || o instanceof RiskFactor || o instanceof Collection<?> || o instanceof VitalSigns
-                            || o instanceof News2) {
+                            || o instanceof News2 || o instanceof LabResults) {
                         matched.add(o);
                     }
                 }

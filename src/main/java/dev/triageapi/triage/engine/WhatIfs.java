@@ -72,7 +72,7 @@ final class WhatIfs {
                 default -> throw new IllegalArgumentException(q.subject());
             }
         }
-        return new TriageCase(patient, symptoms, triageCase.riskFactors(), denied, triageCase.vitals());
+        return new TriageCase(patient, symptoms, triageCase.riskFactors(), denied, triageCase.vitals(), triageCase.labs());
     }
 
     /** The case with the question answered by the value it names; null when the answer cannot be put into the case. */

@@ -57,6 +57,8 @@ public final class Conclusions {
             codes.add(r.code());
         } else if (item instanceof VitalSigns) {
             codes.add("vitals");
+        } else if (item instanceof LabResults) {
+            codes.add("labs");
         } else if (item instanceof News2 score) {
             codes.addAll(score.getScoring().isEmpty() ? List.of("vitals") : score.getScoring());
         } else if (item instanceof String code) {

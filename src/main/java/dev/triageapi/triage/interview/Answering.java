@@ -201,7 +201,7 @@ public final class Answering {
                 }
                 List<RiskFactor> more = new ArrayList<>(c.riskFactors());
                 more.add(new RiskFactor(code));
-                return new Outcome(new TriageCase(c.patient(), c.symptoms(), more, c.absentRiskFactors(), c.vitals()), null);
+                return new Outcome(new TriageCase(c.patient(), c.symptoms(), more, c.absentRiskFactors(), c.vitals(), c.labs()), null);
             }
             case NO -> {
                 if (present) {
@@ -212,7 +212,7 @@ public final class Answering {
                 }
                 List<RiskFactorAbsent> more = new ArrayList<>(c.absentRiskFactors());
                 more.add(new RiskFactorAbsent(code));
-                return new Outcome(new TriageCase(c.patient(), c.symptoms(), c.riskFactors(), more, c.vitals()), null);
+                return new Outcome(new TriageCase(c.patient(), c.symptoms(), c.riskFactors(), more, c.vitals(), c.labs()), null);
             }
             default -> {
                 return Outcome.refused(takes(yesNo()));
@@ -272,7 +272,7 @@ public final class Answering {
     }
 
     private static TriageCase with(TriageCase c, Patient patient) {
-        return new TriageCase(patient, c.symptoms(), c.riskFactors(), c.absentRiskFactors(), c.vitals());
+        return new TriageCase(patient, c.symptoms(), c.riskFactors(), c.absentRiskFactors(), c.vitals(), c.labs());
     }
 
     static int indexOf(TriageCase c, String code) {

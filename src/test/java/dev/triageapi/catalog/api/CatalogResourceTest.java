@@ -71,7 +71,8 @@ class CatalogResourceTest {
                 .body("code", contains("recent_infection", "home_canned_food", "tick_bite", "diuretic_use", "statin_use",
                         "corticosteroid_use", "diabetes", "thyroid_disease", "covid19", "prolonged_bed_rest",
                         "family_history_neuromuscular", "alcohol_use", "cancer_history", "anticoagulant_use", "recent_surgery",
-                        "immunosuppression", "injected_drug_use", "honey_given_to_infant"))
+                        "immunosuppression", "injected_drug_use", "honey_given_to_infant",
+                        "myasthenia_gravis", "adrenal_insufficiency", "chronic_kidney_disease", "multiple_sclerosis"))
                 .body("find { it.code == 'immunosuppression' }.question", org.hamcrest.Matchers.notNullValue());
     }
 

@@ -3,6 +3,7 @@ package dev.triageapi.triage.engine;
 import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.testing.ModifierValues;
 import dev.triageapi.testing.Seeds;
+import dev.triageapi.triage.facts.LabResults;
 import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RiskFactor;
 import dev.triageapi.triage.facts.RiskFactorAbsent;
@@ -239,7 +240,7 @@ class TriagePropertiesTest {
             more.add(new RiskFactor(factor));
             List<RiskFactorAbsent> denied = base.absentRiskFactors().stream().filter(r -> !r.code().equals(factor)).toList();
             Urgency before = Rules.assess(base).urgency();
-            Urgency after = Rules.assess(new TriageCase(base.patient(), base.symptoms(), more, denied, base.vitals())).urgency();
+            Urgency after = Rules.assess(new TriageCase(base.patient(), base.symptoms(), more, denied, base.vitals(), base.labs())).urgency();
             assertTrue(after.compareTo(before) >= 0, "adding " + factor + " to " + base + " lowered " + before + " to " + after);
         });
     }
@@ -254,7 +255,7 @@ class TriagePropertiesTest {
             Collections.shuffle(factors, random);
             List<RiskFactorAbsent> denied = new ArrayList<>(base.absentRiskFactors());
             Collections.shuffle(denied, random);
-            assertEquals(Rules.assess(base), Rules.assess(new TriageCase(base.patient(), shuffled, factors, denied, base.vitals())), base.toString());
+            assertEquals(Rules.assess(base), Rules.assess(new TriageCase(base.patient(), shuffled, factors, denied, base.vitals(), base.labs())), base.toString());
         });
     }
 
@@ -295,7 +296,7 @@ class TriagePropertiesTest {
                     for (Object value : ModifierValues.of(m)) {
                         List<Symptom> answered = new ArrayList<>(c.symptoms());
                         answered.set(i, s.with(m, value));
-                        TriageCase other = new TriageCase(c.patient(), answered, c.riskFactors(), c.absentRiskFactors(), c.vitals());
+                        TriageCase other = new TriageCase(c.patient(), answered, c.riskFactors(), c.absentRiskFactors(), c.vitals(), c.labs());
                         assertEquals(a.urgency(), ENGINE.urgency(Rules.RULES, other), () -> m + "=" + value + " of " + s.getCode()
                                 + " was not read, yet changes the level of " + c);
                     }
@@ -341,8 +342,20 @@ class TriagePropertiesTest {
             VitalSigns worse = worsened(base.vitals(), random);
             Urgency before = Rules.assess(base).urgency();
             Urgency after = Rules.assess(new TriageCase(base.patient(), base.symptoms(), base.riskFactors(),
-                    base.absentRiskFactors(), worse)).urgency();
+                    base.absentRiskFactors(), worse, base.labs())).urgency();
             assertTrue(after.compareTo(before) >= 0, "vitals " + worse + " on " + base + " lowered " + before + " to " + after);
+        });
+    }
+
+    @Test
+    void aLabResultFurtherFromNormalNeverLowersUrgency() {
+        Seeds.forAll(300, random -> {
+            TriageCase base = triageCase(random);
+            LabResults worse = furtherFromNormal(base.labs(), random);
+            Urgency before = Rules.assess(base).urgency();
+            Urgency after = Rules.assess(new TriageCase(base.patient(), base.symptoms(), base.riskFactors(),
+                    base.absentRiskFactors(), base.vitals(), worse)).urgency();
+            assertTrue(after.compareTo(before) >= 0, "labs " + worse + " on " + base + " lowered " + before + " to " + after);
         });
     }
 
@@ -362,7 +375,7 @@ class TriagePropertiesTest {
                     symptoms.set(i, symptoms.get(i).withStatus(SymptomStatus.UNKNOWN));
                 }
             }
-            Urgency after = Rules.assess(new TriageCase(base.patient(), symptoms, base.riskFactors(), fewer, base.vitals())).urgency();
+            Urgency after = Rules.assess(new TriageCase(base.patient(), symptoms, base.riskFactors(), fewer, base.vitals(), base.labs())).urgency();
             assertTrue(after.compareTo(before) >= 0, "unanswering on " + base + " lowered " + before + " to " + after);
         });
     }
@@ -496,7 +509,37 @@ class TriagePropertiesTest {
         int present = random.nextInt(5);
         List<RiskFactor> factors = shuffled.subList(0, present).stream().map(RiskFactor::new).toList();
         List<RiskFactorAbsent> denied = shuffled.subList(present, present + random.nextInt(6)).stream().map(RiskFactorAbsent::new).toList();
-        return new TriageCase(patient, symptoms, factors, denied, random.nextDouble() < 0.6 ? null : vitals(random));
+        return new TriageCase(patient, symptoms, factors, denied, random.nextDouble() < 0.6 ? null : vitals(random),
+                random.nextDouble() < 0.6 ? null : labs(random));
+    }
+
+    /** Laboratory results across every band the rules read, each often missing. */
+    static LabResults labs(Random random) {
+        return new LabResults(Seeds.orNull(random, 0.4, 2.2, 2.8, 3.3, 4.2, 5.7, 6.2, 6.9),
+                Seeds.orNull(random, 0.4, 118.0, 127.0, 132.0, 140.0, 152.0, 163.0),
+                Seeds.orNull(random, 0.4, 1.7, 2.0, 2.4, 2.8, 3.2, 3.7), Seeds.orNull(random, 0.4, 150.0, 900.0, 2500.0, 12000.0));
+    }
+
+    /**
+     * One result moved further from normal: potassium, sodium and calcium away from the middle of their ranges (4.2,
+     * 140 and 2.4 mmol/L), creatine kinase up; a missing one measured abnormal.
+     */
+    static LabResults furtherFromNormal(LabResults l, Random random) {
+        LabResults b = l == null ? new LabResults(null, null, null, null) : l;
+        return switch (random.nextInt(4)) {
+            case 0 -> new LabResults(away(b.potassium(), 4.2, 0.1 + random.nextInt(30) / 10.0, random), b.sodium(), b.calcium(), b.creatineKinase());
+            case 1 -> new LabResults(b.potassium(), away(b.sodium(), 140, 1 + random.nextInt(25), random), b.calcium(), b.creatineKinase());
+            case 2 -> new LabResults(b.potassium(), b.sodium(), away(b.calcium(), 2.4, 0.05 + random.nextInt(15) / 10.0, random), b.creatineKinase());
+            default -> new LabResults(b.potassium(), b.sodium(), b.calcium(),
+                    (b.creatineKinase() == null ? 100 : b.creatineKinase()) + 100 + random.nextInt(20000));
+        };
+    }
+
+    private static Double away(Double value, double middle, double step, Random random) {
+        if (value == null) {
+            return random.nextBoolean() ? middle + step : middle - step;
+        }
+        return value >= middle ? value + step : value - step;
     }
 
     /** A symptom of the catalog with a random status and, for each modifier the catalog lets it carry, a random answer or none. */

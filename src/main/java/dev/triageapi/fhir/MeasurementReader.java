@@ -2,6 +2,7 @@ package dev.triageapi.fhir;
 
 import dev.triageapi.triage.api.UnusedInput;
 import dev.triageapi.triage.api.VitalsReport;
+import dev.triageapi.triage.facts.LabResults;
 import dev.triageapi.vocabulary.Consciousness;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
@@ -18,15 +19,32 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads vital-sign and glucose Observations (the FHIR R4 vital signs profile's LOINC codes) of one Bundle into the
- * {@link VitalsReport} of the triage request: the latest measurement of each parameter, in the units UCUM gives it,
- * taken within {@link #CURRENT} of now (older ones describe another moment and are listed as not used). A value in a
- * unit this reader does not convert is listed, never guessed at. Out-of-range values reach the request's own checks.
+ * Reads the measurement Observations of one Bundle: vital signs and glucose (the FHIR R4 vital signs profile's LOINC
+ * codes) into the request's {@link VitalsReport}, and laboratory results into its {@link LabResults}. The latest value
+ * of each parameter counts, in the units UCUM gives it, if taken recently enough to describe the patient now (a vital
+ * sign within 6 hours, a laboratory result within 3 days); older ones are listed as not used. A value in a unit this
+ * reader does not convert is listed, never guessed at. Out-of-range values reach the request's own checks.
  */
-final class VitalSignsReader {
+final class MeasurementReader {
 
-    /** How old a measurement may be and still describe the patient now. */
-    static final Duration CURRENT = Duration.ofHours(6);
+    /** What a parameter is, with how old its value may be and still describe the patient now. */
+    enum Kind {
+        VITAL_SIGN("vitals", "a vital sign", Duration.ofHours(6), "6 hours"),
+        LABORATORY_RESULT("labs", "a laboratory result", Duration.ofDays(3), "3 days");
+
+        /** The request's object the kind fills. */
+        final String object;
+        final String noun;
+        final Duration current;
+        final String currentInWords;
+
+        Kind(String object, String noun, Duration current, String currentInWords) {
+            this.object = object;
+            this.noun = noun;
+            this.current = current;
+            this.currentInWords = currentInWords;
+        }
+    }
 
     /** The parameters, each with its LOINC codes and the UCUM units accepted (to the unit of the contract). */
     enum Parameter {
@@ -38,14 +56,27 @@ final class VitalSignsReader {
         // UCUM has both "L" and "l" for the litre, and EHRs (the FHIR specification's own glucose example) use both.
         GLUCOSE("bloodGlucose", List.of("15074-8", "14749-6", "2339-0", "2345-7", "41653-7"),
                 Map.of("mmol/L", 1.0, "mmol/l", 1.0, "mg/dL", 1 / 18.016, "mg/dl", 1 / 18.016)),
-        OXYGEN_FLOW("onSupplementalOxygen", List.of("3151-8"), Map.of("L/min", 1.0));
+        OXYGEN_FLOW("onSupplementalOxygen", List.of("3151-8"), Map.of("L/min", 1.0)),
+        // Serum or plasma, and whole blood as a blood gas analyser reports it; a milliequivalent of a monovalent ion
+        // is a millimole.
+        POTASSIUM(Kind.LABORATORY_RESULT, "potassium", List.of("2823-3", "6298-4"), Map.of("mmol/L", 1.0, "mmol/l", 1.0, "meq/L", 1.0, "meq/l", 1.0)),
+        SODIUM(Kind.LABORATORY_RESULT, "sodium", List.of("2951-2", "2947-0"), Map.of("mmol/L", 1.0, "mmol/l", 1.0, "meq/L", 1.0, "meq/l", 1.0)),
+        // Only the albumin-adjusted calcium: a total calcium misleads when the albumin is low, as it often is in the ill.
+        CALCIUM(Kind.LABORATORY_RESULT, "calcium", List.of("29265-6"), Map.of("mmol/L", 1.0, "mmol/l", 1.0, "mg/dL", 1 / 4.008, "mg/dl", 1 / 4.008)),
+        CREATINE_KINASE(Kind.LABORATORY_RESULT, "creatineKinase", List.of("2157-6"), Map.of("U/L", 1.0, "U/l", 1.0, "[IU]/L", 1.0));
 
-        /** The triage request's field the parameter fills. */
+        final Kind kind;
+        /** The field of the request's object the parameter fills. */
         final String field;
         final List<String> loinc;
         final Map<String, Double> factorByUnit;
 
         Parameter(String field, List<String> loinc, Map<String, Double> factorByUnit) {
+            this(Kind.VITAL_SIGN, field, loinc, factorByUnit);
+        }
+
+        Parameter(Kind kind, String field, List<String> loinc, Map<String, Double> factorByUnit) {
+            this.kind = kind;
             this.field = field;
             this.loinc = loinc;
             this.factorByUnit = factorByUnit;
@@ -77,10 +108,12 @@ final class VitalSignsReader {
         return Optional.empty();
     }
 
-    /** Reads one vital-sign Observation; what it cannot use is added to {@code unused} with the reason. */
+    /** Reads one measurement Observation; what it cannot use is added to {@code unused} with the reason. */
     void read(Observation observation, Parameter parameter, Instant recorded, Instant now, String path, List<UnusedInput> unused) {
-        if (recorded.isBefore(now.minus(CURRENT))) {
-            unused.add(new UnusedInput(path, "a vital sign measured more than 6 hours ago does not describe the patient now"));
+        Kind kind = parameter.kind;
+        if (recorded.isBefore(now.minus(kind.current))) {
+            unused.add(new UnusedInput(path, kind.noun + " measured more than " + kind.currentInWords
+                    + " ago does not describe the patient now"));
             return;
         }
         Quantity quantity = null;
@@ -100,22 +133,22 @@ final class VitalSignsReader {
             }
         }
         if (quantity == null || !quantity.hasValue()) {
-            unused.add(new UnusedInput(valuePath, "a vital sign without a Quantity value"));
+            unused.add(new UnusedInput(valuePath, kind.noun + " without a Quantity value"));
             return;
         }
         Optional<Double> value = inContractUnit(parameter, quantity);
         if (value.isEmpty()) {
-            unused.add(new UnusedInput(valuePath, "a vital sign in a unit this service does not convert (send UCUM "
+            unused.add(new UnusedInput(valuePath, kind.noun + " in a unit this service does not convert (send UCUM "
                     + String.join(" or ", parameter.factorByUnit.keySet().stream().sorted().toList()) + ")"));
             return;
         }
         Instant earlier = taken.get(parameter);
         if (earlier != null && earlier.isAfter(recorded)) {
-            unused.add(new UnusedInput(path, "an earlier measurement of a vital sign measured again later: the latest counts"));
+            unused.add(new UnusedInput(path, "an earlier measurement of " + kind.noun + " measured again later: the latest counts"));
             return;
         }
         if (earlier != null) {
-            unused.add(new UnusedInput(paths.get(parameter), "an earlier measurement of a vital sign measured again later: the latest counts"));
+            unused.add(new UnusedInput(paths.get(parameter), "an earlier measurement of " + kind.noun + " measured again later: the latest counts"));
         }
         values.put(parameter, value.get());
         taken.put(parameter, recorded);
@@ -123,10 +156,10 @@ final class VitalSignsReader {
         valuePaths.put(parameter, valuePath);
     }
 
-    /** Where each vital sign of the report was read: the request's field to the Bundle path of its value. */
+    /** Where each measurement of the request was read: the request's field to the Bundle path of its value. */
     Map<String, String> sources() {
         Map<String, String> sources = new HashMap<>();
-        valuePaths.forEach((parameter, path) -> sources.put("vitals." + parameter.field, path));
+        valuePaths.forEach((parameter, path) -> sources.put(parameter.kind.object + "." + parameter.field, path));
         return sources;
     }
 
@@ -140,14 +173,21 @@ final class VitalSignsReader {
     }
 
     /** The vital signs read, or null when none was. */
-    VitalsReport report() {
-        if (values.isEmpty()) {
+    VitalsReport vitals() {
+        if (values.keySet().stream().noneMatch(p -> p.kind == Kind.VITAL_SIGN)) {
             return null;
         }
         Double flow = values.get(Parameter.OXYGEN_FLOW);
         return new VitalsReport(whole(Parameter.RESPIRATORY_RATE), whole(Parameter.OXYGEN_SATURATION), flow == null ? null : flow > 0,
                 whole(Parameter.SYSTOLIC), whole(Parameter.HEART_RATE), tenth(Parameter.TEMPERATURE), (Consciousness) null,
                 tenth(Parameter.GLUCOSE));
+    }
+
+    /** The laboratory results read, as reported (no rounding moves a value across a threshold), or null when none was. */
+    LabResults labs() {
+        LabResults labs = new LabResults(values.get(Parameter.POTASSIUM), values.get(Parameter.SODIUM),
+                values.get(Parameter.CALCIUM), values.get(Parameter.CREATINE_KINASE));
+        return labs.isEmpty() ? null : labs;
     }
 
     /** Rounded to a whole number; a value beyond int's range saturates, so the range check refuses it as too large or small. */

@@ -1,0 +1,87 @@
+package dev.triageapi.fhir;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/** Laboratory results and known diagnoses through the FHIR door: LOINC-coded Observations and SNOMED-coded Conditions. */
+@QuarkusTest
+class FhirLabResultsTest {
+
+    static String lab(String loinc, double value, String unit, Instant when) {
+        return """
+                {"resource":{"resourceType":"Observation","status":"final","effectiveDateTime":"%s",
+                 "category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/observation-category","code":"laboratory"}]}],
+                 "code":{"coding":[{"system":"http://loinc.org","code":"%s"}]},
+                 "valueQuantity":{"value":%s,"unit":"%s","system":"http://unitsofmeasure.org","code":"%s"}}}"""
+                .formatted(when, loinc, value, unit, unit);
+    }
+
+    static String condition(String snomed) {
+        return """
+                {"resource":{"resourceType":"Condition",
+                 "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},
+                 "code":{"coding":[{"system":"http://snomed.info/sct","code":"%s"}]}}}""".formatted(snomed);
+    }
+
+    static ValidatableResponse triage(int status, String... entries) {
+        return given().contentType("application/fhir+json").accept("application/json")
+                .body("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[" + String.join(",", entries) + "]}")
+                .when().post("/api/v1/triage/fhir").then().statusCode(status);
+    }
+
+    @Test
+    void shouldSendASeverelyHighPotassiumFromTheLaboratoryToTheEmergencyDepartment() {
+        triage(200, FhirVitalsTest.WEAKNESS, lab("2823-3", 6.9, "mmol/L", Instant.now().minus(Duration.ofHours(5))))
+                .body("urgency", equalTo("emergency"))
+                .body("redFlags.code", hasItem("severe_high_potassium"));
+        // The same number in milliequivalents per litre.
+        triage(200, FhirVitalsTest.WEAKNESS, lab("2823-3", 6.9, "meq/L", Instant.now()))
+                .body("redFlags.code", hasItem("severe_high_potassium"));
+    }
+
+    @Test
+    void shouldConvertAnAdjustedCalciumInMilligramsPerDecilitre() {
+        // 14.4 mg/dL is 3.59 mmol/L: severe hypercalcaemia.
+        triage(200, FhirVitalsTest.WEAKNESS, lab("29265-6", 14.4, "mg/dL", Instant.now()))
+                .body("redFlags.code", hasItem("severe_high_calcium"));
+    }
+
+    @Test
+    void shouldListAResultOlderThanThreeDaysOrInAnotherUnitAsNotUsed() {
+        triage(200, FhirVitalsTest.WEAKNESS, lab("2951-2", 118, "mmol/L", Instant.now().minus(Duration.ofDays(5))),
+                lab("2157-6", 80, "ukat/L", Instant.now()))
+                .body("redFlags.code", not(hasItem("severe_low_sodium")))
+                .body("unused.find { it.location == 'entry[1].resource' }.reason", containsString("more than 3 days"))
+                .body("unused.find { it.location == 'entry[2].resource.value' }.reason", containsString("U/L"));
+    }
+
+    @Test
+    void shouldRefuseAnImpossibleResultWithAnOperationOutcomePointingAtTheObservation() {
+        given().contentType("application/fhir+json")
+                .body("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[" + FhirVitalsTest.WEAKNESS + ","
+                        + lab("2823-3", 45, "mmol/L", Instant.now()) + "]}")
+                .when().post("/api/v1/triage/fhir").then().statusCode(400)
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].expression[0]", equalTo("Bundle.entry[1].resource.value"));
+    }
+
+    @Test
+    void shouldReadAKnownMyastheniaFromACondition() {
+        String swallowing = """
+                {"resource":{"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"75325-1"}]},
+                 "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"40739000"}]}}}""";
+        triage(200, swallowing, condition("91637004"))
+                .body("urgency", equalTo("emergency_ambulance"))
+                .body("redFlags.code", hasItem("possible_myasthenic_crisis"));
+    }
+}
