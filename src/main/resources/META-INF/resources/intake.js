@@ -22,6 +22,7 @@
   const VITALS = [['respiratoryRate', 'Breathing rate'], ['oxygenSaturation', 'Oxygen saturation'],
     ['onSupplementalOxygen', 'Supplemental oxygen'], ['systolicBloodPressure', 'Systolic blood pressure'],
     ['heartRate', 'Heart rate'], ['temperature', 'Temperature'], ['consciousness', 'Consciousness'], ['bloodGlucose', 'Blood glucose']];
+  const LABS = [['potassium', 'Potassium'], ['sodium', 'Sodium'], ['calcium', 'Adjusted calcium'], ['creatineKinase', 'Creatine kinase']];
   const PATIENT_FIELDS = { age: 'Age', sex: 'Sex', pregnancy: 'Pregnancy', underTreatment: 'Already being treated', riskFactors: 'Risk factors', absentRiskFactors: 'Risk factors answered no', symptoms: 'Symptoms' };
 
   const state = {
@@ -290,6 +291,16 @@
       }
     }
     if (Object.keys(vitals).length) request.vitals = vitals;
+    const labs = {};
+    for (const [field, label] of LABS) {
+      const control = $('l-' + field);
+      if (control.validity.badInput) {
+        clientErrors.push({ controlId: control.id, field: label, message: 'enter a number' });
+      } else if (control.value.trim() !== '') {
+        labs[field] = Number(control.value);
+      }
+    }
+    if (Object.keys(labs).length) request.labs = labs;
     if (state.answers.length) request.answers = state.answers.slice();
     if (request.text && !request.symptoms.length) delete request.symptoms; // the words name them
     return { request, clientErrors };
@@ -626,6 +637,11 @@
     if (vital && $('v-' + vital[1])) {
       const label = (VITALS.find(([name]) => name === vital[1]) || [vital[1], vital[1]])[1];
       return { field: 'Vital signs: ' + label, raw: field, message: error.message, controlId: 'v-' + vital[1] };
+    }
+    const lab = /^labs\.(\w+)/.exec(field);
+    if (lab && $('l-' + lab[1])) {
+      const label = (LABS.find(([name]) => name === lab[1]) || [lab[1], lab[1]])[1];
+      return { field: 'Laboratory results: ' + label, raw: field, message: error.message, controlId: 'l-' + lab[1] };
     }
     const top = field.split(/[.[]/)[0];
     const ids = { age: 'age', sex: 'sex', pregnancy: 'pregnancy', underTreatment: 'underTreatment', symptoms: 'symptom-list', riskFactors: 'risk-factor-list', absentRiskFactors: 'risk-factor-list' };

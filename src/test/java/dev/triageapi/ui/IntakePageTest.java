@@ -252,6 +252,20 @@ class IntakePageTest {
     }
 
     @Test
+    void aLaboratoryResultEnteredByTheClinicRaisesTheUrgencyAndNamesItsRedFlag() throws IOException {
+        driver.findElement(By.id("age")).sendKeys("68");
+        tick("s-fatigue");
+        choose("s-fatigue-onset", "gradual");
+        driver.findElement(By.id("l-potassium")).sendKeys("6.8");
+        driver.findElement(By.id("submit")).click();
+
+        waitForBanner("emergency");
+        WebElement flag = driver.findElement(By.cssSelector("#red-flags li[data-code='severe_high_potassium']"));
+        assertTrue(flag.getText().contains("6.5 mmol/L"), flag.getText());
+        assertTrue(flag.getText().contains("UK Kidney Association"), flag.getText());
+    }
+
+    @Test
     void answeringTheScreenQuestionsNoReachesSelfCareWithItsSafetyNetting() throws IOException {
         driver.findElement(By.id("age")).sendKeys("27");
         choose("sex", "male");
