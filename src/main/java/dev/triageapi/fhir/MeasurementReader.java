@@ -46,7 +46,7 @@ final class MeasurementReader {
         }
     }
 
-    /** The parameters, each with its LOINC codes and the UCUM units accepted (to the unit of the contract). */
+    /** The parameters, each with its LOINC codes and the UCUM units accepted, with what each is divided by to reach the unit of the contract. */
     enum Parameter {
         RESPIRATORY_RATE("respiratoryRate", List.of("9279-1"), Map.of("/min", 1.0, "{breaths}/min", 1.0, "{breath}/min", 1.0)),
         OXYGEN_SATURATION("oxygenSaturation", List.of("59408-5", "2708-6"), Map.of("%", 1.0)),
@@ -55,33 +55,49 @@ final class MeasurementReader {
         TEMPERATURE("temperature", List.of("8310-5", "8331-1"), Map.of("Cel", 1.0)),
         // UCUM has both "L" and "l" for the litre, and EHRs (the FHIR specification's own glucose example) use both.
         GLUCOSE("bloodGlucose", List.of("15074-8", "14749-6", "2339-0", "2345-7", "41653-7"),
-                Map.of("mmol/L", 1.0, "mmol/l", 1.0, "mg/dL", 1 / 18.016, "mg/dl", 1 / 18.016)),
+                Map.of("mmol/L", 1.0, "mmol/l", 1.0, "mg/dL", 18.016, "mg/dl", 18.016)),
         OXYGEN_FLOW("onSupplementalOxygen", List.of("3151-8"), Map.of("L/min", 1.0)),
         // Serum or plasma, and whole blood as a blood gas analyser reports it; a milliequivalent of a monovalent ion
         // is a millimole.
-        POTASSIUM(Kind.LABORATORY_RESULT, "potassium", List.of("2823-3", "6298-4"), Map.of("mmol/L", 1.0, "mmol/l", 1.0, "meq/L", 1.0, "meq/l", 1.0)),
-        SODIUM(Kind.LABORATORY_RESULT, "sodium", List.of("2951-2", "2947-0"), Map.of("mmol/L", 1.0, "mmol/l", 1.0, "meq/L", 1.0, "meq/l", 1.0)),
+        POTASSIUM(Kind.LABORATORY_RESULT, "potassium", List.of("2823-3", "6298-4"), Map.of("mmol/L", 1.0, "mmol/l", 1.0, "meq/L", 1.0, "meq/l", 1.0, "mEq/L", 1.0)),
+        SODIUM(Kind.LABORATORY_RESULT, "sodium", List.of("2951-2", "2947-0"), Map.of("mmol/L", 1.0, "mmol/l", 1.0, "meq/L", 1.0, "meq/l", 1.0, "mEq/L", 1.0)),
         // Only the albumin-adjusted calcium: a total calcium misleads when the albumin is low, as it often is in the ill.
-        CALCIUM(Kind.LABORATORY_RESULT, "calcium", List.of("29265-6"), Map.of("mmol/L", 1.0, "mmol/l", 1.0, "mg/dL", 1 / 4.008, "mg/dl", 1 / 4.008)),
+        CALCIUM(Kind.LABORATORY_RESULT, "calcium", List.of("29265-6"), Map.of("mmol/L", 1.0, "mmol/l", 1.0, "mg/dL", 4.008, "mg/dl", 4.008)),
         CREATINE_KINASE(Kind.LABORATORY_RESULT, "creatineKinase", List.of("2157-6"), Map.of("U/L", 1.0, "U/l", 1.0, "[IU]/L", 1.0));
 
         final Kind kind;
         /** The field of the request's object the parameter fills. */
         final String field;
         final List<String> loinc;
-        final Map<String, Double> factorByUnit;
+        final Map<String, Double> divisorByUnit;
 
-        Parameter(String field, List<String> loinc, Map<String, Double> factorByUnit) {
-            this(Kind.VITAL_SIGN, field, loinc, factorByUnit);
+        Parameter(String field, List<String> loinc, Map<String, Double> divisorByUnit) {
+            this(Kind.VITAL_SIGN, field, loinc, divisorByUnit);
         }
 
-        Parameter(Kind kind, String field, List<String> loinc, Map<String, Double> factorByUnit) {
+        Parameter(Kind kind, String field, List<String> loinc, Map<String, Double> divisorByUnit) {
             this.kind = kind;
             this.field = field;
             this.loinc = loinc;
-            this.factorByUnit = factorByUnit;
+            this.divisorByUnit = divisorByUnit;
+        }
+
+        /**
+         * How far a laboratory result is from normal: from the middle of the normal range for an electrolyte, upward
+         * for creatine kinase. Of two results taken at the same moment, the one further from normal counts.
+         */
+        double distanceFromNormal(double value) {
+            return switch (this) {
+                case POTASSIUM -> Math.abs(value - 4.2);
+                case SODIUM -> Math.abs(value - 140);
+                case CALCIUM -> Math.abs(value - 2.4);
+                default -> value;
+            };
         }
     }
+
+    /** Total and ionised calcium, which are not read: only the albumin-adjusted calcium is. */
+    static final List<String> OTHER_CALCIUM = List.of("2000-8", "17861-6", "1994-3", "1995-0", "49765-1");
 
     /** LOINC's blood pressure panel, whose systolic component this reader takes. */
     static final String BLOOD_PRESSURE_PANEL = "85354-9";
@@ -108,10 +124,16 @@ final class MeasurementReader {
         return Optional.empty();
     }
 
-    /** Reads one measurement Observation; what it cannot use is added to {@code unused} with the reason. */
-    void read(Observation observation, Parameter parameter, Instant recorded, Instant now, String path, List<UnusedInput> unused) {
+    /**
+     * Reads one measurement Observation taken at {@code when} (empty when the record gives no time); what it cannot use
+     * is added to {@code unused} with the reason. A vital sign without a time is taken as measured now, as a device
+     * feed sends it; a laboratory result without one counts only when no dated result of the same kind is given,
+     * since a result of unknown age must not replace a dated one.
+     */
+    void read(Observation observation, Parameter parameter, Optional<Instant> when, Instant now, String path, List<UnusedInput> unused) {
         Kind kind = parameter.kind;
-        if (recorded.isBefore(now.minus(kind.current))) {
+        Instant recorded = when.orElse(kind == Kind.VITAL_SIGN ? now : Instant.MIN);
+        if (when.isPresent() && recorded.isBefore(now.minus(kind.current))) {
             unused.add(new UnusedInput(path, kind.noun + " measured more than " + kind.currentInWords
                     + " ago does not describe the patient now"));
             return;
@@ -139,15 +161,24 @@ final class MeasurementReader {
         Optional<Double> value = inContractUnit(parameter, quantity);
         if (value.isEmpty()) {
             unused.add(new UnusedInput(valuePath, kind.noun + " in a unit this service does not convert (send UCUM "
-                    + String.join(" or ", parameter.factorByUnit.keySet().stream().sorted().toList()) + ")"));
+                    + String.join(" or ", parameter.divisorByUnit.keySet().stream().sorted().toList()) + ")"));
             return;
         }
         Instant earlier = taken.get(parameter);
-        if (earlier != null && earlier.isAfter(recorded)) {
-            unused.add(new UnusedInput(path, "an earlier measurement of " + kind.noun + " measured again later: the latest counts"));
+        if (earlier != null && kind == Kind.LABORATORY_RESULT && earlier.equals(recorded)) {
+            // Two results of the same moment (a serum and a blood-gas potassium): the one further from normal counts,
+            // whichever comes first in the Bundle.
+            boolean further = parameter.distanceFromNormal(value.get()) > parameter.distanceFromNormal(values.get(parameter));
+            String reason = "another result of " + kind.noun.substring(2) + " of the same time is further from normal: it counts";
+            unused.add(new UnusedInput(further ? paths.get(parameter) : path, reason));
+            if (!further) {
+                return;
+            }
+        } else if (earlier != null && earlier.isAfter(recorded)) {
+            unused.add(new UnusedInput(path, when.isEmpty() ? kind.noun + " without a date does not replace a dated one"
+                    : "an earlier measurement of " + kind.noun + " measured again later: the latest counts"));
             return;
-        }
-        if (earlier != null) {
+        } else if (earlier != null) {
             unused.add(new UnusedInput(paths.get(parameter), "an earlier measurement of " + kind.noun + " measured again later: the latest counts"));
         }
         values.put(parameter, value.get());
@@ -168,8 +199,17 @@ final class MeasurementReader {
         if (parameter == Parameter.TEMPERATURE && "[degF]".equals(unit)) {
             return Optional.of((quantity.getValue().doubleValue() - 32) * 5 / 9);
         }
-        Double factor = unit == null ? null : parameter.factorByUnit.get(unit);
-        return factor == null ? Optional.empty() : Optional.of(quantity.getValue().doubleValue() * factor);
+        Double divisor = unit == null ? null : parameter.divisorByUnit.get(unit);
+        if (divisor == null) {
+            return Optional.empty();
+        }
+        double value = quantity.getValue().doubleValue() / divisor;
+        // "<2.5" is below 2.5 and ">7.0" above 7.0: moved just past the bound, so a rule reading "below 2.5" sees it.
+        return Optional.of(switch (quantity.hasComparator() ? quantity.getComparator() : Quantity.QuantityComparator.NULL) {
+            case LESS_THAN -> Math.nextDown(value);
+            case GREATER_THAN -> Math.nextUp(value);
+            default -> value;
+        });
     }
 
     /** The vital signs read, or null when none was. */

@@ -82,11 +82,15 @@ final class ObservationBundleReader {
                 }
             } else if (resource instanceof Observation observation && measured != null) {
                 if (isCurrentRecord(observation)) {
-                    measurements.read(observation, measured, recorded(observation, now).orElse(now), now, path, unused);
+                    measurements.read(observation, measured, recorded(observation, now), now, path, unused);
                 } else {
                     unused.add(new UnusedInput(path + ".status", measured.kind.noun + " that is "
                             + observation.getStatus().toCode() + " is not a measurement"));
                 }
+            } else if (resource instanceof Observation observation
+                    && MeasurementReader.OTHER_CALCIUM.stream().anyMatch(code -> hasCoding(observation.getCode(), FhirCodes.LOINC, code))) {
+                unused.add(new UnusedInput(path, "a total or ionised calcium is not read: the rules read the albumin-adjusted "
+                        + "calcium (LOINC 29265-6), since a total calcium misleads when the albumin is low"));
             } else if (resource instanceof Observation observation) {
                 Timed timed = symptoms.read(observation, now, path, reference(entry), errors, unused, askAbout);
                 if (timed != null && timed.report() != null) {

@@ -65,6 +65,49 @@ class FhirLabResultsTest {
                 .body("unused.find { it.location == 'entry[2].resource.value' }.reason", containsString("U/L"));
     }
 
+    static String undated(String loinc, double value, String unit) {
+        return """
+                {"resource":{"resourceType":"Observation","status":"final",
+                 "code":{"coding":[{"system":"http://loinc.org","code":"%s"}]},
+                 "valueQuantity":{"value":%s,"unit":"%s","system":"http://unitsofmeasure.org","code":"%s"}}}"""
+                .formatted(loinc, value, unit, unit);
+    }
+
+    @Test
+    void shouldNotLetAResultWithoutADateReplaceADatedOneInEitherOrder() {
+        String dated = lab("2823-3", 6.9, "mmol/L", Instant.now().minus(Duration.ofHours(20)));
+        String normal = undated("2823-3", 4.2, "mmol/L");
+        triage(200, FhirVitalsTest.WEAKNESS, dated, normal).body("redFlags.code", hasItem("severe_high_potassium"))
+                .body("unused.find { it.location == 'entry[2].resource' }.reason", containsString("without a date"));
+        triage(200, FhirVitalsTest.WEAKNESS, normal, dated).body("redFlags.code", hasItem("severe_high_potassium"));
+        // Alone, a result without a date is read.
+        triage(200, FhirVitalsTest.WEAKNESS, undated("2823-3", 6.9, "mmol/L")).body("redFlags.code", hasItem("severe_high_potassium"));
+    }
+
+    @Test
+    void shouldKeepTheResultFurtherFromNormalOfTwoTakenAtTheSameTimeInEitherOrder() {
+        Instant when = Instant.now().minus(Duration.ofHours(2));
+        String serum = lab("2823-3", 6.9, "mmol/L", when);
+        String bloodGas = lab("6298-4", 4.1, "mmol/L", when);
+        triage(200, FhirVitalsTest.WEAKNESS, serum, bloodGas).body("redFlags.code", hasItem("severe_high_potassium"));
+        triage(200, FhirVitalsTest.WEAKNESS, bloodGas, serum).body("redFlags.code", hasItem("severe_high_potassium"));
+    }
+
+    @Test
+    void shouldReadAResultBelowTheLaboratorysLimitAsBelowIt() {
+        String belowLimit = lab("2823-3", 2.5, "mmol/L", Instant.now()).replace("\"value\":2.5", "\"comparator\":\"<\",\"value\":2.5");
+        triage(200, FhirVitalsTest.WEAKNESS, belowLimit).body("redFlags.code", hasItem("severe_low_potassium"));
+        // An exact 2.5 is not below 2.5.
+        triage(200, FhirVitalsTest.WEAKNESS, lab("2823-3", 2.5, "mmol/L", Instant.now())).body("redFlags.code", not(hasItem("severe_low_potassium")));
+    }
+
+    @Test
+    void shouldListATotalCalciumAsNotReadWithTheReason() {
+        triage(200, FhirVitalsTest.WEAKNESS, lab("17861-6", 15.2, "mg/dL", Instant.now()))
+                .body("redFlags.code", not(hasItem("severe_high_calcium")))
+                .body("unused.find { it.location == 'entry[1].resource' }.reason", containsString("albumin-adjusted"));
+    }
+
     @Test
     void shouldRefuseAnImpossibleResultWithAnOperationOutcomePointingAtTheObservation() {
         given().contentType("application/fhir+json")

@@ -33,10 +33,14 @@ class LabResultsTest {
     }
 
     @Test
-    void shouldNotLowerTheLevelForNormalResults() {
-        String weak = "{\"age\":50,\"symptoms\":[{\"code\":\"muscle_weakness\",\"onset\":\"sudden\",\"side\":\"left\",\"locations\":[\"arm\"]}]";
-        post(weak + ",\"labs\":{\"potassium\":4.2,\"sodium\":140,\"calcium\":2.4,\"creatineKinase\":120}}").statusCode(200)
-                .body("urgency", equalTo("emergency_ambulance"));
+    void shouldGiveTheSameAnswerWithNormalResultsAsWithNone() {
+        String cramps = "{\"age\":40,\"symptoms\":[{\"code\":\"muscle_cramps\",\"onset\":\"gradual\",\"hoursSinceOnset\":300,"
+                + "\"severity\":\"mild\"}]";
+        String without = post(cramps + "}").statusCode(200).extract().path("urgency");
+        post(cramps + ",\"labs\":{\"potassium\":4.2,\"sodium\":140,\"calcium\":2.4,\"creatineKinase\":120}}").statusCode(200)
+                .body("urgency", equalTo(without));
+        post(cramps + ",\"labs\":{\"potassium\":3.3}}").statusCode(200)
+                .body("urgency", equalTo("consultation")).body("causeGroups.conditions.flatten().code", hasItem("hypokalemia"));
     }
 
     @ParameterizedTest(name = "{0} = {1} is refused")
