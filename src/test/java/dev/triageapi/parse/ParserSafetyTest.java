@@ -49,9 +49,26 @@ class ParserSafetyTest {
             "en | Tylenol didn't help my headache | headache",
             "es | no puede ablar desde hace una hora | difficulty_speaking",
             "es | tiene ormigueo en el brazo | pins_and_needles",
-            "es | ninguna pastilla me quita el dolor de cabeza | headache"})
+            "es | ninguna pastilla me quita el dolor de cabeza | headache",
+            "en | My neck hurts since I slept on it badly | neck_pain",
+            "es | Me duele el cuello desde ayer por la postura | neck_pain"})
     void shouldReadAReportedSymptomAsPresent(String language, String text, String code) {
         assertEquals(SymptomStatus.PRESENT, status(language, text, code), text);
+    }
+
+    /** A known diagnosis said in passing changes what a symptom means: "Addison's" with vomiting calls an ambulance. */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "en | I have Addison's and I keep vomiting | adrenal_insufficiency",
+            "en | I've got myasthenia gravis and now I can't swallow properly | myasthenia_gravis",
+            "en | I'm on dialysis and my legs feel weak | chronic_kidney_disease",
+            "en | I have multiple sclerosis and my left leg went numb two days ago | multiple_sclerosis",
+            "es | Tengo enfermedad de Addison y no paro de vomitar | adrenal_insufficiency",
+            "es | Tengo miastenia gravis y ahora me cuesta tragar | myasthenia_gravis",
+            "es | Tengo insuficiencia renal y me siento muy débil | chronic_kidney_disease",
+            "es | Tengo esclerosis múltiple y se me durmió la pierna | multiple_sclerosis"})
+    void shouldReadAKnownDiagnosisSaidInPassing(String language, String text, String code) {
+        assertTrue(Parsers.of(language).parse(text).riskFactors().contains(code), text);
     }
 
     @ParameterizedTest(name = "{1}")
