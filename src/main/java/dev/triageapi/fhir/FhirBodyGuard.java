@@ -40,6 +40,8 @@ final class FhirBodyGuard {
             + "|valueCanonical|effectiveDateTime|effectiveInstant|issued|authored|birthDate|gender|questionnaire|url|unit");
 
     private static final String NONE = "";
+    /** Stands on the stack of open containers for an object, whose members are counted by no array. */
+    private static final int[] IN_OBJECT = new int[0];
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -73,6 +75,7 @@ final class FhirBodyGuard {
                     case FIELD_NAME -> field = parser.currentName();
                     case START_OBJECT -> {
                         countElement(arrays);
+                        arrays.push(IN_OBJECT); // the object's own values are not elements of the array around it
                         fields.push(field == null ? NONE : field);
                         field = null;
                     }
@@ -83,9 +86,7 @@ final class FhirBodyGuard {
                         field = null;
                     }
                     case END_OBJECT, END_ARRAY -> {
-                        if (token == JsonToken.END_ARRAY) {
-                            arrays.pop();
-                        }
+                        arrays.pop();
                         fields.pop();
                         field = null; // in an object the next value comes after its own field name; in an array none has one
                     }
@@ -125,7 +126,7 @@ final class FhirBodyGuard {
 
     private static void countElement(Deque<int[]> arrays) {
         int[] count = arrays.peek();
-        if (count != null && ++count[0] > MAX_ARRAY) {
+        if (count != null && count != IN_OBJECT && ++count[0] > MAX_ARRAY) {
             throw refuse("body", "has an array of more than " + MAX_ARRAY + " elements");
         }
     }
