@@ -28,6 +28,8 @@ public final class Symptom {
     private static final Set<BodyLocation> FACE_ARM_OR_LEG = union(LIMBS, EnumSet.of(BodyLocation.FACE));
     private static final Set<BodyLocation> LEGS = EnumSet.of(BodyLocation.LEG, BodyLocation.THIGH, BodyLocation.FOOT);
     private static final Set<BodyLocation> LOWER_BODY = union(LEGS, EnumSet.of(BodyLocation.HIP, BodyLocation.TRUNK, BodyLocation.BACK));
+    private static final Set<BodyLocation> ARMS = EnumSet.of(BodyLocation.SHOULDER, BodyLocation.UPPER_ARM, BodyLocation.ARM,
+            BodyLocation.HAND);
     /** The hands and feet, where a trapped nerve or a neuropathy is felt first. */
     private static final Set<BodyLocation> HANDS_AND_FEET = EnumSet.of(BodyLocation.HAND, BodyLocation.FOOT);
     /** The muscles nearest the trunk, where myopathies and polymyalgia show first. */
@@ -297,6 +299,19 @@ public final class Symptom {
         Side side = getSide();
         return (side == null && isLegsOnly()) || (side == Side.BOTH && places().isEmpty());
     }
+
+    /** Reported in the limbs (shoulder and hip included) and nowhere else; false when no place was given. */
+    public boolean isLimbOnly() {
+        return !places().isEmpty() && LIMBS.containsAll(places());
+    }
+
+    /** Reported in an arm (shoulder and hand included) and nowhere else; false when no place was given. */
+    public boolean isArmOnly() {
+        return !places().isEmpty() && ARMS.containsAll(places());
+    }
+
+    /** Said to have been brought on by nothing in particular. */
+    public boolean isTriggerDenied() { return getTrigger() == Trigger.NONE; }
 
     /** Reported in a hand or a foot, or both, and nowhere else. */
     public boolean isHandOrFootOnly() {

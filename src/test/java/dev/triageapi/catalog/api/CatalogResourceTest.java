@@ -82,7 +82,8 @@ class CatalogResourceTest {
                 .then().statusCode(200)
                 .body("code", contains("short_tiredness", "exercise_soreness", "poor_sleep_tiredness", "mild_viral_illness",
                         "muscle_cramps", "simple_back_pain", "vaccine_reaction", "tension_headache", "stomach_upset",
-                        "constipation", "neck_ache", "heat_exhaustion", "muscle_strain"))
+                        "constipation", "neck_ache", "heat_exhaustion", "muscle_strain",
+                        "hangover", "post_viral_tiredness"))
                 .body("find { it.code == 'simple_back_pain' }.screen.symptomsAbsent", hasItems("saddle_numbness", "bladder_or_bowel_problems"))
                 .body("find { it.code == 'simple_back_pain' }.screen.riskFactorsAbsent", hasItems("cancer_history"))
                 .body("find { it.code == 'mild_viral_illness' }.screen.notPregnant", org.hamcrest.Matchers.equalTo(true))

@@ -173,9 +173,11 @@ class InterviewerTest {
                         .worsening(false).trigger(Trigger.EXERCISE).recurring(false).locations(Set.of(BodyLocation.THIGH)).side(Side.BOTH).build(),
                 absent("dark_urine"), absent("fever"), absent("numbness"), absent("muscle_weakness"), absent("skin_rash"),
                 absent("muscle_cramps"), absent("fatigue"), absent("headache"),
-                // What a sore-after-the-gym patient also knows, asked since aches may be a vaccine's side effects too.
+                // What a sore-after-the-gym patient also knows, asked since aches may be a vaccine's side effects or a
+                // strained muscle too.
                 absent("difficulty_breathing"), absent("chest_pain"), absent("palpitations"), absent("confusion"),
-                absent("neck_stiffness"), absent("vomiting"), absent("abdominal_pain")),
+                absent("neck_stiffness"), absent("vomiting"), absent("abdominal_pain"), absent("pins_and_needles"),
+                absent("difficulty_walking")),
                 List.of(), List.of(new RiskFactorAbsent("statin_use")), null);
         SimulatedPatient.Ending end = patient.interview(start, truth);
         assertEquals(Urgency.SELF_CARE, patient.atOnce(truth), end::toString);
