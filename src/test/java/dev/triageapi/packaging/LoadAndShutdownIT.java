@@ -110,7 +110,9 @@ class LoadAndShutdownIT {
         ObjectMapper json = new ObjectMapper();
         List<String> bodies = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/vignettes"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            List<Path> all = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            // Every third vignette: over a hundred realistic, varied bodies, each first answered alone.
+            for (Path file : java.util.stream.IntStream.range(0, all.size()).filter(i -> i % 3 == 0).mapToObj(all::get).toList()) {
                 JsonNode request = json.readTree(file.toFile()).get("request");
                 bodies.add(json.writeValueAsString(request));
             }
