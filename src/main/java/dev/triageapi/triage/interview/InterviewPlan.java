@@ -8,14 +8,12 @@ import dev.triageapi.catalog.RiskFactorDefinition;
 import dev.triageapi.catalog.Translations;
 import dev.triageapi.triage.facts.Hours;
 import dev.triageapi.vocabulary.Modifier;
-import dev.triageapi.vocabulary.Trigger;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,17 +72,11 @@ public final class InterviewPlan {
         }
     }
 
-    /**
-     * The answers, by modifier code, that describe a symptom at its most alarming, to judge whether to ask about it;
-     * and the triggers that make a reported symptom worse together with its other details (heat with a worsening
-     * course), tried only for a symptom already reported, since no trigger is alarming in itself.
-     */
-    public record Raising(Map<String, String> answers, List<Map<String, String>> alternatives, List<String> triggers,
-                          String source) {
+    /** The answers, by modifier code, that describe a symptom at its most alarming, to judge whether to ask about it. */
+    public record Raising(Map<String, String> answers, List<Map<String, String>> alternatives, String source) {
         public Raising {
             answers = Map.copyOf(answers);
             alternatives = alternatives == null ? List.of() : alternatives.stream().map(Map::copyOf).toList();
-            triggers = triggers == null ? List.of() : List.copyOf(triggers);
         }
     }
 
@@ -114,10 +106,6 @@ public final class InterviewPlan {
         this.representativeHours = representatives(durations);
         checkAnswers("raising", raising.answers(), false);
         raising.alternatives().forEach(a -> checkAnswers("raising.alternatives", a, false));
-        raising.triggers().stream().filter(code -> Arrays.stream(Trigger.values()).noneMatch(t -> t.code().equals(code)))
-                .findAny().ifPresent(code -> {
-            throw new IllegalStateException(RESOURCE + ": raising.triggers names no trigger: " + code);
-        });
         checkAnswers("lowering", lowering.answers(), true);
         lowering.tryEach().stream().filter(code -> Modifier.byCode(code).isEmpty()).findAny().ifPresent(code -> {
             throw new IllegalStateException(RESOURCE + ": lowering.tryEach names no modifier: " + code);
@@ -253,11 +241,6 @@ public final class InterviewPlan {
             case MODIFIER -> q.modifier().code();
         };
         return Optional.ofNullable(lowering.answers().get(key));
-    }
-
-    /** The triggers tried with a reported symptom's other details at their most alarming. */
-    public List<String> alarmingTriggers() {
-        return raising.triggers();
     }
 
     /** The modifier answers of a symptom at its most alarming, by modifier code. */

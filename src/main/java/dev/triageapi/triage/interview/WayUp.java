@@ -163,35 +163,7 @@ final class WayUp {
             Urgency l = highestForm(c, s.getCode(), probe);
             if (l.compareTo(current) > 0) {
                 open.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));
-            } else {
-                withTrigger(c, s, candidates, current, probe, raising);
             }
-        }
-    }
-
-    /**
-     * A reported symptom's open details at their most alarming together with what brought it on (heat with a course
-     * that is getting worse): if one of the triggers the plan names raises the level so, what brought it on is asked,
-     * with that level. No trigger is alarming alone, so it is never part of a worst form.
-     */
-    private void withTrigger(TriageCase c, Symptom s, List<Question> candidates, Urgency current,
-                             Function<TriageCase, Probe> probe, List<Asked> raising) {
-        Question trigger = Question.modifier(s.getCode(), Modifier.TRIGGER);
-        if (!candidates.contains(trigger) || raising.stream().anyMatch(a -> a.question().equals(trigger))) {
-            return;
-        }
-        TriageCase worst = inForm(c, s.getCode(), plan.alarmingForms().get(0));
-        Urgency highest = current;
-        for (String code : plan.alarmingTriggers()) {
-            Outcome given = answering.answer(worst, trigger, code);
-            if (given.refusal() == null) {
-                Urgency l = probe.apply(given.triageCase()).urgency();
-                highest = l.compareTo(highest) > 0 ? l : highest;
-            }
-        }
-        if (highest.compareTo(current) > 0) {
-            // The trigger alone is asked: once it is answered, each detail that then raises the level is asked alone.
-            raising.add(new Asked(trigger, answering.optionsWithUnknown(trigger), highest, null, null));
         }
     }
 
