@@ -26,14 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A bounded soak on loopback (32 clients, {@code soak.seconds}, default 5; {@code -Dsoak.seconds=60} for a longer one):
+ * A bounded soak on loopback (32 clients, {@code soak.seconds}, default 3; {@code -Dsoak.seconds=60} for a longer one):
  * no errors, and every answer is byte for byte the answer the same request got alone. And a request in flight when the
  * service is told to stop still gets its answer.
  */
 class LoadAndShutdownIT {
 
     static final int CLIENTS = 32;
-    static final long SECONDS = Long.getLong("soak.seconds", 5);
+    static final long SECONDS = Long.getLong("soak.seconds", 3);
     static final long MAX_REQUESTS = 5_000_000;
 
     @Test

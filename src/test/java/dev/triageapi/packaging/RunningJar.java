@@ -24,8 +24,8 @@ final class RunningJar implements AutoCloseable {
     private static final String CURRENT_JAVA = ProcessHandle.current().info().command().orElse("java");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /**
-     * For a test about something else than start-up: the warm-up sends about 50 requests (2 s on two cores) before the
-     * service reports ready. The start-up tests of PackagedJarIT and AotCacheIT keep it, as the image runs it.
+     * For a test about something else than the warm-up: it sends about 50 requests (2 s on two cores) before the service
+     * reports ready. PackagedJarIT's start from any folder and AotCacheIT's training run keep it, as the image runs it.
      */
     static final String NO_WARM_UP = "-Dtriage.warm-up.enabled=false";
 
@@ -55,7 +55,7 @@ final class RunningJar implements AutoCloseable {
      * slow start. The log goes to {@code logDir}.
      */
     static RunningJar startWithClassDataArchive(Path logDir) throws IOException {
-        return startIn(JAR.getParent(), CURRENT_JAVA, logDir, "-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:on");
+        return startIn(JAR.getParent(), CURRENT_JAVA, logDir, "-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:on", NO_WARM_UP);
     }
 
     /** Starts {@code quarkus-run.jar} in {@code appDir}, named relatively, with that {@code java} and these options. */
