@@ -227,7 +227,7 @@ final class MeasurementReader {
     LabResults labs() {
         LabResults labs = new LabResults(values.get(Parameter.POTASSIUM), values.get(Parameter.SODIUM),
                 values.get(Parameter.CALCIUM), values.get(Parameter.CREATINE_KINASE));
-        return labs.isEmpty() ? null : labs;
+        return labs.noneGiven() ? null : labs;
     }
 
     /** Rounded to a whole number; a value beyond int's range saturates, so the range check refuses it as too large or small. */

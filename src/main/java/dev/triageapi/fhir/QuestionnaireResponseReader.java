@@ -139,7 +139,7 @@ final class QuestionnaireResponseReader {
                 number(answers.get("temperature"), p + "temperature]", errors),
                 consciousness == null ? null : code(consciousness, Consciousness.values(), Consciousness::code, p + "consciousness]", errors),
                 number(answers.get("bloodGlucose"), p + "bloodGlucose]", errors));
-        return report.isEmpty() ? null : report;
+        return report.noneMeasured() ? null : report;
     }
 
 

@@ -149,11 +149,11 @@ public final class RequestMapper {
     }
 
     private static LabResults labs(LabResults labs) {
-        return labs == null || labs.isEmpty() ? null : labs;
+        return labs == null || labs.noneGiven() ? null : labs;
     }
 
     private static VitalSigns vitals(VitalsReport v) {
-        return v == null || v.isEmpty() ? null : new VitalSigns(v.respiratoryRate(), v.oxygenSaturation(), v.onSupplementalOxygen(),
+        return v == null || v.noneMeasured() ? null : new VitalSigns(v.respiratoryRate(), v.oxygenSaturation(), v.onSupplementalOxygen(),
                 v.systolicBloodPressure(), v.heartRate(), v.temperature(), v.consciousness(), v.bloodGlucose());
     }
 

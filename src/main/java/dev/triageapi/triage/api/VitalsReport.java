@@ -47,8 +47,8 @@ public record VitalsReport(
         @DecimalMin("0.5") @DecimalMax("60")
         Double bloodGlucose) {
 
-    /** True when no value was given at all. */
-    public boolean isEmpty() {
+    /** True when no value was given at all (not named as a bean property, so no schema or JSON lists it). */
+    public boolean noneMeasured() {
         return respiratoryRate == null && oxygenSaturation == null && onSupplementalOxygen == null
                 && systolicBloodPressure == null && heartRate == null && temperature == null && consciousness == null
                 && bloodGlucose == null;

@@ -36,8 +36,8 @@ public record LabResults(
         @DecimalMin("1") @DecimalMax("1000000")
         Double creatineKinase) {
 
-    /** True when no result was given at all. */
-    public boolean isEmpty() {
+    /** True when no result was given at all (not named as a bean property, so no schema or JSON lists it). */
+    public boolean noneGiven() {
         return potassium == null && sodium == null && calcium == null && creatineKinase == null;
     }
 

@@ -61,6 +61,17 @@ class OpenApiDocumentTest {
         assertEquals(6, withBody, "the four intake operations, parse and CDS feedback take a body");
     }
 
+    /** The measurements' schemas list the contract's fields and nothing a helper method would add ("empty"). */
+    @Test
+    void shouldDocumentExactlyTheFieldsOfTheVitalSignsAndLabResults() {
+        JsonPath doc = document();
+        assertEquals(List.of("potassium", "sodium", "calcium", "creatineKinase"),
+                List.copyOf(doc.getMap("components.schemas.Labs.properties").keySet()));
+        assertEquals(List.of("respiratoryRate", "oxygenSaturation", "onSupplementalOxygen", "systolicBloodPressure",
+                        "heartRate", "temperature", "consciousness", "bloodGlucose"),
+                List.copyOf(doc.getMap("components.schemas.Vitals.properties").keySet()));
+    }
+
     @Test
     void shouldDocumentTheTriageRequestResponsesAndProblemSchema() {
         JsonPath doc = document();
