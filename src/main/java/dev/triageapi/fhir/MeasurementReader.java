@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -29,20 +30,22 @@ final class MeasurementReader {
 
     /** What a parameter is, with how old its value may be and still describe the patient now. */
     enum Kind {
-        VITAL_SIGN("vitals", "a vital sign", Duration.ofHours(6), "6 hours"),
-        LABORATORY_RESULT("labs", "a laboratory result", Duration.ofDays(3), "3 days");
+        VITAL_SIGN("vitals", "a vital sign", Duration.ofHours(6)),
+        LABORATORY_RESULT("labs", "a laboratory result", Duration.ofDays(3));
 
         /** The request's object the kind fills. */
         final String object;
         final String noun;
         final Duration current;
-        final String currentInWords;
 
-        Kind(String object, String noun, Duration current, String currentInWords) {
+        Kind(String object, String noun, Duration current) {
             this.object = object;
             this.noun = noun;
             this.current = current;
-            this.currentInWords = currentInWords;
+        }
+
+        String currentInWords() {
+            return current.toDays() > 0 ? current.toDays() + " days" : current.toHours() + " hours";
         }
     }
 
@@ -107,8 +110,35 @@ final class MeasurementReader {
     private final Map<Parameter, String> paths = new EnumMap<>(Parameter.class);
     private final Map<Parameter, String> valuePaths = new EnumMap<>(Parameter.class);
 
-    /** The parameter an Observation measures, if it is one of ours (a blood pressure panel counts as systolic). */
-    static Optional<Parameter> parameterOf(Observation observation) {
+    /**
+     * The parameters an Observation measures: its own code when it is one of ours (a blood pressure panel counts as
+     * systolic), else, for an Observation with no value of its own, every one of ours among its components, as a
+     * laboratory panel (a metabolic panel, LOINC 24323-8) holds its potassium, sodium or glucose. A record with a value
+     * of its own (a symptom) is read as that record; a measurement in one of its components is not its subject.
+     */
+    static List<Parameter> parametersOf(Observation observation) {
+        Optional<Parameter> own = parameterOf(observation);
+        if (own.isPresent()) {
+            return List.of(own.get());
+        }
+        if (observation.hasValue()) {
+            return List.of();
+        }
+        List<Parameter> inPanel = new ArrayList<>();
+        for (var component : observation.getComponent()) {
+            for (Coding coding : component.getCode().getCoding()) {
+                for (Parameter p : Parameter.values()) {
+                    if (FhirCodes.LOINC.equals(coding.getSystem()) && p.loinc.contains(coding.getCode()) && !inPanel.contains(p)) {
+                        inPanel.add(p);
+                    }
+                }
+            }
+        }
+        return inPanel;
+    }
+
+    /** The parameter an Observation's own code measures, if it is one of ours (a blood pressure panel counts as systolic). */
+    private static Optional<Parameter> parameterOf(Observation observation) {
         for (Coding coding : observation.getCode().getCoding()) {
             if (FhirCodes.LOINC.equals(coding.getSystem()) && coding.getCode() != null) {
                 if (BLOOD_PRESSURE_PANEL.equals(coding.getCode())) {
@@ -134,7 +164,7 @@ final class MeasurementReader {
         Kind kind = parameter.kind;
         Instant recorded = when.orElse(kind == Kind.VITAL_SIGN ? now : Instant.MIN);
         if (when.isPresent() && recorded.isBefore(now.minus(kind.current))) {
-            unused.add(new UnusedInput(path, kind.noun + " measured more than " + kind.currentInWords
+            unused.add(new UnusedInput(path, kind.noun + " measured more than " + kind.currentInWords()
                     + " ago does not describe the patient now"));
             return;
         }
@@ -143,7 +173,8 @@ final class MeasurementReader {
         if (observation.hasValueQuantity()) {
             quantity = observation.getValueQuantity();
         } else {
-            // A blood pressure panel holds the systolic in a component; some device feeds put any vital sign there.
+            // A panel holds its results in components (the blood pressure panel its systolic, a metabolic panel its
+            // potassium); some device feeds put any vital sign there.
             List<String> codes = parameter == Parameter.SYSTOLIC ? List.of("8480-6") : parameter.loinc;
             for (int i = 0; i < observation.getComponent().size() && quantity == null; i++) {
                 var component = observation.getComponent().get(i);
@@ -169,7 +200,8 @@ final class MeasurementReader {
             // Two results of the same moment (a serum and a blood-gas potassium): the one further from normal counts,
             // whichever comes first in the Bundle.
             boolean further = parameter.distanceFromNormal(value.get()) > parameter.distanceFromNormal(values.get(parameter));
-            String reason = "another result of " + kind.noun.substring(2) + " of the same time is further from normal: it counts";
+            String reason = "another result for " + kind.object + "." + parameter.field + " taken at the same time is further "
+                    + "from normal: it counts";
             unused.add(new UnusedInput(further ? paths.get(parameter) : path, reason));
             if (!further) {
                 return;

@@ -66,7 +66,7 @@ final class ObservationBundleReader {
             Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
             IBaseResource resource = entry.getResource();
             String path = "entry[" + i + "].resource";
-            MeasurementReader.Parameter measured = resource instanceof Observation o ? MeasurementReader.parameterOf(o).orElse(null) : null;
+            List<MeasurementReader.Parameter> measured = resource instanceof Observation o ? MeasurementReader.parametersOf(o) : List.of();
             if (resource == null) {
                 unused.add(new UnusedInput("entry[" + i + "]", "the entry holds no resource"));
             } else if (resource instanceof OperationOutcome
@@ -80,11 +80,13 @@ final class ObservationBundleReader {
                     pregnancy = status.get();
                     pregnancyRecorded = when;
                 }
-            } else if (resource instanceof Observation observation && measured != null) {
+            } else if (resource instanceof Observation observation && !measured.isEmpty()) {
                 if (isCurrentRecord(observation)) {
-                    measurements.read(observation, measured, recorded(observation, now), now, path, unused);
+                    for (MeasurementReader.Parameter parameter : measured) {
+                        measurements.read(observation, parameter, recorded(observation, now), now, path, unused);
+                    }
                 } else {
-                    unused.add(new UnusedInput(path + ".status", measured.kind.noun + " that is "
+                    unused.add(new UnusedInput(path + ".status", measured.get(0).kind.noun + " that is "
                             + observation.getStatus().toCode() + " is not a measurement"));
                 }
             } else if (resource instanceof Observation observation

@@ -101,6 +101,28 @@ class FhirLabResultsTest {
         triage(200, FhirVitalsTest.WEAKNESS, lab("2823-3", 2.5, "mmol/L", Instant.now())).body("redFlags.code", not(hasItem("severe_low_potassium")));
     }
 
+    /** A metabolic panel, as laboratories often send it: one Observation, each result a component with its own code. */
+    @Test
+    void shouldReadTheResultsOfALaboratoryPanelFromItsComponents() {
+        String panel = """
+                {"resource":{"resourceType":"Observation","status":"final","effectiveDateTime":"%s",
+                 "category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/observation-category","code":"laboratory"}]}],
+                 "code":{"coding":[{"system":"http://loinc.org","code":"24323-8","display":"Comprehensive metabolic 2000 panel - Serum or Plasma"}]},
+                 "component":[
+                  {"code":{"coding":[{"system":"http://loinc.org","code":"1920-8"}]},
+                   "valueQuantity":{"value":14,"unit":"mg/dL","system":"http://unitsofmeasure.org","code":"mg/dL"}},
+                  {"code":{"coding":[{"system":"http://loinc.org","code":"2823-3","display":"Potassium [Moles/volume] in Serum or Plasma"}]},
+                   "valueQuantity":{"value":7.1,"unit":"mmol/L","system":"http://unitsofmeasure.org","code":"mmol/L"},
+                   "referenceRange":[{"low":{"value":3.5},"high":{"value":5.3}}]},
+                  {"code":{"coding":[{"system":"http://loinc.org","code":"2951-2"}]},
+                   "valueQuantity":{"value":121,"unit":"mmol/L","system":"http://unitsofmeasure.org","code":"mmol/L"}}]}}"""
+                .formatted(Instant.now().minus(Duration.ofHours(4)));
+        triage(200, FhirVitalsTest.WEAKNESS, panel)
+                .body("redFlags.code", hasItem("severe_high_potassium"))
+                .body("redFlags.code", hasItem("severe_low_sodium"))
+                .body("redFlags.find { it.code == 'severe_high_potassium' }.evidence", hasItem("labs.potassium"));
+    }
+
     @Test
     void shouldListATotalCalciumAsNotReadWithTheReason() {
         triage(200, FhirVitalsTest.WEAKNESS, lab("17861-6", 15.2, "mg/dL", Instant.now()))
