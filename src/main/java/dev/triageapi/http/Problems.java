@@ -5,6 +5,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.Locale;
+
 /** Problem answers written straight to Vert.x, for refusals made before the REST layer runs. */
 final class Problems {
 
@@ -22,7 +24,10 @@ final class Problems {
     }
 
     /** Adds Accept-Language to a Vary an earlier handler may have set, instead of replacing it. */
-    private static String vary(String earlier) {
-        return earlier == null || earlier.isBlank() ? "Accept-Language" : earlier + ", Accept-Language";
+    static String vary(String earlier) {
+        if (earlier == null || earlier.isBlank()) {
+            return "Accept-Language";
+        }
+        return earlier.toLowerCase(Locale.ROOT).contains("accept-language") ? earlier : earlier + ", Accept-Language";
     }
 }

@@ -91,4 +91,11 @@ class ProblemWordsTest {
         assertEquals("application/fhir+json o application/json",
                 ProblemWords.either(Language.ES, List.of("application/fhir+json", "application/json")));
     }
+
+    @Test
+    void shouldAddAcceptLanguageToVaryOnceAndKeepWhatWasThere() {
+        assertEquals("Accept-Language", Problems.vary(null));
+        assertEquals("Origin, Accept-Language", Problems.vary("Origin"));
+        assertEquals("Origin, accept-language", Problems.vary("Origin, accept-language"));
+    }
 }
