@@ -1,0 +1,8 @@
+package dev.triageapi.parse.text;
+
+import dev.triageapi.parse.text.ParsedText.Cue;
+import dev.triageapi.vocabulary.SymptomStatus;
+
+/** A status and the cue that set it. */
+record Context(SymptomStatus status, Cue cue) {
+}

@@ -1,0 +1,257 @@
+package dev.triageapi.parse.text;
+
+import dev.triageapi.catalog.Catalog;
+import dev.triageapi.parse.text.ParsedText.Mention;
+import dev.triageapi.parse.text.ParsedText.MentionKind;
+import dev.triageapi.parse.text.PhraseIndex.Entry;
+import dev.triageapi.parse.text.PhraseIndex.Role;
+import dev.triageapi.vocabulary.BodyLocation;
+import dev.triageapi.vocabulary.Modifier;
+import dev.triageapi.vocabulary.Onset;
+import dev.triageapi.vocabulary.Severity;
+import dev.triageapi.vocabulary.Side;
+import dev.triageapi.vocabulary.SymptomStatus;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Gives each modifier the text names (onset, side, places, severity, time since onset, the course) to the symptom it
+ * belongs to, joining two answers for one symptom the way that keeps the more alarming reading.
+ */
+final class ModifierAttacher {
+
+    private static final Set<Modifier> SPREAD_TO_CLAUSE = EnumSet.of(Modifier.ONSET, Modifier.HOURS_SINCE_ONSET);
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private final Catalog catalog;
+    private final Set<String> pairedPlurals = new HashSet<>();
+
+    ModifierAttacher(Catalog catalog, Lexicon lexicon) {
+        this.catalog = catalog;
+        lexicon.pairedPlurals().forEach(w -> pairedPlurals.add(fold(w)));
+    }
+
+    /**
+     * Reads the modifier words of the text and attaches each modifier found to the symptom it belongs to; returns the
+     * modifiers by the unit of their symptom. A pair named in the plural ("my legs", "both feet") is both sides,
+     * unless a side was said.
+     */
+    Map<Integer, Map<Modifier, Object>> attach(String text, List<Unit> units, List<Integer> symptomUnits, List<Found> found,
+                                               Set<Integer> bothSides, List<Mention> mentions, boolean firstPerson) {
+        List<Integer> pluralUnits = new ArrayList<>();
+        // Modifier words.
+        for (int k = 0; k < units.size(); k++) {
+            Unit u = units.get(k);
+            if (u.has(Role.MODIFIER) && u.has(Role.SYMPTOM)) {
+                continue; // read with its symptom above
+            }
+            if (u.has(Role.MODIFIER) && u.match.entries().stream().anyMatch(e -> e.code() != null && e.code().equals("locations"))
+                    && pairedPlural(text.substring(u.start, u.end))) {
+                pluralUnits.add(k);
+            }
+            if (u.has(Role.MODIFIER)) {
+                for (Entry e : u.match.entries()) {
+                    if (e.role() == Role.MODIFIER) {
+                        Modifier m = Modifier.byCode(e.code()).orElseThrow();
+                        found.add(new Found(k, u.start, u.end, m, valueOf(m, e.value()), text.substring(u.start, u.end)));
+                    }
+                }
+            }
+        }
+        Map<Integer, Map<Modifier, Object>> attached = new LinkedHashMap<>();
+        found.sort(Comparator.comparingInt(Found::unit));
+        for (Found f : found) {
+            Context c = f.text() == null ? new Context(SymptomStatus.PRESENT, null) : ConText.context(text, units, f.unit(), false, firstPerson);
+            if (c.status() == SymptomStatus.ABSENT && f.modifier().kind() == Modifier.Kind.BOOLEAN) {
+                // "not getting worse": said, and said no; a doubt or someone else's stays unknown.
+                f = new Found(f.unit(), f.start(), f.end(), f.modifier(), Boolean.FALSE, f.text());
+                c = new Context(SymptomStatus.PRESENT, c.cue());
+            }
+            int target = c.status() == SymptomStatus.PRESENT ? target(units, symptomUnits, f) : -1;
+            String symptom = target < 0 ? null : units.get(target).symptomCode();
+            if (f.text() != null) {
+                mentions.add(new Mention(f.start(), f.end(), f.text(), MentionKind.MODIFIER, f.modifier().code(),
+                        valueText(f.value()), symptom, target < 0 && c.status() == SymptomStatus.PRESENT ? SymptomStatus.UNKNOWN
+                        : c.status(), c.cue()));
+            }
+            if (target >= 0) {
+                put(attached.computeIfAbsent(target, t -> new EnumMap<>(Modifier.class)), f.modifier(), f.value(), true);
+                boolean all = sentenceHas(units, f.unit(), Role.ALL);
+                if (all || SPREAD_TO_CLAUSE.contains(f.modifier())) {
+                    for (int other : symptomUnits) {
+                        if (other != target && (all || units.get(other).clause == units.get(target).clause)
+                                && takes(units.get(other), f.modifier())) {
+                            put(attached.computeIfAbsent(other, t -> new EnumMap<>(Modifier.class)), f.modifier(), f.value(), false);
+                        }
+                    }
+                }
+            }
+        }
+
+        // "My legs", "both feet": a pair named in the plural is both sides, unless a side was said.
+        for (int p : pluralUnits) {
+            int target = target(units, symptomUnits, new Found(p, 0, 0, Modifier.SIDE, Side.BOTH, null));
+            if (target >= 0 && ConText.context(text, units, p, false, firstPerson).status() == SymptomStatus.PRESENT) {
+                bothSides.add(target);
+            }
+        }
+        for (int b : bothSides) {
+            if (takes(units.get(b), Modifier.SIDE)) {
+                put(attached.computeIfAbsent(b, t -> new EnumMap<>(Modifier.class)), Modifier.SIDE, Side.BOTH, false);
+            }
+        }
+        return attached;
+    }
+
+    /**
+     * The symptom a modifier belongs to: the nearest symptom that takes it in its own clause, else in its sentence
+     * (the one before on a tie). A side or a place stays in its clause ("my right leg is fine but my left leg went
+     * weak"). A time nearer to another concept than to any symptom is that concept's ("diabetic for 10 years, and my
+     * arm is weak": the years are the diabetes'); how it began or how bad it is never is ("pregnant and suddenly a
+     * terrible headache"). Only a sentence that names no concept at all ("It started two hours
+     * ago.") lends its modifiers to the last symptom before it.
+     */
+    private int target(List<Unit> units, List<Integer> symptomUnits, Found f) {
+        Unit at = units.get(f.unit());
+        if (at.concept() && at.has(Role.SYMPTOM)) {
+            return takes(at, f.modifier()) ? f.unit() : -1; // implied by the symptom's own phrase
+        }
+        boolean clauseOnly = f.modifier() == Modifier.SIDE || f.modifier() == Modifier.LOCATIONS;
+        int best = nearest(units, symptomUnits, f, true);
+        if (best < 0 && !clauseOnly) {
+            best = nearest(units, symptomUnits, f, false);
+        }
+        if (best >= 0 && f.modifier() == Modifier.HOURS_SINCE_ONSET) {
+            int other = nearestOtherConcept(units, f.unit());
+            return other >= 0 && Math.abs(other - f.unit()) < Math.abs(best - f.unit()) ? -1 : best;
+        }
+        if (best >= 0) {
+            return best;
+        }
+        if (clauseOnly || units.stream().anyMatch(u -> u.sentence == at.sentence && u.concept())) {
+            return -1;
+        }
+        for (int i = symptomUnits.size() - 1; i >= 0; i--) {
+            int s = symptomUnits.get(i);
+            if (s < f.unit() && takes(units.get(s), f.modifier())) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    private int nearest(List<Unit> units, List<Integer> symptomUnits, Found f, boolean sameClause) {
+        Unit at = units.get(f.unit());
+        int best = -1;
+        int bestDistance = Integer.MAX_VALUE;
+        for (int s : symptomUnits) {
+            Unit symptom = units.get(s);
+            boolean near = sameClause ? symptom.clause == at.clause : symptom.sentence == at.sentence;
+            if (!near || !takes(symptom, f.modifier())) {
+                continue;
+            }
+            int d = Math.abs(s - f.unit()) * 2 + (s > f.unit() ? 1 : 0);
+            if (d < bestDistance) {
+                best = s;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** The nearest concept of the clause that is not a symptom (a risk factor, a pregnancy), or -1. */
+    private static int nearestOtherConcept(List<Unit> units, int k) {
+        int best = -1;
+        for (int j = 0; j < units.size(); j++) {
+            Unit u = units.get(j);
+            if (u.clause == units.get(k).clause && u.concept() && !u.has(Role.SYMPTOM)
+                    && (best < 0 || Math.abs(j - k) < Math.abs(best - k))) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private boolean takes(Unit symptom, Modifier modifier) {
+        return catalog.symptom(symptom.symptomCode()).map(d -> d.modifiers().contains(modifier.code())).orElse(false);
+    }
+
+    /** Puts a modifier's value, joining two answers the way that keeps the more alarming reading. */
+    @SuppressWarnings("unchecked")
+    static void put(Map<Modifier, Object> into, Modifier m, Object value, boolean own) {
+        Object had = into.get(m);
+        if (had == null) {
+            into.put(m, m == Modifier.LOCATIONS ? new ArrayList<>(List.of(value)) : value);
+            return;
+        }
+        if (!own) {
+            return; // a value spread from another symptom of the clause never overrides one of its own
+        }
+        switch (m) {
+            case LOCATIONS -> {
+                List<Object> list = (List<Object>) had;
+                if (!list.contains(value)) {
+                    list.add(value);
+                }
+            }
+            case SIDE -> {
+                if (had != value) {
+                    into.put(m, Side.BOTH);
+                }
+            }
+            case SEVERITY -> into.put(m, ((Severity) value).ordinal() > ((Severity) had).ordinal() ? value : had);
+            case ONSET -> into.put(m, had == Onset.SUDDEN || value == Onset.SUDDEN ? Onset.SUDDEN : had);
+            case HOURS_SINCE_ONSET, HOURS_SINCE_LAST_KNOWN_WELL -> into.put(m, Math.min((Double) had, (Double) value));
+            case WORSENING, RECURRING, RESOLVED, KNOWN_TRIGGER, NOTICED_ON_WAKING -> into.put(m, Boolean.TRUE.equals(had) || Boolean.TRUE.equals(value));
+            default -> {
+                // spread, trigger: the first one said stays
+            }
+        }
+    }
+
+    static Object valueOf(Modifier m, String value) {
+        if (m.kind() == Modifier.Kind.BOOLEAN) {
+            return Boolean.valueOf(value);
+        }
+        return m.choice(value).orElseThrow(() -> new IllegalStateException(m.code() + " " + value));
+    }
+
+    private static String valueText(Object value) {
+        if (value instanceof Double d) {
+            return d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString();
+        }
+        if (value instanceof BodyLocation l) {
+            return l.code();
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name().toLowerCase(Locale.ROOT);
+        }
+        return String.valueOf(value);
+    }
+
+    private static boolean sentenceHas(List<Unit> units, int k, Role role) {
+        int sentence = units.get(k).sentence;
+        return units.stream().anyMatch(u -> u.sentence == sentence && u.has(role));
+    }
+
+    /** Whether a word, as written, names a pair in the plural ("legs", "piernas"). */
+    boolean pairedPlural(String word) {
+        return pairedPlurals.contains(fold(word));
+    }
+
+    /** A word in lower case without its accents, for the raw-text lists (the paired plurals). */
+    private static String fold(String word) {
+        return MARKS.matcher(Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
+    }
+}

@@ -1,0 +1,99 @@
+package dev.triageapi.parse.text;
+
+import dev.triageapi.parse.text.PhraseIndex.Entry;
+import dev.triageapi.parse.text.PhraseIndex.Match;
+import dev.triageapi.parse.text.PhraseIndex.Role;
+import dev.triageapi.parse.text.Tokens.Token;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts a text's words into units, each a phrase of the lexicon (longest first) or one unknown word, and numbers their
+ * sentences, clauses and cue scopes: a scope ends at a sentence's end, a termination term or a new clause.
+ */
+final class UnitReader {
+
+    private final PhraseIndex index;
+
+    UnitReader(PhraseIndex index) {
+        this.index = index;
+    }
+
+    /** The text's units, two-part symptoms joined. */
+    List<Unit> read(String text, List<Token> words) {
+        List<Unit> units = read(text, words, null);
+        pairs(units);
+        return units;
+    }
+
+    /** Units apart that reach a two-part symptom: joined onto the later part, unless the symptom is there already. */
+    private static final int PAIR_REACH = 8;
+
+    private static void pairs(List<Unit> units) {
+        for (int k = 0; k < units.size(); k++) {
+            Unit later = units.get(k);
+            if (later.match == null) {
+                continue;
+            }
+            for (Entry part : later.match.entries()) {
+                Role other = part.role() == Role.PAIR_SECOND ? Role.PAIR_FIRST : part.role() == Role.PAIR_FIRST ? Role.PAIR_SECOND : null;
+                if (other == null || later.hasSymptom(part.code())) {
+                    continue;
+                }
+                for (int j = k - 1; j >= Math.max(0, k - PAIR_REACH) && units.get(j).clause == later.clause; j--) {
+                    Unit earlier = units.get(j);
+                    if (earlier.hasSymptom(part.code())) {
+                        break; // said whole already
+                    }
+                    if (earlier.match != null && earlier.match.entries().stream()
+                            .anyMatch(e -> e.role() == other && e.code().equals(part.code()))) {
+                        List<Entry> entries = new ArrayList<>(later.match.entries());
+                        entries.add(new Entry(Role.SYMPTOM, part.code(), null, 0, part.implied()));
+                        later.match = new Match(later.match.from(), later.match.to(), List.copyOf(entries));
+                        later.concept = true;
+                        later.mentionStart = earlier.start;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+
+    /** The text's units with {@code forced} as one of them, as it is (two-part symptoms are not joined). */
+    List<Unit> read(String text, List<Token> words, Match forced) {
+        List<Unit> units = new ArrayList<>();
+        int[] typoBudget = {PhraseIndex.TYPO_LOOKUPS};
+        int sentence = 0;
+        int clause = 0;
+        int scope = 0;
+        int i = 0;
+        while (i < words.size()) {
+            Match m = forced != null && i == forced.from() ? forced : index.longest(words, i, typoBudget);
+            if (m != null && forced != null && m != forced && m.to() > forced.from() && i < forced.from()) {
+                m = m.to() > forced.from() ? null : m; // a phrase may not run into the concept
+            }
+            int to = m == null ? i + 1 : m.to();
+            Unit u = new Unit(i, to, m, words.get(i).start(), words.get(to - 1).end());
+            u.commaBefore = words.get(i).commaBefore();
+            if (words.get(i).sentenceBefore()) {
+                sentence++;
+                clause++;
+                scope++;
+            } else if (u.has(Role.TERMINATION)) {
+                clause++;
+                scope++;
+            } else if (u.has(Role.CLAUSE_START) && !units.isEmpty()
+                    && (words.get(i).commaBefore() || !units.get(units.size() - 1).has(Role.UNCERTAINTY_BEFORE))) {
+                scope++; // "I think I have a fever": the hedge reaches into the clause it introduces
+            }
+            u.sentence = sentence;
+            u.clause = clause;
+            u.scope = scope;
+            units.add(u);
+            i = to;
+        }
+        return units;
+    }
+}
