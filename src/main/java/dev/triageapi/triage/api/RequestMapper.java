@@ -9,6 +9,7 @@ import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RiskFactor;
 import dev.triageapi.triage.facts.RiskFactorAbsent;
 import dev.triageapi.triage.facts.Symptom;
+import dev.triageapi.triage.facts.SymptomBuilder;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.facts.LabResults;
 import dev.triageapi.triage.facts.VitalSigns;
@@ -87,7 +88,7 @@ public final class RequestMapper {
                 continue;
             }
             anyNotAbsent |= report.status() != SymptomStatus.ABSENT;
-            Symptom.Builder symptom = Symptom.builder(report.code()).status(report.status());
+            SymptomBuilder symptom = Symptom.builder(report.code()).status(report.status());
             for (Modifier modifier : Modifier.values()) {
                 Object value = report.modifier(modifier);
                 boolean given = value != null && !(value instanceof List<?> list && list.isEmpty());

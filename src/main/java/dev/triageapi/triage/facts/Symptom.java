@@ -22,20 +22,6 @@ import java.util.Set;
  */
 public final class Symptom {
 
-    // The shoulder and hip girdles move the arm and the leg: a stroke that weakens an arm may be felt at the shoulder.
-    private static final Set<BodyLocation> LIMBS = EnumSet.of(BodyLocation.ARM, BodyLocation.UPPER_ARM, BodyLocation.SHOULDER,
-            BodyLocation.HAND, BodyLocation.LEG, BodyLocation.THIGH, BodyLocation.HIP, BodyLocation.FOOT);
-    private static final Set<BodyLocation> FACE_ARM_OR_LEG = union(LIMBS, EnumSet.of(BodyLocation.FACE));
-    private static final Set<BodyLocation> LEGS = EnumSet.of(BodyLocation.LEG, BodyLocation.THIGH, BodyLocation.FOOT);
-    private static final Set<BodyLocation> LOWER_BODY = union(LEGS, EnumSet.of(BodyLocation.HIP, BodyLocation.TRUNK, BodyLocation.BACK));
-    private static final Set<BodyLocation> ARMS = EnumSet.of(BodyLocation.SHOULDER, BodyLocation.UPPER_ARM, BodyLocation.ARM,
-            BodyLocation.HAND);
-    /** The hands and feet, where a trapped nerve or a neuropathy is felt first. */
-    private static final Set<BodyLocation> HANDS_AND_FEET = EnumSet.of(BodyLocation.HAND, BodyLocation.FOOT);
-    /** The muscles nearest the trunk, where myopathies and polymyalgia show first. */
-    private static final Set<BodyLocation> PROXIMAL = EnumSet.of(
-            BodyLocation.SHOULDER, BodyLocation.UPPER_ARM, BodyLocation.HIP, BodyLocation.THIGH);
-
     private final String code;
     private final SymptomStatus status;
     /** The answers given, keyed by modifier; a modifier not in it is unknown. Locations are kept as a set below. */
@@ -57,7 +43,7 @@ public final class Symptom {
         }
     }
 
-    private Symptom(Builder b) {
+    Symptom(SymptomBuilder b) {
         this.code = b.code;
         this.status = b.status == null ? SymptomStatus.PRESENT : b.status;
         EnumMap<Modifier, Object> given = new EnumMap<>(Modifier.class);
@@ -121,21 +107,15 @@ public final class Symptom {
         return locations;
     }
 
-    private static Set<BodyLocation> union(Set<BodyLocation> a, Set<BodyLocation> b) {
-        Set<BodyLocation> out = EnumSet.copyOf(a);
-        out.addAll(b);
-        return out;
-    }
-
     /** A symptom with this code; every modifier left unset is unknown. */
-    public static Builder builder(String code) {
-        return new Builder(code);
+    public static SymptomBuilder builder(String code) {
+        return new SymptomBuilder(code);
     }
 
     /** This symptom with one modifier answered (a location is added to those already given). */
     @SuppressWarnings("unchecked")
     public Symptom with(Modifier modifier, Object value) {
-        Builder b = copy(status);
+        SymptomBuilder b = copy(status);
         if (modifier == Modifier.LOCATIONS) {
             b.locations.addAll((Collection<BodyLocation>) value);
             return b.build();
@@ -143,23 +123,18 @@ public final class Symptom {
         return b.set(modifier, value).build();
     }
 
-    /** A present symptom with no modifiers; convenient in tests. */
-    public static Symptom present(String code) {
-        return builder(code).build();
-    }
-
     /** This symptom with another status and every modifier kept. */
     public Symptom withStatus(SymptomStatus newStatus) {
         return copy(newStatus).build();
     }
 
-    private Builder copy(SymptomStatus newStatus) {
+    private SymptomBuilder copy(SymptomStatus newStatus) {
         if (recording) {
             // A what-if is built from the case's symptom, never from the session's copy: the copy would lose its groups
             // and the reads it noted.
             throw new IllegalStateException("a session's copy of a symptom is not copied again");
         }
-        Builder b = builder(code).status(newStatus);
+        SymptomBuilder b = builder(code).status(newStatus);
         b.answers.putAll(answers);
         b.locations.addAll(locations);
         return b;
@@ -171,61 +146,6 @@ public final class Symptom {
             return places().isEmpty() ? null : locations;
         }
         return answer(modifier);
-    }
-
-    /** Builds a {@link Symptom}: the status defaults to present, every modifier to unknown. */
-    public static final class Builder {
-        private final String code;
-        private SymptomStatus status;
-        private final Map<Modifier, Object> answers = new EnumMap<>(Modifier.class);
-        private final Set<BodyLocation> locations = EnumSet.noneOf(BodyLocation.class);
-
-        private Builder(String code) {
-            this.code = code;
-        }
-
-        public Builder status(SymptomStatus value) { status = value; return this; }
-        public Builder onset(Onset value) { return set(Modifier.ONSET, value); }
-        public Builder side(Side value) { return set(Modifier.SIDE, value); }
-        public Builder severity(Severity value) { return set(Modifier.SEVERITY, value); }
-        public Builder locations(Set<BodyLocation> value) { return set(Modifier.LOCATIONS, value); }
-        public Builder hoursSinceOnset(Double value) { return set(Modifier.HOURS_SINCE_ONSET, value); }
-        public Builder knownTrigger(Boolean value) { return set(Modifier.KNOWN_TRIGGER, value); }
-        public Builder worsening(Boolean value) { return set(Modifier.WORSENING, value); }
-        public Builder recurring(Boolean value) { return set(Modifier.RECURRING, value); }
-        public Builder resolved(Boolean value) { return set(Modifier.RESOLVED, value); }
-        public Builder spread(Spread value) { return set(Modifier.SPREAD, value); }
-        public Builder trigger(Trigger value) { return set(Modifier.TRIGGER, value); }
-        public Builder noticedOnWaking(Boolean value) { return set(Modifier.NOTICED_ON_WAKING, value); }
-        public Builder hoursSinceLastKnownWell(Double value) { return set(Modifier.HOURS_SINCE_LAST_KNOWN_WELL, value); }
-
-        /**
-         * Sets a modifier from a value of its type ({@link Modifier#kind()}); null leaves it unknown, and so does an
-         * empty list of locations (the contract allows it). A value of another type is refused here, not in a rule.
-         */
-        @SuppressWarnings("unchecked")
-        public Builder set(Modifier modifier, Object value) {
-            if (modifier == Modifier.LOCATIONS) {
-                locations.clear();
-                if (value != null) {
-                    locations.addAll((Collection<BodyLocation>) value);
-                }
-                return this;
-            }
-            if (value == null) {
-                answers.remove(modifier);
-            } else if (!modifier.type().isInstance(value)) {
-                throw new IllegalArgumentException(modifier.code() + " takes a " + modifier.type().getSimpleName()
-                        + ", not a " + value.getClass().getSimpleName());
-            } else {
-                answers.put(modifier, value);
-            }
-            return this;
-        }
-
-        public Symptom build() {
-            return new Symptom(this);
-        }
     }
 
     public String getCode() { return code; }
@@ -270,12 +190,12 @@ public final class Symptom {
 
     /** Affects the face, an arm or a leg, or the location was not given (so it may). */
     public boolean isPossiblyFaceArmOrLeg() {
-        return places().isEmpty() || places().stream().anyMatch(FACE_ARM_OR_LEG::contains);
+        return Places.possiblyFaceArmOrLeg(places());
     }
 
     /** Affects an arm or a leg, or the location was not given (so it may). */
     public boolean isPossiblyLimb() {
-        return places().isEmpty() || places().stream().anyMatch(LIMBS::contains);
+        return Places.possiblyLimb(places());
     }
 
     /** Reported on both sides and only in the legs, feet or trunk: the pattern of a spinal cord problem. */
@@ -285,7 +205,7 @@ public final class Symptom {
 
     /** Reported only in the legs, feet or trunk, and in a leg or foot among them. */
     private boolean isLegsOnly() {
-        return !places().isEmpty() && LOWER_BODY.containsAll(places()) && places().stream().anyMatch(LEGS::contains);
+        return Places.legsOnly(places());
     }
 
     /**
@@ -302,12 +222,12 @@ public final class Symptom {
 
     /** Reported in the limbs (shoulder and hip included) and nowhere else; false when no place was given. */
     public boolean isLimbOnly() {
-        return !places().isEmpty() && LIMBS.containsAll(places());
+        return Places.limbsOnly(places());
     }
 
     /** Reported in an arm (shoulder and hand included) and nowhere else; false when no place was given. */
     public boolean isArmOnly() {
-        return !places().isEmpty() && ARMS.containsAll(places());
+        return Places.armOnly(places());
     }
 
     /** Said to have been brought on by nothing in particular. */
@@ -315,7 +235,7 @@ public final class Symptom {
 
     /** Reported in a hand or a foot, or both, and nowhere else. */
     public boolean isHandOrFootOnly() {
-        return !places().isEmpty() && HANDS_AND_FEET.containsAll(places());
+        return Places.handOrFootOnly(places());
     }
 
     public boolean isBothSides() { return getSide() == Side.BOTH; }
@@ -324,7 +244,7 @@ public final class Symptom {
 
     /** Reported at the shoulders, upper arms, hips or thighs and nowhere further out. */
     public boolean isProximal() {
-        return !places().isEmpty() && PROXIMAL.containsAll(places());
+        return Places.proximal(places());
     }
 
     public boolean isSpreadingUpward() { return getSpread() == Spread.UPWARD; }

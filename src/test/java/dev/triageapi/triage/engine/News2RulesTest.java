@@ -124,7 +124,7 @@ class News2RulesTest {
         KieSession session = Rules.RULES.kieBase().newKieSession();
         try {
             session.insert(patient);
-            session.insert(Symptom.present("fatigue"));
+            session.insert(Symptom.builder("fatigue").build());
             session.insert(v);
             session.fireAllRules();
             return session.getObjects(o -> o instanceof News2).stream().map(News2.class::cast).toList();

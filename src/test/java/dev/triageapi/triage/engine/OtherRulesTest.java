@@ -27,7 +27,7 @@ class OtherRulesTest {
     static final Patient ANYONE = new Patient(null, null, null);
 
     static Symptom present(String code) {
-        return Symptom.present(code);
+        return Symptom.builder(code).build();
     }
 
     static Symptom with(String code, Onset onset, Severity severity, Double hours) {

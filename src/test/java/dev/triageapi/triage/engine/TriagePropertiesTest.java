@@ -8,6 +8,7 @@ import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RiskFactor;
 import dev.triageapi.triage.facts.RiskFactorAbsent;
 import dev.triageapi.triage.facts.Symptom;
+import dev.triageapi.triage.facts.SymptomBuilder;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.facts.VitalSigns;
 import dev.triageapi.vocabulary.Consciousness;
@@ -415,7 +416,7 @@ class TriagePropertiesTest {
             if (!codes.add(code)) {
                 continue;
             }
-            Symptom.Builder s = Symptom.builder(code).onset(Onset.GRADUAL).hoursSinceOnset(HOURS.get(random.nextInt(4)))
+            SymptomBuilder s = Symptom.builder(code).onset(Onset.GRADUAL).hoursSinceOnset(HOURS.get(random.nextInt(4)))
                     .worsening(Seeds.orNull(random, 0.2, false, true)).severity(Seeds.orNull(random, 0.1, Severity.MILD, Severity.MODERATE));
             Modifier.TRIGGER.choices().stream().skip(random.nextInt(4)).findFirst()
                     .ifPresent(t -> s.set(Modifier.TRIGGER, Modifier.TRIGGER.choice(t).orElseThrow()));
@@ -545,7 +546,7 @@ class TriagePropertiesTest {
     /** A symptom of the catalog with a random status and, for each modifier the catalog lets it carry, a random answer or none. */
     static Symptom symptom(Random random) {
         SymptomDefinition definition = Rules.CATALOG.symptoms().get(random.nextInt(SYMPTOMS.size()));
-        Symptom.Builder symptom = Symptom.builder(definition.code())
+        SymptomBuilder symptom = Symptom.builder(definition.code())
                 .status(Seeds.orNull(random, 0.4, SymptomStatus.values()));
         for (String code : definition.modifiers()) {
             Modifier modifier = Modifier.byCode(code).orElseThrow();

@@ -35,7 +35,7 @@ class SymptomAnswersTest {
     void shouldCarryEveryModifierFromTheRequestIntoTheFactAndBack() {
         Map<Modifier, Object> answers = oneOfEach();
         SymptomReport report = SymptomReport.of("muscle_weakness", SymptomStatus.PRESENT, answers);
-        Symptom.Builder builder = Symptom.builder("muscle_weakness");
+        SymptomBuilder builder = Symptom.builder("muscle_weakness");
         for (Modifier m : Modifier.values()) {
             assertEquals(answers.get(m), report.modifier(m), m.code());
             builder.set(m, report.modifier(m));

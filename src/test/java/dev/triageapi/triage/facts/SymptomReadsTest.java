@@ -73,7 +73,7 @@ class SymptomReadsTest {
 
     /** A symptom with these answers, but {@code changed} answered {@code value} (null: unknown). */
     private static Symptom symptom(SymptomStatus status, Map<Modifier, Object> answers, Modifier changed, Object value) {
-        Symptom.Builder b = Symptom.builder("muscle_weakness").status(status);
+        SymptomBuilder b = Symptom.builder("muscle_weakness").status(status);
         answers.forEach(b::set);
         return b.set(changed, value).build();
     }

@@ -8,6 +8,7 @@ import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RiskFactor;
 import dev.triageapi.triage.facts.RiskFactorAbsent;
 import dev.triageapi.triage.facts.Symptom;
+import dev.triageapi.triage.facts.SymptomBuilder;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.Pregnancy;
@@ -204,7 +205,7 @@ class InterviewPropertiesTest {
     /** A symptom with each of its modifiers answered at random with the given chance (the rest unknown). */
     private static Symptom described(Random random, String code, SymptomStatus status, double answered) {
         SymptomDefinition definition = Rules.CATALOG.symptom(code).orElseThrow();
-        Symptom.Builder b = Symptom.builder(code).status(status);
+        SymptomBuilder b = Symptom.builder(code).status(status);
         for (String m : definition.modifiers()) {
             if (random.nextDouble() < answered) {
                 Modifier modifier = Modifier.byCode(m).orElseThrow();
@@ -226,7 +227,7 @@ class InterviewPropertiesTest {
 
     /** What a patient first says of a symptom: the symptom, and at most one of its modifiers. */
     private static Symptom partOf(Random random, Symptom s) {
-        Symptom.Builder b = Symptom.builder(s.getCode());
+        SymptomBuilder b = Symptom.builder(s.getCode());
         List<Modifier> given = new ArrayList<>();
         for (Modifier m : Modifier.values()) {
             if (s.get(m) != null) {

@@ -58,7 +58,7 @@ class InterviewerTest {
     /** Both feet tingling with back pain is the spinal pattern: one-sided, the stroke one, would not show it. */
     @Test
     void shouldAskWhereTinglingIsWhenBackPainCouldMakeItCordCompression() {
-        TriageCase start = new TriageCase(new Patient(38, Sex.MALE, null), List.of(Symptom.present("pins_and_needles")), List.of());
+        TriageCase start = new TriageCase(new Patient(38, Sex.MALE, null), List.of(Symptom.builder("pins_and_needles").build()), List.of());
         TriageCase truth = new TriageCase(new Patient(38, Sex.MALE, null), List.of(
                 Symptom.builder("pins_and_needles").onset(Onset.SUDDEN).side(Side.BOTH).severity(Severity.SEVERE)
                         .locations(Set.of(BodyLocation.FOOT)).hoursSinceOnset(2.0).recurring(true).build(),
@@ -115,7 +115,7 @@ class InterviewerTest {
      */
     @Test
     void shouldAskAboutAHeadInjuryAndAnticoagulantsTogether() {
-        TriageCase start = new TriageCase(new Patient(0, Sex.MALE, null), List.of(Symptom.present("headache")), List.of());
+        TriageCase start = new TriageCase(new Patient(0, Sex.MALE, null), List.of(Symptom.builder("headache").build()), List.of());
         TriageCase truth = new TriageCase(new Patient(0, Sex.MALE, true), List.of(
                 Symptom.builder("headache").onset(Onset.SUDDEN).hoursSinceOnset(9000.0).knownTrigger(true).worsening(true)
                         .recurring(false).build(),
@@ -167,7 +167,7 @@ class InterviewerTest {
 
     @Test
     void shouldReachSelfCareForSorenessAfterExercise() {
-        TriageCase start = new TriageCase(new Patient(30, Sex.FEMALE, null), List.of(Symptom.present("muscle_pain")), List.of());
+        TriageCase start = new TriageCase(new Patient(30, Sex.FEMALE, null), List.of(Symptom.builder("muscle_pain").build()), List.of());
         TriageCase truth = new TriageCase(new Patient(30, Sex.FEMALE, false, Pregnancy.NOT_PREGNANT), List.of(
                 Symptom.builder("muscle_pain").onset(Onset.GRADUAL).hoursSinceOnset(36.0).severity(Severity.MODERATE)
                         .worsening(false).trigger(Trigger.EXERCISE).recurring(false).locations(Set.of(BodyLocation.THIGH)).side(Side.BOTH).build(),
@@ -222,7 +222,7 @@ class InterviewerTest {
 
     @Test
     void shouldAskHowAHeadacheBegan() {
-        TriageCase start = new TriageCase(new Patient(40, Sex.MALE, null), List.of(Symptom.present("headache")), List.of());
+        TriageCase start = new TriageCase(new Patient(40, Sex.MALE, null), List.of(Symptom.builder("headache").build()), List.of());
         TriageCase truth = new TriageCase(new Patient(40, Sex.MALE, null), List.of(
                 Symptom.builder("headache").onset(Onset.SUDDEN).severity(Severity.SEVERE).hoursSinceOnset(2.0).knownTrigger(false).build()),
                 List.of());
