@@ -11,17 +11,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * The vocabulary of the service, read once from {@code catalog/*.json}: symptoms, risk factors, cause groups with their
@@ -52,55 +47,26 @@ public final class Catalog {
             List<SelfCarePathwayDefinition> selfCarePathways) {
         this.language = language;
         this.messages = Map.copyOf(messages);
-        this.modifiers = checkedModifiers(modifiers, symptoms);
-        this.symptoms = index(symptoms, SymptomDefinition::code, "symptom");
-        this.riskFactors = index(riskFactors, RiskFactorDefinition::code, "risk factor");
-        this.causeGroups = index(causeGroups, CauseGroupDefinition::code, "cause group");
-        this.redFlags = index(redFlags, RedFlagDefinition::code, "red flag");
-        Map<String, ConditionDefinition> conditionsByCode = new LinkedHashMap<>();
-        for (CauseGroupDefinition group : causeGroups) {
-            for (ConditionDefinition condition : group.conditions()) {
-                if (conditionsByCode.put(condition.code(), condition) != null) {
-                    throw new IllegalStateException("condition listed twice in the catalog: " + condition.code());
-                }
-            }
-        }
-        this.conditions = Collections.unmodifiableMap(conditionsByCode);
-        this.urgencyLevels = index(urgencyLevels, UrgencyLevelDefinition::code, "urgency level");
+        this.modifiers = CatalogChecks.modifiers(modifiers, symptoms);
+        this.symptoms = CatalogChecks.index(symptoms, SymptomDefinition::code, "symptom");
+        this.riskFactors = CatalogChecks.index(riskFactors, RiskFactorDefinition::code, "risk factor");
+        this.causeGroups = CatalogChecks.index(causeGroups, CauseGroupDefinition::code, "cause group");
+        this.redFlags = CatalogChecks.index(redFlags, RedFlagDefinition::code, "red flag");
+        this.conditions = CatalogChecks.conditions(causeGroups);
+        this.urgencyLevels = CatalogChecks.index(urgencyLevels, UrgencyLevelDefinition::code, "urgency level");
         if (this.urgencyLevels.size() != Urgency.values().length) {
             throw new IllegalStateException("the catalog must describe every urgency level");
         }
-        redFlags.stream().filter(f -> f.urgency() == null || !f.urgency().isEmergency()).findAny().ifPresent(f -> {
-            throw new IllegalStateException("red flag " + f.code() + " must lead to an emergency level");
-        });
-        checkSnomedCodes("symptom", symptoms.stream().map(s -> new Coded(s.code(), s.snomedCode(), s.snomedSource())).toList());
-        checkSnomedCodes("risk factor", riskFactors.stream().map(r -> new Coded(r.code(), r.snomedCode(), r.snomedSource())).toList());
-        modifiers.forEach(m -> checkSnomedCodes(m.code().code() + " value", m.values().stream()
-                .map(v -> new Coded(v.code(), v.snomedCode(), v.snomedSource())).toList()));
-        this.symptomGroups = index(symptomGroups, SymptomGroupDefinition::code, "symptom group");
-        this.reasons = index(reasons, ReasonDefinition::code, "reason");
-        Map<String, Set<String>> groupsOf = new HashMap<>();
-        for (SymptomGroupDefinition group : symptomGroups) {
-            group.symptoms().stream().filter(code -> !this.symptoms.containsKey(code)).findAny().ifPresent(code -> {
-                throw new IllegalStateException("symptom group " + group.code() + " names an unknown symptom " + code);
-            });
-            group.symptoms().forEach(code -> groupsOf.computeIfAbsent(code, c -> new TreeSet<>()).add(group.code()));
-        }
-        groupsOf.replaceAll((code, groups) -> Set.copyOf(groups));
-        this.groupsOfSymptom = Map.copyOf(groupsOf);
-        this.selfCarePathways = index(selfCarePathways, SelfCarePathwayDefinition::code, "self-care pathway");
-        for (SelfCarePathwayDefinition pathway : selfCarePathways) {
-            pathway.screen().symptomsAbsent().stream().filter(code -> !this.symptoms.containsKey(code)).findAny().ifPresent(code -> {
-                throw new IllegalStateException("self-care pathway " + pathway.code() + " screens an unknown symptom " + code);
-            });
-            pathway.screen().riskFactorsAbsent().stream().filter(code -> !this.riskFactors.containsKey(code)).findAny().ifPresent(code -> {
-                throw new IllegalStateException("self-care pathway " + pathway.code() + " screens an unknown risk factor " + code);
-            });
-            pathway.screen().riskFactorsAbsent().stream().filter(code -> this.riskFactors.get(code).question() == null).findAny()
-                    .ifPresent(code -> {
-                        throw new IllegalStateException("risk factor " + code + " is screened by " + pathway.code() + " but has no question");
-                    });
-        }
+        CatalogChecks.redFlagsAreEmergencies(redFlags);
+        CatalogChecks.snomedCodes("symptom", symptoms.stream().map(s -> new CatalogChecks.Coded(s.code(), s.snomedCode(), s.snomedSource())).toList());
+        CatalogChecks.snomedCodes("risk factor", riskFactors.stream().map(r -> new CatalogChecks.Coded(r.code(), r.snomedCode(), r.snomedSource())).toList());
+        modifiers.forEach(m -> CatalogChecks.snomedCodes(m.code().code() + " value", m.values().stream()
+                .map(v -> new CatalogChecks.Coded(v.code(), v.snomedCode(), v.snomedSource())).toList()));
+        this.symptomGroups = CatalogChecks.index(symptomGroups, SymptomGroupDefinition::code, "symptom group");
+        this.reasons = CatalogChecks.index(reasons, ReasonDefinition::code, "reason");
+        this.groupsOfSymptom = CatalogChecks.groupsOfSymptom(symptomGroups, this.symptoms);
+        this.selfCarePathways = CatalogChecks.index(selfCarePathways, SelfCarePathwayDefinition::code, "self-care pathway");
+        CatalogChecks.screensName(selfCarePathways, this.symptoms, this.riskFactors);
         Map<String, Integer> order = new LinkedHashMap<>();
         symptoms.forEach(s -> order.put(s.code(), order.size()));
         this.symptomOrder = Collections.unmodifiableMap(order);
@@ -164,64 +130,6 @@ public final class Catalog {
 
     private static final class Bundled {
         static final Catalog CATALOG = load();
-    }
-
-    /**
-     * The words for every {@link Modifier}, in its order: exactly one entry per modifier, with exactly its values, and
-     * no symptom naming a modifier that does not exist.
-     */
-    /** A catalog entry's code and the SNOMED CT code it is given, with its source. */
-    record Coded(String code, String snomedCode, String snomedSource) {
-    }
-
-    /**
-     * A SNOMED CT code names one entry of its kind and says where it is confirmed: a code nobody can check is not
-     * given, and one naming two entries would make an EHR's record ambiguous.
-     */
-    static void checkSnomedCodes(String kind, List<Coded> entries) {
-        Map<String, String> byCode = new LinkedHashMap<>();
-        for (Coded entry : entries) {
-            if (entry.snomedCode() == null) {
-                continue;
-            }
-            if (!entry.snomedCode().matches("[1-9][0-9]{5,17}")) {
-                throw new IllegalStateException(kind + " " + entry.code() + " has a SNOMED CT code that is no concept id");
-            }
-            if (entry.snomedSource() == null || entry.snomedSource().isBlank()) {
-                throw new IllegalStateException(kind + " " + entry.code() + " gives a SNOMED CT code without its source");
-            }
-            String other = byCode.put(entry.snomedCode(), entry.code());
-            if (other != null) {
-                throw new IllegalStateException("SNOMED CT " + entry.snomedCode() + " names two of " + kind + ": " + other
-                        + " and " + entry.code());
-            }
-        }
-    }
-
-    private static Map<Modifier, ModifierDefinition> checkedModifiers(List<ModifierDefinition> definitions,
-                                                                      List<SymptomDefinition> symptoms) {
-        Map<Modifier, ModifierDefinition> byModifier = new EnumMap<>(Modifier.class);
-        for (ModifierDefinition definition : definitions) {
-            Modifier modifier = definition.code();
-            List<String> values = definition.values().stream().map(ModifierDefinition.Value::code).toList();
-            if (modifier == null || definition.kind() != modifier.kind() || !values.equals(modifier.choices())) {
-                throw new IllegalStateException("modifiers.json does not match the modifier " + modifier
-                        + " (kind " + definition.kind() + ", values " + values + ")");
-            }
-            if (byModifier.put(modifier, definition) != null) {
-                throw new IllegalStateException("modifier listed twice in the catalog: " + modifier.code());
-            }
-        }
-        if (byModifier.size() != Modifier.values().length) {
-            throw new IllegalStateException("the catalog must word every modifier; missing: "
-                    + EnumSet.complementOf(EnumSet.copyOf(byModifier.keySet())));
-        }
-        for (SymptomDefinition symptom : symptoms) {
-            symptom.modifiers().stream().filter(m -> Modifier.byCode(m).isEmpty()).findAny().ifPresent(m -> {
-                throw new IllegalStateException("symptom " + symptom.code() + " names an unknown modifier " + m);
-            });
-        }
-        return Collections.unmodifiableMap(byModifier);
     }
 
     public List<SymptomDefinition> symptoms() { return List.copyOf(symptoms.values()); }
@@ -295,15 +203,5 @@ public final class Catalog {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
-    }
-
-    private static <K, T> Map<K, T> index(List<T> items, Function<T, K> key, String what) {
-        Map<K, T> map = new LinkedHashMap<>();
-        for (T item : items) {
-            if (map.put(key.apply(item), item) != null) {
-                throw new IllegalStateException(what + " listed twice in the catalog: " + key.apply(item));
-            }
-        }
-        return Collections.unmodifiableMap(map);
     }
 }

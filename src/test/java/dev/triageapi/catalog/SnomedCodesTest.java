@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** SNOMED CT codes in the catalog are checked when it loads: each names one entry and says where it is confirmed. */
 class SnomedCodesTest {
 
-    static Catalog.Coded symptom(String code, String snomed, String source) {
-        return new Catalog.Coded(code, snomed, source);
+    static CatalogChecks.Coded symptom(String code, String snomed, String source) {
+        return new CatalogChecks.Coded(code, snomed, source);
     }
 
     @Test
@@ -31,10 +31,10 @@ class SnomedCodesTest {
 
     @Test
     void shouldRefuseACodeWithoutASourceOrNamingTwoSymptoms() {
-        assertThrows(IllegalStateException.class, () -> Catalog.checkSnomedCodes("symptom", List.of(symptom("a", "26544005", null))));
-        assertThrows(IllegalStateException.class, () -> Catalog.checkSnomedCodes("symptom", List.of(
+        assertThrows(IllegalStateException.class, () -> CatalogChecks.snomedCodes("symptom", List.of(symptom("a", "26544005", null))));
+        assertThrows(IllegalStateException.class, () -> CatalogChecks.snomedCodes("symptom", List.of(
                 symptom("a", "26544005", "x"), symptom("b", "26544005", "y"))));
-        assertThrows(IllegalStateException.class, () -> Catalog.checkSnomedCodes("symptom", List.of(symptom("a", "fatigue", "x"))));
-        Catalog.checkSnomedCodes("symptom", List.of(symptom("a", "26544005", "x"), symptom("b", null, null)));
+        assertThrows(IllegalStateException.class, () -> CatalogChecks.snomedCodes("symptom", List.of(symptom("a", "fatigue", "x"))));
+        CatalogChecks.snomedCodes("symptom", List.of(symptom("a", "26544005", "x"), symptom("b", null, null)));
     }
 }
