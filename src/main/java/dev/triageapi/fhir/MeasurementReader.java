@@ -1,8 +1,8 @@
 package dev.triageapi.fhir;
 
 import dev.triageapi.triage.api.UnusedInput;
-import dev.triageapi.triage.api.VitalsReport;
 import dev.triageapi.triage.facts.LabResults;
+import dev.triageapi.triage.facts.VitalSigns;
 import dev.triageapi.vocabulary.Consciousness;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * Reads the measurement Observations of one Bundle: vital signs and glucose (the FHIR R4 vital signs profile's LOINC
- * codes) into the request's {@link VitalsReport}, and laboratory results into its {@link LabResults}. The latest value
+ * codes) into the request's {@link VitalSigns}, and laboratory results into its {@link LabResults}. The latest value
  * of each parameter counts, in the units UCUM gives it, if taken recently enough to describe the patient now (a vital
  * sign within 6 hours, a laboratory result within 3 days); older ones are listed as not used. A value in a unit this
  * reader does not convert is listed, never guessed at. Out-of-range values reach the request's own checks.
@@ -245,12 +245,12 @@ final class MeasurementReader {
     }
 
     /** The vital signs read, or null when none was. */
-    VitalsReport vitals() {
+    VitalSigns vitals() {
         if (values.keySet().stream().noneMatch(p -> p.kind == Kind.VITAL_SIGN)) {
             return null;
         }
         Double flow = values.get(Parameter.OXYGEN_FLOW);
-        return new VitalsReport(whole(Parameter.RESPIRATORY_RATE), whole(Parameter.OXYGEN_SATURATION), flow == null ? null : flow > 0,
+        return new VitalSigns(whole(Parameter.RESPIRATORY_RATE), whole(Parameter.OXYGEN_SATURATION), flow == null ? null : flow > 0,
                 whole(Parameter.SYSTOLIC), whole(Parameter.HEART_RATE), tenth(Parameter.TEMPERATURE), (Consciousness) null,
                 tenth(Parameter.GLUCOSE));
     }

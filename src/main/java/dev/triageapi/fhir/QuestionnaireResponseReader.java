@@ -6,14 +6,14 @@ import dev.triageapi.http.InvalidRequestException;
 import dev.triageapi.triage.api.SymptomReport;
 import dev.triageapi.triage.api.TriageRequest;
 import dev.triageapi.triage.api.UnusedInput;
-import dev.triageapi.triage.api.VitalsReport;
+import dev.triageapi.triage.facts.VitalSigns;
 import dev.triageapi.vocabulary.Consciousness;
 import dev.triageapi.vocabulary.Pregnancy;
 import dev.triageapi.vocabulary.Sex;
 import dev.triageapi.vocabulary.SymptomStatus;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
-import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Type;
 
 import java.util.ArrayList;
@@ -62,7 +62,7 @@ final class QuestionnaireResponseReader {
         List<SymptomReport> symptoms = new ArrayList<>();
         List<String> riskFactors = new ArrayList<>();
         List<String> absentRiskFactors = new ArrayList<>();
-        VitalsReport vitals = null;
+        VitalSigns vitals = null;
         Map<String, String> sources = new HashMap<>();
         for (QuestionnaireResponseItemComponent item : response.getItem()) {
             if (!item.hasLinkId()) {
@@ -116,7 +116,7 @@ final class QuestionnaireResponseReader {
     }
 
     /** The answers of the Questionnaire's vital signs group. */
-    private static VitalsReport vitals(QuestionnaireResponseItemComponent group, List<FieldError> errors, List<UnusedInput> unused,
+    private static VitalSigns vitals(QuestionnaireResponseItemComponent group, List<FieldError> errors, List<UnusedInput> unused,
                                        Map<String, String> sources) {
         Map<String, Type> answers = new LinkedHashMap<>();
         for (QuestionnaireResponseItemComponent item : group.getItem()) {
@@ -131,7 +131,7 @@ final class QuestionnaireResponseReader {
         }
         String p = "item[vitals].item[";
         Type consciousness = answers.get("consciousness");
-        VitalsReport report = new VitalsReport(whole(answers.get("respiratoryRate"), p + "respiratoryRate]", errors),
+        VitalSigns report = new VitalSigns(whole(answers.get("respiratoryRate"), p + "respiratoryRate]", errors),
                 whole(answers.get("oxygenSaturation"), p + "oxygenSaturation]", errors),
                 answers.containsKey("onSupplementalOxygen") ? bool(answers.get("onSupplementalOxygen"), p + "onSupplementalOxygen]", errors) : null,
                 whole(answers.get("systolicBloodPressure"), p + "systolicBloodPressure]", errors),

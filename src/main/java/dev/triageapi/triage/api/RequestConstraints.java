@@ -2,6 +2,7 @@ package dev.triageapi.triage.api;
 
 import dev.triageapi.http.InvalidRequestException;
 import dev.triageapi.triage.facts.LabResults;
+import dev.triageapi.triage.facts.VitalSigns;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.DecimalMax;
@@ -18,22 +19,20 @@ import jakarta.validation.metadata.ContainerElementTypeDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;
 
 import java.lang.annotation.Annotation;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Checks a request against the Bean Validation constraints on {@link TriageRequest}, {@link SymptomReport},
- * {@link VitalsReport}, {@link LabResults} and {@link InterviewAnswer}, the one statement of them (the OpenAPI document and the 400 messages come from them too). A
- * request that plainly meets them all, as nearly every real one does, passes on a few comparisons against bounds read
- * from the validator's own metadata when the service starts; any other is handed to the {@link Validator}, which
- * states its violations. The plain check only has to be sound (never pass a request the validator would refuse): it
- * knows, property by property, the constraints it enforces, and if a record ever carries another it stands aside and
- * the validator sees every request. {@code RequestConstraintsTest} holds it to that on seeded requests around every
- * bound.
+ * {@link VitalSigns}, {@link LabResults} and {@link InterviewAnswer}, the one statement of them (the OpenAPI document
+ * and the 400 messages come from them too). A request that plainly meets them all, as nearly every real one does,
+ * passes on a few comparisons against bounds read from the validator's own metadata when the service starts
+ * ({@link ValidatorBounds}); any other is handed to the {@link Validator}, which states its violations. The plain
+ * check only has to be sound (never pass a request the validator would refuse): it knows, property by property, the
+ * constraints it enforces, and if a record ever carries another it stands aside and the validator sees every request.
+ * {@code RequestConstraintsTest} holds it to that on seeded requests around every bound.
  */
 final class RequestConstraints {
 
@@ -55,12 +54,12 @@ final class RequestConstraints {
             Map.entry("SymptomReport.locations[]", Set.of(NotNull.class)),
             Map.entry("SymptomReport.hoursSinceOnset", Set.of(DecimalMin.class, DecimalMax.class)),
             Map.entry("SymptomReport.hoursSinceLastKnownWell", Set.of(DecimalMin.class, DecimalMax.class)),
-            Map.entry("VitalsReport.respiratoryRate", Set.of(Min.class, Max.class)),
-            Map.entry("VitalsReport.oxygenSaturation", Set.of(Min.class, Max.class)),
-            Map.entry("VitalsReport.systolicBloodPressure", Set.of(Min.class, Max.class)),
-            Map.entry("VitalsReport.heartRate", Set.of(Min.class, Max.class)),
-            Map.entry("VitalsReport.temperature", Set.of(DecimalMin.class, DecimalMax.class)),
-            Map.entry("VitalsReport.bloodGlucose", Set.of(DecimalMin.class, DecimalMax.class)),
+            Map.entry("VitalSigns.respiratoryRate", Set.of(Min.class, Max.class)),
+            Map.entry("VitalSigns.oxygenSaturation", Set.of(Min.class, Max.class)),
+            Map.entry("VitalSigns.systolicBloodPressure", Set.of(Min.class, Max.class)),
+            Map.entry("VitalSigns.heartRate", Set.of(Min.class, Max.class)),
+            Map.entry("VitalSigns.temperature", Set.of(DecimalMin.class, DecimalMax.class)),
+            Map.entry("VitalSigns.bloodGlucose", Set.of(DecimalMin.class, DecimalMax.class)),
             Map.entry("LabResults.potassium", Set.of(DecimalMin.class, DecimalMax.class)),
             Map.entry("LabResults.sodium", Set.of(DecimalMin.class, DecimalMax.class)),
             Map.entry("LabResults.calcium", Set.of(DecimalMin.class, DecimalMax.class)),
@@ -72,20 +71,13 @@ final class RequestConstraints {
     private static final Set<String> FOLLOWED = Set.of("TriageRequest.symptoms[]", "TriageRequest.vitals", "TriageRequest.labs",
             "TriageRequest.answers[]");
 
-    /** An inclusive range of a number; null values always pass (every number is optional). */
-    private record Range(double min, double max) {
-        boolean holds(Number value) {
-            return value == null || Double.isFinite(value.doubleValue()) && value.doubleValue() >= min && value.doubleValue() <= max;
-        }
-    }
-
     private final Validator validator;
     private final boolean plainCheck;
-    private final Range age;
-    private final Range hoursSinceOnset;
-    private final Range hoursSinceLastKnownWell;
-    private final List<Range> vitals;
-    private final List<Range> labs;
+    private final ValidatorBounds.Range age;
+    private final ValidatorBounds.Range hoursSinceOnset;
+    private final ValidatorBounds.Range hoursSinceLastKnownWell;
+    private final List<ValidatorBounds.Range> vitals;
+    private final List<ValidatorBounds.Range> labs;
     private final int maxSymptomCode;
     private final int maxLocations;
     private final int maxRiskFactors;
@@ -96,23 +88,24 @@ final class RequestConstraints {
 
     RequestConstraints(Validator validator) {
         this.validator = validator;
-        this.plainCheck = Stream.of(TriageRequest.class, SymptomReport.class, VitalsReport.class, LabResults.class,
+        ValidatorBounds bounds = new ValidatorBounds(validator);
+        this.plainCheck = Stream.of(TriageRequest.class, SymptomReport.class, VitalSigns.class, LabResults.class,
                 InterviewAnswer.class).allMatch(this::enforcedAll);
-        this.age = range(TriageRequest.class, "age");
-        this.hoursSinceOnset = range(SymptomReport.class, "hoursSinceOnset");
-        this.hoursSinceLastKnownWell = range(SymptomReport.class, "hoursSinceLastKnownWell");
+        this.age = bounds.range(TriageRequest.class, "age");
+        this.hoursSinceOnset = bounds.range(SymptomReport.class, "hoursSinceOnset");
+        this.hoursSinceLastKnownWell = bounds.range(SymptomReport.class, "hoursSinceLastKnownWell");
         this.vitals = Stream.of("respiratoryRate", "oxygenSaturation", "systolicBloodPressure", "heartRate", "temperature",
-                "bloodGlucose").map(p -> range(VitalsReport.class, p)).toList();
-        this.labs = Stream.of("potassium", "sodium", "calcium", "creatineKinase").map(p -> range(LabResults.class, p)).toList();
-        this.maxSymptomCode = maxSize(constraints(SymptomReport.class, "code"));
-        this.maxLocations = maxSize(constraints(SymptomReport.class, "locations"));
-        this.maxRiskFactors = Math.min(maxSize(constraints(TriageRequest.class, "riskFactors")),
-                maxSize(constraints(TriageRequest.class, "absentRiskFactors")));
-        this.maxRiskFactorCode = Math.min(maxSize(elementConstraints(TriageRequest.class, "riskFactors")),
-                maxSize(elementConstraints(TriageRequest.class, "absentRiskFactors")));
-        this.maxAnswers = maxSize(constraints(TriageRequest.class, "answers"));
-        this.maxQuestionId = maxSize(constraints(InterviewAnswer.class, "question"));
-        this.maxAnswer = maxSize(constraints(InterviewAnswer.class, "answer"));
+                "bloodGlucose").map(p -> bounds.range(VitalSigns.class, p)).toList();
+        this.labs = Stream.of("potassium", "sodium", "calcium", "creatineKinase").map(p -> bounds.range(LabResults.class, p)).toList();
+        this.maxSymptomCode = bounds.maxSize(SymptomReport.class, "code");
+        this.maxLocations = bounds.maxSize(SymptomReport.class, "locations");
+        this.maxRiskFactors = Math.min(bounds.maxSize(TriageRequest.class, "riskFactors"),
+                bounds.maxSize(TriageRequest.class, "absentRiskFactors"));
+        this.maxRiskFactorCode = Math.min(bounds.maxElementSize(TriageRequest.class, "riskFactors"),
+                bounds.maxElementSize(TriageRequest.class, "absentRiskFactors"));
+        this.maxAnswers = bounds.maxSize(TriageRequest.class, "answers");
+        this.maxQuestionId = bounds.maxSize(InterviewAnswer.class, "question");
+        this.maxAnswer = bounds.maxSize(InterviewAnswer.class, "answer");
     }
 
     /** Refuses a request that breaks a constraint: 400 with the validator's violations as field errors. */
@@ -178,7 +171,7 @@ final class RequestConstraints {
                 && hoursSinceLastKnownWell.holds(symptom.hoursSinceLastKnownWell());
     }
 
-    private boolean plainlyValid(VitalsReport v) {
+    private boolean plainlyValid(VitalSigns v) {
         return vitals.get(0).holds(v.respiratoryRate()) && vitals.get(1).holds(v.oxygenSaturation())
                 && vitals.get(2).holds(v.systolicBloodPressure()) && vitals.get(3).holds(v.heartRate())
                 && vitals.get(4).holds(v.temperature()) && vitals.get(5).holds(v.bloodGlucose());
@@ -215,56 +208,6 @@ final class RequestConstraints {
         }
         char first = code.charAt(0);
         return first > ' ' && !Character.isWhitespace(first);
-    }
-
-    /** The property's constraints; none when it carries none any more (then the validator checks nothing there either). */
-    private Set<ConstraintDescriptor<?>> constraints(Class<?> type, String name) {
-        PropertyDescriptor property = validator.getConstraintsForClass(type).getConstraintsForProperty(name);
-        return property == null ? Set.of() : property.getConstraintDescriptors();
-    }
-
-    private Set<ConstraintDescriptor<?>> elementConstraints(Class<?> type, String name) {
-        PropertyDescriptor property = validator.getConstraintsForClass(type).getConstraintsForProperty(name);
-        return property == null ? Set.of() : property.getConstrainedContainerElementTypes().stream()
-                .flatMap(element -> element.getConstraintDescriptors().stream()).collect(Collectors.toSet());
-    }
-
-    /**
-     * The inclusive range the property's @Min, @Max, @DecimalMin and @DecimalMax allow, each decimal bound rounded
-     * inward to a double (the validator compares exact decimals; an exclusive bound is moved just inside).
-     */
-    private Range range(Class<?> type, String name) {
-        double min = Double.NEGATIVE_INFINITY;
-        double max = Double.POSITIVE_INFINITY;
-        for (ConstraintDescriptor<?> c : constraints(type, name)) {
-            Annotation a = c.getAnnotation();
-            if (a instanceof Min m) {
-                min = Math.max(min, m.value());
-            } else if (a instanceof Max m) {
-                max = Math.min(max, m.value());
-            } else if (a instanceof DecimalMin m) {
-                min = Math.max(min, inward(new BigDecimal(m.value()), m.inclusive(), true));
-            } else if (a instanceof DecimalMax m) {
-                max = Math.min(max, inward(new BigDecimal(m.value()), m.inclusive(), false));
-            }
-        }
-        return new Range(min, max);
-    }
-
-    /** The double nearest a decimal bound that never lets through a value the exact bound refuses. */
-    static double inward(BigDecimal bound, boolean inclusive, boolean lower) {
-        double d = bound.doubleValue();
-        int side = BigDecimal.valueOf(d).compareTo(bound);
-        if (lower) {
-            return side < 0 || side == 0 && !inclusive ? Math.nextUp(d) : d;
-        }
-        return side > 0 || side == 0 && !inclusive ? Math.nextDown(d) : d;
-    }
-
-    /** The smallest @Size max among these constraints; unbounded when there is none. */
-    private static int maxSize(Set<ConstraintDescriptor<?>> constraints) {
-        return constraints.stream().map(ConstraintDescriptor::getAnnotation).filter(Size.class::isInstance)
-                .mapToInt(a -> ((Size) a).max()).min().orElse(Integer.MAX_VALUE);
     }
 
     /** True when the plain check enforces every constraint of the type, and follows exactly the nested records it reads. */

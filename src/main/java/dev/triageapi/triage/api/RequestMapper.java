@@ -5,13 +5,13 @@ import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.config.TriageConfig;
 import dev.triageapi.http.FieldError;
 import dev.triageapi.http.InvalidRequestException;
+import dev.triageapi.triage.facts.LabResults;
 import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RiskFactor;
 import dev.triageapi.triage.facts.RiskFactorAbsent;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.SymptomBuilder;
 import dev.triageapi.triage.facts.TriageCase;
-import dev.triageapi.triage.facts.LabResults;
 import dev.triageapi.triage.facts.VitalSigns;
 import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.SymptomStatus;
@@ -153,9 +153,8 @@ public final class RequestMapper {
         return labs == null || labs.noneGiven() ? null : labs;
     }
 
-    private static VitalSigns vitals(VitalsReport v) {
-        return v == null || v.noneMeasured() ? null : new VitalSigns(v.respiratoryRate(), v.oxygenSaturation(), v.onSupplementalOxygen(),
-                v.systolicBloodPressure(), v.heartRate(), v.temperature(), v.consciousness(), v.bloodGlucose());
+    private static VitalSigns vitals(VitalSigns v) {
+        return v == null || v.noneMeasured() ? null : v;
     }
 
     private static String takes(SymptomDefinition definition) {

@@ -3,6 +3,7 @@ package dev.triageapi.triage.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.triageapi.json.ReportUnknownFields;
 import dev.triageapi.triage.facts.LabResults;
+import dev.triageapi.triage.facts.VitalSigns;
 import dev.triageapi.vocabulary.Language;
 import dev.triageapi.vocabulary.Pregnancy;
 import dev.triageapi.vocabulary.Sex;
@@ -54,7 +55,7 @@ public record TriageRequest(
 
         @Schema(description = "Vital signs and blood glucose measured now; omit what was not measured.")
         @Valid
-        VitalsReport vitals,
+        VitalSigns vitals,
 
         @Schema(description = "Recent laboratory results (potassium, sodium, adjusted calcium, creatine kinase) in SI "
                 + "units; omit what was not measured.")
@@ -83,21 +84,21 @@ public record TriageRequest(
 
     /** A request with interview answers and no text. */
     public TriageRequest(Integer age, Sex sex, List<SymptomReport> symptoms, List<String> riskFactors,
-                         List<String> absentRiskFactors, Boolean underTreatment, Pregnancy pregnancy, VitalsReport vitals,
+                         List<String> absentRiskFactors, Boolean underTreatment, Pregnancy pregnancy, VitalSigns vitals,
                          List<InterviewAnswer> answers) {
         this(age, sex, symptoms, riskFactors, absentRiskFactors, underTreatment, pregnancy, vitals, null, answers, null, null);
     }
 
     /** A request with laboratory results and no interview answers or text. */
     public TriageRequest(Integer age, Sex sex, List<SymptomReport> symptoms, List<String> riskFactors,
-                         List<String> absentRiskFactors, Boolean underTreatment, Pregnancy pregnancy, VitalsReport vitals,
+                         List<String> absentRiskFactors, Boolean underTreatment, Pregnancy pregnancy, VitalSigns vitals,
                          LabResults labs) {
         this(age, sex, symptoms, riskFactors, absentRiskFactors, underTreatment, pregnancy, vitals, labs, null, null, null);
     }
 
     /** A request with no interview answers. */
     public TriageRequest(Integer age, Sex sex, List<SymptomReport> symptoms, List<String> riskFactors,
-                         List<String> absentRiskFactors, Boolean underTreatment, Pregnancy pregnancy, VitalsReport vitals) {
+                         List<String> absentRiskFactors, Boolean underTreatment, Pregnancy pregnancy, VitalSigns vitals) {
         this(age, sex, symptoms, riskFactors, absentRiskFactors, underTreatment, pregnancy, vitals, (LabResults) null);
     }
 

@@ -3,6 +3,7 @@ package dev.triageapi.triage.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triageapi.http.InvalidRequestException;
 import dev.triageapi.testing.Seeds;
+import dev.triageapi.triage.facts.VitalSigns;
 import dev.triageapi.triage.vignette.VignetteSuite;
 import dev.triageapi.vocabulary.BodyLocation;
 import dev.triageapi.vocabulary.Consciousness;
@@ -103,11 +104,11 @@ class RequestConstraintsTest {
     @Test
     void shouldRoundEveryDecimalBoundInwardSoThatNoValueTheValidatorRefusesPasses() {
         // 0.3 is below the exact bound 0.30000000000000001, although the nearest double of both is the same.
-        assertTrue(RequestConstraints.inward(new BigDecimal("0.30000000000000001"), true, true) > 0.3);
-        assertTrue(RequestConstraints.inward(new BigDecimal("0.29999999999999999"), true, false) < 0.3);
-        assertEquals(0.5, RequestConstraints.inward(new BigDecimal("0.5"), true, true));
-        assertTrue(RequestConstraints.inward(new BigDecimal("0.5"), false, true) > 0.5, "an exclusive bound moves inside");
-        assertTrue(RequestConstraints.inward(new BigDecimal("60"), false, false) < 60);
+        assertTrue(ValidatorBounds.inward(new BigDecimal("0.30000000000000001"), true, true) > 0.3);
+        assertTrue(ValidatorBounds.inward(new BigDecimal("0.29999999999999999"), true, false) < 0.3);
+        assertEquals(0.5, ValidatorBounds.inward(new BigDecimal("0.5"), true, true));
+        assertTrue(ValidatorBounds.inward(new BigDecimal("0.5"), false, true) > 0.5, "an exclusive bound moves inside");
+        assertTrue(ValidatorBounds.inward(new BigDecimal("60"), false, false) < 60);
     }
 
     @Test
@@ -128,9 +129,9 @@ class RequestConstraintsTest {
                 new TriageRequest(40, null, plain.symptoms(), Arrays.asList("diabetes", " "), null),
                 new TriageRequest(40, null, plain.symptoms(), null, List.of("a".repeat(65)), null, null, null),
                 new TriageRequest(40, null, plain.symptoms(), null, null, null, null,
-                        new VitalsReport(null, 49, null, null, null, null, null, null)),
+                        new VitalSigns(null, 49, null, null, null, null, null, null)),
                 new TriageRequest(40, null, plain.symptoms(), null, null, null, null,
-                        new VitalsReport(null, null, null, null, null, null, null, 0.49)))) {
+                        new VitalSigns(null, null, null, null, null, null, null, 0.49)))) {
             assertFalse(constraints.plainlyValid(broken), broken::toString);
             assertFalse(validator.validate(broken).isEmpty(), broken::toString);
         }
@@ -216,8 +217,8 @@ class RequestConstraintsTest {
                 Math.nextUp(1_051_200.0), -1e-9, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
     }
 
-    private static VitalsReport vitals(Random random) {
-        return new VitalsReport(around(random, 18, null, 0, 1, 80, 81), around(random, 97, null, 49, 50, 100, 101),
+    private static VitalSigns vitals(Random random) {
+        return new VitalSigns(around(random, 18, null, 0, 1, 80, 81), around(random, 97, null, 49, 50, 100, 101),
                 Seeds.orNull(random, 0.5, true, false), around(random, 128, null, 39, 40, 300, 301),
                 around(random, 76, null, 19, 20, 250, 251),
                 around(random, 37.1, null, 24.999, 25.0, 45.0, 45.001, Double.NaN, Math.nextDown(25.0)),
