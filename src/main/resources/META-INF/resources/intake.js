@@ -13,17 +13,16 @@
   };
 
   // What each modifier asks and the words for its values come from GET /api/v1/modifiers, like everything else on
-  // this page: the same descriptors drive the JSON API, the FHIR Questionnaire and this form.
-  const UNKNOWN = 'Not known';
+  // this page: the same descriptors drive the JSON API, the FHIR Questionnaire and this form. The page's own words
+  // come from words/<language>.json, keyed by code; the catalogs and the answers come in the page's language too.
+  const LANGUAGES = ['en', 'es'];
   const KINDS = { choice: 'select', choices: 'multi', decimal: 'number', boolean: 'boolean' };
   const MODIFIERS = {};
-  const STATUS = { label: 'Present?', values: [['present', 'Yes, present'], ['absent', 'No, not present'], ['unknown', 'Not sure']] };
-  const BOOLEAN_VALUES = [['true', 'Yes'], ['false', 'No']];
-  const VITALS = [['respiratoryRate', 'Breathing rate'], ['oxygenSaturation', 'Oxygen saturation'],
-    ['onSupplementalOxygen', 'Supplemental oxygen'], ['systolicBloodPressure', 'Systolic blood pressure'],
-    ['heartRate', 'Heart rate'], ['temperature', 'Temperature'], ['consciousness', 'Consciousness'], ['bloodGlucose', 'Blood glucose']];
-  const LABS = [['potassium', 'Potassium'], ['sodium', 'Sodium'], ['calcium', 'Adjusted calcium'], ['creatineKinase', 'Creatine kinase']];
-  const PATIENT_FIELDS = { age: 'Age', sex: 'Sex', pregnancy: 'Pregnancy', underTreatment: 'Already being treated', riskFactors: 'Risk factors', absentRiskFactors: 'Risk factors answered no', symptoms: 'Symptoms' };
+  const VITALS = ['respiratoryRate', 'oxygenSaturation', 'onSupplementalOxygen', 'systolicBloodPressure', 'heartRate',
+    'temperature', 'consciousness', 'bloodGlucose'];
+  const LABS = ['potassium', 'sodium', 'calcium', 'creatineKinase'];
+  const PATIENT_FIELDS = ['age', 'sex', 'pregnancy', 'underTreatment', 'riskFactors', 'absentRiskFactors', 'symptoms'];
+  let words = {};
 
   const state = {
     symptoms: [],          // catalog entries, in catalog order
@@ -35,6 +34,42 @@
   };
 
   const $ = (id) => document.getElementById(id);
+
+  /** The page's words for a key in its language, with {0}, {1}... filled in. */
+  function t(key, ...args) {
+    const text = Object.prototype.hasOwnProperty.call(words, key) ? words[key] : key;
+    return text.replace(/\{(\d)\}/g, (match, i) => String(args[Number(i)]));
+  }
+
+  function pageLanguage() {
+    return $('page-language').value;
+  }
+
+  /** The first of the browser's languages the page speaks, English otherwise. */
+  function browserLanguage() {
+    for (const tag of navigator.languages || [navigator.language]) {
+      const language = String(tag || '').slice(0, 2).toLowerCase();
+      if (LANGUAGES.includes(language)) return language;
+    }
+    return 'en';
+  }
+
+  /** Reads the words of a language and puts them into every element that names one. */
+  async function loadWords(language) {
+    words = await getJson('words/' + language + '.json');
+    document.documentElement.lang = language;
+    document.querySelectorAll('[data-words]').forEach((node) => { node.textContent = t(node.dataset.words); });
+    document.querySelectorAll('[data-words-placeholder]').forEach((node) => { node.placeholder = t(node.dataset.wordsPlaceholder); });
+  }
+
+  function statusDef() {
+    return { label: t('symptoms.present'),
+      values: [['present', t('symptoms.yesPresent')], ['absent', t('symptoms.notPresent')], ['unknown', t('symptoms.notSure')]] };
+  }
+
+  function booleanValues() {
+    return [['true', t('common.yes')], ['false', t('common.no')]];
+  }
 
   /** Creates an element; string children become text nodes, so data is never parsed as HTML. */
   function el(tag, attrs, ...children) {
@@ -70,18 +105,18 @@
   }
 
   function valueLabel(modifier, value) {
-    const def = modifier === 'status' ? STATUS : MODIFIERS[modifier];
+    const def = modifier === 'status' ? statusDef() : MODIFIERS[modifier];
     if (def && def.values) {
       const found = def.values.find(([v]) => v === value);
       if (found) return found[1];
     }
-    if (def && def.kind === 'boolean') return value === 'true' ? 'Yes' : value === 'false' ? 'No' : value;
-    if (modifier === 'hoursSinceOnset') return value + ' hours';
+    if (def && def.kind === 'boolean') return value === 'true' ? t('common.yes') : value === 'false' ? t('common.no') : value;
+    if (modifier === 'hoursSinceOnset') return t('symptoms.hours', value);
     return value;
   }
 
   function modifierLabel(modifier) {
-    if (modifier === 'status') return STATUS.label;
+    if (modifier === 'status') return statusDef().label;
     return (MODIFIERS[modifier] || {}).label || modifier;
   }
 
@@ -89,7 +124,7 @@
   // Loading the catalogs and building the form
 
   async function getJson(url) {
-    const response = await fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+    const response = await fetch(url, { headers: { Accept: 'application/json', 'Accept-Language': pageLanguage() }, cache: 'no-store' });
     if (!response.ok) {
       const problem = await readJson(response);
       const detail = problem && typeof problem.detail === 'string' ? problem.detail : response.statusText;
@@ -121,10 +156,11 @@
       buildSymptoms(symptoms);
       buildRiskFactors(riskFactors);
       status.textContent = '';
+      status.classList.remove('problem');
       $('submit').disabled = false;
       $('intake').setAttribute('data-ready', 'true');
     } catch (error) {
-      status.textContent = 'The catalogs could not be loaded, so the form cannot be built. ' + error.message;
+      status.textContent = t('form.loadFailed', error.message);
       status.classList.add('problem');
     }
   }
@@ -152,8 +188,9 @@
     const code = symptom.code;
     const fields = [];
     const statusId = controlId(code, 'status');
-    const statusSelect = select(statusId, 'status', STATUS.values, null);
-    fields.push(field(statusId, STATUS.label, statusSelect));
+    const status = statusDef();
+    const statusSelect = select(statusId, 'status', status.values, null);
+    fields.push(field(statusId, status.label, statusSelect));
     statusSelect.addEventListener('change', () => showModifiers(code));
 
     const modifierFields = [];
@@ -163,15 +200,15 @@
       if (!def) continue; // a modifier this page does not know yet; the Swagger UI shows it
       const id = controlId(code, modifier);
       if (def.kind === 'select') {
-        modifierFields.push(field(id, def.label, select(id, modifier, def.values, UNKNOWN)));
+        modifierFields.push(field(id, def.label, select(id, modifier, def.values, t('common.notKnown'))));
       } else if (def.kind === 'boolean') {
-        modifierFields.push(field(id, def.label, select(id, modifier, BOOLEAN_VALUES, UNKNOWN)));
+        modifierFields.push(field(id, def.label, select(id, modifier, booleanValues(), t('common.notKnown'))));
       } else if (def.kind === 'number') {
         modifierFields.push(field(id, def.label, el('input', { type: 'number', id, name: modifier, min: 0, max: 1051200,
           step: 'any', inputmode: 'decimal', 'data-modifier': modifier })));
       } else if (def.kind === 'multi') {
         locations = el('fieldset', { className: 'locations', id: id },
-          el('legend', { text: def.label + ' (tick all that apply; none ticked: not known)' }),
+          el('legend', { text: t('symptoms.places', def.label) }),
           el('div', { className: 'options' }, def.values.map(([value, label]) => {
             const boxId = controlId(code, modifier, value);
             return el('div', { className: 'check' },
@@ -183,7 +220,7 @@
     const modifiers = el('div', { className: 'modifiers', id: controlId(code, 'modifiers') },
       el('div', { className: 'fields' }, modifierFields), locations);
     return el('fieldset', { className: 'details', id: controlId(code) + '-details', hidden: true },
-      el('legend', { text: 'Details for ' + symptom.label }),
+      el('legend', { text: t('symptoms.details', symptom.label) }),
       el('div', { className: 'fields' }, fields),
       modifiers);
   }
@@ -217,8 +254,8 @@
     for (const factor of riskFactors) {
       const id = 'rf-' + factor.code;
       const answer = el('select', { id, name: 'riskFactor', 'data-code': factor.code, 'aria-describedby': id + '-hint' },
-        el('option', { value: '', text: 'Not asked' }), el('option', { value: 'present', text: 'Yes' }),
-        el('option', { value: 'absent', text: 'No' }));
+        el('option', { value: '', text: t('common.notAsked') }), el('option', { value: 'present', text: t('common.yes') }),
+        el('option', { value: 'absent', text: t('common.no') }));
       list.append(el('div', { className: 'choice field' },
         el('label', { for: id }, factor.label, el('span', { className: 'hint', id: id + '-hint', text: factor.description })),
         answer));
@@ -233,7 +270,7 @@
     const clientErrors = [];
     const age = $('age');
     if (age.validity.badInput) {
-      clientErrors.push({ controlId: 'age', field: 'age', message: 'enter the age as a whole number of years' });
+      clientErrors.push({ controlId: 'age', field: t('field.age'), message: t('errors.wholeYears') });
     } else if (age.value.trim() !== '') {
       request.age = Number(age.value);
     }
@@ -262,7 +299,7 @@
           } else if (def.kind === 'number') {
             const input = $(id);
             if (input.validity.badInput) {
-              clientErrors.push({ controlId: id, field: symptom.label + ': ' + def.label, message: 'enter a number of hours' });
+              clientErrors.push({ controlId: id, field: symptom.label + ': ' + def.label, message: t('errors.hours') });
             } else if (input.value.trim() !== '') {
               report[modifier] = Number(input.value);
             }
@@ -280,22 +317,22 @@
     if (answered('present').length) request.riskFactors = answered('present');
     if (answered('absent').length) request.absentRiskFactors = answered('absent');
     const vitals = {};
-    for (const [field, label] of VITALS) {
+    for (const field of VITALS) {
       const control = $('v-' + field);
       if (control.tagName === 'SELECT') {
         if (control.value) vitals[field] = field === 'onSupplementalOxygen' ? control.value === 'true' : control.value;
       } else if (control.validity.badInput) {
-        clientErrors.push({ controlId: control.id, field: label, message: 'enter a number' });
+        clientErrors.push({ controlId: control.id, field: t('vitals.' + field), message: t('errors.number') });
       } else if (control.value.trim() !== '') {
         vitals[field] = Number(control.value);
       }
     }
     if (Object.keys(vitals).length) request.vitals = vitals;
     const labs = {};
-    for (const [field, label] of LABS) {
+    for (const field of LABS) {
       const control = $('l-' + field);
       if (control.validity.badInput) {
-        clientErrors.push({ controlId: control.id, field: label, message: 'enter a number' });
+        clientErrors.push({ controlId: control.id, field: t('labs.' + field), message: t('errors.number') });
       } else if (control.value.trim() !== '') {
         labs[field] = Number(control.value);
       }
@@ -313,7 +350,7 @@
     clearInvalid();
     const { request, clientErrors } = buildRequest();
     if (clientErrors.length) {
-      renderErrors('Please check the form', 'Some values are not numbers, so nothing was sent.', clientErrors);
+      renderErrors(t('errors.checkForm'), t('errors.notNumbers'), clientErrors);
       return;
     }
     const sequence = ++state.sequence;
@@ -322,7 +359,7 @@
     $('result').setAttribute('aria-busy', 'true');
     try {
       const headers = { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' };
-      if ($('text-language').value) headers['Accept-Language'] = $('text-language').value;
+      headers['Accept-Language'] = pageLanguage();
       const response = await fetch(API.triage, {
         method: 'POST',
         headers,
@@ -339,7 +376,7 @@
       }
     } catch (error) {
       if (sequence !== state.sequence) return;
-      renderErrors('The service could not be reached', 'Check that it is running and try again. (' + error.message + ')', []);
+      renderErrors(t('errors.unreachable'), t('errors.unreachableDetail', error.message), []);
     } finally {
       if (sequence === state.sequence) $('result').setAttribute('aria-busy', 'false');
     }
@@ -358,7 +395,7 @@
     const parts = [];
 
     parts.push(el('div', { id: 'urgency-banner', className: 'banner', 'data-urgency': answer.urgency },
-      el('p', { className: 'level-kicker', text: 'Urgency' }),
+      el('p', { className: 'level-kicker', text: t('result.urgency') }),
       el('p', { className: 'level', id: 'urgency-label', text: level.label || answer.urgency }),
       level.meaning ? el('p', { className: 'meaning', text: level.meaning }) : null,
       el('p', { className: 'advice', id: 'urgency-advice', text: answer.advice })));
@@ -372,111 +409,117 @@
     }
 
     if (answer.redFlags && answer.redFlags.length) {
-      parts.push(section('Red flags', 'red-flags',
+      parts.push(section(t('result.redFlags'), 'red-flags',
         el('ul', { id: 'red-flags' }, answer.redFlags.map((flag) => el('li', { 'data-code': flag.code },
           el('strong', { text: flag.label }),
           el('span', { className: 'badge level-badge', text: levelLabel(flag.urgency) }),
-          el('span', { className: 'meta', text: 'Source: ' + flag.source }),
-          flag.evidence && flag.evidence.length ? el('span', { className: 'meta', text: 'Reported: ' + evidenceText(flag.evidence) }) : null)))));
+          el('span', { className: 'meta', text: t('result.source', flag.source) }),
+          flag.evidence && flag.evidence.length ? el('span', { className: 'meta', text: t('result.reported', evidenceText(flag.evidence)) }) : null)))));
     }
 
     if (answer.missingInformation && answer.missingInformation.length) {
-      parts.push(section('Questions that could raise the urgency', 'follow-ups',
-        el('p', { className: 'help', text: 'Ask these next. Answering “yes” fills in the form and asks the service again.' }),
+      parts.push(section(t('result.raising'), 'follow-ups',
+        el('p', { className: 'help', text: t('result.raisingHelp') }),
         el('ul', { id: 'follow-ups' }, answer.missingInformation.map(followUp))));
     }
 
     if (answer.selfCare) {
       const care = answer.selfCare;
-      parts.push(section('Looking after it at home: ' + care.label, 'self-care',
+      parts.push(section(t('result.selfCare', care.label), 'self-care',
         el('div', { id: 'self-care', 'data-pathway': care.pathway },
-          el('h4', { text: 'Watch for' }), el('ul', {}, care.watchFor.map((sign) => el('li', { text: sign }))),
+          el('h4', { text: t('result.watchFor') }), el('ul', {}, care.watchFor.map((sign) => el('li', { text: sign }))),
           el('p', { className: 'see-doctor', text: care.seeDoctorIf }),
           el('p', { className: 'call-emergency', text: care.callEmergencyIf }),
-          el('span', { className: 'meta', text: 'Source: ' + care.source }))));
+          el('span', { className: 'meta', text: t('result.source', care.source) }))));
     }
 
     if (answer.screenQuestions && answer.screenQuestions.length) {
-      parts.push(section('Questions that could lower the urgency', 'screen-questions',
-        el('p', { className: 'help', text: 'This may be looked after at home once these are all answered no. Answering “no” fills in the form and asks the service again.' }),
+      parts.push(section(t('result.lowering'), 'screen-questions',
+        el('p', { className: 'help', text: t('result.loweringHelp') }),
         el('ul', { id: 'screen-questions' }, answer.screenQuestions.map(screenQuestion))));
     }
 
     if (answer.reasons && answer.reasons.length) {
-      parts.push(section('Why', 'reasons', el('ul', {}, answer.reasons.map((reason) => el('li', { text: reason })))));
+      parts.push(section(t('result.why'), 'reasons', el('ul', {}, answer.reasons.map((reason) => el('li', { text: reason })))));
     }
 
     if (answer.causeGroups && answer.causeGroups.length) {
-      parts.push(section('Possible causes (not a diagnosis)', 'cause-groups',
+      parts.push(section(t('result.causes'), 'cause-groups',
         el('div', { id: 'cause-groups' }, answer.causeGroups.map((group) => el('div', { className: 'cause-group', 'data-code': group.code },
           el('h4', { text: group.label }),
           el('ul', {}, (group.conditions || []).map((condition) => el('li', {
             className: 'condition' + (condition.serious ? ' serious-condition' : ''), 'data-code': condition.code },
           el('span', { className: 'name', text: condition.name }),
-          condition.serious ? el('span', { className: 'badge serious', text: 'serious' }) : null,
-          el('span', { className: 'meta', text: 'Matched: ' + evidenceText(condition.evidence) })))))))));
+          condition.serious ? el('span', { className: 'badge serious', text: t('result.serious') }) : null,
+          el('span', { className: 'meta', text: t('result.matched', evidenceText(condition.evidence)) })))))))));
     }
 
     if (answer.trace && answer.trace.length) {
       parts.push(el('details', { className: 'trace' },
-        el('summary', { text: 'Rule trace (' + answer.trace.length + (answer.trace.length === 1 ? ' rule' : ' rules') + ' fired)' }),
+        el('summary', { text: answer.trace.length === 1 ? t('result.traceOne') : t('result.traceMany', answer.trace.length) }),
         el('ol', {}, answer.trace.map((entry) => el('li', {},
           entry.rule,
-          entry.decisive ? el('span', { className: 'badge decisive', text: 'set the urgency' }) : null,
-          el('span', { className: 'meta', text: entry.file + ':' + entry.line + ' · matched ' + evidenceText(entry.matched) }),
-          el('span', { className: 'meta', text: 'Source: ' + entry.source }))))));
+          entry.decisive ? el('span', { className: 'badge decisive', text: t('result.decisive') }) : null,
+          el('span', { className: 'meta', text: t('result.traceEntry', entry.file, entry.line, evidenceText(entry.matched)) }),
+          el('span', { className: 'meta', text: t('result.source', entry.source) }))))));
     }
 
     parts.push(el('details', { className: 'json' },
-      el('summary', { text: 'Request and answer as JSON' }),
+      el('summary', { text: t('result.json') }),
       el('h4', { text: 'POST /api/v1/triage' }), el('pre', { text: JSON.stringify(request, null, 2) }),
-      el('h4', { text: 'Answer' }), el('pre', { text: JSON.stringify(answer, null, 2) })));
+      el('h4', { text: t('result.answer') }), el('pre', { text: JSON.stringify(answer, null, 2) })));
 
-    parts.push(el('p', { className: 'meta version' }, 'Rules version: ', el('code', { id: 'rules-version', text: answer.rulesVersion })));
+    parts.push(el('p', { className: 'meta version' }, t('result.rulesVersion'), el('code', { id: 'rules-version', text: answer.rulesVersion })));
     parts.push(el('p', { className: 'disclaimer', id: 'disclaimer', text: answer.disclaimer }));
 
     $('result-body').replaceChildren(...parts);
   }
 
-  const MENTION_STATUS = { present: 'yes', absent: 'no', unknown: 'not sure' };
+  const MENTION_STATUS = { present: 'understood.yes', absent: 'understood.no', unknown: 'understood.notSure' };
+
+  function mentionText(m) {
+    if (m.kind === 'modifier') return modifierLabel(m.code) + ': ' + m.value;
+    if (m.kind === 'age') return t('understood.age', m.value);
+    if (m.kind === 'sex') return t('understood.sex', t('patient.' + m.value));
+    return labelOf(m.code);
+  }
 
   /** What the service understood in the patient's words, phrase by phrase, and what it did not. */
   function understoodSection(fromText) {
     const items = fromText.mentions.map((m) => el('li', { 'data-code': m.code, 'data-status': m.status },
       el('q', { text: m.text }), ' → ',
-      el('strong', { text: m.kind === 'modifier' ? modifierLabel(m.code) + ': ' + m.value
-        : m.kind === 'age' || m.kind === 'sex' ? m.kind + ': ' + m.value : labelOf(m.code) }),
+      el('strong', { text: mentionText(m) }),
       m.kind === 'modifier' || m.kind === 'age' || m.kind === 'sex' ? null
-        : el('span', { className: 'badge', text: MENTION_STATUS[m.status] || m.status }),
-      m.cue ? el('span', { className: 'meta', text: 'because of “' + m.cue.text + '”' }) : null));
-    return section('We understood', 'understood',
-      items.length ? el('ul', { id: 'understood' }, items) : el('p', { id: 'understood', text: 'Nothing we could read as a symptom.' }),
+        : el('span', { className: 'badge', text: MENTION_STATUS[m.status] ? t(MENTION_STATUS[m.status]) : m.status }),
+      m.cue ? el('span', { className: 'meta', text: t('understood.because', m.cue.text) }) : null));
+    return section(t('understood.heading'), 'understood',
+      items.length ? el('ul', { id: 'understood' }, items) : el('p', { id: 'understood', text: t('understood.nothing') }),
       fromText.unrecognized.length ? el('p', { id: 'not-understood', className: 'help',
-        text: 'Not understood (please say it another way, or answer the questions): '
-          + fromText.unrecognized.map((s) => '“' + s.text + '”').join(', ') }) : null);
+        text: t('understood.notUnderstood', fromText.unrecognized.map((s) => '“' + s.text + '”').join(', ')) }) : null);
   }
 
   /** The interview's next question with a button per answer; an answer is added to the form's answers and posted again. */
   function interviewSection(interview) {
     const given = state.answers.length;
     const unresolved = (interview.unresolved || []).length ? el('div', { id: 'interview-unresolved' },
-      el('p', { className: 'help', text: 'Not ruled out (answered “I don\'t know”): if in doubt, seek care at the level shown.' }),
+      el('p', { className: 'help', text: t('interview.unresolved') }),
       el('ul', {}, interview.unresolved.map((q) => el('li', { 'data-question': q.id },
         q.text, el('span', { className: 'badge level-badge', text: levelLabel(q.couldRaiseTo) }))))) : null;
     if (interview.complete) {
-      return section('Interview', 'interview',
-        el('p', { id: 'interview-complete', text: 'Nothing left to ask could change the urgency' +
-          (given ? ' (' + given + (given === 1 ? ' answer' : ' answers') + ' given).' : '.') }),
+      return section(t('interview.heading'), 'interview',
+        el('p', { id: 'interview-complete', text: given === 0 ? t('interview.complete')
+          : given === 1 ? t('interview.completeOne') : t('interview.completeMany', given) }),
         unresolved, given ? restartButton() : null);
     }
     const q = interview.next;
-    const effect = q.couldRaiseTo ? 'Could raise the urgency to ' + levelLabel(q.couldRaiseTo)
-      : 'Could lower the urgency to ' + levelLabel(q.couldLowerTo) + (q.lowersWith ? ' (with “' + optionLabel(q, q.lowersWith) + '”)' : '');
+    const effect = q.couldRaiseTo ? t('interview.couldRaise', levelLabel(q.couldRaiseTo))
+      : q.lowersWith ? t('interview.couldLowerWith', levelLabel(q.couldLowerTo), optionLabel(q, q.lowersWith))
+        : t('interview.couldLower', levelLabel(q.couldLowerTo));
     const buttons = [];
     if (q.answerType === 'integer') {
       const input = el('input', { id: 'interview-number', type: 'number', min: '0', max: '120', inputMode: 'numeric',
         'aria-labelledby': 'interview-question' });
-      const send = el('button', { type: 'button', className: 'secondary answer', 'data-answer': 'number' }, 'Answer');
+      const send = el('button', { type: 'button', className: 'secondary answer', 'data-answer': 'number' }, t('interview.answer'));
       send.addEventListener('click', () => {
         const years = Number(input.value);
         if (input.value.trim() !== '' && Number.isInteger(years) && years >= 0 && years <= 120) answerInterview(q, String(years));
@@ -487,7 +530,7 @@
       // Several places may apply: tick them all, then send them together.
       const boxes = q.options.filter((o) => o.answer !== 'unknown').map((option) => el('label', { className: 'choice' },
         el('input', { type: 'checkbox', 'data-answer': option.answer }), ' ' + option.label));
-      const send = el('button', { type: 'button', className: 'secondary answer', 'data-answer': 'ticked' }, 'Done');
+      const send = el('button', { type: 'button', className: 'secondary answer', 'data-answer': 'ticked' }, t('interview.done'));
       send.addEventListener('click', () => {
         const ticked = boxes.map((box) => box.querySelector('input')).filter((input) => input.checked).map((input) => input.dataset.answer);
         if (ticked.length) answerInterview(q, ...ticked);
@@ -501,10 +544,11 @@
       button.addEventListener('click', () => answerInterview(q, option.answer));
       buttons.push(button);
     }
-    return section('Next question', 'interview',
+    const more = interview.questions.length - 1;
+    return section(t('interview.next'), 'interview',
       el('div', { id: 'interview-next', 'data-question': q.id },
         el('p', { className: 'question', id: 'interview-question', text: q.text }),
-        el('span', { className: 'meta', text: effect + '. ' + (interview.questions.length - 1) + ' more to ask after this one.' }),
+        el('span', { className: 'meta', text: more === 1 ? t('interview.moreOne', effect) : t('interview.moreMany', effect, more) }),
         el('div', { className: 'answers' }, ...buttons)),
       unresolved, given ? restartButton() : null);
   }
@@ -515,7 +559,7 @@
   }
 
   function restartButton() {
-    const button = el('button', { type: 'button', className: 'secondary', id: 'interview-restart' }, 'Forget the interview answers');
+    const button = el('button', { type: 'button', className: 'secondary', id: 'interview-restart' }, t('interview.restart'));
     button.addEventListener('click', () => { state.answers = []; triage(); });
     return button;
   }
@@ -532,21 +576,20 @@
 
   function followUp(question, index) {
     const questionId = 'follow-up-' + index;
-    const text = question.question || ('What is the ' + modifierLabel(question.modifier).toLowerCase() + ' of ' +
-      labelOf(question.symptom).toLowerCase() + '?');
+    const text = question.question || t('followUp.question', modifierLabel(question.modifier).toLowerCase(),
+      labelOf(question.symptom).toLowerCase());
     const noteId = questionId + '-note';
     const button = el('button', {
       type: 'button', className: 'secondary answer', 'aria-describedby': questionId + ' ' + noteId,
       'data-symptom': question.symptom, 'data-modifier': question.modifier, 'data-value': question.value
     }, question.modifier === 'status'
-      ? 'Yes: ' + valueLabel('status', question.value).toLowerCase()
-      : 'Yes: set “' + modifierLabel(question.modifier) + '” to “' + valueLabel(question.modifier, question.value) + '”');
+      ? t('followUp.yesStatus', valueLabel('status', question.value).toLowerCase())
+      : t('followUp.yesSet', modifierLabel(question.modifier), valueLabel(question.modifier, question.value)));
     button.addEventListener('click', () => answerFollowUp(question));
     return el('li', { 'data-symptom': question.symptom, 'data-modifier': question.modifier },
       el('p', { className: 'question', id: questionId }, labelOf(question.symptom) + ': ' + text),
       el('span', { className: 'meta', id: noteId,
-        text: 'Could raise the urgency to ' + levelLabel(question.couldRaiseTo) + '. Sets “' +
-          modifierLabel(question.modifier) + '” of ' + labelOf(question.symptom) + ' and asks again.' }),
+        text: t('followUp.note', levelLabel(question.couldRaiseTo), modifierLabel(question.modifier), labelOf(question.symptom)) }),
       button);
   }
 
@@ -555,11 +598,11 @@
     const button = el('button', {
       type: 'button', className: 'secondary answer', 'aria-describedby': questionId,
       'data-subject': question.subject, 'data-code': question.code
-    }, 'No');
+    }, t('common.no'));
     button.addEventListener('click', () => answerScreenQuestion(question));
     return el('li', { 'data-subject': question.subject, 'data-code': question.code },
       el('p', { className: 'question', id: questionId, text: question.question }),
-      el('span', { className: 'meta', text: 'With the others answered no: ' + levelLabel(question.couldLowerTo) }),
+      el('span', { className: 'meta', text: t('screen.note', levelLabel(question.couldLowerTo)) }),
       button);
   }
 
@@ -597,9 +640,7 @@
       }
     }
     if (!control) {
-      renderErrors('This page cannot answer that question',
-        'The form has no “' + question.modifier + '” control with the value “' + question.value + '” for ' +
-        labelOf(code) + '. Send it by hand, see the Swagger UI.', []);
+      renderErrors(t('errors.cannotAnswer'), t('errors.cannotAnswerDetail', question.modifier, question.value, labelOf(code)), []);
       return;
     }
     if (!checkbox.checked) checkbox.checked = true;
@@ -613,13 +654,13 @@
 
   function renderProblem(response, problem) {
     const isProblem = problem && typeof problem === 'object';
-    const title = (isProblem && problem.title) || response.statusText || 'Error';
+    const title = (isProblem && problem.title) || response.statusText || t('errors.error');
     let detail = isProblem && problem.detail ? problem.detail : '';
     if (response.status === 401) {
-      detail += ' This server requires an API key (X-API-Key); this page does not send one.';
+      detail += ' ' + t('errors.apiKey');
     }
     const errors = isProblem && Array.isArray(problem.errors) ? problem.errors.map(describeFieldError) : [];
-    renderErrors('The service could not triage this request (' + response.status + ' ' + title + ')', detail, errors);
+    renderErrors(t('errors.title', response.status, title), detail, errors);
   }
 
   /** Turns "symptoms[2].onset" into "Difficulty speaking: How it began" and finds the control it points at. */
@@ -635,17 +676,17 @@
     }
     const vital = /^vitals\.(\w+)/.exec(field);
     if (vital && $('v-' + vital[1])) {
-      const label = (VITALS.find(([name]) => name === vital[1]) || [vital[1], vital[1]])[1];
-      return { field: 'Vital signs: ' + label, raw: field, message: error.message, controlId: 'v-' + vital[1] };
+      const label = VITALS.includes(vital[1]) ? t('vitals.' + vital[1]) : vital[1];
+      return { field: t('errors.vital', label), raw: field, message: error.message, controlId: 'v-' + vital[1] };
     }
     const lab = /^labs\.(\w+)/.exec(field);
     if (lab && $('l-' + lab[1])) {
-      const label = (LABS.find(([name]) => name === lab[1]) || [lab[1], lab[1]])[1];
-      return { field: 'Laboratory results: ' + label, raw: field, message: error.message, controlId: 'l-' + lab[1] };
+      const label = LABS.includes(lab[1]) ? t('labs.' + lab[1]) : lab[1];
+      return { field: t('errors.lab', label), raw: field, message: error.message, controlId: 'l-' + lab[1] };
     }
     const top = field.split(/[.[]/)[0];
     const ids = { age: 'age', sex: 'sex', pregnancy: 'pregnancy', underTreatment: 'underTreatment', symptoms: 'symptom-list', riskFactors: 'risk-factor-list', absentRiskFactors: 'risk-factor-list' };
-    return { field: PATIENT_FIELDS[top] || field || 'Request', raw: field, message: error.message, controlId: ids[top] };
+    return { field: PATIENT_FIELDS.includes(top) ? t('field.' + top) : field || t('errors.request'), raw: field, message: error.message, controlId: ids[top] };
   }
 
   function renderErrors(title, detail, errors) {
@@ -656,7 +697,7 @@
         ? el('a', { href: '#' + error.controlId, onclick: (event) => { event.preventDefault(); focusControl(control); } }, error.field)
         : el('strong', { text: error.field });
       return el('li', { 'data-field': error.raw || error.field }, name, ': ', error.message,
-        error.raw && error.raw !== error.field ? el('span', { className: 'meta' }, 'field ', el('code', { text: error.raw })) : null);
+        error.raw && error.raw !== error.field ? el('span', { className: 'meta' }, t('errors.field'), el('code', { text: error.raw })) : null);
     });
     $('result-body').replaceChildren(el('div', { className: 'problem', id: 'problem', role: 'alert' },
       el('h3', { text: title }),
@@ -683,7 +724,7 @@
     state.lastRequest = null;
     state.answers = [];
     $('result').setAttribute('aria-busy', 'false');
-    $('result-body').replaceChildren(el('p', { className: 'placeholder', text: 'The form was cleared. No answer yet.' }));
+    $('result-body').replaceChildren(el('p', { className: 'placeholder', text: t('result.cleared') }));
     $('submit').disabled = state.symptoms.length === 0;
     $('age').focus();
   }
@@ -698,6 +739,41 @@
       });
     });
     $('clear').addEventListener('click', clearForm);
-    loadCatalogs();
+    $('page-language').value = browserLanguage();
+    $('page-language').addEventListener('change', () => switchLanguage($('page-language').value));
+    start();
   });
+
+  async function start() {
+    try {
+      await loadWords(pageLanguage());
+    } catch (error) {
+      $('catalog-status').textContent = error.message; // the page's English stays
+      $('catalog-status').classList.add('problem');
+      return;
+    }
+    await loadCatalogs();
+  }
+
+  /** Speaks another language: the page's words, the catalogs and the answer shown; what was entered stays. */
+  async function switchLanguage(language) {
+    const entered = Array.from(document.querySelectorAll('#symptom-list input, #symptom-list select, #risk-factor-list select'))
+      .map((control) => [control.id, control.type === 'checkbox' ? control.checked : control.value]);
+    const answerShown = state.lastRequest !== null && $('urgency-banner') !== null;
+    try {
+      await loadWords(language);
+    } catch (error) {
+      renderErrors(t('errors.unreachable'), t('errors.unreachableDetail', error.message), []);
+      return;
+    }
+    $('result-body').replaceChildren(el('p', { className: 'placeholder', text: t('result.placeholder') }));
+    await loadCatalogs();
+    for (const [id, value] of entered) {
+      const control = $(id);
+      if (!control) continue;
+      if (control.type === 'checkbox') control.checked = value; else control.value = value;
+    }
+    state.symptoms.forEach((symptom) => { if ($(controlId(symptom.code)).checked) showDetails(symptom.code, true); });
+    if (answerShown) triage();
+  }
 })();

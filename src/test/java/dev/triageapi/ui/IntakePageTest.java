@@ -147,6 +147,43 @@ class IntakePageTest {
     }
 
     @Test
+    void shouldSpeakSpanishThroughoutOnceTheLanguageIsSwitchedAndKeepWhatWasEntered() throws IOException {
+        driver.findElement(By.id("age")).sendKeys("71");
+        tick("s-muscle_weakness");
+        choose("s-muscle_weakness-onset", "sudden");
+        choose("page-language", "es");
+
+        // The page's own words, the catalog's labels and the form's built controls all change language.
+        waitUntil(d -> "Debilidad muscular".equals(d.findElement(By.cssSelector("label[for='s-muscle_weakness']"))
+                .getText().lines().findFirst().orElse("")));
+        assertEquals("es", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals("Triaje de la debilidad muscular", driver.findElement(By.tagName("h1")).getText());
+        assertEquals("Triaje de la debilidad muscular: pruebe la API", driver.getTitle());
+        assertEquals("Hacer el triaje", driver.findElement(By.id("submit")).getText());
+        assertEquals("No se sabe", new Select(driver.findElement(By.id("s-muscle_weakness-side"))).getFirstSelectedOption().getText());
+        // What was entered in English stays.
+        assertTrue(driver.findElement(By.id("s-muscle_weakness")).isSelected());
+        assertEquals("sudden", new Select(driver.findElement(By.id("s-muscle_weakness-onset"))).getFirstSelectedOption()
+                .getAttribute("value"));
+        assertEquals("71", driver.findElement(By.id("age")).getAttribute("value"));
+
+        choose("s-muscle_weakness-side", "left");
+        driver.findElement(By.id("submit")).click();
+        WebElement banner = waitForBanner("emergency_ambulance");
+        assertEquals("Urgencia", banner.findElement(By.className("level-kicker")).getDomProperty("textContent"));
+        assertEquals("Emergencia: llame a una ambulancia", banner.findElement(By.id("urgency-label")).getText());
+        assertTrue(driver.findElement(By.cssSelector("#red-flags")).getText().contains("Fuente: "));
+        assertTrue(driver.findElement(By.id("disclaimer")).getText().startsWith("Esta respuesta proviene de reglas automáticas"));
+        screenshot("intake-spanish");
+
+        // Back to English: the answer shown is asked for again in English.
+        choose("page-language", "en");
+        waitUntil(d -> "Emergency: call an ambulance".equals(d.findElement(By.id("urgency-label")).getText()));
+        assertEquals("Urgency", driver.findElement(By.className("level-kicker")).getDomProperty("textContent"));
+        assertNothingStored();
+    }
+
+    @Test
     void ownWordsInSpanishAreTriagedAndWhatWasUnderstoodIsShown() throws IOException {
         driver.findElement(By.id("own-words")).sendKeys("Tengo 70 años. De repente no puedo mover el brazo izquierdo, empezó hace una hora. No tengo fiebre.");
         choose("text-language", "es");
