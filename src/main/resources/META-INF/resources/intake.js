@@ -111,7 +111,7 @@
       if (found) return found[1];
     }
     if (def && def.kind === 'boolean') return value === 'true' ? t('common.yes') : value === 'false' ? t('common.no') : value;
-    if (modifier === 'hoursSinceOnset') return t('symptoms.hours', value);
+    if (modifier === 'hoursSinceOnset') return Number(value) === 1 ? t('symptoms.hourOne') : t('symptoms.hours', value);
     return value;
   }
 
@@ -478,9 +478,11 @@
   const MENTION_STATUS = { present: 'understood.yes', absent: 'understood.no', unknown: 'understood.notSure' };
 
   function mentionText(m) {
-    if (m.kind === 'modifier') return modifierLabel(m.code) + ': ' + m.value;
+    if (m.kind === 'modifier') return modifierLabel(m.code) + ': ' + valueLabel(m.code, m.value);
     if (m.kind === 'age') return t('understood.age', m.value);
     if (m.kind === 'sex') return t('understood.sex', t('patient.' + m.value));
+    if (m.kind === 'pregnancy') return t('patient.' + m.code);
+    if (m.kind === 'underTreatment') return t('field.underTreatment');
     return labelOf(m.code);
   }
 
@@ -495,7 +497,7 @@
     return section(t('understood.heading'), 'understood',
       items.length ? el('ul', { id: 'understood' }, items) : el('p', { id: 'understood', text: t('understood.nothing') }),
       fromText.unrecognized.length ? el('p', { id: 'not-understood', className: 'help',
-        text: t('understood.notUnderstood', fromText.unrecognized.map((s) => '“' + s.text + '”').join(', ')) }) : null);
+        text: t('understood.notUnderstood', fromText.unrecognized.map((s) => t('understood.quoted', s.text)).join(', ')) }) : null);
   }
 
   /** The interview's next question with a button per answer; an answer is added to the form's answers and posted again. */
@@ -583,7 +585,7 @@
       type: 'button', className: 'secondary answer', 'aria-describedby': questionId + ' ' + noteId,
       'data-symptom': question.symptom, 'data-modifier': question.modifier, 'data-value': question.value
     }, question.modifier === 'status'
-      ? t('followUp.yesStatus', valueLabel('status', question.value).toLowerCase())
+      ? valueLabel('status', question.value)
       : t('followUp.yesSet', modifierLabel(question.modifier), valueLabel(question.modifier, question.value)));
     button.addEventListener('click', () => answerFollowUp(question));
     return el('li', { 'data-symptom': question.symptom, 'data-modifier': question.modifier },

@@ -157,8 +157,8 @@ class IntakePageTest {
         waitUntil(d -> "Debilidad muscular".equals(d.findElement(By.cssSelector("label[for='s-muscle_weakness']"))
                 .getText().lines().findFirst().orElse("")));
         assertEquals("es", driver.findElement(By.tagName("html")).getAttribute("lang"));
-        assertEquals("Triaje de la debilidad muscular", driver.findElement(By.tagName("h1")).getText());
-        assertEquals("Triaje de la debilidad muscular: pruebe la API", driver.getTitle());
+        assertEquals("Triaje de debilidad muscular", driver.findElement(By.tagName("h1")).getText());
+        assertEquals("Triaje de debilidad muscular: pruebe la API", driver.getTitle());
         assertEquals("Hacer el triaje", driver.findElement(By.id("submit")).getText());
         assertEquals("No se sabe", new Select(driver.findElement(By.id("s-muscle_weakness-side"))).getFirstSelectedOption().getText());
         // What was entered in English stays.
