@@ -1,5 +1,6 @@
 package dev.triageapi.http;
 
+import dev.triageapi.vocabulary.Language;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -11,9 +12,9 @@ import java.util.List;
 /** A well-formed request that breaks a rule of the contract; answered with 400 and the field errors. */
 public class InvalidRequestException extends RuntimeException {
 
-    private final transient List<FieldError> errors;
+    private final transient List<FieldProblem> errors;
 
-    public InvalidRequestException(List<FieldError> errors) {
+    public InvalidRequestException(List<? extends FieldProblem> errors) {
         super("invalid request", null, false, false);
         this.errors = List.copyOf(errors);
     }
@@ -26,8 +27,14 @@ public class InvalidRequestException extends RuntimeException {
                 .toList());
     }
 
+    /** The field errors in English. */
     public List<FieldError> errors() {
-        return errors;
+        return errors(Language.EN);
+    }
+
+    /** The field errors in {@code language}. */
+    public List<FieldError> errors(Language language) {
+        return errors.stream().map(e -> e.in(language)).toList();
     }
 
     /**

@@ -49,7 +49,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e, HttpHeaders headers) {
         Language language = language(headers);
-        List<FieldError> errors = e.errors();
+        List<FieldError> errors = e.errors(language);
         if (errors.size() > MAX_ERRORS) {
             return Problem.response(language, 400, "invalid-request", errors.subList(0, MAX_ERRORS), "many-listed",
                     errors.size(), MAX_ERRORS);
@@ -80,25 +80,25 @@ public class ProblemMappers {
             return malformedJson(parse, headers);
         }
         String field = jsonPath(e.getPath());
-        String message;
+        FieldWording error;
         if (e.getCause() instanceof StreamConstraintsException limit && stringTooLong(limit)) {
             return textTooLong(new TextTooLongException(maxString), headers);
         } else if (e.getCause() instanceof StreamConstraintsException) {
-            message = "exceeds a size limit (string length, number length or nesting depth)";
+            error = FieldWording.of(field, "field.size-limit");
         } else if (e instanceof UnrecognizedPropertyException) {
-            message = "is not a field of this request; see the TriageRequest schema";
+            error = FieldWording.of(field, "field.not-a-field");
         } else if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
-            message = "must be one of: " + Arrays.stream(format.getTargetType().getEnumConstants())
-                    .map(c -> c.toString().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+            error = FieldWording.of(field, "field.one-of", Arrays.stream(format.getTargetType().getEnumConstants())
+                    .map(c -> c.toString().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
         } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            message = "must be " + describe(mismatch.getTargetType());
+            error = FieldWording.of(field, describe(mismatch.getTargetType()));
         } else {
-            message = "has a value that cannot be read";
+            error = FieldWording.of(field, "field.unreadable");
         }
         if (field.isEmpty()) {
             return Problem.response(language(headers), 400, "malformed-body", "not-an-object");
         }
-        return invalidRequest(new InvalidRequestException(List.of(new FieldError(field, message))), headers);
+        return invalidRequest(new InvalidRequestException(List.of(error)), headers);
     }
 
     /**
@@ -207,22 +207,23 @@ public class ProblemMappers {
         return out.toString();
     }
 
+    /** The key of "must be a number" and its kin, for a value of the wrong JSON type. */
     private static String describe(Class<?> type) {
         if (type == Integer.class || type == int.class) {
-            return "a whole number";
+            return "field.whole-number";
         }
         if (type == Double.class || type == double.class) {
-            return "a number";
+            return "field.number";
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return "field.boolean";
         }
         if (type == String.class) {
-            return "a string";
+            return "field.string";
         }
         if (List.class.isAssignableFrom(type)) {
-            return "an array";
+            return "field.array";
         }
-        return "an object";
+        return "field.object";
     }
 }

@@ -49,7 +49,12 @@ public final class ProblemWords {
 
     /** The detail {@code <type>.<detail>} with its arguments put in. */
     public static String detail(Language language, String type, String detail, Object... arguments) {
-        String pattern = BUNDLES.get(language).getString(type + "." + detail);
+        return words(language, type + "." + detail, arguments);
+    }
+
+    /** The words of any key, e.g. a field error's {@code field.unknown-symptom}, with its arguments put in. */
+    public static String words(Language language, String key, Object... arguments) {
+        String pattern = BUNDLES.get(language).getString(key);
         // Numbers as written, not grouped by a locale's convention: "1048576 bytes" is what the configuration says.
         Object[] plain = new Object[arguments.length];
         for (int i = 0; i < arguments.length; i++) {

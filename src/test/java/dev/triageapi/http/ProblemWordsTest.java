@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -62,11 +65,29 @@ class ProblemWordsTest {
     }
 
     @Test
+    void shouldHaveInEveryLanguageEachKeyTheCodeWordsAMessageWith() throws IOException {
+        // A key the code names but a bundle lacks would fail the request it words with a 500: found here instead.
+        Pattern key = Pattern.compile("\"((?:field|unused|contract)\\.[a-z-]+)\"");
+        Set<String> named = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                key.matcher(Files.readString(file)).results().forEach(r -> named.add(r.group(1)));
+            }
+        }
+        assertTrue(named.size() > 25, "the code words its field errors and notes by key: " + named);
+        for (String file : List.of("problems.properties", "problems_es.properties")) {
+            Set<String> missing = new TreeSet<>(named);
+            missing.removeAll(read(file).stringPropertyNames());
+            assertEquals(Set.of(), missing, file);
+        }
+    }
+
+    @Test
     void shouldGiveEveryDetailKeyATitleOfItsType() throws IOException {
         Properties en = read("problems.properties");
         for (String key : en.stringPropertyNames()) {
-            if (key.startsWith("list.")) {
-                continue; // words that join others, not a problem type
+            if (key.startsWith("list.") || key.startsWith("field.") || key.startsWith("unused.") || key.startsWith("contract.")) {
+                continue; // words that join others, or a field's message inside a problem: not a problem type
             }
             String type = key.substring(0, key.indexOf('.'));
             assertTrue(en.containsKey(type + ".title"), key);

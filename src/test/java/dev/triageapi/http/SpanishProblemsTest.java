@@ -15,6 +15,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,56 @@ class SpanishProblemsTest {
                 .body("title", equalTo("Solicitud no válida"))
                 .body("detail", containsString("no cumple una regla del contrato"))
                 .body("errors.field", hasItem("symptoms[0].hoursSinceOnset"));
+    }
+
+    @Test
+    void shouldWordEveryFieldErrorOfTheJsonDoorInSpanish() {
+        spanish(given().contentType(ContentType.JSON).header("Accept-Language", "es")
+                .body("{\"age\": 200, \"symptoms\": [{\"code\": \"not_a_symptom\"}, {\"code\": \"fatigue\"}],"
+                        + " \"riskFactors\": [\"diabetes\", \"diabetes\"]}")
+                .post("/api/v1/triage").then(), 400)
+                .body("errors.find { it.field == 'age' }.message", equalTo("debe ser menor que o igual a 120"));
+        spanish(given().contentType(ContentType.JSON).header("Accept-Language", "es")
+                .body("{\"symptoms\": [{\"code\": \"not_a_symptom\"}, {\"code\": \"fatigue\"}, {\"code\": \"fatigue\"}],"
+                        + " \"riskFactors\": [\"diabetes\", \"diabetes\"]}")
+                .post("/api/v1/triage").then(), 400)
+                .body("errors.find { it.field == 'symptoms[0].code' }.message",
+                        equalTo("código de síntoma desconocido 'not_a_symptom'; vea GET /api/v1/symptoms"))
+                .body("errors.find { it.field == 'symptoms[2].code' }.message",
+                        equalTo("el síntoma 'fatigue' ya se envió en symptoms[1]; envíe cada síntoma una sola vez"))
+                .body("errors.find { it.field == 'riskFactors[1]' }.message",
+                        equalTo("el factor de riesgo 'diabetes' aparece más de una vez"));
+        spanish(given().contentType(ContentType.JSON).header("Accept-Language", "es")
+                .body("{\"age\": \"old\", \"symptoms\": [{\"code\": \"fatigue\"}]}")
+                .post("/api/v1/triage").then(), 400)
+                .body("errors[0].message", equalTo("debe ser un número entero"));
+        // The same in English, word for word as before.
+        given().contentType(ContentType.JSON)
+                .body("{\"age\": 200, \"symptoms\": [{\"code\": \"not_a_symptom\"}]}")
+                .post("/api/v1/triage").then().statusCode(400)
+                .body("errors.find { it.field == 'age' }.message", equalTo("must be less than or equal to 120"));
+    }
+
+    @Test
+    void shouldRefuseAnInterviewAnswerInSpanish() {
+        spanish(given().contentType(ContentType.JSON).header("Accept-Language", "es")
+                .body("{\"symptoms\": [{\"code\": \"fatigue\"}], \"answers\": ["
+                        + "{\"question\": \"symptom:fever\", \"answer\": \"maybe\"},"
+                        + " {\"question\": \"nonsense\", \"answer\": \"yes\"}]}")
+                .post("/api/v1/triage").then(), 400)
+                .body("errors.find { it.field == 'answers[0].answer' }.message", equalTo("admite uno de: yes, no, unknown"))
+                .body("errors.find { it.field == 'answers[1].question' }.message",
+                        equalTo("no existe esa pregunta; devuelva el id de una de interview.questions"));
+    }
+
+    @Test
+    void shouldSayInSpanishWhatItIgnored() {
+        spanish(given().contentType(ContentType.JSON).header("Accept-Language", "es")
+                .body("{\"onsett\": \"sudden\", \"symptoms\": [{\"code\": \"head_injury\", \"onset\": \"sudden\"}]}")
+                .post("/api/v1/triage").then(), 200)
+                .body("unused.find { it.location == 'onsett' }.reason", startsWith("no es un campo de la solicitud de triaje"))
+                .body("unused.find { it.location == 'symptoms[0].onset' }.reason",
+                        startsWith("'onset' no se aplica al síntoma 'head_injury'"));
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.triageapi.parse.api;
 
 import dev.triageapi.catalog.Catalogs;
 import dev.triageapi.config.TriageConfig;
-import dev.triageapi.http.FieldError;
+import dev.triageapi.http.FieldWording;
 import dev.triageapi.http.InvalidRequestException;
 import dev.triageapi.http.Problem;
 import dev.triageapi.json.UnknownFields;
@@ -86,12 +86,12 @@ public class ParseResource {
                     + "otherwise.", example = "es-MX, es;q=0.9, en;q=0.5", schema = @Schema(type = SchemaType.STRING))
             @RestHeader("Accept-Language") List<String> acceptLanguage) {
         if (request == null || request.text() == null) {
-            throw new InvalidRequestException(List.of(new FieldError(request == null ? "body" : "text", "must not be null")));
+            throw new InvalidRequestException(List.of(FieldWording.of(request == null ? "body" : "text", "field.not-null")));
         }
         Language language = request.language() != null ? request.language() : Language.negotiate(acceptLanguage);
         ParsedText parsed = intake.read(request.text(), language, "text");
         ParseResponse answer = new ParseResponse(parsed.language(), TextIntake.request(parsed), parsed.mentions(),
-                parsed.unrecognized(), UnusedInput.ofUnknownFields(unknownFields, "parse request"),
+                parsed.unrecognized(), UnusedInput.ofUnknownFields(unknownFields, "contract.parse", parsed.language()),
                 disclaimers.get(parsed.language()));
         return RestResponse.ResponseBuilder.ok(answer)
                 .header("Content-Language", parsed.language().code())

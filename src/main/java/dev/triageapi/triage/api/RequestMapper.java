@@ -3,8 +3,9 @@ package dev.triageapi.triage.api;
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.config.TriageConfig;
-import dev.triageapi.http.FieldError;
+import dev.triageapi.http.FieldWording;
 import dev.triageapi.http.InvalidRequestException;
+import dev.triageapi.http.Wording;
 import dev.triageapi.triage.facts.LabResults;
 import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RiskFactor;
@@ -13,6 +14,7 @@ import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.SymptomBuilder;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.facts.VitalSigns;
+import dev.triageapi.vocabulary.Language;
 import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.SymptomStatus;
 import jakarta.inject.Inject;
@@ -53,7 +55,7 @@ public final class RequestMapper {
 
     /** Checks the request against the catalog and turns it into facts; throws {@link InvalidRequestException} listing every problem. */
     public TriageCase toCase(TriageRequest request) {
-        return map(request).triageCase();
+        return map(request, Language.EN).triageCase();
     }
 
     /**
@@ -62,12 +64,11 @@ public final class RequestMapper {
      * a head injury, a severity on morning stiffness, as real intakes send them) is ignored and listed, never a reason
      * to refuse the whole triage: the rules never read it, so ignoring it changes no answer.
      */
-    public Mapped map(TriageRequest request) {
+    public Mapped map(TriageRequest request, Language language) {
         if (request.symptoms().size() > maxSymptoms) {
-            throw new InvalidRequestException(List.of(new FieldError("symptoms",
-                    "at most " + maxSymptoms + " symptoms may be reported in one request")));
+            throw new InvalidRequestException(List.of(FieldWording.of("symptoms", "field.too-many-symptoms", maxSymptoms)));
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldWording> errors = new ArrayList<>();
         List<UnusedInput> ignored = new ArrayList<>();
         List<Symptom> symptoms = new ArrayList<>(request.symptoms().size());
         Map<String, Integer> seen = new HashMap<>();
@@ -77,14 +78,12 @@ public final class RequestMapper {
             String field = "symptoms[" + i + "]";
             SymptomDefinition definition = catalog.symptom(report.code()).orElse(null);
             if (definition == null) {
-                errors.add(new FieldError(field + ".code",
-                        "unknown symptom code" + quoteIfCode(report.code()) + "; see GET /api/v1/symptoms"));
+                errors.add(FieldWording.of(field + ".code", "field.unknown-symptom", quoteIfCode(report.code())));
                 continue;
             }
             Integer first = seen.putIfAbsent(report.code(), i);
             if (first != null) {
-                errors.add(new FieldError(field + ".code", "symptom '" + report.code()
-                        + "' is already reported at symptoms[" + first + "]; report each symptom once"));
+                errors.add(FieldWording.of(field + ".code", "field.symptom-twice", report.code(), first));
                 continue;
             }
             anyNotAbsent |= report.status() != SymptomStatus.ABSENT;
@@ -93,8 +92,8 @@ public final class RequestMapper {
                 Object value = report.modifier(modifier);
                 boolean given = value != null && !(value instanceof List<?> list && list.isEmpty());
                 if (given && !definition.modifiers().contains(modifier.code())) {
-                    ignored.add(new UnusedInput(field + "." + modifier.code(), "'" + modifier.code() + "' does not apply to symptom '"
-                            + definition.code() + "', which takes " + takes(definition) + ": ignored"));
+                    ignored.add(new UnusedInput(field + "." + modifier.code(), Wording.of("unused.not-applicable", modifier.code(),
+                            definition.code(), takes(definition, language)).in(language)));
                     continue;
                 }
                 symptom.set(modifier, value);
@@ -102,7 +101,7 @@ public final class RequestMapper {
             symptoms.add(symptom.build());
         }
         if (errors.isEmpty() && !anyNotAbsent) {
-            errors.add(new FieldError("symptoms", "at least one symptom must be present or unknown; every reported symptom is absent"));
+            errors.add(FieldWording.of("symptoms", "field.all-absent"));
         }
         List<RiskFactor> riskFactors = new ArrayList<>();
         Set<String> present = new HashSet<>();
@@ -123,25 +122,24 @@ public final class RequestMapper {
     /** Refuses a case that holds more symptoms than a request may report (answers can add symptoms), naming {@code field}. */
     public void checkSize(TriageCase triageCase, String field) {
         if (triageCase.symptoms().size() > maxSymptoms) {
-            throw new InvalidRequestException(List.of(new FieldError(field,
-                    "with the answers, the case would hold more than " + maxSymptoms + " symptoms")));
+            throw new InvalidRequestException(List.of(FieldWording.of(field, "field.case-too-large", maxSymptoms)));
         }
     }
 
     /** The known, distinct codes of one risk factor list; a code also in {@code other} is refused (present and absent). */
     private List<String> riskFactorCodes(String field, List<String> codes, Set<String> seen, Set<String> other,
-                                         List<FieldError> errors) {
+                                         List<FieldWording> errors) {
         List<String> out = new ArrayList<>();
         List<String> given = codes == null ? List.of() : codes;
         for (int i = 0; i < given.size(); i++) {
             String code = given.get(i);
             String path = field + "[" + i + "]";
             if (!catalog.isRiskFactor(code)) {
-                errors.add(new FieldError(path, "unknown risk factor code" + quoteIfCode(code) + "; see GET /api/v1/risk-factors"));
+                errors.add(FieldWording.of(path, "field.unknown-risk-factor", quoteIfCode(code)));
             } else if (!seen.add(code)) {
-                errors.add(new FieldError(path, "risk factor '" + code + "' is listed more than once"));
+                errors.add(FieldWording.of(path, "field.risk-factor-twice", code));
             } else if (other.contains(code)) {
-                errors.add(new FieldError(path, "risk factor '" + code + "' is also listed in riskFactors; it is either present or absent"));
+                errors.add(FieldWording.of(path, "field.risk-factor-both", code));
             } else {
                 out.add(code);
             }
@@ -157,7 +155,7 @@ public final class RequestMapper {
         return v == null || v.noneMeasured() ? null : v;
     }
 
-    private static String takes(SymptomDefinition definition) {
-        return definition.modifiers().isEmpty() ? "no modifier" : String.join(", ", definition.modifiers());
+    private static String takes(SymptomDefinition definition, Language language) {
+        return definition.modifiers().isEmpty() ? Wording.of("unused.no-modifier").in(language) : String.join(", ", definition.modifiers());
     }
 }

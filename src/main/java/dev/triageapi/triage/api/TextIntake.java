@@ -1,7 +1,7 @@
 package dev.triageapi.triage.api;
 
 import dev.triageapi.config.TriageConfig;
-import dev.triageapi.http.FieldError;
+import dev.triageapi.http.FieldWording;
 import dev.triageapi.http.InvalidRequestException;
 import dev.triageapi.http.TextTooLongException;
 import dev.triageapi.parse.text.ParsedText;
@@ -43,13 +43,12 @@ public class TextIntake {
             throw new TextTooLongException(maxLength);
         }
         if (text.isBlank()) {
-            throw new InvalidRequestException(List.of(new FieldError(field, "must not be blank")));
+            throw new InvalidRequestException(List.of(FieldWording.of(field, "field.blank")));
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || (c >= 0x7f && c <= 0x9f)) {
-                throw new InvalidRequestException(List.of(new FieldError(field,
-                        "must not contain control characters other than tab and line breaks")));
+                throw new InvalidRequestException(List.of(FieldWording.of(field, "field.control-characters")));
             }
         }
         return parsers.parse(text, language);

@@ -94,7 +94,7 @@ public class TriageResource {
             @RestHeader("Accept-Language") List<String> acceptLanguage) {
         boolean minimal = Preferences.returnMinimal(prefer);
         Language language = Language.negotiate(acceptLanguage);
-        TriageResponse answer = service.triage(request, UnusedInput.ofUnknownFields(unknownFields, "triage request"), !minimal,
+        TriageResponse answer = service.triage(request, UnusedInput.ofUnknownFields(unknownFields, "contract.triage", language), !minimal,
                 language);
         RestResponse.ResponseBuilder<TriageResponse> response = RestResponse.ResponseBuilder.ok(answer)
                 .header("Content-Language", language.code())

@@ -6,9 +6,10 @@ import dev.triageapi.catalog.RiskFactorDefinition;
 import dev.triageapi.catalog.SelfCarePathwayDefinition;
 import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.config.TriageConfig;
-import dev.triageapi.http.FieldError;
+import dev.triageapi.http.FieldWording;
 import dev.triageapi.http.InvalidRequestException;
 import dev.triageapi.http.TextTooLongException;
+import dev.triageapi.http.Wording;
 import dev.triageapi.observability.Triaged;
 import dev.triageapi.parse.text.ParsedText;
 import dev.triageapi.triage.api.TriageResponse.CauseGroupView;
@@ -148,7 +149,7 @@ public class TriageService {
         Interviewer interviewer = voice.interviewer();
         TriageEngine engine = voice.engine();
         if (request == null) { // a JSON null, or no body at all
-            throw new InvalidRequestException(List.of(new FieldError("body", "must not be null")));
+            throw new InvalidRequestException(List.of(FieldWording.of("body", "field.not-null")));
         }
         ParsedText fromText = null;
         if (request.text() != null) {
@@ -161,25 +162,24 @@ public class TriageService {
                     throw refused;
                 }
                 // Symptoms in fields are triaged whatever is wrong with the words: an emergency is never refused for them.
-                unused = Stream.concat(unused.stream(), Stream.of(new UnusedInput("text", refused instanceof TextTooLongException
-                        ? "longer than the text the service reads: not read" : "blank or holds control characters: not read"))).toList();
+                unused = Stream.concat(unused.stream(), Stream.of(new UnusedInput("text", Wording.of(refused instanceof TextTooLongException
+                        ? "unused.text-too-long" : "unused.text-unreadable").in(acceptLanguage)))).toList();
             }
         }
         if (fromText != null) {
             request = TextIntake.merge(request, fromText);
             if (request.symptoms().isEmpty()) {
-                throw new InvalidRequestException(List.of(new FieldError("text", "names no symptom this service knows, and "
-                        + "the request has no symptoms: send symptoms, or describe the symptoms in other words")));
+                throw new InvalidRequestException(List.of(FieldWording.of("text", "field.text-no-symptom")));
             }
         }
         constraints.check(request);
         RuleSet ruleSet = rules.current().orElseThrow(() -> new IllegalStateException("rules not loaded"));
-        RequestMapper.Mapped mapped = requests.map(request);
+        RequestMapper.Mapped mapped = requests.map(request, acceptLanguage);
         PostedAnswers.Answered answered = interviewer.answer(mapped.triageCase(), request.answers() == null ? List.of()
                 : request.answers().stream().map(a -> Map.entry(a.question(), a.answer())).toList());
         if (!answered.refusals().isEmpty()) {
-            throw new InvalidRequestException(answered.refusals().stream().map(r -> new FieldError(
-                    "answers[" + r.index() + "]." + (r.question() ? "question" : "answer"), r.message())).toList());
+            throw new InvalidRequestException(answered.refusals().stream().map(r -> new FieldWording(
+                    "answers[" + r.index() + "]." + (r.question() ? "question" : "answer"), new Wording(r.key(), r.arguments()))).toList());
         }
         requests.checkSize(answered.triageCase(), "answers");
         Assessment assessment = engine.assess(ruleSet, answered.triageCase(), withTrace);

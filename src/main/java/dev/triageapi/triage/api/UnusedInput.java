@@ -1,6 +1,8 @@
 package dev.triageapi.triage.api;
 
+import dev.triageapi.http.Wording;
 import dev.triageapi.json.UnknownFields;
+import dev.triageapi.vocabulary.Language;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.ArrayList;
@@ -17,18 +19,18 @@ public record UnusedInput(
 
     /**
      * The body's fields the contract does not know, which were ignored: a misspelt field is never dropped unsaid.
-     * {@code contract} names the body ("triage request").
+     * {@code contract} names the body ({@code contract.triage}, a key of the problem words), in {@code language}.
      */
-    public static List<UnusedInput> ofUnknownFields(UnknownFields fields, String contract) {
+    public static List<UnusedInput> ofUnknownFields(UnknownFields fields, String contract, Language language) {
         List<String> paths = fields.paths();
         if (paths.isEmpty()) {
             return List.of();
         }
+        String body = Wording.of(contract).in(language);
         List<UnusedInput> out = new ArrayList<>();
-        paths.forEach(path -> out.add(new UnusedInput(path, "not a field of the " + contract + " (check its spelling): "
-                + "ignored, so what it meant to say is unknown")));
+        paths.forEach(path -> out.add(new UnusedInput(path, Wording.of("unused.unknown-field", body).in(language))));
         if (fields.more() > 0) {
-            out.add(new UnusedInput("body", fields.more() + " more fields the " + contract + " does not have: ignored"));
+            out.add(new UnusedInput("body", Wording.of("unused.more-fields", fields.more(), body).in(language)));
         }
         return out;
     }

@@ -34,10 +34,17 @@ public final class Answering {
     public record Option(String code, String label) {
     }
 
-    /** A case with an answer given, or why the answer cannot be given. */
-    public record Outcome(TriageCase triageCase, String refusal) {
-        static Outcome refused(String why) {
-            return new Outcome(null, why);
+    /**
+     * A case with an answer given, or why the answer cannot be given: the key of the words that say so (a
+     * {@code field.*} key of the problem words) and their arguments.
+     */
+    public record Outcome(TriageCase triageCase, String refusal, List<Object> arguments) {
+        Outcome(TriageCase triageCase, String refusal) {
+            this(triageCase, refusal, List.of());
+        }
+
+        static Outcome refused(String key, Object... arguments) {
+            return new Outcome(null, key, List.of(arguments));
         }
     }
 
@@ -99,7 +106,7 @@ public final class Answering {
     /** The case with the answer given; refused when the answer is not one the question takes or contradicts the case. */
     public Outcome answer(TriageCase c, Question q, String answer) {
         if (answer == null) {
-            return Outcome.refused("an answer is required");
+            return Outcome.refused("field.answer-required");
         }
         return switch (q.subject()) {
             case SYMPTOM -> symptom(c, q.symptom(), answer);
@@ -113,7 +120,7 @@ public final class Answering {
 
     private Outcome symptom(TriageCase c, String code, String answer) {
         if (catalog.symptom(code).isEmpty()) {
-            return Outcome.refused("no such symptom; see GET /api/v1/symptoms");
+            return Outcome.refused("field.no-such-symptom");
         }
         SymptomStatus status = switch (answer) {
             case YES -> SymptomStatus.PRESENT;
@@ -122,7 +129,7 @@ public final class Answering {
             default -> null;
         };
         if (status == null) {
-            return Outcome.refused(takes(yesNo()));
+            return Outcome.refused("field.takes-one-of", takes(yesNo()));
         }
         List<Symptom> symptoms = new ArrayList<>(c.symptoms());
         for (int i = 0; i < symptoms.size(); i++) {
@@ -134,7 +141,7 @@ public final class Answering {
                 return new Outcome(c, null);
             }
             if (s.getStatus() != SymptomStatus.UNKNOWN) {
-                return Outcome.refused("the symptom is already reported " + s.getStatus().code());
+                return Outcome.refused("field.symptom-already", s.getStatus().code());
             }
             symptoms.set(i, s.withStatus(status));
             return new Outcome(c.withSymptoms(symptoms), null);
@@ -146,18 +153,18 @@ public final class Answering {
     private Outcome modifier(TriageCase c, Question q, String answer) {
         SymptomDefinition definition = catalog.symptom(q.symptom()).orElse(null);
         if (definition == null || !definition.modifiers().contains(q.modifier().code())) {
-            return Outcome.refused("symptom '" + q.symptom() + "' takes no " + q.modifier().code());
+            return Outcome.refused("field.symptom-takes-no", q.symptom(), q.modifier().code());
         }
         int at = indexOf(c, q.symptom());
         if (at < 0 || c.symptoms().get(at).getStatus() == SymptomStatus.ABSENT) {
-            return Outcome.refused("symptom '" + q.symptom() + "' is not reported present or unknown");
+            return Outcome.refused("field.symptom-not-reported", q.symptom());
         }
         if (UNKNOWN.equals(answer)) {
             return new Outcome(c, null);
         }
         Object value = value(q.modifier(), answer).orElse(null);
         if (value == null) {
-            return Outcome.refused(takes(options(q)));
+            return Outcome.refused("field.takes-one-of", takes(options(q)));
         }
         Symptom symptom = c.symptoms().get(at);
         Object given = symptom.get(q.modifier());
@@ -166,7 +173,7 @@ public final class Answering {
             boolean same = q.modifier().kind() == Modifier.Kind.DECIMAL
                     ? plan.durationOf((Double) given).code().equals(answer) : given.equals(value);
             return same ? new Outcome(c, null)
-                    : Outcome.refused("the symptom already gives " + q.modifier().code() + " another value");
+                    : Outcome.refused("field.symptom-other-value", q.modifier().code());
         }
         List<Symptom> symptoms = new ArrayList<>(c.symptoms());
         symptoms.set(at, symptom.with(q.modifier(), value));
@@ -184,7 +191,7 @@ public final class Answering {
 
     private Outcome riskFactor(TriageCase c, String code, String answer) {
         if (!catalog.isRiskFactor(code)) {
-            return Outcome.refused("no such risk factor; see GET /api/v1/risk-factors");
+            return Outcome.refused("field.no-such-risk-factor");
         }
         boolean present = c.riskFactors().stream().anyMatch(r -> r.getCode().equals(code));
         boolean absent = c.absentRiskFactors().stream().anyMatch(r -> r.getCode().equals(code));
@@ -194,7 +201,7 @@ public final class Answering {
             }
             case YES -> {
                 if (absent) {
-                    return Outcome.refused("the risk factor is already listed in absentRiskFactors");
+                    return Outcome.refused("field.risk-factor-in-absent");
                 }
                 if (present) {
                     return new Outcome(c, null);
@@ -205,7 +212,7 @@ public final class Answering {
             }
             case NO -> {
                 if (present) {
-                    return Outcome.refused("the risk factor is already listed in riskFactors");
+                    return Outcome.refused("field.risk-factor-in-present");
                 }
                 if (absent) {
                     return new Outcome(c, null);
@@ -215,7 +222,7 @@ public final class Answering {
                 return new Outcome(new TriageCase(c.patient(), c.symptoms(), c.riskFactors(), more, c.vitals(), c.labs()), null);
             }
             default -> {
-                return Outcome.refused(takes(yesNo()));
+                return Outcome.refused("field.takes-one-of", takes(yesNo()));
             }
         }
     }
@@ -231,11 +238,11 @@ public final class Answering {
             }
         }
         if (value == null) {
-            return Outcome.refused(takes(options(Question.pregnancy())));
+            return Outcome.refused("field.takes-one-of", takes(options(Question.pregnancy())));
         }
         Patient p = c.patient();
         if (p.getPregnancy() != null) {
-            return p.getPregnancy() == value ? new Outcome(c, null) : Outcome.refused("the request already gives another pregnancy");
+            return p.getPregnancy() == value ? new Outcome(c, null) : Outcome.refused("field.other-pregnancy");
         }
         return new Outcome(with(c, new Patient(p.getAge(), p.getSex(), p.getUnderTreatment(), value)), null);
     }
@@ -246,12 +253,12 @@ public final class Answering {
         }
         Boolean value = YES.equals(answer) ? Boolean.TRUE : NO.equals(answer) ? Boolean.FALSE : null;
         if (value == null) {
-            return Outcome.refused(takes(yesNo()));
+            return Outcome.refused("field.takes-one-of", takes(yesNo()));
         }
         Patient p = c.patient();
         if (p.getUnderTreatment() != null) {
             return p.getUnderTreatment().equals(value) ? new Outcome(c, null)
-                    : Outcome.refused("the request already gives underTreatment another value");
+                    : Outcome.refused("field.other-under-treatment");
         }
         return new Outcome(with(c, new Patient(p.getAge(), p.getSex(), value, p.getPregnancy())), null);
     }
@@ -262,11 +269,11 @@ public final class Answering {
         }
         Integer years = answer.matches("[0-9]{1,3}") ? Integer.valueOf(answer) : null;
         if (years == null || years > 120) {
-            return Outcome.refused("takes a whole number of years from 0 to 120, or 'unknown'");
+            return Outcome.refused("field.age-answer");
         }
         Patient p = c.patient();
         if (p.getAge() != null) {
-            return p.getAge().equals(years) ? new Outcome(c, null) : Outcome.refused("the request already gives another age");
+            return p.getAge().equals(years) ? new Outcome(c, null) : Outcome.refused("field.other-age");
         }
         return new Outcome(with(c, new Patient(years, p.getSex(), p.getUnderTreatment(), p.getPregnancy())), null);
     }
@@ -287,6 +294,6 @@ public final class Answering {
     private static String takes(List<Option> options) {
         List<String> codes = new ArrayList<>(options.stream().map(Option::code).toList());
         codes.add(UNKNOWN);
-        return "takes one of " + String.join(", ", codes);
+        return String.join(", ", codes);
     }
 }

@@ -23,7 +23,7 @@ public final class PostedAnswers {
     }
 
     /** A posted answer that could not be taken: which one, whether its question or its answer is at fault, and why. */
-    public record Refusal(int index, boolean question, String message) {
+    public record Refusal(int index, boolean question, String key, List<Object> arguments) {
     }
 
     /** A case with the posted answers in it, the questions answered "I don't know", and the answers refused. */
@@ -42,16 +42,16 @@ public final class PostedAnswers {
             String id = answers.get(i).getKey();
             Optional<Question> q = Question.parse(id);
             if (q.isEmpty() || !known(q.get())) {
-                refusals.add(new Refusal(i, true, "no such question; post back the id of one of interview.questions"));
+                refusals.add(new Refusal(i, true, "field.no-such-question", List.of()));
                 continue;
             }
             if (q.get().subject() == Question.Subject.MODIFIER && !reported(answered, q.get().symptom())) {
-                refusals.add(new Refusal(i, true, "asks about a symptom that is not reported present or unknown"));
+                refusals.add(new Refusal(i, true, "field.question-symptom-not-reported", List.of()));
                 continue;
             }
             Answering.Outcome out = answering.answer(answered, q.get(), answers.get(i).getValue());
             if (out.refusal() != null) {
-                refusals.add(new Refusal(i, false, out.refusal()));
+                refusals.add(new Refusal(i, false, out.refusal(), out.arguments()));
                 continue;
             }
             answered = out.triageCase();

@@ -80,6 +80,6 @@ class InterviewVignetteTest {
     }
 
     private static TriageCase caseOf(JsonNode request) throws IOException {
-        return REQUESTS.map(JSON.treeToValue(request, TriageRequest.class)).triageCase();
+        return REQUESTS.toCase(JSON.treeToValue(request, TriageRequest.class));
     }
 }
