@@ -22,11 +22,13 @@ class ArchitectureTest {
     private static final Pattern ONE_PIECE = Pattern.compile("(?s)/\\*\\*(?:(?!\\*/).)*\\bOne piece\\b(?:(?!\\*/).)*\\*/\\s*(?:@[^\\n]*\\s+)*public ");
 
     @Test
-    void shouldKeepThePackagesFreeOfCycles() {
+    void shouldKeepThePackagesAndTheFeaturesFreeOfCycles() {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.triageapi");
         slices().matching("dev.triageapi.(**)").should().beFreeOfCycles().check(classes);
+        // A feature with its layers inside (triage.api, triage.engine...) as one: no two features import each other.
+        slices().matching("dev.triageapi.(*)..").should().beFreeOfCycles().check(classes);
     }
 
     @Test

@@ -3,9 +3,9 @@ package dev.triageapi.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triageapi.catalog.Catalog;
-import dev.triageapi.parse.text.Lexicon;
-import dev.triageapi.parse.text.ParsedText;
-import dev.triageapi.parse.text.TextParser;
+import dev.triageapi.text.Lexicon;
+import dev.triageapi.text.ParsedText;
+import dev.triageapi.text.TextParser;
 import dev.triageapi.triage.interview.InterviewPlan;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,7 +52,7 @@ public class ParseBenchmark {
     @Setup
     public void setUp() throws IOException {
         Catalog catalog = Catalog.bundled();
-        parser = new TextParser(Lexicon.load(language), catalog, InterviewPlan.load(catalog));
+        parser = new TextParser(Lexicon.load(language), catalog, InterviewPlan.load(catalog)::hours);
         JsonNode file = new ObjectMapper().readTree(Path.of("src/test/resources/parse/vignette-texts.json").toFile());
         file.get("texts").forEach(t -> texts.add(t.get(language).asText()));
         StringBuilder out = new StringBuilder();

@@ -6,7 +6,7 @@ import dev.triageapi.http.FieldWording;
 import dev.triageapi.http.InvalidRequestException;
 import dev.triageapi.http.Problem;
 import dev.triageapi.json.UnknownFields;
-import dev.triageapi.parse.text.ParsedText;
+import dev.triageapi.text.ParsedText;
 import dev.triageapi.triage.api.Disclaimer;
 import dev.triageapi.triage.api.TextIntake;
 import dev.triageapi.triage.api.UnusedInput;

@@ -1,6 +1,6 @@
 package dev.triageapi.parse.api;
 
-import dev.triageapi.parse.text.ParsedText;
+import dev.triageapi.text.ParsedText;
 import dev.triageapi.triage.api.TriageRequest;
 import dev.triageapi.triage.api.UnusedInput;
 import dev.triageapi.vocabulary.Language;

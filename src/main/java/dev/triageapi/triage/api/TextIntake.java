@@ -1,12 +1,14 @@
 package dev.triageapi.triage.api;
 
+import dev.triageapi.catalog.Catalog;
 import dev.triageapi.config.TriageConfig;
 import dev.triageapi.http.FieldWording;
 import dev.triageapi.http.InvalidRequestException;
 import dev.triageapi.http.TextTooLongException;
-import dev.triageapi.parse.text.ParsedText;
-import dev.triageapi.parse.text.ParsedText.ParsedSymptom;
-import dev.triageapi.parse.text.TextParsers;
+import dev.triageapi.text.ParsedText;
+import dev.triageapi.text.ParsedText.ParsedSymptom;
+import dev.triageapi.text.TextParsers;
+import dev.triageapi.triage.interview.InterviewPlan;
 import dev.triageapi.vocabulary.Language;
 import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.SymptomStatus;
@@ -32,8 +34,9 @@ public class TextIntake {
     private final TextParsers parsers;
     private final int maxLength;
 
-    TextIntake(TextParsers parsers, TriageConfig config) {
-        this.parsers = parsers;
+    TextIntake(Catalog catalog, TriageConfig config) {
+        // The words for "since yesterday" mean what the interview's answer of that name means.
+        this.parsers = new TextParsers(catalog, InterviewPlan.load(catalog)::hours);
         this.maxLength = config.api().maxTextLength();
     }
 

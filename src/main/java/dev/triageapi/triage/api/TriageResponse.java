@@ -1,7 +1,7 @@
 package dev.triageapi.triage.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.triageapi.parse.text.ParsedText;
+import dev.triageapi.text.ParsedText;
 import dev.triageapi.vocabulary.Language;
 import dev.triageapi.vocabulary.Urgency;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

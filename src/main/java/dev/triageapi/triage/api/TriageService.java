@@ -11,7 +11,7 @@ import dev.triageapi.http.InvalidRequestException;
 import dev.triageapi.http.TextTooLongException;
 import dev.triageapi.http.Wording;
 import dev.triageapi.observability.Triaged;
-import dev.triageapi.parse.text.ParsedText;
+import dev.triageapi.text.ParsedText;
 import dev.triageapi.triage.api.TriageResponse.CauseGroupView;
 import dev.triageapi.triage.api.TriageResponse.ConditionView;
 import dev.triageapi.triage.api.TriageResponse.AnswerOption;

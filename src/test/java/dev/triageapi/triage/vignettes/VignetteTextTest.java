@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.http.InvalidRequestException;
-import dev.triageapi.parse.text.Lexicon;
-import dev.triageapi.parse.text.ParsedText;
-import dev.triageapi.parse.text.TextParser;
+import dev.triageapi.text.Lexicon;
+import dev.triageapi.text.ParsedText;
+import dev.triageapi.text.TextParser;
 import dev.triageapi.triage.api.TextIntake;
 import dev.triageapi.triage.api.TriageRequest;
 import dev.triageapi.triage.engine.Rules;
@@ -40,7 +40,7 @@ class VignetteTextTest {
     @ValueSource(strings = {"en", "es"})
     void shouldNeverTriageAVignetteLowerFromThePatientsWords(String language) throws IOException {
         Catalog catalog = Rules.CATALOG;
-        TextParser parser = new TextParser(Lexicon.load(language), catalog, InterviewPlan.load(catalog));
+        TextParser parser = new TextParser(Lexicon.load(language), catalog, InterviewPlan.load(catalog)::hours);
         JsonNode texts = JSON.readTree(Path.of("src/test/resources/parse/vignette-texts.json").toFile()).get("texts");
         List<String> lower = new ArrayList<>();
         List<String> different = new ArrayList<>();

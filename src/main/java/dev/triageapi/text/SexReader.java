@@ -1,9 +1,9 @@
-package dev.triageapi.parse.text;
+package dev.triageapi.text;
 
-import dev.triageapi.parse.text.ParsedText.Mention;
-import dev.triageapi.parse.text.ParsedText.MentionKind;
-import dev.triageapi.parse.text.PhraseIndex.Entry;
-import dev.triageapi.parse.text.PhraseIndex.Role;
+import dev.triageapi.text.ParsedText.Mention;
+import dev.triageapi.text.ParsedText.MentionKind;
+import dev.triageapi.text.PhraseIndex.Entry;
+import dev.triageapi.text.PhraseIndex.Role;
 import dev.triageapi.vocabulary.Sex;
 import dev.triageapi.vocabulary.SymptomStatus;
 

@@ -1,17 +1,16 @@
-package dev.triageapi.parse.text;
+package dev.triageapi.text;
 
 import dev.triageapi.catalog.Catalog;
-import dev.triageapi.parse.text.ParsedText.Cue;
-import dev.triageapi.parse.text.ParsedText.CueKind;
-import dev.triageapi.parse.text.ParsedText.Mention;
-import dev.triageapi.parse.text.ParsedText.MentionKind;
-import dev.triageapi.parse.text.ParsedText.ParsedSymptom;
-import dev.triageapi.parse.text.ParsedText.Span;
-import dev.triageapi.parse.text.PhraseIndex.Entry;
-import dev.triageapi.parse.text.PhraseIndex.Match;
-import dev.triageapi.parse.text.PhraseIndex.Role;
-import dev.triageapi.parse.text.Tokens.Token;
-import dev.triageapi.triage.interview.InterviewPlan;
+import dev.triageapi.text.ParsedText.Cue;
+import dev.triageapi.text.ParsedText.CueKind;
+import dev.triageapi.text.ParsedText.Mention;
+import dev.triageapi.text.ParsedText.MentionKind;
+import dev.triageapi.text.ParsedText.ParsedSymptom;
+import dev.triageapi.text.ParsedText.Span;
+import dev.triageapi.text.PhraseIndex.Entry;
+import dev.triageapi.text.PhraseIndex.Match;
+import dev.triageapi.text.PhraseIndex.Role;
+import dev.triageapi.text.Tokens.Token;
 import dev.triageapi.vocabulary.Language;
 import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.Pregnancy;
@@ -52,15 +51,15 @@ public final class TextParser {
     private final QuantityReader quantities;
     private final ModifierAttacher attacher;
 
-    public TextParser(Lexicon lexicon, Catalog catalog, InterviewPlan plan) {
-        List<String> problems = lexicon.check(catalog, plan);
+    public TextParser(Lexicon lexicon, Catalog catalog, DurationHours durations) {
+        List<String> problems = lexicon.check(catalog, durations);
         if (!problems.isEmpty()) {
             throw new IllegalStateException(String.join("; ", problems));
         }
         this.language = Language.byCode(lexicon.language()).orElseThrow(() -> new IllegalStateException("no language " + lexicon.language()));
         this.catalog = catalog;
         this.tokens = new Tokens(language.code());
-        this.index = LexiconIndex.build(lexicon, tokens, plan);
+        this.index = LexiconIndex.build(lexicon, tokens, durations);
         this.stopWords = language == Language.ES ? SpanishAnalyzer.getDefaultStopSet() : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
         lexicon.riskFactors().stream().filter(Lexicon.CodePhrases::pastCounts).forEach(r -> pastCounts.add(r.code()));
         this.unitReader = new UnitReader(index);

@@ -1,8 +1,8 @@
-package dev.triageapi.parse.text;
+package dev.triageapi.text;
 
-import dev.triageapi.parse.text.ParsedText.Cue;
-import dev.triageapi.parse.text.ParsedText.CueKind;
-import dev.triageapi.parse.text.PhraseIndex.Role;
+import dev.triageapi.text.ParsedText.Cue;
+import dev.triageapi.text.ParsedText.CueKind;
+import dev.triageapi.text.PhraseIndex.Role;
 import dev.triageapi.vocabulary.SymptomStatus;
 
 import java.util.List;

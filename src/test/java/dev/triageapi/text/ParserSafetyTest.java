@@ -1,7 +1,6 @@
-package dev.triageapi.parse;
+package dev.triageapi.text;
 
-import dev.triageapi.parse.text.ParsedText;
-import dev.triageapi.parse.text.ParsedText.ParsedSymptom;
+import dev.triageapi.text.ParsedText.ParsedSymptom;
 import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.Onset;
 import dev.triageapi.vocabulary.Pregnancy;

@@ -1,6 +1,5 @@
-package dev.triageapi.parse;
+package dev.triageapi.text;
 
-import dev.triageapi.parse.text.ParsedText;
 import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.Pregnancy;
 import dev.triageapi.vocabulary.Sex;

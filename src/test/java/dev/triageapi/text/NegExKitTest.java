@@ -1,4 +1,4 @@
-package dev.triageapi.parse.text;
+package dev.triageapi.text;
 
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.triage.interview.InterviewPlan;
@@ -29,7 +29,7 @@ class NegExKitTest {
             kit = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Catalog catalog = Catalog.bundled();
-        TextParser english = new TextParser(Lexicon.load("en"), catalog, InterviewPlan.load(catalog));
+        TextParser english = new TextParser(Lexicon.load("en"), catalog, InterviewPlan.load(catalog)::hours);
         int truePositive = 0;
         int falsePositive = 0;
         int falseNegative = 0;

@@ -1,4 +1,4 @@
-package dev.triageapi.parse.text;
+package dev.triageapi.text;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;

@@ -1,4 +1,4 @@
-package dev.triageapi.parse.text;
+package dev.triageapi.text;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.triageapi.vocabulary.Language;

@@ -1,7 +1,7 @@
-package dev.triageapi.parse.text;
+package dev.triageapi.text;
 
-import dev.triageapi.parse.text.PhraseIndex.Match;
-import dev.triageapi.parse.text.PhraseIndex.Role;
+import dev.triageapi.text.PhraseIndex.Match;
+import dev.triageapi.text.PhraseIndex.Role;
 
 /** A stretch of the text the parser reads as one: a phrase of the lexicon, or one word it does not know. */
 final class Unit {

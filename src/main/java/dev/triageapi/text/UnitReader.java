@@ -1,9 +1,9 @@
-package dev.triageapi.parse.text;
+package dev.triageapi.text;
 
-import dev.triageapi.parse.text.PhraseIndex.Entry;
-import dev.triageapi.parse.text.PhraseIndex.Match;
-import dev.triageapi.parse.text.PhraseIndex.Role;
-import dev.triageapi.parse.text.Tokens.Token;
+import dev.triageapi.text.PhraseIndex.Entry;
+import dev.triageapi.text.PhraseIndex.Match;
+import dev.triageapi.text.PhraseIndex.Role;
+import dev.triageapi.text.Tokens.Token;
 
 import java.util.ArrayList;
 import java.util.List;

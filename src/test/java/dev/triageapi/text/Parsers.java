@@ -1,8 +1,6 @@
-package dev.triageapi.parse;
+package dev.triageapi.text;
 
 import dev.triageapi.catalog.Catalog;
-import dev.triageapi.parse.text.Lexicon;
-import dev.triageapi.parse.text.TextParser;
 import dev.triageapi.triage.interview.InterviewPlan;
 
 import java.util.Map;
@@ -19,7 +17,7 @@ final class Parsers {
     static TextParser of(String language) {
         return PARSERS.computeIfAbsent(language, l -> {
             Catalog catalog = Catalog.bundled();
-            return new TextParser(Lexicon.load(l), catalog, InterviewPlan.load(catalog));
+            return new TextParser(Lexicon.load(l), catalog, InterviewPlan.load(catalog)::hours);
         });
     }
 }

@@ -1,9 +1,8 @@
-package dev.triageapi.parse.text;
+package dev.triageapi.text;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triageapi.catalog.Catalog;
-import dev.triageapi.triage.interview.InterviewPlan;
 import dev.triageapi.vocabulary.Modifier;
 
 import java.io.IOException;
@@ -129,7 +128,7 @@ public record Lexicon(
     }
 
     /** What in this lexicon the catalog and the interview's durations do not know; empty when it is sound. */
-    public List<String> check(Catalog catalog, InterviewPlan plan) {
+    public List<String> check(Catalog catalog, DurationHours durations) {
         List<String> problems = new ArrayList<>();
         String where = "parse/" + language + ".json: ";
         for (CodePhrases s : symptoms) {
@@ -164,7 +163,7 @@ public record Lexicon(
         }
         modifiers.forEach((modifier, values) -> checkValues(where, modifier, List.copyOf(values.keySet()), problems));
         for (String duration : time.durations().keySet()) {
-            if (plan.hours(duration).isEmpty()) {
+            if (durations.hours(duration).isEmpty()) {
                 problems.add(where + "unknown duration " + duration + " (catalog/interview.json)");
             }
         }

@@ -1,6 +1,6 @@
-package dev.triageapi.parse.text;
+package dev.triageapi.text;
 
-import dev.triageapi.parse.text.ParsedText.Cue;
+import dev.triageapi.text.ParsedText.Cue;
 import dev.triageapi.vocabulary.SymptomStatus;
 
 /** A status and the cue that set it. */

@@ -1,6 +1,6 @@
-package dev.triageapi.parse.text;
+package dev.triageapi.text;
 
-import dev.triageapi.parse.text.Tokens.Token;
+import dev.triageapi.text.Tokens.Token;
 
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package dev.triageapi.parse.text;
+package dev.triageapi.text;
 
 import dev.triageapi.vocabulary.Modifier;
 

@@ -1,8 +1,7 @@
-package dev.triageapi.parse.text;
+package dev.triageapi.text;
 
-import dev.triageapi.parse.text.PhraseIndex.Entry;
-import dev.triageapi.parse.text.PhraseIndex.Role;
-import dev.triageapi.triage.interview.InterviewPlan;
+import dev.triageapi.text.PhraseIndex.Entry;
+import dev.triageapi.text.PhraseIndex.Role;
 
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,7 @@ import java.util.Map;
 /** Builds the phrase index of one language's lexicon: every phrase with the role it plays and the code it names. */
 final class LexiconIndex {
 
-    static PhraseIndex build(Lexicon lexicon, Tokens tokens, InterviewPlan plan) {
+    static PhraseIndex build(Lexicon lexicon, Tokens tokens, DurationHours durations) {
         PhraseIndex index = new PhraseIndex(tokens);
         lexicon.variants().forEach(index::variants);
         lexicon.symptoms().forEach(s -> s.phrases().forEach(p -> index.add(p, new Entry(Role.SYMPTOM, s.code(), null, 0, s.with()))));
@@ -38,7 +37,7 @@ final class LexiconIndex {
         add(index, time.ago(), Role.AGO);
         add(index, time.since(), Role.SINCE);
         time.durations().forEach((code, phrases) -> phrases.forEach(p ->
-                index.add(p, new Entry(Role.DURATION, code, null, plan.hours(code).orElseThrow(), Map.of()))));
+                index.add(p, new Entry(Role.DURATION, code, null, durations.hours(code).orElseThrow(), Map.of()))));
         add(index, lexicon.age().before(), Role.AGE_BEFORE);
         add(index, lexicon.age().after(), Role.AGE_AFTER);
         add(index, lexicon.age().beforeAnyUnit(), Role.AGE_BEFORE_ANY_UNIT);

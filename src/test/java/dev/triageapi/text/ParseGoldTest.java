@@ -1,10 +1,9 @@
-package dev.triageapi.parse;
+package dev.triageapi.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triageapi.catalog.Catalog;
-import dev.triageapi.parse.text.ParsedText;
-import dev.triageapi.parse.text.ParsedText.ParsedSymptom;
+import dev.triageapi.text.ParsedText.ParsedSymptom;
 import dev.triageapi.triage.interview.InterviewPlan;
 import dev.triageapi.vocabulary.Modifier;
 import org.junit.jupiter.params.ParameterizedTest;
