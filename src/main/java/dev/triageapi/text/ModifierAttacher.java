@@ -11,12 +11,14 @@ import dev.triageapi.vocabulary.Onset;
 import dev.triageapi.vocabulary.Severity;
 import dev.triageapi.vocabulary.Side;
 import dev.triageapi.vocabulary.SymptomStatus;
+import dev.triageapi.vocabulary.Trigger;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,15 +33,20 @@ import java.util.regex.Pattern;
  */
 final class ModifierAttacher {
 
-    private static final Set<Modifier> SPREAD_TO_CLAUSE = EnumSet.of(Modifier.ONSET, Modifier.HOURS_SINCE_ONSET);
+    /** What the patient says of one complaint and holds for the others of its clause: "sore and weak since the gym, not getting worse". */
+    private static final Set<Modifier> SPREAD_TO_CLAUSE = EnumSet.of(Modifier.ONSET, Modifier.HOURS_SINCE_ONSET, Modifier.TRIGGER,
+            Modifier.WORSENING);
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private final Catalog catalog;
     private final Set<String> pairedPlurals = new HashSet<>();
+    private final Map<String, Trigger> causes = new HashMap<>();
 
     ModifierAttacher(Catalog catalog, Lexicon lexicon) {
         this.catalog = catalog;
         lexicon.pairedPlurals().forEach(w -> pairedPlurals.add(fold(w)));
+        lexicon.causes().symptomTriggers().forEach((symptom, trigger) ->
+                causes.put(symptom, (Trigger) Modifier.TRIGGER.choice(trigger).orElseThrow()));
     }
 
     /**
@@ -69,6 +76,7 @@ final class ModifierAttacher {
                 }
             }
         }
+        backReferences(text, units, symptomUnits, found, firstPerson);
         Map<Integer, Map<Modifier, Object>> attached = new LinkedHashMap<>();
         found.sort(Comparator.comparingInt(Found::unit));
         for (Found f : found) {
@@ -112,6 +120,31 @@ final class ModifierAttacher {
             }
         }
         return attached;
+    }
+
+    /**
+     * "I've been sleeping badly. Because of that I'm tired": a back-reference gives the symptom after it the trigger
+     * that a present symptom of the sentence before (or of its own sentence, before it) stands for.
+     */
+    private void backReferences(String text, List<Unit> units, List<Integer> symptomUnits, List<Found> found, boolean firstPerson) {
+        for (int k = 0; k < units.size(); k++) {
+            Unit u = units.get(k);
+            if (!u.cue(Role.BECAUSE)) {
+                continue;
+            }
+            Trigger cause = null;
+            for (int s : symptomUnits) {
+                Unit earlier = units.get(s);
+                boolean before = s < k && (earlier.sentence == u.sentence || earlier.sentence == u.sentence - 1);
+                if (before && causes.containsKey(earlier.symptomCode())
+                        && ConText.context(text, units, s, true, firstPerson).status() == SymptomStatus.PRESENT) {
+                    cause = causes.get(earlier.symptomCode());
+                }
+            }
+            if (cause != null) {
+                found.add(new Found(k, u.start, u.end, Modifier.TRIGGER, cause, text.substring(u.start, u.end)));
+            }
+        }
     }
 
     /**

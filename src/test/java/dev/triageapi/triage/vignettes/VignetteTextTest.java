@@ -73,5 +73,6 @@ class VignetteTextTest {
         different.forEach(l -> System.out.println("  HIGHER " + l));
         assertTrue(texts.size() >= 150, "at least 150 vignettes are told in words");
         assertEquals(List.of(), lower, "a vignette triaged lower from the patient's words than from its request");
+        assertEquals(List.of(), different, "a message that says all its vignette says is triaged at another level");
     }
 }
