@@ -21,7 +21,8 @@
   const VITALS = ['respiratoryRate', 'oxygenSaturation', 'onSupplementalOxygen', 'systolicBloodPressure', 'heartRate',
     'temperature', 'consciousness', 'bloodGlucose'];
   const LABS = ['potassium', 'sodium', 'calcium', 'creatineKinase'];
-  const PATIENT_FIELDS = ['age', 'sex', 'pregnancy', 'underTreatment', 'riskFactors', 'absentRiskFactors', 'symptoms'];
+  const PATIENT_FIELDS = ['age', 'sex', 'pregnancy', 'underTreatment', 'riskFactors', 'absentRiskFactors', 'symptoms',
+    'text', 'answers', 'body'];
   let words = {};
 
   const state = {
@@ -48,7 +49,7 @@
   /** The first of the browser's languages the page speaks, English otherwise. */
   function browserLanguage() {
     for (const tag of navigator.languages || [navigator.language]) {
-      const language = String(tag || '').slice(0, 2).toLowerCase();
+      const language = String(tag || '').split('-')[0].toLowerCase();
       if (LANGUAGES.includes(language)) return language;
     }
     return 'en';
@@ -127,8 +128,8 @@
     const response = await fetch(url, { headers: { Accept: 'application/json', 'Accept-Language': pageLanguage() }, cache: 'no-store' });
     if (!response.ok) {
       const problem = await readJson(response);
-      const detail = problem && typeof problem.detail === 'string' ? problem.detail : response.statusText;
-      throw new Error(url + ' answered ' + response.status + (detail ? ': ' + detail : ''));
+      const detail = problem && typeof problem.detail === 'string' ? problem.detail : '';
+      throw new Error(t('errors.answered', url, response.status) + (detail ? ': ' + detail : ''));
     }
     return response.json();
   }
@@ -656,7 +657,7 @@
 
   function renderProblem(response, problem) {
     const isProblem = problem && typeof problem === 'object';
-    const title = (isProblem && problem.title) || response.statusText || t('errors.error');
+    const title = (isProblem && problem.title) || t('errors.error');
     let detail = isProblem && problem.detail ? problem.detail : '';
     if (response.status === 401) {
       detail += ' ' + t('errors.apiKey');
@@ -761,7 +762,10 @@
   async function switchLanguage(language) {
     const entered = Array.from(document.querySelectorAll('#symptom-list input, #symptom-list select, #risk-factor-list select'))
       .map((control) => [control.id, control.type === 'checkbox' ? control.checked : control.value]);
-    const answerShown = state.lastRequest !== null && $('urgency-banner') !== null;
+    // An answer still on its way is in the old language: it is dropped, and asked for again in the new one.
+    const answerShown = state.lastRequest !== null && ($('urgency-banner') !== null || $('result').getAttribute('aria-busy') === 'true');
+    state.sequence++;
+    $('result').setAttribute('aria-busy', 'false');
     try {
       await loadWords(language);
     } catch (error) {

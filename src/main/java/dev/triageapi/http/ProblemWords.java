@@ -54,7 +54,11 @@ public final class ProblemWords {
 
     /** The words of any key, e.g. a field error's {@code field.unknown-symptom}, with its arguments put in. */
     public static String words(Language language, String key, Object... arguments) {
-        String pattern = BUNDLES.get(language).getString(key);
+        ResourceBundle bundle = BUNDLES.get(language);
+        if (!bundle.containsKey(key)) {
+            return key; // never a 500 for a missing word: ProblemWordsTest fails the build on it instead
+        }
+        String pattern = bundle.getString(key);
         // Numbers as written, not grouped by a locale's convention: "1048576 bytes" is what the configuration says.
         Object[] plain = new Object[arguments.length];
         for (int i = 0; i < arguments.length; i++) {

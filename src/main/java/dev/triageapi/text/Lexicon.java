@@ -39,6 +39,10 @@ public record Lexicon(
         Cues cues,
         Causes causes) {
 
+    public Lexicon {
+        causes = causes == null ? new Causes(List.of(), Map.of()) : causes;
+    }
+
     /**
      * The phrases that name one catalog code, and the modifier answers they imply ("face drooping": face). A risk
      * factor with {@code pastCounts} is the patient's whenever it happened ("had cancer years ago").
@@ -102,6 +106,10 @@ public record Lexicon(
      * ({@code sleep_problems}: {@code poor_sleep}).
      */
     public record Causes(List<String> backReference, Map<String, String> symptomTriggers) {
+        public Causes {
+            backReference = backReference == null ? List.of() : backReference;
+            symptomTriggers = symptomTriggers == null ? Map.of() : symptomTriggers;
+        }
     }
 
     /** Cues that act on what follows ({@code before}) or on what precedes ({@code after}). */

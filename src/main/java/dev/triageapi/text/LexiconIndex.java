@@ -31,9 +31,8 @@ final class LexiconIndex {
         Lexicon.Time time = lexicon.time();
         time.numbers().forEach((word, n) -> index.add(word, new Entry(Role.NUMBER, null, null, n, Map.of())));
         add(index, time.half(), Role.HALF);
-        time.units().forEach((code, unit) -> unit.words().forEach(w -> {
-            index.add(w, new Entry(Role.UNIT, code, null, unit.hours(), Map.of()));
-        }));
+        time.units().forEach((code, unit) -> unit.words().forEach(w ->
+                index.add(w, new Entry(Role.UNIT, code, null, unit.hours(), Map.of()))));
         add(index, time.ago(), Role.AGO);
         add(index, time.since(), Role.SINCE);
         time.durations().forEach((code, phrases) -> phrases.forEach(p ->

@@ -33,9 +33,13 @@ import java.util.regex.Pattern;
  */
 final class ModifierAttacher {
 
-    /** What the patient says of one complaint and holds for the others of its clause: "sore and weak since the gym, not getting worse". */
-    private static final Set<Modifier> SPREAD_TO_CLAUSE = EnumSet.of(Modifier.ONSET, Modifier.HOURS_SINCE_ONSET, Modifier.TRIGGER,
-            Modifier.WORSENING);
+    /**
+     * How and when one complaint began, which holds for the others of its clause ("sudden weakness and slurred speech
+     * since 2 hours"). Not what brought it on nor whether it is getting worse: "my arms are weak and I can't swallow,
+     * the weakness is not getting worse" says nothing of the swallowing, and reading it for both would lower an
+     * ambulance call.
+     */
+    private static final Set<Modifier> SPREAD_TO_CLAUSE = EnumSet.of(Modifier.ONSET, Modifier.HOURS_SINCE_ONSET);
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private final Catalog catalog;
@@ -123,26 +127,29 @@ final class ModifierAttacher {
     }
 
     /**
-     * "I've been sleeping badly. Because of that I'm tired": a back-reference gives the symptom after it the trigger
-     * that a present symptom of the sentence before (or of its own sentence, before it) stands for.
+     * "I've been sleeping badly. Because of that I'm tired": a back-reference that starts its sentence gives the first
+     * symptom after it the trigger that a present symptom of the sentence before stands for. At the end of a clause
+     * ("I can't sleep because of it") it points the other way, and is not read.
      */
     private void backReferences(String text, List<Unit> units, List<Integer> symptomUnits, List<Found> found, boolean firstPerson) {
         for (int k = 0; k < units.size(); k++) {
             Unit u = units.get(k);
-            if (!u.cue(Role.BECAUSE)) {
+            if (!u.cue(Role.BECAUSE) || k > 0 && units.get(k - 1).sentence == u.sentence) {
                 continue;
             }
             Trigger cause = null;
+            int effect = -1;
             for (int s : symptomUnits) {
-                Unit earlier = units.get(s);
-                boolean before = s < k && (earlier.sentence == u.sentence || earlier.sentence == u.sentence - 1);
-                if (before && causes.containsKey(earlier.symptomCode())
+                Unit symptom = units.get(s);
+                if (s < k && symptom.sentence == u.sentence - 1 && causes.containsKey(symptom.symptomCode())
                         && ConText.context(text, units, s, true, firstPerson).status() == SymptomStatus.PRESENT) {
-                    cause = causes.get(earlier.symptomCode());
+                    cause = causes.get(symptom.symptomCode());
+                } else if (s > k && effect < 0 && symptom.sentence == u.sentence && takes(symptom, Modifier.TRIGGER)) {
+                    effect = s;
                 }
             }
-            if (cause != null) {
-                found.add(new Found(k, u.start, u.end, Modifier.TRIGGER, cause, text.substring(u.start, u.end)));
+            if (cause != null && effect >= 0) {
+                found.add(new Found(effect, u.start, u.end, Modifier.TRIGGER, cause, text.substring(u.start, u.end)));
             }
         }
     }

@@ -174,7 +174,6 @@ public final class TextParser {
 
         Sex sex = SexReader.read(text, units, mentions, demographics.sex(), firstPerson);
 
-
         // The structured part.
         Map<String, Map<Modifier, Object>> modifiersByCode = new LinkedHashMap<>();
         for (int k : symptomUnits) {
@@ -228,7 +227,6 @@ public final class TextParser {
         throw new IllegalStateException("the concept was not placed");
     }
 
-
     /** Whether nothing but a clause's end, a comma, "and" or "but" follows unit {@code k}. */
     private static boolean endsItsClause(List<Unit> units, int k) {
         if (k + 1 >= units.size()) {
@@ -238,7 +236,6 @@ public final class TextParser {
         return next.commaBefore || next.sentence != units.get(k).sentence || next.clause != units.get(k).clause
                 || next.has(Role.LIST_AND) || next.has(Role.LIST_OR) || next.has(Role.CLAUSE_START) || next.concept();
     }
-
 
     /** Runs of words neither in the lexicon nor stop words, as spans of the text. */
     private List<Span> unrecognized(String text, List<Unit> units) {

@@ -60,7 +60,6 @@ final class UnitReader {
         }
     }
 
-
     /** The text's units with {@code forced} as one of them, as it is (two-part symptoms are not joined). */
     List<Unit> read(String text, List<Token> words, Match forced) {
         List<Unit> units = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.triageapi.text;
 
+import dev.triageapi.vocabulary.BodyLocation;
 import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.Pregnancy;
 import dev.triageapi.vocabulary.Sex;
@@ -68,22 +69,44 @@ class TextParserTest {
     }
 
     @Test
-    void shouldLetWhatBroughtItOnAndItsCourseHoldForEveryComplaintOfTheClause() {
-        String text = "After the gym my thighs are sore and a little weak, not getting worse";
-        assertEquals(Trigger.EXERCISE, modifier("en", text, "muscle_pain", Modifier.TRIGGER));
-        assertEquals(Trigger.EXERCISE, modifier("en", text, "muscle_weakness", Modifier.TRIGGER));
-        assertEquals(Boolean.FALSE, modifier("en", text, "muscle_pain", Modifier.WORSENING));
+    void shouldNotLendACourseOrACauseSaidOfOneComplaintToAnotherOfTheClause() {
+        // Read for both, "not getting worse" would lower the swallowing's ambulance call (review of round 3).
+        String text = "My arms are weak and I have trouble swallowing, the weakness is not getting worse";
         assertEquals(Boolean.FALSE, modifier("en", text, "muscle_weakness", Modifier.WORSENING));
+        assertNull(modifier("en", text, "difficulty_swallowing", Modifier.WORSENING));
+        String causes = "My back hurts after lifting and I'm tired after the flu";
+        assertEquals(Trigger.RECENT_ILLNESS, modifier("en", causes, "fatigue", Modifier.TRIGGER));
     }
 
     @Test
-    void shouldReadNeitherLegAsBothAndALevelOfTheTrunkAsAPlaceNotASpread() {
-        ParsedText parsed = Parsers.of("es").parse("De repente no puedo mover ninguna de las dos piernas y perdí la "
-                + "sensibilidad del pecho para abajo");
-        ParsedText.ParsedSymptom paralysis = symptom(parsed, "paralysis");
+    void shouldReadABackReferenceOnlyWhereItStartsItsSentence() {
+        // "because of it" at the end says the complaint before it is the cause: no trigger for that complaint.
+        assertNull(modifier("en", "I've had a mild headache for a week and I can't sleep because of it.", "headache",
+                Modifier.TRIGGER));
+        assertNull(modifier("es", "Me duele el cuello desde hace una semana y no puedo dormir por eso.", "neck_pain",
+                Modifier.TRIGGER));
+    }
+
+    @Test
+    void shouldReadNeitherLegAsBothOnlyWhereNeitherCanMove() {
+        ParsedText.ParsedSymptom paralysis = symptom(Parsers.of("es").parse(
+                "De repente no puedo mover ninguna de las dos piernas"), "paralysis");
         assertEquals(SymptomStatus.PRESENT, paralysis.status());
         assertEquals(Side.BOTH, paralysis.modifiers().get(Modifier.SIDE));
-        assertNull(symptom(parsed, "numbness").modifiers().get(Modifier.SPREAD));
+        // "and in neither leg" leaves a stated left side one-sided: the stroke sign stays.
+        assertEquals(Side.LEFT, modifier("es", "Debilidad repentina en el brazo izquierdo y en ninguna de las dos piernas",
+                "muscle_weakness", Modifier.SIDE));
+    }
+
+    @Test
+    void shouldReadALevelOfTheTrunkAsBothLegsAndTheTrunkNotAsASpread() {
+        for (String[] said : new String[][] {{"es", "De repente perdí la sensibilidad del pecho para abajo"},
+                {"en", "Suddenly I lost all feeling from the chest down"}}) {
+            ParsedText.ParsedSymptom numbness = symptom(Parsers.of(said[0]).parse(said[1]), "numbness");
+            assertNull(numbness.modifiers().get(Modifier.SPREAD), said[1]);
+            assertEquals(Side.BOTH, numbness.modifiers().get(Modifier.SIDE), said[1]);
+            assertTrue(((List<?>) numbness.modifiers().get(Modifier.LOCATIONS)).contains(BodyLocation.LEG), said[1]);
+        }
     }
 
     private static Object modifier(String language, String text, String code, Modifier modifier) {
