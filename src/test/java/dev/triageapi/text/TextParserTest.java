@@ -99,14 +99,18 @@ class TextParserTest {
     }
 
     @Test
-    void shouldReadALevelOfTheTrunkAsBothLegsAndTheTrunkNotAsASpread() {
+    void shouldReadALevelOfTheTrunkAsTheLegsAndTheTrunkNeverAsASpreadNorAsBothSides() {
         for (String[] said : new String[][] {{"es", "De repente perdí la sensibilidad del pecho para abajo"},
                 {"en", "Suddenly I lost all feeling from the chest down"}}) {
             ParsedText.ParsedSymptom numbness = symptom(Parsers.of(said[0]).parse(said[1]), "numbness");
             assertNull(numbness.modifiers().get(Modifier.SPREAD), said[1]);
-            assertEquals(Side.BOTH, numbness.modifiers().get(Modifier.SIDE), said[1]);
             assertTrue(((List<?>) numbness.modifiers().get(Modifier.LOCATIONS)).contains(BodyLocation.LEG), said[1]);
+            assertNull(numbness.modifiers().get(Modifier.SIDE), said[1] + ": the side is not said, so it may be one");
         }
+        // A stated side stays: one-sided numbness is a stroke sign, which "both sides" would hide.
+        assertEquals(Side.LEFT, modifier("en", "Sudden numbness on my left side from the waist down", "numbness", Modifier.SIDE));
+        assertEquals(Side.LEFT, modifier("es", "De repente se me durmió el lado izquierdo de la cintura para abajo",
+                "numbness", Modifier.SIDE));
     }
 
     private static Object modifier(String language, String text, String code, Modifier modifier) {
