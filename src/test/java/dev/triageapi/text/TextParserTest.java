@@ -88,14 +88,15 @@ class TextParserTest {
     }
 
     @Test
-    void shouldReadNeitherLegAsBothOnlyWhereNeitherCanMove() {
-        ParsedText.ParsedSymptom paralysis = symptom(Parsers.of("es").parse(
-                "De repente no puedo mover ninguna de las dos piernas"), "paralysis");
-        assertEquals(SymptomStatus.PRESENT, paralysis.status());
-        assertEquals(Side.BOTH, paralysis.modifiers().get(Modifier.SIDE));
+    void shouldNeverReadNeitherLegAsBothSides() {
         // "and in neither leg" leaves a stated left side one-sided: the stroke sign stays.
         assertEquals(Side.LEFT, modifier("es", "Debilidad repentina en el brazo izquierdo y en ninguna de las dos piernas",
                 "muscle_weakness", Modifier.SIDE));
+        // "I can't move either leg, nor my left arm": no side or place is guessed, so the sign may be one-sided.
+        ParsedText.ParsedSymptom paralysis = symptom(Parsers.of("es").parse(
+                "De repente no puedo mover ninguna de las dos piernas ni el brazo izquierdo"), "paralysis");
+        assertEquals(SymptomStatus.PRESENT, paralysis.status());
+        assertNull(paralysis.modifiers().get(Modifier.SIDE));
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,15 @@ class VignetteTextTest {
      * cause to the one complaint they are nearest, because lending them to every complaint of the clause lowered
      * dangerous pictures ("my arms are weak and I can't swallow, the weakness is not getting worse").
      */
-    private static final List<String> KNOWN_HIGHER = List.of("selfcare-soreness-after-unaccustomed-exercise-fully-screened.json");
+    private static final String EXERCISE = "selfcare-soreness-after-unaccustomed-exercise-fully-screened.json";
+    /**
+     * Spanish only: "no puedo mover ninguna de las dos piernas" is read as a paralysis with no side or place, which may
+     * be a stroke (an ambulance) where the vignette's both legs are an emergency. Reading "ninguna de las dos" as both
+     * legs lost a stated arm after it ("ni el brazo izquierdo") and lowered that call.
+     */
+    private static final String NEITHER_LEG = "cause-neurological-spinal-cord-compression-sudden-leg-paralysis.json";
+    private static final Map<String, List<String>> KNOWN_HIGHER =
+            Map.of("en", List.of(EXERCISE), "es", List.of(EXERCISE, NEITHER_LEG));
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"en", "es"})
@@ -80,10 +89,11 @@ class VignetteTextTest {
         different.forEach(l -> System.out.println("  HIGHER " + l));
         assertTrue(texts.size() >= 150, "at least 150 vignettes are told in words");
         assertEquals(List.of(), lower, "a vignette triaged lower from the patient's words than from its request");
-        List<String> unexplained = different.stream().filter(l -> KNOWN_HIGHER.stream().noneMatch(l::startsWith)).toList();
+        List<String> known = KNOWN_HIGHER.get(language);
+        List<String> unexplained = different.stream().filter(l -> known.stream().noneMatch(l::startsWith)).toList();
         assertEquals(List.of(), unexplained, "a message that says all its vignette says is triaged at another level");
-        for (String known : KNOWN_HIGHER) {
-            assertTrue(different.stream().anyMatch(l -> l.startsWith(known)), known + " is read right now: take it off the list");
+        for (String file : known) {
+            assertTrue(different.stream().anyMatch(l -> l.startsWith(file)), file + " is read right now: take it off the list");
         }
     }
 }
