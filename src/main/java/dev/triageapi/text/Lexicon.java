@@ -36,12 +36,7 @@ public record Lexicon(
         List<String> pairedPlurals,
         Time time,
         Age age,
-        Cues cues,
-        Causes causes) {
-
-    public Lexicon {
-        causes = causes == null ? new Causes(List.of(), Map.of()) : causes;
-    }
+        Cues cues) {
 
     /**
      * The phrases that name one catalog code, and the modifier answers they imply ("face drooping": face). A risk
@@ -98,18 +93,6 @@ public record Lexicon(
     public record Cues(Sided negation, List<String> negationCancel, List<String> listOr, List<String> listAnd, List<String> pseudo,
                        Sided uncertainty, OtherPerson otherPerson, Sided historical, List<String> termination,
                        List<String> clauseStart, List<String> all, List<String> filler) {
-    }
-
-    /**
-     * A cause named by pointing back ("sleeping badly ... because of that I'm tired", "duermo mal ... por eso estoy
-     * cansado"): {@code backReference} phrases, and the trigger a symptom named before them gives the one after
-     * ({@code sleep_problems}: {@code poor_sleep}).
-     */
-    public record Causes(List<String> backReference, Map<String, String> symptomTriggers) {
-        public Causes {
-            backReference = backReference == null ? List.of() : backReference;
-            symptomTriggers = symptomTriggers == null ? Map.of() : symptomTriggers;
-        }
     }
 
     /** Cues that act on what follows ({@code before}) or on what precedes ({@code after}). */
@@ -179,12 +162,6 @@ public record Lexicon(
             }
         }
         modifiers.forEach((modifier, values) -> checkValues(where, modifier, List.copyOf(values.keySet()), problems));
-        causes.symptomTriggers().forEach((symptom, trigger) -> {
-            if (catalog.symptom(symptom).isEmpty()) {
-                problems.add(where + "unknown symptom " + symptom + " in causes");
-            }
-            checkValues(where + "causes of " + symptom + ": ", "trigger", List.of(trigger), problems);
-        });
         for (String duration : time.durations().keySet()) {
             if (durations.hours(duration).isEmpty()) {
                 problems.add(where + "unknown duration " + duration + " (catalog/interview.json)");

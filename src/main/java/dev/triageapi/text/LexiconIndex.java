@@ -59,7 +59,6 @@ final class LexiconIndex {
         add(index, cues.clauseStart(), Role.CLAUSE_START);
         add(index, cues.all(), Role.ALL);
         add(index, cues.filler(), Role.FILLER);
-        add(index, lexicon.causes().backReference(), Role.BECAUSE);
         return index;
     }
 

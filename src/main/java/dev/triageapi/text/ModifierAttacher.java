@@ -11,14 +11,12 @@ import dev.triageapi.vocabulary.Onset;
 import dev.triageapi.vocabulary.Severity;
 import dev.triageapi.vocabulary.Side;
 import dev.triageapi.vocabulary.SymptomStatus;
-import dev.triageapi.vocabulary.Trigger;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,13 +42,10 @@ final class ModifierAttacher {
 
     private final Catalog catalog;
     private final Set<String> pairedPlurals = new HashSet<>();
-    private final Map<String, Trigger> causes = new HashMap<>();
 
     ModifierAttacher(Catalog catalog, Lexicon lexicon) {
         this.catalog = catalog;
         lexicon.pairedPlurals().forEach(w -> pairedPlurals.add(fold(w)));
-        lexicon.causes().symptomTriggers().forEach((symptom, trigger) ->
-                causes.put(symptom, (Trigger) Modifier.TRIGGER.choice(trigger).orElseThrow()));
     }
 
     /**
@@ -80,7 +75,6 @@ final class ModifierAttacher {
                 }
             }
         }
-        backReferences(text, units, symptomUnits, found, firstPerson);
         Map<Integer, Map<Modifier, Object>> attached = new LinkedHashMap<>();
         found.sort(Comparator.comparingInt(Found::unit));
         for (Found f : found) {
@@ -124,34 +118,6 @@ final class ModifierAttacher {
             }
         }
         return attached;
-    }
-
-    /**
-     * "I've been sleeping badly. Because of that I'm tired": a back-reference that starts its sentence gives the first
-     * symptom after it the trigger that a present symptom of the sentence before stands for. At the end of a clause
-     * ("I can't sleep because of it") it points the other way, and is not read.
-     */
-    private void backReferences(String text, List<Unit> units, List<Integer> symptomUnits, List<Found> found, boolean firstPerson) {
-        for (int k = 0; k < units.size(); k++) {
-            Unit u = units.get(k);
-            if (!u.cue(Role.BECAUSE) || k > 0 && units.get(k - 1).sentence == u.sentence) {
-                continue;
-            }
-            Trigger cause = null;
-            int effect = -1;
-            for (int s : symptomUnits) {
-                Unit symptom = units.get(s);
-                if (s < k && symptom.sentence == u.sentence - 1 && causes.containsKey(symptom.symptomCode())
-                        && ConText.context(text, units, s, true, firstPerson).status() == SymptomStatus.PRESENT) {
-                    cause = causes.get(symptom.symptomCode());
-                } else if (s > k && effect < 0 && symptom.sentence == u.sentence && takes(symptom, Modifier.TRIGGER)) {
-                    effect = s;
-                }
-            }
-            if (cause != null && effect >= 0) {
-                found.add(new Found(effect, u.start, u.end, Modifier.TRIGGER, cause, text.substring(u.start, u.end)));
-            }
-        }
     }
 
     /**

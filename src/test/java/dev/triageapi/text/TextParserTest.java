@@ -58,17 +58,6 @@ class TextParserTest {
     }
 
     @Test
-    void shouldGiveTheSymptomAfterABackReferenceTheCauseTheSentenceBeforeNamed() {
-        assertEquals(Trigger.POOR_SLEEP, modifier("en", "I've been sleeping badly for a week. Because of that I'm tired.",
-                "fatigue", Modifier.TRIGGER));
-        assertEquals(Trigger.POOR_SLEEP, modifier("es", "Duermo mal desde hace una semana. Por eso estoy cansado.",
-                "fatigue", Modifier.TRIGGER));
-        // No cause without the cause: sleep said to be fine gives the tiredness no trigger.
-        assertNull(modifier("en", "I sleep fine, no trouble sleeping. Because of that I'm tired.", "fatigue",
-                Modifier.TRIGGER));
-    }
-
-    @Test
     void shouldNotLendACourseOrACauseSaidOfOneComplaintToAnotherOfTheClause() {
         // Read for both, "not getting worse" would lower the swallowing's ambulance call (review of round 3).
         String text = "My arms are weak and I have trouble swallowing, the weakness is not getting worse";
@@ -76,15 +65,6 @@ class TextParserTest {
         assertNull(modifier("en", text, "difficulty_swallowing", Modifier.WORSENING));
         String causes = "My back hurts after lifting and I'm tired after the flu";
         assertEquals(Trigger.RECENT_ILLNESS, modifier("en", causes, "fatigue", Modifier.TRIGGER));
-    }
-
-    @Test
-    void shouldReadABackReferenceOnlyWhereItStartsItsSentence() {
-        // "because of it" at the end says the complaint before it is the cause: no trigger for that complaint.
-        assertNull(modifier("en", "I've had a mild headache for a week and I can't sleep because of it.", "headache",
-                Modifier.TRIGGER));
-        assertNull(modifier("es", "Me duele el cuello desde hace una semana y no puedo dormir por eso.", "neck_pain",
-                Modifier.TRIGGER));
     }
 
     @Test
