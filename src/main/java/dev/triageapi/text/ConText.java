@@ -162,7 +162,7 @@ final class ConText {
         return null;
     }
 
-    private static Cue cue(String text, Unit from, Unit to, CueKind kind) {
+    static Cue cue(String text, Unit from, Unit to, CueKind kind) {
         return new Cue(from.start, to.end, text.substring(from.start, to.end), kind);
     }
 

@@ -88,11 +88,16 @@ public record Lexicon(
      * "no" into a comparison ("never had a headache like this before", "no weakness except in my left leg");
      * {@code listOr}: the connectors of a list ("or", "nor", "ni") without which a "no" does not reach past a comma;
      * {@code listAnd}: "and", "y", past which a "no" reaches only a concept that follows at once;
-     * {@code all}: words that put a modifier on every symptom said ("everything came on slowly", "todo empezó de golpe").
+     * {@code all}: words that put a modifier on every symptom said ("everything came on slowly", "todo empezó de golpe");
+     * {@code wellAfter}: words after a place or a side that say it is well ("both of my legs are ok", "las dos piernas
+     * están bien"), so the place and the side are no complaint's.
      */
     public record Cues(Sided negation, List<String> negationCancel, List<String> listOr, List<String> listAnd, List<String> pseudo,
                        Sided uncertainty, OtherPerson otherPerson, Sided historical, List<String> termination,
-                       List<String> clauseStart, List<String> all, List<String> filler) {
+                       List<String> clauseStart, List<String> all, List<String> filler, List<String> wellAfter) {
+        public Cues {
+            wellAfter = wellAfter == null ? List.of() : wellAfter;
+        }
     }
 
     /** Cues that act on what follows ({@code before}) or on what precedes ({@code after}). */

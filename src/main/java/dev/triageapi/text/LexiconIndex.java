@@ -59,6 +59,7 @@ final class LexiconIndex {
         add(index, cues.clauseStart(), Role.CLAUSE_START);
         add(index, cues.all(), Role.ALL);
         add(index, cues.filler(), Role.FILLER);
+        add(index, cues.wellAfter(), Role.WELL_AFTER);
         return index;
     }
 

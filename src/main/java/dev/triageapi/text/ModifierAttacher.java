@@ -1,6 +1,7 @@
 package dev.triageapi.text;
 
 import dev.triageapi.catalog.Catalog;
+import dev.triageapi.text.ParsedText.CueKind;
 import dev.triageapi.text.ParsedText.Mention;
 import dev.triageapi.text.ParsedText.MentionKind;
 import dev.triageapi.text.PhraseIndex.Entry;
@@ -79,6 +80,11 @@ final class ModifierAttacher {
         found.sort(Comparator.comparingInt(Found::unit));
         for (Found f : found) {
             Context c = f.text() == null ? new Context(SymptomStatus.PRESENT, null) : ConText.context(text, units, f.unit(), false, firstPerson);
+            Unit well = f.text() != null && (f.modifier() == Modifier.SIDE || f.modifier() == Modifier.LOCATIONS)
+                    ? saidWell(units, f.unit()) : null;
+            if (well != null) {
+                c = new Context(SymptomStatus.ABSENT, ConText.cue(text, well, well, CueKind.NEGATION));
+            }
             if (c.status() == SymptomStatus.ABSENT && f.modifier().kind() == Modifier.Kind.BOOLEAN) {
                 // "not getting worse": said, and said no; a doubt or someone else's stays unknown.
                 f = new Found(f.unit(), f.start(), f.end(), f.modifier(), Boolean.FALSE, f.text());
@@ -118,6 +124,31 @@ final class ModifierAttacher {
             }
         }
         return attached;
+    }
+
+    /**
+     * The words that say a place is well ("both of my legs are ok"), when they follow the place or side at {@code k} in
+     * its clause before any complaint is named; else null.
+     */
+    private static Unit saidWell(List<Unit> units, int k) {
+        Unit at = units.get(k);
+        boolean place = names(at, Modifier.LOCATIONS);
+        for (int j = k + 1; j < units.size() && units.get(j).sentence == at.sentence && units.get(j).clause == at.clause
+                && !units.get(j).commaBefore; j++) {
+            Unit u = units.get(j);
+            if (u.concept() || place && names(u, Modifier.LOCATIONS)) {
+                return null; // a complaint, or another place, comes first: the words are about that
+            }
+            if (u.cue(Role.WELL_AFTER)) {
+                return u;
+            }
+            place |= names(u, Modifier.LOCATIONS);
+        }
+        return null;
+    }
+
+    private static boolean names(Unit u, Modifier modifier) {
+        return u.match != null && u.match.entries().stream().anyMatch(e -> e.role() == Role.MODIFIER && modifier.code().equals(e.code()));
     }
 
     /**

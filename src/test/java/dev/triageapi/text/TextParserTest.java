@@ -68,6 +68,20 @@ class TextParserTest {
     }
 
     @Test
+    void shouldGiveNoComplaintAPlaceThePatientSaysIsWell() {
+        // "both of my legs are ok" made a one-sided stroke sign two-sided (review of round 3).
+        assertEquals(Side.LEFT, modifier("en", "My left arm went weak 2 hours ago, both of my legs are ok", "muscle_weakness",
+                Modifier.SIDE));
+        assertEquals(Side.LEFT, modifier("es", "Se me debilitó el brazo izquierdo hace 2 horas, las dos piernas están bien",
+                "muscle_weakness", Modifier.SIDE));
+        assertEquals(List.of(BodyLocation.ARM), modifier("en", "weak left arm, legs are fine", "muscle_weakness",
+                Modifier.LOCATIONS));
+        // A sign that went away is still a sign, resolved: "fine now" is no place said to be well.
+        assertEquals(Boolean.TRUE, modifier("en", "My arm went weak for ten minutes and is fine now", "muscle_weakness",
+                Modifier.RESOLVED));
+    }
+
+    @Test
     void shouldNeverReadNeitherLegAsBothSides() {
         // "and in neither leg" leaves a stated left side one-sided: the stroke sign stays.
         assertEquals(Side.LEFT, modifier("es", "Debilidad repentina en el brazo izquierdo y en ninguna de las dos piernas",
