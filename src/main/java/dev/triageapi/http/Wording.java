@@ -2,6 +2,7 @@ package dev.triageapi.http;
 
 import dev.triageapi.vocabulary.Language;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,11 +12,12 @@ import java.util.List;
 public record Wording(String key, List<Object> arguments) {
 
     public Wording {
-        arguments = List.copyOf(arguments);
+        // A missing value reads as nothing, never as a 500 (List.copyOf refuses a null).
+        arguments = arguments.stream().map(a -> a == null ? "" : a).toList();
     }
 
     public static Wording of(String key, Object... arguments) {
-        return new Wording(key, List.of(arguments));
+        return new Wording(key, Arrays.asList(arguments));
     }
 
     /** The words in {@code language}. */

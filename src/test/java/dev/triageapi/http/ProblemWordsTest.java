@@ -83,6 +83,13 @@ class ProblemWordsTest {
     }
 
     @Test
+    void shouldWordAMissingKeyOrANullArgumentWithoutFailingTheAnswer() {
+        assertEquals("field.no-such-key", Wording.of("field.no-such-key").in(Language.ES));
+        assertEquals("el factor de riesgo '' aparece más de una vez",
+                Wording.of("field.risk-factor-twice", (Object) null).in(Language.ES));
+    }
+
+    @Test
     void shouldGiveEveryDetailKeyATitleOfItsType() throws IOException {
         Properties en = read("problems.properties");
         for (String key : en.stringPropertyNames()) {

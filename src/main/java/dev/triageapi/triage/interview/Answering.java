@@ -12,6 +12,7 @@ import dev.triageapi.vocabulary.Pregnancy;
 import dev.triageapi.vocabulary.SymptomStatus;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -44,7 +45,7 @@ public final class Answering {
         }
 
         static Outcome refused(String key, Object... arguments) {
-            return new Outcome(null, key, List.of(arguments));
+            return new Outcome(null, key, Arrays.asList(arguments));
         }
     }
 
