@@ -133,16 +133,19 @@ final class ModifierAttacher {
     private static Unit saidWell(List<Unit> units, int k) {
         Unit at = units.get(k);
         boolean place = names(at, Modifier.LOCATIONS);
+        boolean side = names(at, Modifier.SIDE);
         for (int j = k + 1; j < units.size() && units.get(j).sentence == at.sentence && units.get(j).clause == at.clause
                 && !units.get(j).commaBefore; j++) {
             Unit u = units.get(j);
-            if (u.concept() || place && names(u, Modifier.LOCATIONS)) {
-                return null; // a complaint, or another place, comes first: the words are about that
-            }
             if (u.cue(Role.WELL_AFTER)) {
                 return u;
             }
+            boolean another = names(u, Modifier.LOCATIONS) ? place : names(u, Modifier.SIDE) && (side || place);
+            if (u.concept() || another) {
+                return null; // a complaint, or another place or side, comes first: the words are about that
+            }
             place |= names(u, Modifier.LOCATIONS);
+            side |= names(u, Modifier.SIDE);
         }
         return null;
     }
