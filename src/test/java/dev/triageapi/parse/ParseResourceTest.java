@@ -17,6 +17,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -79,6 +80,12 @@ class ParseResourceTest {
         given().contentType(ContentType.JSON).body("{\"text\": \"mareo\", \"languge\": \"es\"}")
                 .when().post("/api/v1/parse")
                 .then().statusCode(200).body("unused.location", hasItem("languge"));
+        // The note is worded in the language the answer speaks, the text's.
+        given().contentType(ContentType.JSON).body("{\"text\": \"Tengo mareo\", \"language\": \"es\", \"languge\": \"es\"}")
+                .when().post("/api/v1/parse")
+                .then().statusCode(200).header("Content-Language", "es")
+                .body("unused.find { it.location == 'languge' }.reason",
+                        startsWith("no es un campo de la solicitud de análisis de texto"));
     }
 
     @Test
