@@ -18,7 +18,7 @@ class UnknownFieldsTest {
 
     @Test
     void shouldRefuseAMisspeltModifier() {
-        given().contentType(ContentType.JSON).body("{\"symptoms\":[{\"code\":\"muscle_weakness\",\"onest\":\"sudden\"}]}")
+        given().header("X-API-Key", CustomisedClinic.FIRST_KEY).contentType(ContentType.JSON).body("{\"symptoms\":[{\"code\":\"muscle_weakness\",\"onest\":\"sudden\"}]}")
                 .when().post("/api/v1/triage")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("symptoms[0].onest"))
@@ -27,7 +27,7 @@ class UnknownFieldsTest {
 
     @Test
     void shouldApplyTheConfiguredSymptomLimit() {
-        given().contentType(ContentType.JSON)
+        given().header("X-API-Key", CustomisedClinic.FIRST_KEY).contentType(ContentType.JSON)
                 .body("{\"symptoms\":[{\"code\":\"fatigue\"},{\"code\":\"fever\"},{\"code\":\"tremor\"},{\"code\":\"headache\"}]}")
                 .when().post("/api/v1/triage")
                 .then().statusCode(400)
@@ -39,13 +39,13 @@ class UnknownFieldsTest {
     void shouldApplyTheSymptomLimitToWhatTheAnswersAdd() {
         String threeAnd = "{\"symptoms\":[{\"code\":\"fatigue\"},{\"code\":\"fever\"},{\"code\":\"tremor\"}],"
                 + "\"answers\":[%s]}";
-        given().contentType(ContentType.JSON)
+        given().header("X-API-Key", CustomisedClinic.FIRST_KEY).contentType(ContentType.JSON)
                 .body(threeAnd.formatted("{\"question\":\"symptom:headache\",\"answer\":\"yes\"}"))
                 .when().post("/api/v1/triage")
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("answers"))
                 .body("errors[0].message", containsString("more than 3 symptoms"));
-        given().contentType(ContentType.JSON)
+        given().header("X-API-Key", CustomisedClinic.FIRST_KEY).contentType(ContentType.JSON)
                 .body(threeAnd.formatted("{\"question\":\"modifier:fever.onset\",\"answer\":\"sudden\"}"))
                 .when().post("/api/v1/triage")
                 .then().statusCode(200);

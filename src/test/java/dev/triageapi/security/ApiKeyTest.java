@@ -1,13 +1,12 @@
 package dev.triageapi.security;
 
+import dev.triageapi.testing.CustomisedClinic;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static io.restassured.RestAssured.given;
@@ -20,22 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** With API keys configured, the API needs one; health, metrics, the OpenAPI document and the intake page stay open. */
 @QuarkusTest
-@TestProfile(ApiKeyTest.Hardened.class)
+@TestProfile(CustomisedClinic.class)
 class ApiKeyTest {
 
-    /** A clinic's production set-up: two keys (as when rotating them) and CORS for one browser intake app. */
-    public static class Hardened implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("triage.security.api-keys", FIRST_KEY + "," + SECOND_KEY,
-                    "quarkus.http.cors.enabled", "true",
-                    "quarkus.http.cors.origins", ORIGIN);
-        }
-    }
-
-    static final String FIRST_KEY = "first-key-0123456789";
-    static final String SECOND_KEY = "second-key-9876543210";
-    static final String ORIGIN = "https://intake.example.org";
+    static final String FIRST_KEY = CustomisedClinic.FIRST_KEY;
+    static final String SECOND_KEY = CustomisedClinic.SECOND_KEY;
+    static final String ORIGIN = CustomisedClinic.ORIGIN;
     static final String BODY = "{\"symptoms\":[{\"code\":\"fatigue\"}]}";
 
     @Test

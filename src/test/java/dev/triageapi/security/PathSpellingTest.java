@@ -2,6 +2,7 @@ package dev.triageapi.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.triageapi.testing.CustomisedClinic;
 import dev.triageapi.testing.RawHttp;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * merely because every odd spelling is a 404.
  */
 @QuarkusTest
-@TestProfile(ApiKeyTest.Hardened.class)
+@TestProfile(CustomisedClinic.class)
 class PathSpellingTest {
 
     @TestHTTPResource("/")
@@ -53,7 +54,7 @@ class PathSpellingTest {
                 if (without.status() >= 200 && without.status() < 300) {
                     bypasses.add(operation.method() + " " + target + " -> " + without.status());
                 }
-                RawHttp.Response with = send(port, operation, target, Map.of("X-API-Key", ApiKeyTest.FIRST_KEY));
+                RawHttp.Response with = send(port, operation, target, Map.of("X-API-Key", CustomisedClinic.FIRST_KEY));
                 if (with.status() >= 200 && with.status() < 300) {
                     reachedWithKey++;
                     assertEquals(401, without.status(), operation.method() + " " + target

@@ -2,9 +2,9 @@ package dev.triageapi.warmup;
 
 import dev.triageapi.config.TriageConfig;
 import dev.triageapi.security.ApiKeys;
+import dev.triageapi.testing.CustomisedClinic;
 import dev.triageapi.triage.vignette.VignetteSuite;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
@@ -23,19 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The service warms itself up through its own HTTP paths before it reports ready, then forgets its internal key. */
+/**
+ * The service warms itself up through its own HTTP paths before it reports ready, then forgets its internal key. Warm-up
+ * is on only in the clinic's profile: the other tests count requests.
+ */
 @QuarkusTest
-@TestProfile(WarmupTest.WarmUpOn.class)
+@TestProfile(CustomisedClinic.class)
 class WarmupTest {
-
-    /** Warm-up is off in the other tests, which count requests. */
-    public static class WarmUpOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // A small sample keeps the test quick: what is tested is the order (warm first, then ready), not the count.
-            return Map.of("triage.warm-up.enabled", "true", "triage.warm-up.vignettes", "8");
-        }
-    }
 
     @Inject
     TriageConfig config;

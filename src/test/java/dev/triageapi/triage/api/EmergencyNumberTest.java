@@ -20,7 +20,7 @@ class EmergencyNumberTest {
 
     @Test
     void shouldNameTheConfiguredNumberInAdviceAndDisclaimer() {
-        given().contentType(ContentType.JSON).body("{\"symptoms\":[{\"code\":\"paralysis\",\"onset\":\"sudden\"}]}")
+        given().header("X-API-Key", CustomisedClinic.FIRST_KEY).contentType(ContentType.JSON).body("{\"symptoms\":[{\"code\":\"paralysis\",\"onset\":\"sudden\"}]}")
                 .when().post("/api/v1/triage")
                 .then().statusCode(200)
                 .body("advice", containsString("Call 112"))

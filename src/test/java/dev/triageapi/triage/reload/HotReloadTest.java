@@ -1,11 +1,10 @@
 package dev.triageapi.triage.reload;
 
-import dev.triageapi.testing.Folders;
+import dev.triageapi.testing.CustomisedClinic;
 import dev.triageapi.testing.LogCapture;
 import dev.triageapi.triage.rules.ReloadAttempt;
 import dev.triageapi.triage.rules.RulesRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -17,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -31,12 +29,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Rules loaded from a folder are swapped in while the service runs, only when they compile and pass every vignette. */
 @QuarkusTest
-@TestProfile(HotReloadTest.RulesFolder.class)
+@TestProfile(CustomisedClinic.class)
 class HotReloadTest {
 
-    static final Path DIR = copyOfRules();
+    /** The clinic's rule folder, checked every 200 ms. */
+    static final Path DIR = CustomisedClinic.RULES;
     static final Path CONSULTATION = DIR.resolve("urgency/consultation.drl");
     static final Path STROKE = DIR.resolve("emergency/stroke.drl");
+    static final String KEY = "X-API-Key";
     static final String ORIGINAL_CONSULTATION = read(CONSULTATION);
     static final String ORIGINAL_STROKE = read(STROKE);
     static final String FLOOR_REASON = "A doctor should look for the cause of the reported symptoms.";
@@ -44,14 +44,6 @@ class HotReloadTest {
     static final String FLOOR_CODE = "\"cause_to_be_found\"";
     static final String OTHER_CODE = "\"no_pattern_recognised\"";
     static final String OTHER_REASON = "No specific pattern was recognised; a doctor should assess any new muscle complaint.";
-
-    /** Rules from a temporary copy of rules/, checked every 200 ms. */
-    public static class RulesFolder implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("triage.rules.dir", DIR.toString(), "triage.rules.reload-interval", "200ms");
-        }
-    }
 
     @Inject
     RulesRegistry registry;
@@ -69,12 +61,12 @@ class HotReloadTest {
         Files.writeString(CONSULTATION, ORIGINAL_CONSULTATION.replace(FLOOR_CODE, OTHER_CODE));
         awaitVersionChange(before);
 
-        given().contentType(ContentType.JSON).body("{\"symptoms\":[{\"code\":\"twitching\",\"onset\":\"gradual\"}]}")
+        given().header(KEY, CustomisedClinic.FIRST_KEY).contentType(ContentType.JSON).body("{\"symptoms\":[{\"code\":\"twitching\",\"onset\":\"gradual\"}]}")
                 .when().post("/api/v1/triage")
                 .then().statusCode(200)
                 .body("rulesVersion", equalTo(version()))
                 .body("reasons", hasItem(OTHER_REASON));
-        given().when().get("/api/v1/rules").then().body("reload.watching", equalTo(true))
+        given().header(KEY, CustomisedClinic.FIRST_KEY).when().get("/api/v1/rules").then().body("reload.watching", equalTo(true))
                 .body("reload.lastAttempt.accepted", equalTo(true));
     }
 
@@ -91,7 +83,7 @@ class HotReloadTest {
         assertFalse(attempt.accepted());
         assertTrue(attempt.problems().stream().anyMatch(p -> p.startsWith("rules/urgency/consultation.drl")), attempt.problems().toString());
         assertEquals(before, version(), "the old rules keep answering");
-        given().contentType(ContentType.JSON).body("{\"symptoms\":[{\"code\":\"twitching\"}]}")
+        given().header(KEY, CustomisedClinic.FIRST_KEY).contentType(ContentType.JSON).body("{\"symptoms\":[{\"code\":\"twitching\"}]}")
                 .when().post("/api/v1/triage").then().statusCode(200).body("rulesVersion", equalTo(before));
         given().when().get("/q/health")
                 .then().statusCode(503)
@@ -100,7 +92,7 @@ class HotReloadTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("triage_rules_reloads_total{result=\"rejected\"}"));
-        given().when().get("/api/v1/rules").then().statusCode(200)
+        given().header(KEY, CustomisedClinic.FIRST_KEY).when().get("/api/v1/rules").then().statusCode(200)
                 .body("rulesVersion", equalTo(before))
                 .body("reload.lastAttempt.accepted", equalTo(false));
     }
@@ -120,7 +112,7 @@ class HotReloadTest {
         assertTrue(attempt.problems().stream().anyMatch(p -> p.startsWith("vignette stroke-") && p.contains("emergency_ambulance")),
                 attempt.problems().toString());
         assertEquals(before, version());
-        given().contentType(ContentType.JSON)
+        given().header(KEY, CustomisedClinic.FIRST_KEY).contentType(ContentType.JSON)
                 .body("{\"symptoms\":[{\"code\":\"muscle_weakness\",\"onset\":\"sudden\",\"side\":\"left\"}]}")
                 .when().post("/api/v1/triage").then().statusCode(200)
                 .body("urgency", equalTo("emergency_ambulance"))
@@ -144,7 +136,7 @@ class HotReloadTest {
             results.add(clients.submit(() -> {
                 int answered = 0;
                 while (swapping.get()) {
-                    io.restassured.response.Response r = given().contentType(ContentType.JSON)
+                    io.restassured.response.Response r = given().header(KEY, CustomisedClinic.FIRST_KEY).contentType(ContentType.JSON)
                             .body("{\"symptoms\":[{\"code\":\"twitching\",\"onset\":\"gradual\"}]}").post("/api/v1/triage");
                     String version = r.path("rulesVersion");
                     java.util.List<String> reasons = r.path("reasons");
@@ -226,13 +218,6 @@ class HotReloadTest {
                 "the watcher did not pick up the change; last attempt: " + registry.lastAttempt()));
     }
 
-    private static Path copyOfRules() {
-        try {
-            return Folders.copy(Path.of("rules"), Files.createTempDirectory("rules-reload"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static String read(Path file) {
         try {
