@@ -2,7 +2,13 @@ package dev.triageapi.packaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -29,55 +35,74 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A bounded soak on loopback (32 clients, {@code soak.seconds}, default 3; {@code -Dsoak.seconds=60} for a longer one):
  * no errors, and every answer is byte for byte the answer the same request got alone. And a request in flight when the
  * service is told to stop still gets its answer.
+ *
+ * <p>Both run against one start of the jar, the stop last since it ends the process: a start costs several seconds of
+ * the build, and a stop right after a soak is the harder case anyway.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoadAndShutdownIT {
 
     static final int CLIENTS = 32;
     static final long SECONDS = Long.getLong("soak.seconds", 3);
     static final long MAX_REQUESTS = 5_000_000;
 
-    @Test
-    void shouldAnswerEveryConcurrentRequestExactlyAsItWasAnsweredAlone(@TempDir Path workDir) throws Exception {
-        List<String> bodies = vignetteRequests();
-        try (RunningJar app = RunningJar.start(workDir, RunningJar.NO_WARM_UP).awaitReady()) {
-            List<String> expected = new ArrayList<>();
-            for (String body : bodies) {
-                HttpResponse<String> alone = app.postTriage(body);
-                assertEquals(200, alone.statusCode(), body);
-                expected.add(alone.body());
-            }
-            AtomicLong sent = new AtomicLong();
-            ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
-            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-            for (int c = 0; c < CLIENTS; c++) {
-                int offset = c;
-                clients.submit(() -> {
-                    for (int i = offset; System.nanoTime() < deadline && sent.incrementAndGet() < MAX_REQUESTS && failures.size() < 10; i++) {
-                        int k = i % bodies.size();
-                        try {
-                            HttpResponse<String> r = app.postTriage(bodies.get(k));
-                            if (r.statusCode() != 200 || !r.body().equals(expected.get(k))) {
-                                failures.add("request " + k + ": status " + r.statusCode());
-                            }
-                        } catch (Exception e) {
-                            failures.add("request " + k + ": " + e);
-                        }
-                    }
-                });
-            }
-            clients.shutdown();
-            assertTrue(clients.awaitTermination(SECONDS + 60, TimeUnit.SECONDS), "clients did not finish");
-            assertTrue(failures.isEmpty(), failures.size() + " failures, e.g. " + failures.peek());
-            assertTrue(sent.get() > bodies.size(), "only " + sent.get() + " requests");
-            System.out.printf("soak: %d requests from %d clients in %d s, 0 errors, 0 mismatches%n", sent.get(), CLIENTS, SECONDS);
+    private RunningJar app;
+
+    @BeforeAll
+    void start(@TempDir Path workDir) throws Exception {
+        app = RunningJar.start(workDir, RunningJar.NO_WARM_UP).awaitReady();
+    }
+
+    @AfterAll
+    void stop() throws InterruptedException {
+        if (app != null) {
+            app.close();
         }
     }
 
     @Test
-    void shouldFinishARequestInFlightWhenAskedToStop(@TempDir Path workDir) throws Exception {
+    @Order(1)
+    void shouldAnswerEveryConcurrentRequestExactlyAsItWasAnsweredAlone() throws Exception {
+        List<String> bodies = vignetteRequests();
+        List<String> expected = new ArrayList<>();
+        for (String body : bodies) {
+            HttpResponse<String> alone = app.postTriage(body);
+            assertEquals(200, alone.statusCode(), body);
+            expected.add(alone.body());
+        }
+        AtomicLong sent = new AtomicLong();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
+            int offset = c;
+            clients.submit(() -> {
+                for (int i = offset; System.nanoTime() < deadline && sent.incrementAndGet() < MAX_REQUESTS && failures.size() < 10; i++) {
+                    int k = i % bodies.size();
+                    try {
+                        HttpResponse<String> r = app.postTriage(bodies.get(k));
+                        if (r.statusCode() != 200 || !r.body().equals(expected.get(k))) {
+                            failures.add("request " + k + ": status " + r.statusCode());
+                        }
+                    } catch (Exception e) {
+                        failures.add("request " + k + ": " + e);
+                    }
+                }
+            });
+        }
+        clients.shutdown();
+        assertTrue(clients.awaitTermination(SECONDS + 60, TimeUnit.SECONDS), "clients did not finish");
+        assertTrue(failures.isEmpty(), failures.size() + " failures, e.g. " + failures.peek());
+        assertTrue(sent.get() > bodies.size(), "only " + sent.get() + " requests");
+        System.out.printf("soak: %d requests from %d clients in %d s, 0 errors, 0 mismatches%n", sent.get(), CLIENTS, SECONDS);
+    }
+
+    @Test
+    @Order(2)
+    void shouldFinishARequestInFlightWhenAskedToStop() throws Exception {
         byte[] body = "{\"symptoms\":[{\"code\":\"confusion\",\"onset\":\"sudden\"}]}".getBytes(StandardCharsets.UTF_8);
-        try (RunningJar app = RunningJar.start(workDir, RunningJar.NO_WARM_UP).awaitReady(); Socket socket = new Socket("127.0.0.1", app.port())) {
+        try (Socket socket = new Socket("127.0.0.1", app.port())) {
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/triage HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
