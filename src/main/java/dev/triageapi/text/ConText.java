@@ -79,6 +79,9 @@ final class ConText {
         if (nearest >= 0 && afterCue(units, k, Role.NEGATION_CANCEL, AFTER_REACH) != null) {
             nearest = -1;
         }
+        if (nearest >= 0 && listedAfterAComplaint(text, units, nearest, k, firstPerson)) {
+            nearest = -1;
+        }
         if (nearest >= 0) {
             // A second negation right before the first, with no phrase between them, cancels it into a doubt.
             int outer = beforeIndex(units, nearest, Role.NEGATION_BEFORE, 2, true);
@@ -112,6 +115,28 @@ final class ConText {
             }
         }
         return true;
+    }
+
+    /** Units a "nor" looks back across for the complaint it continues. */
+    private static final int LIST_REACH = 8;
+
+    /**
+     * Whether the "no" before a modifier is a "nor" ("ni") that continues a complaint said with its own "no": in "no
+     * puedo mover la pierna ni el brazo desde hace una hora" the arm and the hour are the complaint's too, where in "no
+     * fever nor a stiff neck" the "nor" goes on denying. The first complaint before the "nor" decides.
+     */
+    private static boolean listedAfterAComplaint(String text, List<Unit> units, int cue, int k, boolean firstPerson) {
+        Unit u = units.get(k);
+        if (u.concept() || !u.has(Role.MODIFIER) && !u.quantity || !units.get(cue).has(Role.LIST_OR)) {
+            return false;
+        }
+        for (int j = cue - 1; j >= Math.max(0, cue - LIST_REACH) && units.get(j).scope == u.scope; j--) {
+            Unit c = units.get(j);
+            if (c.concept()) {
+                return c.has(Role.SYMPTOM) && context(text, units, j, false, firstPerson).status() == SymptomStatus.PRESENT;
+            }
+        }
+        return false;
     }
 
     private static Unit beforeCue(List<Unit> units, int k, Role role, int reach, boolean stopAtConcept) {

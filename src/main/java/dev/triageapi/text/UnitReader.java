@@ -6,7 +6,9 @@ import dev.triageapi.text.PhraseIndex.Role;
 import dev.triageapi.text.Tokens.Token;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Cuts a text's words into units, each a phrase of the lexicon (longest first) or one unknown word, and numbers their
@@ -73,6 +75,11 @@ final class UnitReader {
             if (m != null && forced != null && m != forced && m.to() > forced.from() && i < forced.from()) {
                 m = m.to() > forced.from() ? null : m; // a phrase may not run into the concept
             }
+            boolean clauseStart = m != null && m.has(Role.CLAUSE_START);
+            boolean termination = m != null && m.has(Role.TERMINATION);
+            if (m != null && m != forced && !m.concept()) {
+                m = yieldToConcept(words, m, typoBudget);
+            }
             int to = m == null ? i + 1 : m.to();
             Unit u = new Unit(i, to, m, words.get(i).start(), words.get(to - 1).end());
             u.commaBefore = words.get(i).commaBefore();
@@ -80,10 +87,10 @@ final class UnitReader {
                 sentence++;
                 clause++;
                 scope++;
-            } else if (u.has(Role.TERMINATION)) {
+            } else if (termination) {
                 clause++;
                 scope++;
-            } else if (u.has(Role.CLAUSE_START) && !units.isEmpty()
+            } else if (clauseStart && !units.isEmpty()
                     && (words.get(i).commaBefore() || !units.get(units.size() - 1).has(Role.UNCERTAINTY_BEFORE))) {
                 scope++; // "I think I have a fever": the hedge reaches into the clause it introduces
             }
@@ -94,5 +101,33 @@ final class UnitReader {
             i = to;
         }
         return units;
+    }
+
+    /** The roles by which a cue changes what the phrases near it mean, which a yielding cue must not lose. */
+    private static final Set<Role> SAYS_SOMETHING = EnumSet.of(Role.NEGATION_BEFORE, Role.NEGATION_AFTER, Role.NEGATION_CANCEL,
+            Role.PSEUDO, Role.UNCERTAINTY_BEFORE, Role.UNCERTAINTY_AFTER, Role.RELATIVE, Role.FAMILY_VERB, Role.OTHER_BEFORE,
+            Role.OTHER_AFTER, Role.HISTORICAL_BEFORE, Role.HISTORICAL_AFTER, Role.ALL, Role.WELL_AFTER);
+
+    /**
+     * A cue never hides a concept that begins inside it and ends after it, when the cue says nothing but where a
+     * clause starts ("y me duele el cuello" is a new clause and "me duele el cuello"), or the concept takes what it
+     * says with it ("I have no strength" is "I have" and the weakness phrase "no strength"). Otherwise the cue stays
+     * whole: "I could have MS", "stopped taking insulin" and "no tengo nada de temperatura" keep their hedge or their
+     * "no". A cue that yields keeps the words before the concept (its longest phrase among them, else none), and a
+     * clause it started still starts there.
+     */
+    private Match yieldToConcept(List<Token> words, Match cue, int[] typoBudget) {
+        Set<Role> says = EnumSet.noneOf(Role.class);
+        cue.roles().stream().filter(SAYS_SOMETHING::contains).forEach(says::add);
+        for (int j = cue.from() + 1; j < cue.to(); j++) {
+            Match inside = index.longest(words, j, typoBudget);
+            if (inside == null || !inside.concept() || inside.to() <= cue.to()) {
+                continue;
+            }
+            Match taken = index.longest(words.subList(0, cue.to()), j, typoBudget);
+            boolean carried = taken != null && taken.roles().containsAll(says);
+            return says.isEmpty() || carried ? index.longest(words.subList(0, j), cue.from(), typoBudget) : cue;
+        }
+        return cue;
     }
 }

@@ -86,11 +86,57 @@ class TextParserTest {
         // "and in neither leg" leaves a stated left side one-sided: the stroke sign stays.
         assertEquals(Side.LEFT, modifier("es", "Debilidad repentina en el brazo izquierdo y en ninguna de las dos piernas",
                 "muscle_weakness", Modifier.SIDE));
-        // "I can't move either leg, nor my left arm": no side or place is guessed, so the sign may be one-sided.
+        // "I can't move either leg, nor my left arm": the "nor" goes on with the complaint, so the arm is not lost.
         ParsedText.ParsedSymptom paralysis = symptom(Parsers.of("es").parse(
                 "De repente no puedo mover ninguna de las dos piernas ni el brazo izquierdo"), "paralysis");
         assertEquals(SymptomStatus.PRESENT, paralysis.status());
-        assertNull(paralysis.modifiers().get(Modifier.SIDE));
+        assertEquals(List.of(BodyLocation.LEG, BodyLocation.ARM), paralysis.modifiers().get(Modifier.LOCATIONS));
+    }
+
+    @Test
+    void shouldReadEitherLegAfterAnInabilityAsBothLegs() {
+        // With back pain, legs lost here were a routine visit where fields give a spinal emergency (round 3 review).
+        for (String[] said : new String[][] {
+                {"es", "Desde ayer no puedo mover ninguna de las dos piernas", "paralysis"},
+                {"es", "Desde ayer no siento ninguna de las dos piernas", "numbness"},
+                {"es", "No tengo fuerza en ninguna de las dos piernas", "muscle_weakness"},
+                {"en", "Since yesterday neither of my legs has any strength", "muscle_weakness"},
+                {"en", "I have no strength in either leg", "muscle_weakness"},
+                {"en", "I can't feel either leg", "numbness"}}) {
+            ParsedText.ParsedSymptom s = symptom(Parsers.of(said[0]).parse(said[1]), said[2]);
+            assertEquals(SymptomStatus.PRESENT, s.status(), said[1]);
+            assertEquals(List.of(BodyLocation.LEG), s.modifiers().get(Modifier.LOCATIONS), said[1]);
+            assertEquals(Side.BOTH, s.modifiers().get(Modifier.SIDE), said[1]);
+        }
+    }
+
+    @Test
+    void shouldLetANorGoOnWithAComplaintSaidWithItsOwnNo() {
+        ParsedText.ParsedSymptom paralysis = symptom(Parsers.of("es").parse(
+                "No puedo mover la pierna derecha ni el brazo derecho desde hace una hora"), "paralysis");
+        assertEquals(List.of(BodyLocation.LEG, BodyLocation.ARM), paralysis.modifiers().get(Modifier.LOCATIONS));
+        assertEquals(1.0, paralysis.modifiers().get(Modifier.HOURS_SINCE_ONSET));
+        // After a denied complaint the "nor" still denies.
+        ParsedText denied = Parsers.of("es").parse("No tengo fiebre ni rigidez en el cuello");
+        assertEquals(SymptomStatus.ABSENT, symptom(denied, "neck_stiffness").status());
+        assertEquals(SymptomStatus.ABSENT, symptom(Parsers.of("en").parse("No fever, no neck stiffness nor rash"), "skin_rash").status());
+    }
+
+    @Test
+    void shouldNeverLetACueHideAComplaintThatBeginsInsideIt() {
+        // "y me" starts a clause, and "me duele el cuello" is the neck pain; "I have no" is not "no strength" denied.
+        for (String[] said : new String[][] {{"es", "Me caí y me duele el cuello", "neck_pain"},
+                {"es", "Tengo dolor de cabeza y me desmayé", "loss_of_consciousness"},
+                {"en", "I have no strength in my legs", "muscle_weakness"}}) {
+            assertEquals(SymptomStatus.PRESENT, symptom(Parsers.of(said[0]).parse(said[1]), said[2]).status(), said[1]);
+        }
+        // A cue whose "no" or hedge the complaint does not take stays whole.
+        assertEquals(SymptomStatus.ABSENT, symptom(Parsers.of("es").parse("No tengo nada de temperatura y me duele la cabeza"), "fever").status());
+        assertEquals(List.of(), Parsers.of("en").parse("I stopped taking insulin and I feel weak").riskFactors(),
+                "a stopped medicine is not taken");
+        // The clause "y me" started still ends a "no" before it.
+        assertEquals(SymptomStatus.PRESENT, symptom(Parsers.of("es").parse("No tengo fiebre y me duele el cuello"), "neck_pain").status());
+        assertEquals(SymptomStatus.ABSENT, symptom(Parsers.of("es").parse("No tengo fiebre y me duele el cuello"), "fever").status());
     }
 
     @Test
