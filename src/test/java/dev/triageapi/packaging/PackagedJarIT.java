@@ -1,6 +1,9 @@
 package dev.triageapi.packaging;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
@@ -15,14 +18,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Runs the packaged application the way an operator does, {@code java -jar target/quarkus-app/quarkus-run.jar},
  * from an unrelated folder: the bundled rules must come along, and broken rules must stop it from starting.
+ *
+ * <p>The two tests that only read a running service share one start of it (as an operator runs it, warm-up on, with
+ * JSON logs switched on): a start costs several seconds of the build.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PackagedJarIT {
 
-    @Test
-    void shouldTriageFromAnyFolderWithTheBundledRules(@TempDir Path workDir) throws Exception {
-        try (RunningJar app = RunningJar.start(workDir).awaitReady()) {
-            assertCallsAnAmbulanceForASuddenNumbArm(app);
+    private RunningJar elsewhere;
+
+    @BeforeAll
+    void startFromAnotherFolder(@TempDir Path workDir) throws Exception {
+        elsewhere = RunningJar.start(workDir, "-Dquarkus.log.console.json.enabled=true").awaitReady();
+    }
+
+    @AfterAll
+    void stop() throws InterruptedException {
+        if (elsewhere != null) {
+            elsewhere.close();
         }
+    }
+
+    @Test
+    void shouldTriageFromAnyFolderWithTheBundledRules() throws Exception {
+        assertCallsAnAmbulanceForASuddenNumbArm(elsewhere);
     }
 
     private static void assertCallsAnAmbulanceForASuddenNumbArm(RunningJar app) throws Exception {
@@ -43,19 +62,18 @@ class PackagedJarIT {
     }
 
     @Test
-    void shouldWriteJsonLogsWithTheRequestIdWhenSwitchedOn(@TempDir Path workDir) throws Exception {
-        try (RunningJar app = RunningJar.start(workDir, RunningJar.NO_WARM_UP, "-Dquarkus.log.console.json.enabled=true").awaitReady()) {
-            assertEquals(200, app.postTriage("{\"age\":44,\"symptoms\":[{\"code\":\"salt_craving\"}]}").statusCode());
-            String line = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(
-                    () -> Files.readAllLines(app.log).stream()
-                            .filter(l -> l.startsWith("{") && l.contains("dev.triageapi.access") && l.contains("method=POST"))
-                            .findFirst().orElse(null),
-                    java.util.Objects::nonNull);
-            com.fasterxml.jackson.databind.JsonNode access = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
-            assertTrue(access.path("mdc").path("requestId").asText().length() >= 8, access.toString());
-            assertTrue(access.path("message").asText().contains("status=200"), access.toString());
-            assertTrue(!Files.readString(app.log).contains("salt_craving"), "a symptom was logged");
-        }
+    void shouldWriteJsonLogsWithTheRequestIdWhenSwitchedOn() throws Exception {
+        RunningJar app = elsewhere;
+        assertEquals(200, app.postTriage("{\"age\":44,\"symptoms\":[{\"code\":\"salt_craving\"}]}").statusCode());
+        String line = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(
+                () -> Files.readAllLines(app.log).stream()
+                        .filter(l -> l.startsWith("{") && l.contains("dev.triageapi.access") && l.contains("method=POST"))
+                        .findFirst().orElse(null),
+                java.util.Objects::nonNull);
+        com.fasterxml.jackson.databind.JsonNode access = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        assertTrue(access.path("mdc").path("requestId").asText().length() >= 8, access.toString());
+        assertTrue(access.path("message").asText().contains("status=200"), access.toString());
+        assertTrue(!Files.readString(app.log).contains("salt_craving"), "a symptom was logged");
     }
 
     @Test
