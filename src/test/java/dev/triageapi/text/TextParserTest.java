@@ -123,6 +123,16 @@ class TextParserTest {
     }
 
     @Test
+    void shouldReadAStrainedBackAsAnInjuryButNeverOneDoneOnPurpose() {
+        assertEquals(Trigger.INJURY, modifier("es", "Me hice daño en la espalda moviendo muebles", "back_pain", Modifier.TRIGGER));
+        // Self-harm is not in the catalog: an injury done on purpose must not read as back pain with a harmless cause.
+        assertTrue(Parsers.of("es").parse("Me hice daño en la espalda a propósito").symptoms().isEmpty());
+        assertTrue(Parsers.of("en").parse("I hurt my back on purpose").symptoms().isEmpty());
+        // Only the back: "me hice daño en la cabeza" stays a head injury, never the back's cause.
+        assertNull(modifier("es", "Me hice daño en la cabeza y me duele la espalda", "back_pain", Modifier.TRIGGER));
+    }
+
+    @Test
     void shouldNeverLetACueHideAComplaintThatBeginsInsideIt() {
         // "y me" starts a clause, and "me duele el cuello" is the neck pain; "I have no" is not "no strength" denied.
         for (String[] said : new String[][] {{"es", "Me caí y me duele el cuello", "neck_pain"},
