@@ -111,6 +111,15 @@ class TextParserTest {
     }
 
     @Test
+    void shouldDenyWhatNeitherOfMyLimbsHas() {
+        // "my" starts a clause; after "neither of" it must not end the denial.
+        assertEquals(SymptomStatus.ABSENT, symptom(Parsers.of("en").parse("My back hurts and neither of my legs is weak"),
+                "muscle_weakness").status());
+        assertEquals(SymptomStatus.ABSENT, symptom(Parsers.of("es").parse("Ninguna de mis piernas está débil y me duele la espalda"),
+                "muscle_weakness").status());
+    }
+
+    @Test
     void shouldLetANorGoOnWithAComplaintSaidWithItsOwnNo() {
         ParsedText.ParsedSymptom paralysis = symptom(Parsers.of("es").parse(
                 "No puedo mover la pierna derecha ni el brazo derecho desde hace una hora"), "paralysis");
