@@ -121,19 +121,25 @@ final class ConText {
     private static final int LIST_REACH = 8;
 
     /**
-     * Whether the "no" before a modifier is a "nor" ("ni") that continues a complaint said with its own "no": in "no
-     * puedo mover la pierna ni el brazo desde hace una hora" the arm and the hour are the complaint's too, where in "no
-     * fever nor a stiff neck" the "nor" goes on denying. The first complaint before the "nor" decides.
+     * Whether the "no" before a place, a side or a time is a "nor" ("ni") that continues a complaint said with its own
+     * "no": in "no puedo mover la pierna ni el brazo desde hace una hora" the arm and the hour are the complaint's too,
+     * where in "no fever nor a stiff neck" the "nor" goes on denying. The first complaint before the "nor" decides,
+     * unless another "no" comes between them. A value that could lower the level (mild, gone, gradual) never continues.
      */
     private static boolean listedAfterAComplaint(String text, List<Unit> units, int cue, int k, boolean firstPerson) {
         Unit u = units.get(k);
-        if (u.concept() || !u.has(Role.MODIFIER) && !u.quantity || !units.get(cue).has(Role.LIST_OR)) {
+        boolean placeOrTime = u.quantity || u.has(Role.MODIFIER) && u.match.entries().stream()
+                .anyMatch(e -> "locations".equals(e.code()) || "side".equals(e.code()));
+        if (u.concept() || !placeOrTime || !units.get(cue).has(Role.LIST_OR)) {
             return false;
         }
         for (int j = cue - 1; j >= Math.max(0, cue - LIST_REACH) && units.get(j).scope == u.scope; j--) {
             Unit c = units.get(j);
             if (c.concept()) {
                 return c.has(Role.SYMPTOM) && context(text, units, j, false, firstPerson).status() == SymptomStatus.PRESENT;
+            }
+            if (c.cue(Role.NEGATION_BEFORE)) {
+                return false; // "me duele la cabeza, no es leve ni poquito": the "ni" goes on with this "no"
             }
         }
         return false;

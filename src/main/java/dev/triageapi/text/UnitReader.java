@@ -103,30 +103,44 @@ final class UnitReader {
         return units;
     }
 
-    /** The roles by which a cue changes what the phrases near it mean, which a yielding cue must not lose. */
+    /**
+     * The only phrases that may give way to a complaint inside them: a clause's start, the words around it, and a plain
+     * negation. A modifier, a time, a termination, a hedge or anything else keeps its words (review of round 3: "this
+     * morning stiffness in my neck" is no morning stiffness, "ya no tiene paralizada la cara" no "ya no").
+     */
+    private static final Set<Role> MAY_YIELD = EnumSet.of(Role.CLAUSE_START, Role.LIST_AND, Role.FIRST_PERSON, Role.NEGATION_BEFORE);
+    /**
+     * The roles by which a phrase on its own changes what the phrases near it mean (a relative's verb acts only after a
+     * relative, so "I have" says nothing).
+     */
     private static final Set<Role> SAYS_SOMETHING = EnumSet.of(Role.NEGATION_BEFORE, Role.NEGATION_AFTER, Role.NEGATION_CANCEL,
-            Role.PSEUDO, Role.UNCERTAINTY_BEFORE, Role.UNCERTAINTY_AFTER, Role.RELATIVE, Role.FAMILY_VERB, Role.OTHER_BEFORE,
-            Role.OTHER_AFTER, Role.HISTORICAL_BEFORE, Role.HISTORICAL_AFTER, Role.ALL, Role.WELL_AFTER);
+            Role.PSEUDO, Role.UNCERTAINTY_BEFORE, Role.UNCERTAINTY_AFTER, Role.OTHER_BEFORE, Role.OTHER_AFTER,
+            Role.HISTORICAL_BEFORE, Role.HISTORICAL_AFTER, Role.ALL, Role.WELL_AFTER, Role.TERMINATION);
 
     /**
-     * A cue never hides a concept that begins inside it and ends after it, when the cue says nothing but where a
-     * clause starts ("y me duele el cuello" is a new clause and "me duele el cuello"), or the concept takes what it
-     * says with it ("I have no strength" is "I have" and the weakness phrase "no strength"). Otherwise the cue stays
-     * whole: "I could have MS", "stopped taking insulin" and "no tengo nada de temperatura" keep their hedge or their
-     * "no". A cue that yields keeps the words before the concept (its longest phrase among them, else none), and a
-     * clause it started still starts there.
+     * A cue never hides a complaint that begins inside it and ends after it, when the cue only starts a clause ("y me
+     * duele el cuello" is a new clause and "me duele el cuello") or the complaint takes the cue's "no" with it ("I have
+     * no strength" is "I have" and the weakness phrase "no strength"). Otherwise the phrase stays whole: "I could have
+     * MS", "stopped taking insulin", "no tengo nada de temperatura" keep their hedge or their "no", and no modifier or
+     * time gives way. The words the cue keeps (its longest phrase among them, else none) may not say anything it did
+     * not: "nada más" is no "nada". A clause the cue started still starts there.
      */
     private Match yieldToConcept(List<Token> words, Match cue, int[] typoBudget) {
-        Set<Role> says = EnumSet.noneOf(Role.class);
-        cue.roles().stream().filter(SAYS_SOMETHING::contains).forEach(says::add);
+        if (!MAY_YIELD.containsAll(cue.roles())) {
+            return cue;
+        }
         for (int j = cue.from() + 1; j < cue.to(); j++) {
             Match inside = index.longest(words, j, typoBudget);
             if (inside == null || !inside.concept() || inside.to() <= cue.to()) {
                 continue;
             }
+            Match kept = index.longest(words.subList(0, j), cue.from(), typoBudget);
             Match taken = index.longest(words.subList(0, cue.to()), j, typoBudget);
-            boolean carried = taken != null && taken.roles().containsAll(says);
-            return says.isEmpty() || carried ? index.longest(words.subList(0, j), cue.from(), typoBudget) : cue;
+            boolean negation = cue.has(Role.NEGATION_BEFORE);
+            boolean carried = !negation || taken != null && taken.has(Role.NEGATION_BEFORE);
+            boolean saysMore = kept != null && kept.roles().stream().anyMatch(r -> SAYS_SOMETHING.contains(r) && !cue.has(r));
+            boolean keepsNo = negation && kept != null && kept.has(Role.NEGATION_BEFORE);
+            return carried && !saysMore && !keepsNo ? kept : cue;
         }
         return cue;
     }

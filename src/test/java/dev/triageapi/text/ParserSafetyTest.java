@@ -50,7 +50,17 @@ class ParserSafetyTest {
             "es | tiene ormigueo en el brazo | pins_and_needles",
             "es | ninguna pastilla me quita el dolor de cabeza | headache",
             "en | My neck hurts since I slept on it badly | neck_pain",
-            "es | Me duele el cuello desde ayer por la postura | neck_pain"})
+            "es | Me duele el cuello desde ayer por la postura | neck_pain",
+            // Review of round 3: a phrase that gave way to a complaint inside it left words that read as a "no".
+            "es | no me duele nada, nada mas debil el brazo izquierdo desde hace una hora | muscle_weakness",
+            "es | me dio asi no mas debil el brazo | muscle_weakness",
+            "es | Mi papá ya no tiene paralizada la cara, le duró media hora | paralysis",
+            "es | ya no tengo dormido el brazo izquierdo pero me asuste mucho | numbness",
+            "en | not too bad back pain and I cant control my bladder | back_pain",
+            "en | this morning stiffness in my neck, fever 39 and headache | neck_stiffness",
+            "es | hoy en la mañana no me puedo mover el lado derecho | paralysis",
+            "en | I fell several times this week | frequent_falls",
+            "en | I fell on my head | head_injury"})
     void shouldReadAReportedSymptomAsPresent(String language, String text, String code) {
         assertEquals(SymptomStatus.PRESENT, status(language, text, code), text);
     }
@@ -89,6 +99,19 @@ class ParserSafetyTest {
         ParsedSymptom weakness = symptom(language, text, "muscle_weakness");
         Object hours = weakness.modifiers().get(Modifier.HOURS_SINCE_ONSET);
         assertTrue(hours == null || (Double) hours <= 24, text + " gave " + hours + " hours");
+    }
+
+    /** A "ni" after another "no" goes on with that "no": a severity or a course it denies is never put on a complaint. */
+    @Test
+    void shouldNeverPutADeniedSeverityOnAComplaint() {
+        assertNull(symptom(Parsers.of("es").parse("Estoy embarazada de 34 semanas y me duele la cabeza, no es leve ni poquito"),
+                "headache").modifiers().get(Modifier.SEVERITY));
+        assertNotEquals(Boolean.TRUE, symptom(Parsers.of("es").parse("no puedo hablar ni mover el brazo, no es leve ni pasajero"),
+                "difficulty_speaking").modifiers().get(Modifier.RESOLVED));
+    }
+
+    private static ParsedSymptom symptom(ParsedText parsed, String code) {
+        return parsed.symptoms().stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
     }
 
     @Test
