@@ -79,8 +79,8 @@ final class ConText {
         if (nearest >= 0 && afterCue(units, k, Role.NEGATION_CANCEL, AFTER_REACH) != null) {
             nearest = -1;
         }
-        if (nearest >= 0 && listedAfterAComplaint(text, units, nearest, k, firstPerson)) {
-            nearest = -1;
+        if (nearest >= 0 && (listedAfterAComplaint(text, units, nearest, k, firstPerson) || u.ownNo && u.has(Role.SYMPTOM))) {
+            nearest = -1; // "I have no fever and no strength in my legs": the weakness says its own "no"
         }
         if (nearest >= 0) {
             // A second negation right before the first, with no phrase between them, cancels it into a doubt.
@@ -123,8 +123,9 @@ final class ConText {
     /**
      * Whether the "no" before a place, a side or a time is a "nor" ("ni") that continues a complaint said with its own
      * "no": in "no puedo mover la pierna ni el brazo desde hace una hora" the arm and the hour are the complaint's too,
-     * where in "no fever nor a stiff neck" the "nor" goes on denying. The first complaint before the "nor" decides,
-     * unless another "no" comes between them. A value that could lower the level (mild, gone, gradual) never continues.
+     * where in "no fever nor a stiff neck" the "nor" goes on denying. The first complaint before the "nor" decides, when
+     * its own phrase holds the "no" and no other "no" or comma comes between them ("tengo débil el brazo izquierdo ni
+     * el derecho" denies the right). A value that could lower the level (mild, gone, gradual) never continues.
      */
     private static boolean listedAfterAComplaint(String text, List<Unit> units, int cue, int k, boolean firstPerson) {
         Unit u = units.get(k);
@@ -135,8 +136,11 @@ final class ConText {
         }
         for (int j = cue - 1; j >= Math.max(0, cue - LIST_REACH) && units.get(j).scope == u.scope; j--) {
             Unit c = units.get(j);
+            if (units.get(j + 1).commaBefore) {
+                return false; // "tengo débil el brazo izquierdo, ni el derecho ni la cara": a new "not"
+            }
             if (c.concept()) {
-                return c.has(Role.SYMPTOM) && context(text, units, j, false, firstPerson).status() == SymptomStatus.PRESENT;
+                return c.has(Role.SYMPTOM) && c.ownNo && context(text, units, j, false, firstPerson).status() == SymptomStatus.PRESENT;
             }
             if (c.cue(Role.NEGATION_BEFORE)) {
                 return false; // "me duele la cabeza, no es leve ni poquito": the "ni" goes on with this "no"

@@ -90,13 +90,17 @@ public record Lexicon(
      * {@code listAnd}: "and", "y", past which a "no" reaches only a concept that follows at once;
      * {@code all}: words that put a modifier on every symptom said ("everything came on slowly", "todo empezó de golpe");
      * {@code wellAfter}: words after a place or a side that say it is well ("both of my legs are ok", "las dos piernas
-     * están bien"), so the place and the side are no complaint's.
+     * están bien"), so the place and the side are no complaint's;
+     * {@code ownNegation}: words that, first in a complaint's own phrase, say it with a "no" ("can't move", "no
+     * siento", "sin fuerza"): another "no" before it does not deny it, and a "nor" after it goes on with it.
      */
     public record Cues(Sided negation, List<String> negationCancel, List<String> listOr, List<String> listAnd, List<String> pseudo,
                        Sided uncertainty, OtherPerson otherPerson, Sided historical, List<String> termination,
-                       List<String> clauseStart, List<String> all, List<String> filler, List<String> wellAfter) {
+                       List<String> clauseStart, List<String> all, List<String> filler, List<String> wellAfter,
+                       List<String> ownNegation) {
         public Cues {
             wellAfter = wellAfter == null ? List.of() : wellAfter;
+            ownNegation = ownNegation == null ? List.of() : ownNegation;
         }
     }
 

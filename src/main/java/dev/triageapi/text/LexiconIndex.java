@@ -60,6 +60,7 @@ final class LexiconIndex {
         add(index, cues.all(), Role.ALL);
         add(index, cues.filler(), Role.FILLER);
         add(index, cues.wellAfter(), Role.WELL_AFTER);
+        index.ownNegation(cues.ownNegation());
         return index;
     }
 

@@ -134,6 +134,18 @@ final class PhraseIndex {
         }
     }
 
+    /** Analysed words by which a complaint's phrase says it with its own "no" ({@link Lexicon.Cues#ownNegation()}). */
+    private final Set<String> ownNegation = new HashSet<>();
+
+    void ownNegation(List<String> words) {
+        words.forEach(w -> ownNegation.addAll(tokens.terms(w)));
+    }
+
+    /** Whether this analysed word, inside a complaint's phrase, says the complaint with its own "no". */
+    boolean saysNo(String term) {
+        return ownNegation.contains(term) || single(term).stream().anyMatch(e -> e.role() == Role.NEGATION_BEFORE);
+    }
+
     /** The meanings of one analysed word on its own (a body part inside a symptom's phrase). */
     List<Entry> single(String term) {
         Node node = root.children.get(term);

@@ -21,6 +21,8 @@ final class Unit {
     int clause;
     int scope;
     boolean covered;
+    /** A complaint whose own phrase begins with a "no" ("can't move", "no siento las piernas", "sin fuerza"). */
+    boolean ownNo;
 
     Unit(int from, int to, Match match, int start, int end) {
         this.from = from;

@@ -77,11 +77,14 @@ final class UnitReader {
             }
             boolean clauseStart = m != null && m.has(Role.CLAUSE_START);
             boolean termination = m != null && m.has(Role.TERMINATION);
-            if (m != null && m != forced && !m.concept()) {
+            if (m != null && forced == null && !m.concept()) {
                 m = yieldToConcept(words, m, typoBudget);
             }
             int to = m == null ? i + 1 : m.to();
             Unit u = new Unit(i, to, m, words.get(i).start(), words.get(to - 1).end());
+            // Said with its own "no" when its phrase begins with one ("no siento", "can't move", "sin fuerza"); a "no"
+            // further in is part of a denial ("numbness between my legs or anywhere else", "ni en ningún otro lado").
+            u.ownNo = u.concept && index.saysNo(words.get(i).term());
             u.commaBefore = words.get(i).commaBefore();
             if (words.get(i).sentenceBefore()) {
                 sentence++;

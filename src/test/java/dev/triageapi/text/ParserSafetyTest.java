@@ -60,7 +60,15 @@ class ParserSafetyTest {
             "en | this morning stiffness in my neck, fever 39 and headache | neck_stiffness",
             "es | hoy en la mañana no me puedo mover el lado derecho | paralysis",
             "en | I fell several times this week | frequent_falls",
-            "en | I fell on my head | head_injury"})
+            "en | I fell on my head | head_injury",
+            // Second review of round 3: a fall, a "none of my" or a "no ... mucho" that hid a complaint.
+            "en | I fell and hit the back of my head and I keep throwing up | head_injury",
+            "en | none of my pills help with this chest pain | chest_pain",
+            "es | ninguno de mis medicamentos me sirve para el dolor de cabeza | headache",
+            "es | me lastime la espalda cargando a proposito y ahora no puedo orinar | back_pain",
+            "es | no me duele mucho el pecho | chest_pain",
+            "es | ninguna de mis piernas se mueve desde la caida | paralysis",
+            "en | I have no fever and no strength in my legs | muscle_weakness"})
     void shouldReadAReportedSymptomAsPresent(String language, String text, String code) {
         assertEquals(SymptomStatus.PRESENT, status(language, text, code), text);
     }
@@ -108,6 +116,17 @@ class ParserSafetyTest {
                 "headache").modifiers().get(Modifier.SEVERITY));
         assertNotEquals(Boolean.TRUE, symptom(Parsers.of("es").parse("no puedo hablar ni mover el brazo, no es leve ni pasajero"),
                 "difficulty_speaking").modifiers().get(Modifier.RESOLVED));
+    }
+
+    /** A "ni" after a complaint said without a "no" is a new "not": the other side is denied, not added. */
+    @Test
+    void shouldNeverAddTheSideANorDenies() {
+        assertEquals(Side.LEFT, symptom(Parsers.of("es").parse(
+                "tengo debil el brazo izquierdo desde hace una hora, ni el derecho ni la cara"), "muscle_weakness")
+                .modifiers().get(Modifier.SIDE));
+        assertEquals(Side.RIGHT, symptom(Parsers.of("es").parse(
+                "tengo dormida la mano derecha desde hace 40 minutos ni la izquierda ni la cara"), "numbness")
+                .modifiers().get(Modifier.SIDE));
     }
 
     private static ParsedSymptom symptom(ParsedText parsed, String code) {

@@ -134,9 +134,10 @@ class TextParserTest {
     @Test
     void shouldReadAStrainedBackAsAnInjuryButNeverOneDoneOnPurpose() {
         assertEquals(Trigger.INJURY, modifier("es", "Me hice daño en la espalda moviendo muebles", "back_pain", Modifier.TRIGGER));
-        // Self-harm is not in the catalog: an injury done on purpose must not read as back pain with a harmless cause.
-        assertTrue(Parsers.of("es").parse("Me hice daño en la espalda a propósito").symptoms().isEmpty());
-        assertTrue(Parsers.of("en").parse("I hurt my back on purpose").symptoms().isEmpty());
+        // Self-harm is not in the catalog: a back hurt on purpose is back pain, never with a harmless cause.
+        assertEquals(SymptomStatus.PRESENT, symptom(Parsers.of("es").parse("Me hice daño en la espalda a propósito"), "back_pain").status());
+        assertNull(modifier("es", "Me hice daño en la espalda a propósito", "back_pain", Modifier.TRIGGER));
+        assertNull(modifier("en", "I hurt my back on purpose", "back_pain", Modifier.TRIGGER));
         // Only the back: "me hice daño en la cabeza" stays a head injury, never the back's cause.
         assertNull(modifier("es", "Me hice daño en la cabeza y me duele la espalda", "back_pain", Modifier.TRIGGER));
     }
