@@ -196,6 +196,13 @@ public final class InterviewPlan {
         return raising.answers();
     }
 
+    /** The modifiers some worst form of a symptom answers ({@link #alarmingForms()}), by code. */
+    public Set<String> alarmingModifiers() {
+        Set<String> out = new java.util.TreeSet<>(raising.answers().keySet());
+        raising.alternatives().forEach(a -> out.addAll(a.keySet()));
+        return out;
+    }
+
     /**
      * Every worst form of a symptom, as modifier answers by code: the most alarming answers, then each alternative
      * over them. No one form is the worst for every rule (one side is the stroke pattern, both legs the spinal one).

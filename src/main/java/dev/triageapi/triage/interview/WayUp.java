@@ -141,9 +141,10 @@ final class WayUp {
     }
 
     /**
-     * A reported symptom's details can raise the level together where none does alone (begun suddenly, and today).
-     * For each reported symptom none of whose open details raises the level alone, the case with all of them at their
-     * most alarming is evaluated; if that raises it, each of those details is asked, with that level.
+     * A reported symptom's details can raise the level together where none does alone (begun suddenly, and today; in
+     * the face, and last seen well today). For each reported symptom none of whose open details raises the level
+     * alone, the case with all of them in each worst form is evaluated; if that raises it, each detail some worst form
+     * answers is asked, with that level.
      */
     void jointlyRaising(TriageCase c, List<Question> candidates, Urgency current, Function<TriageCase, Probe> probe,
                           List<Asked> raising) {
@@ -155,7 +156,7 @@ final class WayUp {
                 continue;
             }
             List<Question> open = candidates.stream().filter(q -> q.subject() == Question.Subject.MODIFIER
-                    && q.symptom().equals(s.getCode()) && plan.alarmingAnswers().containsKey(q.modifier().code())).toList();
+                    && q.symptom().equals(s.getCode()) && plan.alarmingModifiers().contains(q.modifier().code())).toList();
             boolean anyRaises = raising.stream().anyMatch(a -> open.contains(a.question()));
             if (open.isEmpty() || anyRaises) {
                 continue;
