@@ -3,6 +3,7 @@ package dev.triageapi.testing;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Property checks on seeded generators in plain JUnit 5. One seed per run (new each run, so runs explore different
@@ -23,18 +24,55 @@ public final class Seeds {
     }
 
     public static void forAll(int tries, Check check) {
-        Long fixed = Long.getLong("properties.seed");
-        long seed = fixed != null ? fixed : new SecureRandom().nextLong();
-        int total = tries * Integer.getInteger("properties.tries-factor", 1);
+        long seed = seed();
+        int total = total(tries);
         for (int i = 0; i < total; i++) {
-            Random random = new Random(seed + i * 0x9E3779B97F4A7C15L);
-            try {
-                check.run(random);
-            } catch (Exception | AssertionError e) {
-                throw new AssertionError("property failed on try " + (i + 1) + " of " + total + " with seed " + seed
-                        + "; replay with -Dproperties.seed=" + seed + ": " + e.getMessage(), e);
+            Throwable failure = run(check, seed, i);
+            if (failure != null) {
+                throw failed(failure, i, total, seed);
             }
         }
+    }
+
+    /**
+     * As {@link #forAll}, the tries spread over the machine's cores: for checks of code that serves requests
+     * concurrently anyway (the engine, the interviewer) whose tries share nothing. Each try keeps its own seeded
+     * {@link Random}, so a failure is the same try with the same case as in a run one at a time; the first failing try
+     * is reported.
+     */
+    public static void forAllConcurrently(int tries, Check check) {
+        long seed = seed();
+        int total = total(tries);
+        Throwable[] failures = new Throwable[total];
+        IntStream.range(0, total).parallel().forEach(i -> failures[i] = run(check, seed, i));
+        for (int i = 0; i < total; i++) {
+            if (failures[i] != null) {
+                throw failed(failures[i], i, total, seed);
+            }
+        }
+    }
+
+    private static long seed() {
+        Long fixed = Long.getLong("properties.seed");
+        return fixed != null ? fixed : new SecureRandom().nextLong();
+    }
+
+    private static int total(int tries) {
+        return tries * Integer.getInteger("properties.tries-factor", 1);
+    }
+
+    private static Throwable run(Check check, long seed, int i) {
+        try {
+            check.run(new Random(seed + i * 0x9E3779B97F4A7C15L));
+            return null;
+        } catch (Exception | AssertionError e) {
+            return e;
+        }
+    }
+
+    private static AssertionError failed(Throwable e, int i, int total, long seed) {
+        return new AssertionError("property failed on try " + (i + 1) + " of " + total + " with seed " + seed
+                + "; replay with -Dproperties.seed=" + seed + ": " + e.getMessage(), e);
     }
 
     /** One of the values, or null with the given chance. */

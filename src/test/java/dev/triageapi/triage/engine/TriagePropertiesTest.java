@@ -46,7 +46,7 @@ class TriagePropertiesTest {
 
     @Test
     void addingAPresentSymptomNeverLowersUrgency() {
-        Seeds.forAll(300, random -> {
+        Seeds.forAllConcurrently(300, random -> {
             TriageCase base = triageCase(random);
             Symptom added = symptom(random);
             if (base.symptoms().stream().anyMatch(s -> s.getCode().equals(added.getCode()))) {
@@ -71,7 +71,7 @@ class TriagePropertiesTest {
                 Map.entry(Modifier.SEVERITY, List.of(Severity.MILD, Severity.MODERATE, Severity.SEVERE)),
                 Map.entry(Modifier.ONSET, List.of(Onset.GRADUAL, Onset.SUDDEN)),
                 Map.entry(Modifier.WORSENING, List.of(false, true)));
-        Seeds.forAll(400, random -> {
+        Seeds.forAllConcurrently(400, random -> {
             TriageCase base = triageCase(random);
             int at = random.nextInt(base.symptoms().size());
             Symptom s = base.symptoms().get(at).withStatus(SymptomStatus.PRESENT);
@@ -96,7 +96,7 @@ class TriagePropertiesTest {
      */
     @Test
     void aVitalSignFurtherFromNormalNeverLowersUrgencyInAnAdult() {
-        Seeds.forAll(400, random -> {
+        Seeds.forAllConcurrently(400, random -> {
             TriageCase base = triageCase(random);
             Patient adult = new Patient(16 + random.nextInt(90), base.patient().getSex(), base.patient().getUnderTreatment(),
                     base.patient().getPregnancy());
@@ -143,7 +143,7 @@ class TriagePropertiesTest {
      */
     @Test
     void aVitalSignFurtherFromNormalForTheAgeNeverLowersUrgencyInAChild() {
-        Seeds.forAll(400, random -> {
+        Seeds.forAllConcurrently(400, random -> {
             TriageCase base = triageCase(random);
             int age = random.nextInt(16);
             Patient child = new Patient(age, base.patient().getSex(), base.patient().getUnderTreatment(), null);
@@ -209,7 +209,7 @@ class TriagePropertiesTest {
     /** Unknown is never no: a symptom whose onset is not known never gets less than the same one said to be gradual. */
     @Test
     void anUnknownOnsetNeverGetsLessThanAGradualOne() {
-        Seeds.forAll(400, random -> {
+        Seeds.forAllConcurrently(400, random -> {
             TriageCase base = triageCase(random);
             int at = random.nextInt(base.symptoms().size());
             Symptom s = base.symptoms().get(at).withStatus(SymptomStatus.PRESENT);
@@ -231,7 +231,7 @@ class TriagePropertiesTest {
 
     @Test
     void addingARiskFactorNeverLowersUrgency() {
-        Seeds.forAll(300, random -> {
+        Seeds.forAllConcurrently(300, random -> {
             TriageCase base = triageCase(random);
             String factor = RISK_FACTORS.get(random.nextInt(RISK_FACTORS.size()));
             if (base.riskFactors().stream().anyMatch(r -> r.code().equals(factor))) {
@@ -248,7 +248,7 @@ class TriagePropertiesTest {
 
     @Test
     void symptomOrderNeverChangesTheAnswer() {
-        Seeds.forAll(200, random -> {
+        Seeds.forAllConcurrently(200, random -> {
             TriageCase base = triageCase(random);
             List<Symptom> shuffled = new ArrayList<>(base.symptoms());
             Collections.shuffle(shuffled, random);
@@ -263,7 +263,7 @@ class TriagePropertiesTest {
     /** What-if evaluations read only the level, reached without the rest of the verdict: it must be the same level. */
     @Test
     void aWhatIfEvaluationGivesTheLevelOfTheFullAssessment() {
-        Seeds.forAll(300, random -> {
+        Seeds.forAllConcurrently(300, random -> {
             TriageCase c = triageCase(random);
             assertEquals(Rules.assess(c).urgency(), ENGINE.probe(Rules.RULES, c).urgency(), c.toString());
         });
@@ -271,7 +271,7 @@ class TriagePropertiesTest {
 
     @Test
     void theSameCaseAlwaysGetsTheSameAnswer() {
-        Seeds.forAll(100, random -> {
+        Seeds.forAllConcurrently(100, random -> {
             TriageCase c = triageCase(random);
             assertEquals(Rules.assess(c), Rules.assess(c), c.toString());
         });
@@ -284,7 +284,7 @@ class TriagePropertiesTest {
      */
     @Test
     void anAnswerTheRulesDidNotReadNeverChangesTheLevel() {
-        Seeds.forAll(200, random -> {
+        Seeds.forAllConcurrently(200, random -> {
             TriageCase c = triageCase(random);
             Assessment a = Rules.assess(c);
             for (int i = 0; i < c.symptoms().size(); i++) {
@@ -309,7 +309,7 @@ class TriagePropertiesTest {
     /** Sessions are pooled and reused: nothing of one patient may reach the next one's answer. */
     @Test
     void aReusedSessionAnswersLikeANewOne() {
-        Seeds.forAll(200, random -> {
+        Seeds.forAllConcurrently(200, random -> {
             TriageCase earlier = triageCase(random);
             TriageCase c = triageCase(random);
             RuleSet unused = new RuleSet(Rules.RULES.kieBase(), Rules.RULES.kieBase().newKieSessionsPool(1),
@@ -321,7 +321,7 @@ class TriagePropertiesTest {
 
     @Test
     void everyAnswerIsCompleteAndEveryEmergencyNamesItsRedFlag() {
-        Seeds.forAll(300, random -> {
+        Seeds.forAllConcurrently(300, random -> {
             TriageCase c = triageCase(random);
             Assessment a = Rules.assess(c);
             assertNotNull(a.urgency());
@@ -338,7 +338,7 @@ class TriagePropertiesTest {
 
     @Test
     void addingAnAbnormalVitalSignNeverLowersUrgency() {
-        Seeds.forAll(300, random -> {
+        Seeds.forAllConcurrently(300, random -> {
             TriageCase base = triageCase(random);
             VitalSigns worse = worsened(base.vitals(), random);
             Urgency before = Rules.assess(base).urgency();
@@ -350,7 +350,7 @@ class TriagePropertiesTest {
 
     @Test
     void aLabResultFurtherFromNormalNeverLowersUrgency() {
-        Seeds.forAll(300, random -> {
+        Seeds.forAllConcurrently(300, random -> {
             TriageCase base = triageCase(random);
             LabResults worse = furtherFromNormal(base.labs(), random);
             Urgency before = Rules.assess(base).urgency();
@@ -363,7 +363,7 @@ class TriagePropertiesTest {
     /** Unknown is never no: forgetting a denied risk factor, or turning an absent symptom to unknown, never lowers. */
     @Test
     void unansweringADenialNeverLowersUrgency() {
-        Seeds.forAll(300, random -> {
+        Seeds.forAllConcurrently(300, random -> {
             TriageCase base = triageCase(random);
             Urgency before = Rules.assess(base).urgency();
             List<RiskFactorAbsent> fewer = new ArrayList<>(base.absentRiskFactors());
@@ -384,7 +384,7 @@ class TriagePropertiesTest {
     /** Self-care only with a pathway whose every screen question was answered no; every screen question's promise holds. */
     @Test
     void selfCareComesOnlyFromAScreenedPathwayAndScreenQuestionsKeepTheirPromise() {
-        Seeds.forAll(400, random -> {
+        Seeds.forAllConcurrently(400, random -> {
             TriageCase c = selfCareShaped(random);
             Assessment a = Rules.assess(c);
             if (a.urgency() == Urgency.SELF_CARE) {

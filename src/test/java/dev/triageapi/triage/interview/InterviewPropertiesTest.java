@@ -44,7 +44,7 @@ class InterviewPropertiesTest {
 
     @Test
     void aPatientWhoAnswersEveryQuestionEndsAtTheLevelOfTheWholeTruth() {
-        Seeds.forAll(150, random -> {
+        Seeds.forAllConcurrently(150, random -> {
             Truth t = truth(random);
             Urgency atOnce = patient.atOnce(t.whole());
             SimulatedPatient.Ending end = patient.interview(t.start(), t.whole());
@@ -57,7 +57,7 @@ class InterviewPropertiesTest {
 
     @Test
     void answeringIDontKnowNeverLowersTheLevel() {
-        Seeds.forAll(150, random -> {
+        Seeds.forAllConcurrently(150, random -> {
             Truth t = truth(random);
             List<Urgency> levels = new ArrayList<>();
             Interviewer.Interview interview = patient.round(t.start(), List.of(), levels);
@@ -93,7 +93,7 @@ class InterviewPropertiesTest {
     void aSymptomAtItsMostAlarmingNeverGetsALowerLevelThanWithItsDetailsUnknown() {
         WayUp wayUp = new WayUp(PLAN, patient.answering());
         List<SymptomDefinition> symptoms = Rules.CATALOG.symptoms();
-        Seeds.forAll(150, random -> {
+        Seeds.forAllConcurrently(150, random -> {
             TriageCase c = truth(random).whole();
             for (int i = 0; i < 6; i++) {
                 String code = symptoms.get(random.nextInt(symptoms.size())).code();
