@@ -49,28 +49,28 @@ class RandomBodyIT {
 
     @Test
     void shouldNeverAnswer5xxOnTheJsonApi() {
-        Seeds.forAll(300, random -> check("/api/v1/triage", "application/json",
+        Seeds.forAllConcurrently(300, random -> check("/api/v1/triage", "application/json",
                 random.nextBoolean() ? json(random, 4) : requestShaped(random)));
     }
 
     @Test
     void shouldNeverAnswer5xxOnTheFhirEndpoint() {
-        Seeds.forAll(200, random -> check("/api/v1/triage/fhir", "application/fhir+json", random.nextInt(3) == 0
+        Seeds.forAllConcurrently(200, random -> check("/api/v1/triage/fhir", "application/fhir+json", random.nextInt(3) == 0
                 ? json(random, 5)
                 : mutate(random, random.nextBoolean() ? FhirExamples.QUESTIONNAIRE_RESPONSE : FhirExamples.OBSERVATION_BUNDLE)));
     }
 
     @Test
     void shouldNeverAnswer5xxOnTheIntakeCdsServiceOrFeedback() {
-        Seeds.forAll(100, random -> check("/cds-services/muscle-weakness-intake-triage", "application/json",
+        Seeds.forAllConcurrently(100, random -> check("/cds-services/muscle-weakness-intake-triage", "application/json",
                 random.nextInt(3) == 0 ? json(random, 5) : mutate(random, CdsExamples.QUESTIONNAIRE_INPROGRESS)));
-        Seeds.forAll(100, random -> check("/cds-services/muscle-weakness-triage/feedback", "application/json",
+        Seeds.forAllConcurrently(100, random -> check("/cds-services/muscle-weakness-triage/feedback", "application/json",
                 random.nextInt(3) == 0 ? json(random, 5) : mutate(random, CdsExamples.FEEDBACK)));
     }
 
     @Test
     void shouldNeverAnswer5xxOnTheCdsService() {
-        Seeds.forAll(200, random -> check("/cds-services/muscle-weakness-triage", "application/json",
+        Seeds.forAllConcurrently(200, random -> check("/cds-services/muscle-weakness-triage", "application/json",
                 random.nextInt(3) == 0 ? json(random, 5) : mutate(random, CdsExamples.ENCOUNTER_START)));
     }
 
