@@ -90,6 +90,8 @@ final class PhraseIndex {
     private final Map<String, List<String>> variants = new HashMap<>();
     private final Set<String> knownWords = new HashSet<>();
     private final Tokens tokens;
+    /** Analysed words by which a complaint's phrase says it with its own "no" ({@link Lexicon.Cues#ownNegation()}). */
+    private final Set<String> ownNegation = new HashSet<>();
 
     PhraseIndex(Tokens tokens) {
         this.tokens = tokens;
@@ -133,9 +135,6 @@ final class PhraseIndex {
             node.entries.add(entry);
         }
     }
-
-    /** Analysed words by which a complaint's phrase says it with its own "no" ({@link Lexicon.Cues#ownNegation()}). */
-    private final Set<String> ownNegation = new HashSet<>();
 
     void ownNegation(List<String> words) {
         words.forEach(w -> ownNegation.addAll(tokens.terms(w)));

@@ -191,14 +191,9 @@ public final class InterviewPlan {
         return Optional.ofNullable(lowering.answers().get(key));
     }
 
-    /** The modifier answers of a symptom at its most alarming, by modifier code. */
-    public Map<String, String> alarmingAnswers() {
-        return raising.answers();
-    }
-
     /** The modifiers some worst form of a symptom answers ({@link #alarmingForms()}), by code. */
     public Set<String> alarmingModifiers() {
-        Set<String> out = new java.util.TreeSet<>(raising.answers().keySet());
+        Set<String> out = new TreeSet<>(raising.answers().keySet());
         raising.alternatives().forEach(a -> out.addAll(a.keySet()));
         return out;
     }
