@@ -36,9 +36,9 @@ public final class Seeds {
 
     /**
      * As {@link #forAll}, the tries spread over the machine's cores: for checks of code that serves requests
-     * concurrently anyway (the engine, the interviewer, a running service) whose tries share nothing. Each try keeps its own seeded
-     * {@link Random}, so a failure is the same try with the same case as in a run one at a time; the first failing try
-     * is reported.
+     * concurrently anyway (the engine, the interviewer, a running service) whose tries share nothing. Each try keeps
+     * its own seeded {@link Random}, so a failure is the same try with the same case as in a run one at a time; the
+     * first failing try is reported.
      */
     public static void forAllConcurrently(int tries, Check check) {
         long seed = seed();
