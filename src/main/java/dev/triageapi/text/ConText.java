@@ -124,8 +124,9 @@ final class ConText {
      * Whether the "no" before a place, a side or a time is a "nor" ("ni") that continues a complaint said with its own
      * "no": in "no puedo mover la pierna ni el brazo desde hace una hora" the arm and the hour are the complaint's too,
      * where in "no fever nor a stiff neck" the "nor" goes on denying. The first complaint before the "nor" decides, when
-     * its own phrase holds the "no" and no other "no" or comma comes between them ("tengo débil el brazo izquierdo ni
-     * el derecho" denies the right). A value that could lower the level (mild, gone, gradual) never continues.
+     * its own phrase begins with the "no" and no other "no" comes between them ("tengo débil el brazo izquierdo, ni el
+     * derecho" denies the right; "no siento el brazo, ni la pierna" is both). A value that could lower the level (mild,
+     * gone, gradual) never continues.
      */
     private static boolean listedAfterAComplaint(String text, List<Unit> units, int cue, int k, boolean firstPerson) {
         Unit u = units.get(k);
@@ -136,9 +137,6 @@ final class ConText {
         }
         for (int j = cue - 1; j >= Math.max(0, cue - LIST_REACH) && units.get(j).scope == u.scope; j--) {
             Unit c = units.get(j);
-            if (units.get(j + 1).commaBefore) {
-                return false; // "tengo débil el brazo izquierdo, ni el derecho ni la cara": a new "not"
-            }
             if (c.concept()) {
                 return c.has(Role.SYMPTOM) && c.ownNo && context(text, units, j, false, firstPerson).status() == SymptomStatus.PRESENT;
             }

@@ -129,6 +129,20 @@ class ParserSafetyTest {
                 .modifiers().get(Modifier.SIDE));
     }
 
+    /** Third review of round 3: a comma before "ni", a fall said first, a pressure that fell. */
+    @Test
+    void shouldKeepWhatANorContinuesAndNeverLetAFallDisplaceADangerousCause() {
+        ParsedSymptom numbness = symptom(Parsers.of("es").parse(
+                "no siento el brazo derecho, ni la pierna derecha desde hace 40 minutos"), "numbness");
+        assertEquals(java.util.List.of(dev.triageapi.vocabulary.BodyLocation.ARM, dev.triageapi.vocabulary.BodyLocation.LEG),
+                numbness.modifiers().get(Modifier.LOCATIONS));
+        assertNotEquals(null, numbness.modifiers().get(Modifier.HOURS_SINCE_ONSET));
+        assertEquals(dev.triageapi.vocabulary.Trigger.ALCOHOL, symptom(Parsers.of("en").parse(
+                "He fell and is vomiting and having trouble breathing after drinking"), "vomiting").modifiers().get(Modifier.TRIGGER));
+        assertNull(symptom(Parsers.of("en").parse("My back hurts since my blood pressure fell yesterday"), "back_pain")
+                .modifiers().get(Modifier.TRIGGER));
+    }
+
     private static ParsedSymptom symptom(ParsedText parsed, String code) {
         return parsed.symptoms().stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
     }
