@@ -43,6 +43,8 @@ class AotCacheIT {
         script.environment().put("JAVA", java.toString());
         script.environment().put("JVM_OPTIONS", OPTIONS.toString());
         script.environment().put("PORT", Integer.toString(freePort()));
+        // A small warm-up sample: what is tested is that the training run's cache starts the service, not its extent.
+        script.environment().put("JAVA_TOOL_OPTIONS", "-Dtriage.warm-up.vignettes=4");
         Process training = script.start();
         assertTrue(training.waitFor(120, TimeUnit.SECONDS), "the training run did not end");
         assertEquals(0, training.exitValue(), Files.readString(dir.resolve("training.log")));

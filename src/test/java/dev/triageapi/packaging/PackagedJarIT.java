@@ -29,7 +29,9 @@ class PackagedJarIT {
 
     @BeforeAll
     void startFromAnotherFolder(@TempDir Path workDir) throws Exception {
-        elsewhere = RunningJar.start(workDir, "-Dquarkus.log.console.json.enabled=true").awaitReady();
+        // Warm-up on, as an operator runs it, with a small sample (WarmupTest holds what warm-up sends).
+        elsewhere = RunningJar.start(workDir, "-Dquarkus.log.console.json.enabled=true", "-Dtriage.warm-up.vignettes=4")
+                .awaitReady();
     }
 
     @AfterAll
