@@ -121,8 +121,8 @@ final class ConText {
     private static final int LIST_REACH = 8;
 
     /**
-     * Whether the "no" before a place, a side or a time is a "nor" ("ni") that continues a complaint said with its own
-     * "no": in "no puedo mover la pierna ni el brazo desde hace una hora" the arm and the hour are the complaint's too,
+     * Whether the "no" before a place or a time is a "nor" ("ni") that continues a complaint said with its own "no": in
+     * "no puedo mover la pierna ni el brazo desde hace una hora" the arm and the hour are the complaint's too,
      * where in "no fever nor a stiff neck" the "nor" goes on denying. The first complaint before the "nor" decides, when
      * its own phrase begins with the "no" and no other "no" comes between them ("tengo débil el brazo izquierdo, ni el
      * derecho" denies the right; "no siento el brazo, ni la pierna" is both). A value that could lower the level (mild,
@@ -130,8 +130,9 @@ final class ConText {
      */
     private static boolean listedAfterAComplaint(String text, List<Unit> units, int cue, int k, boolean firstPerson) {
         Unit u = units.get(k);
+        // Places and times, not sides: "ni en la izquierda", "ni el lado derecho tengo nada" deny the other side.
         boolean placeOrTime = u.quantity || u.has(Role.MODIFIER) && u.match.entries().stream()
-                .anyMatch(e -> "locations".equals(e.code()) || "side".equals(e.code()));
+                .allMatch(e -> e.role() != Role.MODIFIER || "locations".equals(e.code()));
         if (u.concept() || !placeOrTime || !units.get(cue).has(Role.LIST_OR)) {
             return false;
         }

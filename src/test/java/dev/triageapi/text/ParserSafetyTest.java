@@ -143,6 +143,21 @@ class ParserSafetyTest {
                 .modifiers().get(Modifier.TRIGGER));
     }
 
+    /** Fourth review of round 3: the other side after a "ni", a limb said well, a fall said first. */
+    @Test
+    void shouldKeepAOneSidedSignOneSidedAndTheCauseThatMatters() {
+        assertEquals(Side.LEFT, symptom(Parsers.of("es").parse(
+                "No siento la mano izquierda desde hace una hora, ni en el lado derecho tengo nada"), "numbness")
+                .modifiers().get(Modifier.SIDE));
+        assertEquals(Side.RIGHT, symptom(Parsers.of("en").parse(
+                "Since an hour ago my right leg is weak, neither of my arms has any strength problem"), "muscle_weakness")
+                .modifiers().get(Modifier.SIDE));
+        assertEquals(SymptomStatus.PRESENT, symptom(Parsers.of("en").parse("No feeling of my left side since 30 minutes"),
+                "numbness").status());
+        assertEquals(dev.triageapi.vocabulary.Trigger.ALCOHOL, symptom(Parsers.of("en").parse(
+                "He fell over and is vomiting and confused after drinking"), "vomiting").modifiers().get(Modifier.TRIGGER));
+    }
+
     private static ParsedSymptom symptom(ParsedText parsed, String code) {
         return parsed.symptoms().stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
     }
