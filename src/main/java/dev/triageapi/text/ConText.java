@@ -111,6 +111,23 @@ final class ConText {
         }
         for (int j = cue + 1; j < units.size() && units.get(j).scope == units.get(k).scope; j++) {
             if (units.get(j).cue(Role.LIST_OR)) {
+                return j > k && !sameList(units, k, j);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the "or" at {@code or}, after the phrase at {@code k}, ends the same list: not when a "no" or an amount of
+     * time comes between them, nor when the "or" is a "nor" after a comma, which starts a list of its own ("No fever,
+     * crushing chest pain for an hour, no cough or cold"; "Sin fiebre, se me durmió el brazo, ni tos ni nada").
+     */
+    private static boolean sameList(List<Unit> units, int k, int or) {
+        if (units.get(or).cue(Role.NEGATION_BEFORE) && units.get(or).commaBefore) {
+            return false;
+        }
+        for (int j = k + 1; j < or; j++) {
+            if (units.get(j).cue(Role.NEGATION_BEFORE) || units.get(j).quantity) {
                 return false;
             }
         }

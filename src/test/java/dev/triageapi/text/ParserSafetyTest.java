@@ -68,7 +68,12 @@ class ParserSafetyTest {
             "es | me lastime la espalda cargando a proposito y ahora no puedo orinar | back_pain",
             "es | no me duele mucho el pecho | chest_pain",
             "es | ninguna de mis piernas se mueve desde la caida | paralysis",
-            "en | I have no fever and no strength in my legs | muscle_weakness"})
+            "en | I have no fever and no strength in my legs | muscle_weakness",
+            // Fourth review: a "no X," list reached past its commas to any later "or" or "ni".
+            "en | No fever, crushing chest pain for an hour, no cough or cold | chest_pain",
+            "en | Not pregnant, severe stomach pain since 2 hours, no fever or vomiting | abdominal_pain",
+            "en | No rash, stiff neck and high fever since last night, no vomiting or diarrhea | neck_stiffness",
+            "es | Sin fiebre, se me durmió el brazo derecho desde hace media hora, ni tos ni nada | numbness"})
     void shouldReadAReportedSymptomAsPresent(String language, String text, String code) {
         assertEquals(SymptomStatus.PRESENT, status(language, text, code), text);
     }
