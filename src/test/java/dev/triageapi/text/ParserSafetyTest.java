@@ -1,14 +1,19 @@
 package dev.triageapi.text;
 
 import dev.triageapi.text.ParsedText.ParsedSymptom;
+import dev.triageapi.vocabulary.BodyLocation;
 import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.Onset;
 import dev.triageapi.vocabulary.Pregnancy;
 import dev.triageapi.vocabulary.Side;
 import dev.triageapi.vocabulary.SymptomStatus;
+import dev.triageapi.vocabulary.Trigger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -73,7 +78,8 @@ class ParserSafetyTest {
             "en | No fever, crushing chest pain for an hour, no cough or cold | chest_pain",
             "en | Not pregnant, severe stomach pain since 2 hours, no fever or vomiting | abdominal_pain",
             "en | No rash, stiff neck and high fever since last night, no vomiting or diarrhea | neck_stiffness",
-            "es | Sin fiebre, se me durmió el brazo derecho desde hace media hora, ni tos ni nada | numbness"})
+            "es | Sin fiebre, se me durmió el brazo derecho desde hace media hora, ni tos ni nada | numbness",
+            "en | No feeling of my left side since 30 minutes | numbness"})
     void shouldReadAReportedSymptomAsPresent(String language, String text, String code) {
         assertEquals(SymptomStatus.PRESENT, status(language, text, code), text);
     }
@@ -123,44 +129,34 @@ class ParserSafetyTest {
                 "difficulty_speaking").modifiers().get(Modifier.RESOLVED));
     }
 
-    /** A "ni" after a complaint said without a "no" is a new "not": the other side is denied, not added. */
-    @Test
-    void shouldNeverAddTheSideANorDenies() {
-        assertEquals(Side.LEFT, symptom(Parsers.of("es").parse(
-                "tengo debil el brazo izquierdo desde hace una hora, ni el derecho ni la cara"), "muscle_weakness")
-                .modifiers().get(Modifier.SIDE));
-        assertEquals(Side.RIGHT, symptom(Parsers.of("es").parse(
-                "tengo dormida la mano derecha desde hace 40 minutos ni la izquierda ni la cara"), "numbness")
-                .modifiers().get(Modifier.SIDE));
+    /** Reviews of round 3: a "ni" or a limb said to be well never adds the other side to a one-sided sign. */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "es | tengo debil el brazo izquierdo desde hace una hora, ni el derecho ni la cara | muscle_weakness | LEFT",
+            "es | tengo dormida la mano derecha desde hace 40 minutos ni la izquierda ni la cara | numbness | RIGHT",
+            "es | No siento la mano izquierda desde hace una hora, ni en el lado derecho tengo nada | numbness | LEFT",
+            "en | Since an hour ago my right leg is weak, neither of my arms has any strength problem | muscle_weakness | RIGHT"})
+    void shouldKeepAOneSidedSignOneSided(String language, String text, String code, Side side) {
+        assertEquals(side, symptom(Parsers.of(language).parse(text), code).modifiers().get(Modifier.SIDE), text);
     }
 
-    /** Third review of round 3: a comma before "ni", a fall said first, a pressure that fell. */
+    /** Reviews of round 3: a complaint holds one cause, so a fall said first must not push out a dangerous one. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"He fell and is vomiting and having trouble breathing after drinking",
+            "He fell over and is vomiting and confused after drinking"})
+    void shouldNeverLetAFallPushOutADangerousCause(String text) {
+        assertEquals(Trigger.ALCOHOL, symptom(Parsers.of("en").parse(text), "vomiting").modifiers().get(Modifier.TRIGGER));
+    }
+
+    /** Third review of round 3: a comma before "ni" ends nothing a complaint's own "no" goes on to. */
     @Test
-    void shouldKeepWhatANorContinuesAndNeverLetAFallDisplaceADangerousCause() {
+    void shouldKeepWhatANorContinuesAfterAComma() {
         ParsedSymptom numbness = symptom(Parsers.of("es").parse(
                 "no siento el brazo derecho, ni la pierna derecha desde hace 40 minutos"), "numbness");
-        assertEquals(java.util.List.of(dev.triageapi.vocabulary.BodyLocation.ARM, dev.triageapi.vocabulary.BodyLocation.LEG),
-                numbness.modifiers().get(Modifier.LOCATIONS));
+        assertEquals(List.of(BodyLocation.ARM, BodyLocation.LEG), numbness.modifiers().get(Modifier.LOCATIONS));
         assertNotEquals(null, numbness.modifiers().get(Modifier.HOURS_SINCE_ONSET));
-        assertEquals(dev.triageapi.vocabulary.Trigger.ALCOHOL, symptom(Parsers.of("en").parse(
-                "He fell and is vomiting and having trouble breathing after drinking"), "vomiting").modifiers().get(Modifier.TRIGGER));
         assertNull(symptom(Parsers.of("en").parse("My back hurts since my blood pressure fell yesterday"), "back_pain")
-                .modifiers().get(Modifier.TRIGGER));
-    }
-
-    /** Fourth review of round 3: the other side after a "ni", a limb said well, a fall said first. */
-    @Test
-    void shouldKeepAOneSidedSignOneSidedAndTheCauseThatMatters() {
-        assertEquals(Side.LEFT, symptom(Parsers.of("es").parse(
-                "No siento la mano izquierda desde hace una hora, ni en el lado derecho tengo nada"), "numbness")
-                .modifiers().get(Modifier.SIDE));
-        assertEquals(Side.RIGHT, symptom(Parsers.of("en").parse(
-                "Since an hour ago my right leg is weak, neither of my arms has any strength problem"), "muscle_weakness")
-                .modifiers().get(Modifier.SIDE));
-        assertEquals(SymptomStatus.PRESENT, symptom(Parsers.of("en").parse("No feeling of my left side since 30 minutes"),
-                "numbness").status());
-        assertEquals(dev.triageapi.vocabulary.Trigger.ALCOHOL, symptom(Parsers.of("en").parse(
-                "He fell over and is vomiting and confused after drinking"), "vomiting").modifiers().get(Modifier.TRIGGER));
+                .modifiers().get(Modifier.TRIGGER), "a pressure that fell is no injury");
     }
 
     private static ParsedSymptom symptom(ParsedText parsed, String code) {
