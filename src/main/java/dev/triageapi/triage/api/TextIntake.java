@@ -8,7 +8,7 @@ import dev.triageapi.http.TextTooLongException;
 import dev.triageapi.text.ParsedText;
 import dev.triageapi.text.ParsedText.ParsedSymptom;
 import dev.triageapi.text.TextParsers;
-import dev.triageapi.triage.interview.InterviewPlan;
+import dev.triageapi.triage.interview.Interviewer;
 import dev.triageapi.vocabulary.Language;
 import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.SymptomStatus;
@@ -34,9 +34,9 @@ public class TextIntake {
     private final TextParsers parsers;
     private final int maxLength;
 
-    TextIntake(Catalog catalog, TriageConfig config) {
+    TextIntake(Catalog catalog, Interviewer interviewer, TriageConfig config) {
         // The words for "since yesterday" mean what the interview's answer of that name means.
-        this.parsers = new TextParsers(catalog, InterviewPlan.load(catalog)::hours);
+        this.parsers = new TextParsers(catalog, interviewer.plan()::hours);
         this.maxLength = config.api().maxTextLength();
     }
 

@@ -71,6 +71,11 @@ public final class Interviewer {
         this.wayUp = new WayUp(plan, answering);
     }
 
+    /** The plan the interview follows (its questions, answers and durations). */
+    public InterviewPlan plan() {
+        return plan;
+    }
+
     /** How answers become facts and how questions read. */
     public Answering answering() {
         return answering;
