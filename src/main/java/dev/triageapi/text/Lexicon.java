@@ -92,15 +92,27 @@ public record Lexicon(
      * {@code wellAfter}: words after a place or a side that say it is well ("both of my legs are ok", "las dos piernas
      * están bien"), so the place and the side are no complaint's;
      * {@code ownNegation}: words that, first in a complaint's own phrase, say it with a "no" ("can't move", "no
-     * siento", "sin fuerza"): another "no" before it does not deny it, and a "nor" after it goes on with it.
+     * siento", "sin fuerza"): another "no" before it does not deny it, and a "nor" after it goes on with it;
+     * {@code backReference}: words that point back at what brought the complaints after them on.
      */
     public record Cues(Sided negation, List<String> negationCancel, List<String> listOr, List<String> listAnd, List<String> pseudo,
                        Sided uncertainty, OtherPerson otherPerson, Sided historical, List<String> termination,
                        List<String> clauseStart, List<String> all, List<String> filler, List<String> wellAfter,
-                       List<String> ownNegation) {
+                       List<String> ownNegation, BackReference backReference) {
         public Cues {
             wellAfter = wellAfter == null ? List.of() : wellAfter;
             ownNegation = ownNegation == null ? List.of() : ownNegation;
+            backReference = backReference == null ? new BackReference(List.of(), Map.of()) : backReference;
+        }
+    }
+
+    /**
+     * Words that point back at a cause ("because of that", "since then", "por eso"), and the complaints that are
+     * themselves a cause when pointed at, by symptom code with the trigger they are ("sleep_problems": "poor_sleep").
+     */
+    public record BackReference(List<String> phrases, Map<String, String> causes) {
+        public BackReference {
+            causes = causes == null ? Map.of() : causes;
         }
     }
 
@@ -171,6 +183,12 @@ public record Lexicon(
             }
         }
         modifiers.forEach((modifier, values) -> checkValues(where, modifier, List.copyOf(values.keySet()), problems));
+        cues.backReference().causes().forEach((symptom, trigger) -> {
+            if (catalog.symptom(symptom).isEmpty()) {
+                problems.add(where + "unknown symptom " + symptom + " in backReference");
+            }
+            checkValues(where + "backReference " + symptom + " is ", Modifier.TRIGGER.code(), List.of(trigger), problems);
+        });
         for (String duration : time.durations().keySet()) {
             if (durations.hours(duration).isEmpty()) {
                 problems.add(where + "unknown duration " + duration + " (catalog/interview.json)");

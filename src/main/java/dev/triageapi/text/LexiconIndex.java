@@ -60,6 +60,8 @@ final class LexiconIndex {
         add(index, cues.all(), Role.ALL);
         add(index, cues.filler(), Role.FILLER);
         add(index, cues.wellAfter(), Role.WELL_AFTER);
+        add(index, cues.backReference().phrases(), Role.BACK_REFERENCE);
+        add(index, cues.backReference().phrases(), Role.TERMINATION); // "because of that" starts a new clause, as "because" does
         index.ownNegation(cues.ownNegation());
         return index;
     }

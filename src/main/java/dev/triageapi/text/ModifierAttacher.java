@@ -6,10 +6,7 @@ import dev.triageapi.text.ParsedText.Mention;
 import dev.triageapi.text.ParsedText.MentionKind;
 import dev.triageapi.text.PhraseIndex.Entry;
 import dev.triageapi.text.PhraseIndex.Role;
-import dev.triageapi.vocabulary.BodyLocation;
 import dev.triageapi.vocabulary.Modifier;
-import dev.triageapi.vocabulary.Onset;
-import dev.triageapi.vocabulary.Severity;
 import dev.triageapi.vocabulary.Side;
 import dev.triageapi.vocabulary.SymptomStatus;
 
@@ -24,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -43,19 +41,28 @@ final class ModifierAttacher {
 
     private final Catalog catalog;
     private final Set<String> pairedPlurals = new HashSet<>();
+    private final Lending lending;
 
     ModifierAttacher(Catalog catalog, Lexicon lexicon) {
         this.catalog = catalog;
         lexicon.pairedPlurals().forEach(w -> pairedPlurals.add(fold(w)));
+        this.lending = new Lending(catalog, lexicon);
+    }
+
+    /**
+     * The modifiers of each symptom unit: its {@code own}, which words say of it (or of its clause, for how and when
+     * it began), and those {@code lent} to it by words said once for several complaints.
+     */
+    record Attached(Map<Integer, Map<Modifier, Object>> own, Map<Integer, Map<Modifier, Object>> lent) {
     }
 
     /**
      * Reads the modifier words of the text and attaches each modifier found to the symptom it belongs to; returns the
      * modifiers by the unit of their symptom. A pair named in the plural ("my legs", "both feet") is both sides,
-     * unless a side was said.
+     * unless a side was said. {@code present} tells whether a symptom unit is said to be present.
      */
-    Map<Integer, Map<Modifier, Object>> attach(String text, List<Unit> units, List<Integer> symptomUnits, List<Found> found,
-                                               Set<Integer> bothSides, List<Mention> mentions, boolean firstPerson) {
+    Attached attach(String text, List<Unit> units, List<Integer> symptomUnits, List<Found> found, Set<Integer> bothSides,
+                    List<Mention> mentions, boolean firstPerson, IntPredicate present) {
         List<Integer> pluralUnits = new ArrayList<>();
         // Modifier words.
         for (int k = 0; k < units.size(); k++) {
@@ -71,12 +78,14 @@ final class ModifierAttacher {
                 for (Entry e : u.match.entries()) {
                     if (e.role() == Role.MODIFIER) {
                         Modifier m = Modifier.byCode(e.code()).orElseThrow();
-                        found.add(new Found(k, u.start, u.end, m, valueOf(m, e.value()), text.substring(u.start, u.end)));
+                        found.add(new Found(k, u.start, u.end, m, ModifierValues.valueOf(m, e.value()), text.substring(u.start, u.end)));
                     }
                 }
             }
         }
         Map<Integer, Map<Modifier, Object>> attached = new LinkedHashMap<>();
+        Map<Integer, Map<Modifier, Object>> lent = new LinkedHashMap<>();
+        List<Found> saidCauses = new ArrayList<>();
         found.sort(Comparator.comparingInt(Found::unit));
         for (Found f : found) {
             Context c = f.text() == null ? new Context(SymptomStatus.PRESENT, null) : ConText.context(text, units, f.unit(), false, firstPerson);
@@ -94,22 +103,31 @@ final class ModifierAttacher {
             String symptom = target < 0 ? null : units.get(target).symptomCode();
             if (f.text() != null) {
                 mentions.add(new Mention(f.start(), f.end(), f.text(), MentionKind.MODIFIER, f.modifier().code(),
-                        valueText(f.value()), symptom, target < 0 && c.status() == SymptomStatus.PRESENT ? SymptomStatus.UNKNOWN
+                        ModifierValues.valueText(f.value()), symptom, target < 0 && c.status() == SymptomStatus.PRESENT ? SymptomStatus.UNKNOWN
                         : c.status(), c.cue()));
             }
             if (target >= 0) {
-                put(attached.computeIfAbsent(target, t -> new EnumMap<>(Modifier.class)), f.modifier(), f.value(), true);
+                ModifierValues.put(attached.computeIfAbsent(target, t -> new EnumMap<>(Modifier.class)), f.modifier(), f.value(), true);
                 boolean all = sentenceHas(units, f.unit(), Role.ALL);
                 if (all || SPREAD_TO_CLAUSE.contains(f.modifier())) {
                     for (int other : symptomUnits) {
                         if (other != target && (all || units.get(other).clause == units.get(target).clause)
                                 && takes(units.get(other), f.modifier())) {
-                            put(attached.computeIfAbsent(other, t -> new EnumMap<>(Modifier.class)), f.modifier(), f.value(), false);
+                            ModifierValues.put(attached.computeIfAbsent(other, t -> new EnumMap<>(Modifier.class)), f.modifier(), f.value(), false);
                         }
                     }
                 }
+                if (Lending.LENDABLE.contains(f.modifier())) {
+                    for (int other : lending.lentTo(units, symptomUnits, f, target)) {
+                        ModifierValues.put(lent.computeIfAbsent(other, t -> new EnumMap<>(Modifier.class)), f.modifier(), f.value(), false);
+                    }
+                }
+            }
+            if (c.status() == SymptomStatus.PRESENT && f.modifier() == Modifier.TRIGGER) {
+                saidCauses.add(f);
             }
         }
+        lending.pointedBack(units, symptomUnits, saidCauses, present, lent);
 
         // "My legs", "both feet": a pair named in the plural is both sides, unless a side was said.
         for (int p : pluralUnits) {
@@ -120,10 +138,10 @@ final class ModifierAttacher {
         }
         for (int b : bothSides) {
             if (takes(units.get(b), Modifier.SIDE)) {
-                put(attached.computeIfAbsent(b, t -> new EnumMap<>(Modifier.class)), Modifier.SIDE, Side.BOTH, false);
+                ModifierValues.put(attached.computeIfAbsent(b, t -> new EnumMap<>(Modifier.class)), Modifier.SIDE, Side.BOTH, false);
             }
         }
-        return attached;
+        return new Attached(attached, lent);
     }
 
     /**
@@ -224,60 +242,12 @@ final class ModifierAttacher {
     }
 
     private boolean takes(Unit symptom, Modifier modifier) {
+        return takes(catalog, symptom, modifier);
+    }
+
+    /** Whether the symptom a unit names takes the modifier, by the catalog. */
+    static boolean takes(Catalog catalog, Unit symptom, Modifier modifier) {
         return catalog.symptom(symptom.symptomCode()).map(d -> d.modifiers().contains(modifier.code())).orElse(false);
-    }
-
-    /** Puts a modifier's value, joining two answers the way that keeps the more alarming reading. */
-    @SuppressWarnings("unchecked")
-    static void put(Map<Modifier, Object> into, Modifier m, Object value, boolean own) {
-        Object had = into.get(m);
-        if (had == null) {
-            into.put(m, m == Modifier.LOCATIONS ? new ArrayList<>(List.of(value)) : value);
-            return;
-        }
-        if (!own) {
-            return; // a value spread from another symptom of the clause never overrides one of its own
-        }
-        switch (m) {
-            case LOCATIONS -> {
-                List<Object> list = (List<Object>) had;
-                if (!list.contains(value)) {
-                    list.add(value);
-                }
-            }
-            case SIDE -> {
-                if (had != value) {
-                    into.put(m, Side.BOTH);
-                }
-            }
-            case SEVERITY -> into.put(m, ((Severity) value).ordinal() > ((Severity) had).ordinal() ? value : had);
-            case ONSET -> into.put(m, had == Onset.SUDDEN || value == Onset.SUDDEN ? Onset.SUDDEN : had);
-            case HOURS_SINCE_ONSET, HOURS_SINCE_LAST_KNOWN_WELL -> into.put(m, Math.min((Double) had, (Double) value));
-            case WORSENING, RECURRING, RESOLVED, KNOWN_TRIGGER, NOTICED_ON_WAKING -> into.put(m, Boolean.TRUE.equals(had) || Boolean.TRUE.equals(value));
-            default -> {
-                // spread, trigger: the first one said stays
-            }
-        }
-    }
-
-    static Object valueOf(Modifier m, String value) {
-        if (m.kind() == Modifier.Kind.BOOLEAN) {
-            return Boolean.valueOf(value);
-        }
-        return m.choice(value).orElseThrow(() -> new IllegalStateException(m.code() + " " + value));
-    }
-
-    private static String valueText(Object value) {
-        if (value instanceof Double d) {
-            return d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString();
-        }
-        if (value instanceof BodyLocation l) {
-            return l.code();
-        }
-        if (value instanceof Enum<?> e) {
-            return e.name().toLowerCase(Locale.ROOT);
-        }
-        return String.valueOf(value);
     }
 
     private static boolean sentenceHas(List<Unit> units, int k, Role role) {

@@ -20,8 +20,17 @@ public record ParsedText(Language language, Integer age, Sex sex, Pregnancy preg
                          List<String> riskFactors, List<String> absentRiskFactors, List<Mention> mentions,
                          List<Span> unrecognized) {
 
-    /** One symptom the text names, its status and the modifiers its words give, keyed by modifier. */
-    public record ParsedSymptom(String code, SymptomStatus status, Map<Modifier, Object> modifiers) {
+    /**
+     * One symptom the text names, its status and the modifiers its words give, keyed by modifier; {@code lent} holds
+     * what words said once for several complaints give it beyond those (a cause before them all, "Because of that",
+     * "Not getting worse." after them), which a reader takes only where that lowers no red flag.
+     */
+    public record ParsedSymptom(String code, SymptomStatus status, Map<Modifier, Object> modifiers, Map<Modifier, Object> lent) {
+    }
+
+    /** Whether any symptom has a lent modifier. */
+    public boolean lends() {
+        return symptoms.stream().anyMatch(s -> !s.lent().isEmpty());
     }
 
     /** What a mention names. */

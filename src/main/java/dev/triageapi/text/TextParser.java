@@ -131,7 +131,7 @@ public final class TextParser {
                             for (Entry inside : index.single(words.get(t).term())) {
                                 if (inside.role() == Role.MODIFIER && (inside.code().equals("locations") || inside.code().equals("side"))) {
                                     Modifier m = Modifier.byCode(inside.code()).orElseThrow();
-                                    found.add(new Found(k, u.start, u.end, m, ModifierAttacher.valueOf(m, inside.value()), null));
+                                    found.add(new Found(k, u.start, u.end, m, ModifierValues.valueOf(m, inside.value()), null));
                                 }
                             }
                             if (attacher.pairedPlural(text.substring(words.get(t).start(), words.get(t).end()))) {
@@ -141,7 +141,7 @@ public final class TextParser {
                         for (Map.Entry<String, List<String>> implied : e.implied().entrySet()) {
                             Modifier m = Modifier.byCode(implied.getKey()).orElseThrow();
                             for (String v : implied.getValue()) {
-                                found.add(new Found(k, u.start, u.end, m, ModifierAttacher.valueOf(m, v), null));
+                                found.add(new Found(k, u.start, u.end, m, ModifierValues.valueOf(m, v), null));
                             }
                         }
                     }
@@ -170,34 +170,53 @@ public final class TextParser {
             }
         }
 
-        Map<Integer, Map<Modifier, Object>> attached = attacher.attach(text, units, symptomUnits, found, bothSides, mentions, firstPerson);
+        ModifierAttacher.Attached attached = attacher.attach(text, units, symptomUnits, found, bothSides, mentions, firstPerson,
+                k -> contexts.get(k).status() == SymptomStatus.PRESENT);
 
         Sex sex = SexReader.read(text, units, mentions, demographics.sex(), firstPerson);
 
         // The structured part.
-        Map<String, Map<Modifier, Object>> modifiersByCode = new LinkedHashMap<>();
-        for (int k : symptomUnits) {
-            String code = units.get(k).symptomCode();
-            Map<Modifier, Object> mine = attached.getOrDefault(k, Map.of());
-            Map<Modifier, Object> merged = modifiersByCode.computeIfAbsent(code, c -> new EnumMap<>(Modifier.class));
-            if (contexts.get(k).status() != SymptomStatus.ABSENT) {
-                mine.forEach((m, v) -> {
-                    if (v instanceof List<?> each) {
-                        each.forEach(one -> ModifierAttacher.put(merged, m, one, true));
-                    } else {
-                        ModifierAttacher.put(merged, m, v, true);
+        Map<String, Map<Modifier, Object>> modifiersByCode = byCode(units, symptomUnits, contexts, attached.own());
+        Map<String, Map<Modifier, Object>> lentByCode = byCode(units, symptomUnits, contexts, attached.lent());
+        List<ParsedSymptom> symptoms = new ArrayList<>();
+        symptomStatus.forEach((code, context) -> {
+            boolean absent = context.status() == SymptomStatus.ABSENT;
+            Map<Modifier, Object> own = absent ? Map.of() : modifiersByCode.getOrDefault(code, Map.of());
+            Map<Modifier, Object> lent = new EnumMap<>(Modifier.class);
+            if (!absent) {
+                lentByCode.getOrDefault(code, Map.of()).forEach((m, v) -> {
+                    if (!own.containsKey(m)) {
+                        lent.put(m, v);
                     }
                 });
             }
-        }
-        List<ParsedSymptom> symptoms = new ArrayList<>();
-        symptomStatus.forEach((code, context) -> symptoms.add(new ParsedSymptom(code, context.status(),
-                context.status() == SymptomStatus.ABSENT ? Map.of() : Map.copyOf(modifiersByCode.getOrDefault(code, Map.of())))));
+            symptoms.add(new ParsedSymptom(code, context.status(), Map.copyOf(own), Map.copyOf(lent)));
+        });
         List<String> riskFactors = riskStatus.entrySet().stream().filter(e -> e.getValue().status() == SymptomStatus.PRESENT).map(Map.Entry::getKey).toList();
         List<String> absentRiskFactors = riskStatus.entrySet().stream().filter(e -> e.getValue().status() == SymptomStatus.ABSENT).map(Map.Entry::getKey).toList();
         mentions.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end).thenComparing(Mention::code));
         return new ParsedText(language, age, sex, pregnancy, underTreatment, List.copyOf(symptoms), riskFactors, absentRiskFactors,
                 List.copyOf(mentions), unrecognized(text, units));
+    }
+
+    /** The modifiers of the symptom units not said to be absent, joined by symptom code. */
+    private static Map<String, Map<Modifier, Object>> byCode(List<Unit> units, List<Integer> symptomUnits, Map<Integer, Context> contexts,
+                                                             Map<Integer, Map<Modifier, Object>> byUnit) {
+        Map<String, Map<Modifier, Object>> byCode = new LinkedHashMap<>();
+        for (int k : symptomUnits) {
+            Map<Modifier, Object> mine = byUnit.getOrDefault(k, Map.of());
+            Map<Modifier, Object> merged = byCode.computeIfAbsent(units.get(k).symptomCode(), c -> new EnumMap<>(Modifier.class));
+            if (contexts.get(k).status() != SymptomStatus.ABSENT) {
+                mine.forEach((m, v) -> {
+                    if (v instanceof List<?> each) {
+                        each.forEach(one -> ModifierValues.put(merged, m, one, true));
+                    } else {
+                        ModifierValues.put(merged, m, v, true);
+                    }
+                });
+            }
+        }
+        return byCode;
     }
 
     /**

@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -174,6 +175,20 @@ class ParseResourceTest {
                 .body("fromText.language", equalTo("es"))
                 .body("fromText.mentions.code", hasItem("numbness"))
                 .body("disclaimer", notNullValue());
+    }
+
+    @Test
+    void shouldKeepTheReadingThatKeepsTheAmbulanceCallAtBothDoors() {
+        // "Not getting worse" said after both complaints, lent to the swallowing, would lower the call.
+        String text = "I can't swallow and my arms are weak, it came on gradually. Not getting worse.";
+        given().contentType(ContentType.JSON).body(Map.of("text", text))
+                .when().post("/api/v1/parse")
+                .then().statusCode(200)
+                .body("request.symptoms.find { it.code == 'difficulty_swallowing' }.worsening", nullValue())
+                .body("request.symptoms.find { it.code == 'muscle_weakness' }.worsening", equalTo(false));
+        given().contentType(ContentType.JSON).body(Map.of("text", text))
+                .when().post("/api/v1/triage")
+                .then().statusCode(200).body("urgency", equalTo("emergency_ambulance"));
     }
 
     @Test

@@ -68,6 +68,37 @@ class TextParserTest {
     }
 
     @Test
+    void shouldLendACauseOrACourseSaidOnceForSeveralComplaintsToEach() {
+        // Complete vignette texts read a level higher than their fields when these reached one complaint only.
+        ParsedText gym = Parsers.of("en").parse("After the gym my thighs are sore and my legs feel weak. Not getting worse.");
+        assertEquals(Trigger.EXERCISE, symptom(gym, "muscle_pain").modifiers().get(Modifier.TRIGGER));
+        assertEquals(Trigger.EXERCISE, symptom(gym, "muscle_weakness").lent().get(Modifier.TRIGGER));
+        assertEquals(Boolean.FALSE, symptom(gym, "muscle_weakness").modifiers().get(Modifier.WORSENING));
+        assertEquals(Boolean.FALSE, symptom(gym, "muscle_pain").lent().get(Modifier.WORSENING));
+        ParsedText back = Parsers.of("en").parse("I've been sleeping badly for a week. Because of that I'm exhausted.");
+        assertEquals(Trigger.POOR_SLEEP, symptom(back, "fatigue").lent().get(Modifier.TRIGGER));
+        ParsedText porEso = Parsers.of("es").parse("Duermo mal desde hace una semana. Por eso estoy muy cansado.");
+        assertEquals(Trigger.POOR_SLEEP, symptom(porEso, "fatigue").lent().get(Modifier.TRIGGER));
+        ParsedText desde = Parsers.of("es").parse("Hice pierna en el gimnasio y desde entonces me duelen los muslos y los noto débiles");
+        assertEquals(Trigger.EXERCISE, symptom(desde, "muscle_weakness").lent().get(Modifier.TRIGGER));
+    }
+
+    @Test
+    void shouldNeverLendWhatAComplaintSaysOfItself() {
+        ParsedText own = Parsers.of("en").parse("I slept badly. Because of that I'm tired after the flu.");
+        assertEquals(Trigger.RECENT_ILLNESS, symptom(own, "fatigue").modifiers().get(Modifier.TRIGGER));
+        assertFalse(symptom(own, "fatigue").lent().containsKey(Modifier.TRIGGER));
+        // A cause said after the first complaint of its sentence, or in another sentence without pointing back, is its own.
+        for (String text : List.of("My thighs are sore after the gym and my legs are weak", "I slept badly. I'm tired.",
+                "My back hurts after lifting and I'm tired after the flu")) {
+            ParsedText parsed = Parsers.of("en").parse(text);
+            assertFalse(parsed.lends(), text);
+        }
+        // A cause denied or doubted is lent to nothing.
+        assertFalse(Parsers.of("en").parse("Not sure I slept badly. Because of that I'm tired?").lends());
+    }
+
+    @Test
     void shouldGiveNoComplaintAPlaceThePatientSaysIsWell() {
         // "both of my legs are ok" made a one-sided stroke sign two-sided (review of round 3).
         assertEquals(Side.LEFT, modifier("en", "My left arm went weak 2 hours ago, both of my legs are ok", "muscle_weakness",

@@ -90,7 +90,7 @@ public class ParseResource {
         }
         Language language = request.language() != null ? request.language() : Language.negotiate(acceptLanguage);
         ParsedText parsed = intake.read(request.text(), language, "text");
-        ParseResponse answer = new ParseResponse(parsed.language(), TextIntake.request(parsed), parsed.mentions(),
+        ParseResponse answer = new ParseResponse(parsed.language(), intake.request(parsed), parsed.mentions(),
                 parsed.unrecognized(), UnusedInput.ofUnknownFields(unknownFields, "contract.parse", parsed.language()),
                 disclaimers.get(parsed.language()));
         return RestResponse.ResponseBuilder.ok(answer)

@@ -8,10 +8,13 @@ import dev.triageapi.http.TextTooLongException;
 import dev.triageapi.text.ParsedText;
 import dev.triageapi.text.ParsedText.ParsedSymptom;
 import dev.triageapi.text.TextParsers;
+import dev.triageapi.triage.engine.TriageEngine;
 import dev.triageapi.triage.interview.Interviewer;
+import dev.triageapi.triage.rules.RulesRegistry;
 import dev.triageapi.vocabulary.Language;
 import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.SymptomStatus;
+import dev.triageapi.vocabulary.Urgency;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A patient's own words as a triage request: read by the parser of their language, then merged under what the
@@ -33,11 +37,55 @@ public class TextIntake {
 
     private final TextParsers parsers;
     private final int maxLength;
+    private final Function<TriageRequest, Urgency> urgency;
 
-    TextIntake(Catalog catalog, Interviewer interviewer, TriageConfig config) {
+    TextIntake(Catalog catalog, Interviewer interviewer, TriageConfig config, RulesRegistry rules, TriageEngine engine,
+               RequestMapper requests) {
         // The words for "since yesterday" mean what the interview's answer of that name means.
         this.parsers = new TextParsers(catalog, interviewer.plan()::hours);
         this.maxLength = config.api().maxTextLength();
+        this.urgency = r -> engine.urgency(rules.current().orElseThrow(() -> new IllegalStateException("rules not loaded")),
+                requests.toCase(r));
+    }
+
+    /**
+     * The two readings of a text merged under a request's fields: {@code wide} takes what words said once for several
+     * complaints gave each of them (a cause before them all, "because of that", a course said after them), {@code
+     * narrow} gives such words only the complaint they are nearest; the same request when the text lent nothing.
+     */
+    public record Reading(TriageRequest wide, TriageRequest narrow) {
+
+        /**
+         * The wide reading, unless it is lower than the narrow one and the narrow one is above a plain consultation:
+         * a word's reach may take a case from a doctor's visit to self-care ("After the gym my thighs are sore and
+         * weak. Not getting worse."), never silence a red flag or a same-day need ("My arms are weak and I can't
+         * swallow. Not getting worse." keeps the swallowing's worsening unknown).
+         */
+        public TriageRequest choose(Function<TriageRequest, Urgency> urgency) {
+            if (wide == narrow) {
+                return wide;
+            }
+            Urgency ifLent = urgency.apply(wide);
+            Urgency ifNot = urgency.apply(narrow);
+            return ifLent.compareTo(ifNot) >= 0 || ifNot.compareTo(Urgency.CONSULTATION) <= 0 ? wide : narrow;
+        }
+    }
+
+    /**
+     * One of a text's readings, chosen by the current rules. A request the catalog refuses is left to the caller's own
+     * mapping, which refuses it in the client's language.
+     */
+    public TriageRequest choose(Reading reading) {
+        try {
+            return reading.choose(urgency);
+        } catch (InvalidRequestException refused) {
+            return reading.wide();
+        }
+    }
+
+    /** What a text says, as a triage request of its own (no symptom when it names none). */
+    public TriageRequest request(ParsedText parsed) {
+        return choose(read(EMPTY, parsed));
     }
 
     /** Reads a text, refusing one that is too long (413), blank or holds control characters (400 on {@code field}). */
@@ -57,13 +105,20 @@ public class TextIntake {
         return parsers.parse(text, language);
     }
 
-    /** What a text says, as a triage request of its own (no symptom when it names none). */
-    public static TriageRequest request(ParsedText parsed) {
-        return merge(new TriageRequest(null, null, List.of(), null, null, null, null, null), parsed);
+    private static final TriageRequest EMPTY = new TriageRequest(null, null, List.of(), null, null, null, null, null);
+
+    /** The readings of what a text says on its own. */
+    public static Reading read(ParsedText parsed) {
+        return read(EMPTY, parsed);
     }
 
-    /** The request with what the text says merged under its fields. */
-    public static TriageRequest merge(TriageRequest fields, ParsedText parsed) {
+    /** The readings of a text merged under the request's fields. */
+    public static Reading read(TriageRequest fields, ParsedText parsed) {
+        TriageRequest wide = merge(fields, parsed, true);
+        return new Reading(wide, parsed.lends() ? merge(fields, parsed, false) : wide);
+    }
+
+    private static TriageRequest merge(TriageRequest fields, ParsedText parsed, boolean lend) {
         List<SymptomReport> symptoms = new ArrayList<>();
         Set<String> stated = new LinkedHashSet<>();
         Map<String, ParsedSymptom> read = new LinkedHashMap<>();
@@ -77,11 +132,11 @@ public class TextIntake {
             ParsedSymptom said = read.get(report.code());
             boolean absent = report.status() == SymptomStatus.ABSENT;
             // A field's "not sure" is filled by the words' "I have it": it was unknown, and the words know.
-            symptoms.add(said != null && !absent && said.status() == SymptomStatus.PRESENT ? fill(report, said) : report);
+            symptoms.add(said != null && !absent && said.status() == SymptomStatus.PRESENT ? fill(report, modifiers(said, lend)) : report);
         }
         for (ParsedSymptom said : parsed.symptoms()) {
             if (!stated.contains(said.code())) {
-                symptoms.add(SymptomReport.of(said.code(), said.status(), said.modifiers()));
+                symptoms.add(SymptomReport.of(said.code(), said.status(), modifiers(said, lend)));
             }
         }
         Set<String> present = new LinkedHashSet<>(orEmpty(fields.riskFactors()));
@@ -105,13 +160,23 @@ public class TextIntake {
                 fields.textLanguage());
     }
 
+    private static Map<Modifier, Object> modifiers(ParsedSymptom said, boolean lend) {
+        if (!lend || said.lent().isEmpty()) {
+            return said.modifiers();
+        }
+        Map<Modifier, Object> all = new EnumMap<>(Modifier.class);
+        all.putAll(said.lent());
+        all.putAll(said.modifiers());
+        return all;
+    }
+
     /** The report with the modifiers it left unknown taken from the text, and present if it was unknown. */
-    private static SymptomReport fill(SymptomReport report, ParsedSymptom said) {
+    private static SymptomReport fill(SymptomReport report, Map<Modifier, Object> said) {
         Map<Modifier, Object> answers = new EnumMap<>(Modifier.class);
         for (Modifier m : Modifier.values()) {
             Object own = report.modifier(m);
             boolean unknown = own == null || (own instanceof List<?> list && list.isEmpty());
-            Object fromText = said.modifiers().get(m);
+            Object fromText = said.get(m);
             if (!unknown) {
                 answers.put(m, own);
             } else if (fromText != null) {

@@ -167,12 +167,15 @@ public class TriageService {
             }
         }
         if (fromText != null) {
-            request = TextIntake.merge(request, fromText);
-            if (request.symptoms().isEmpty()) {
+            TextIntake.Reading reading = TextIntake.read(request, fromText);
+            if (reading.wide().symptoms().isEmpty()) {
                 throw new InvalidRequestException(List.of(FieldWording.of("text", "field.text-no-symptom")));
             }
+            constraints.check(reading.wide()); // the readings differ only in modifiers the parser gave
+            request = text.choose(reading);
+        } else {
+            constraints.check(request);
         }
-        constraints.check(request);
         RuleSet ruleSet = rules.current().orElseThrow(() -> new IllegalStateException("rules not loaded"));
         RequestMapper.Mapped mapped = requests.map(request, acceptLanguage);
         PostedAnswers.Answered answered = interviewer.answer(mapped.triageCase(), request.answers() == null ? List.of()

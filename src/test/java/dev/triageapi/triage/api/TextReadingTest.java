@@ -1,0 +1,79 @@
+package dev.triageapi.triage.api;
+
+import dev.triageapi.catalog.Catalog;
+import dev.triageapi.text.Lexicon;
+import dev.triageapi.text.ParsedText;
+import dev.triageapi.text.TextParser;
+import dev.triageapi.triage.engine.Rules;
+import dev.triageapi.triage.interview.InterviewPlan;
+import dev.triageapi.vocabulary.Urgency;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Choosing between a text's two readings (what words said once for several complaints lent to each, or only to the
+ * nearest): the lent reading may take a case from a doctor's visit to self-care, never below a red flag.
+ */
+class TextReadingTest {
+
+    private static final RequestMapper REQUESTS = new RequestMapper(Rules.CATALOG, 50);
+
+    private static Urgency urgency(TriageRequest request) {
+        return Rules.assess(REQUESTS.toCase(request)).urgency();
+    }
+
+    private static TextIntake.Reading read(String language, String text) {
+        Catalog catalog = Rules.CATALOG;
+        ParsedText parsed = new TextParser(Lexicon.load(language), catalog, InterviewPlan.load(catalog)::hours).parse(text);
+        return TextIntake.read(parsed);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "en | I can't swallow and my arms are weak, it came on gradually. Not getting worse.",
+            "en | I can't swallow and my arms are weak. It came on gradually and it's not getting worse.",
+            "es | No puedo tragar y tengo los brazos débiles, empezó poco a poco. No empeora."})
+    void shouldNeverLetACourseSaidOnceForSeveralComplaintsSilenceAnAmbulanceCall(String language, String text) {
+        TextIntake.Reading reading = read(language, text);
+        assertNotSame(reading.wide(), reading.narrow(), "the text lends the course to the swallowing");
+        assertTrue(urgency(reading.wide()).compareTo(Urgency.EMERGENCY_AMBULANCE) < 0, "lent, it would lower the call");
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, urgency(reading.choose(TextReadingTest::urgency)));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "en | 30M. Did leg day at the gym two days ago and since then my thighs are moderately sore and a bit weak. Came on gradually, not getting worse. No fever, no numbness, pee is normal. No statins.",
+            "es | Hombre de 30 años. Hice pierna en el gimnasio hace dos días y desde entonces me duelen los muslos, moderado, y los noto un poco débiles. Empezó poco a poco y no empeora. Sin fiebre, sin entumecimiento, la orina normal. No tomo estatinas."})
+    void shouldLetACauseAndACourseSaidOnceReachSelfCare(String language, String text) {
+        TextIntake.Reading reading = read(language, text);
+        assertEquals(Urgency.CONSULTATION, urgency(reading.narrow()));
+        assertEquals(Urgency.SELF_CARE, urgency(reading.choose(TextReadingTest::urgency)));
+    }
+
+    @Test
+    void shouldTakeTheLentReadingOnlyWhereItLowersNoLevelAboveAConsultation() {
+        TriageRequest wide = new TriageRequest(null, null, List.of(), null, null, null, null, null);
+        TriageRequest narrow = new TriageRequest(null, null, List.of(), null, null, null, null, null);
+        TextIntake.Reading reading = new TextIntake.Reading(wide, narrow);
+        Map<Urgency, Urgency> lentLowers = Map.of(Urgency.CONSULTATION, Urgency.SELF_CARE, Urgency.CONSULTATION_24, Urgency.CONSULTATION,
+                Urgency.EMERGENCY, Urgency.CONSULTATION_24, Urgency.EMERGENCY_AMBULANCE, Urgency.EMERGENCY);
+        lentLowers.forEach((ifNot, ifLent) -> assertSame(ifNot == Urgency.CONSULTATION ? wide : narrow,
+                reading.choose(r -> r == wide ? ifLent : ifNot), ifNot + " to " + ifLent));
+        for (Urgency level : Urgency.values()) {
+            assertSame(wide, reading.choose(r -> level), "the same level either way");
+            if (level != Urgency.EMERGENCY_AMBULANCE) {
+                Urgency higher = Urgency.values()[level.ordinal() + 1];
+                assertSame(wide, reading.choose(r -> r == wide ? higher : level), "the lent reading raises");
+            }
+        }
+    }
+}
