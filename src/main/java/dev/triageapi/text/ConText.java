@@ -142,15 +142,18 @@ final class ConText {
      * "no puedo mover la pierna ni el brazo desde hace una hora" the arm and the hour are the complaint's too,
      * where in "no fever nor a stiff neck" the "nor" goes on denying. The first complaint before the "nor" decides, when
      * its own phrase begins with the "no" and no other "no" comes between them ("tengo débil el brazo izquierdo, ni el
-     * derecho" denies the right; "no siento el brazo, ni la pierna" is both). A value that could lower the level (mild,
-     * gone, gradual) never continues.
+     * derecho" denies the right; "no siento el brazo, ni la pierna" is both), and so does a complaint the "nor" joins
+     * without a comma ("I can't swallow nor speak properly"). A value that could lower the level (mild, gone, gradual)
+     * never continues.
      */
     private static boolean listedAfterAComplaint(String text, List<Unit> units, int cue, int k, boolean firstPerson) {
         Unit u = units.get(k);
         // Places and times, not sides: "ni en la izquierda", "ni el lado derecho tengo nada" deny the other side.
-        boolean placeOrTime = u.quantity || u.has(Role.MODIFIER) && u.match.entries().stream()
-                .allMatch(e -> e.role() != Role.MODIFIER || "locations".equals(e.code()));
-        if (u.concept() || !placeOrTime || !units.get(cue).has(Role.LIST_OR)) {
+        boolean placeOrTime = !u.concept() && (u.quantity || u.has(Role.MODIFIER) && u.match.entries().stream()
+                .allMatch(e -> e.role() != Role.MODIFIER || "locations".equals(e.code())));
+        // And a complaint the "nor" joins with no comma: "I can't swallow nor speak properly" is both.
+        boolean complaint = u.has(Role.SYMPTOM) && !units.get(cue).commaBefore;
+        if (!(placeOrTime || complaint) || !units.get(cue).has(Role.LIST_OR)) {
             return false;
         }
         for (int j = cue - 1; j >= Math.max(0, cue - LIST_REACH) && units.get(j).scope == u.scope; j--) {

@@ -79,7 +79,10 @@ class ParserSafetyTest {
             "en | Not pregnant, severe stomach pain since 2 hours, no fever or vomiting | abdominal_pain",
             "en | No rash, stiff neck and high fever since last night, no vomiting or diarrhea | neck_stiffness",
             "es | Sin fiebre, se me durmió el brazo derecho desde hace media hora, ni tos ni nada | numbness",
-            "en | No feeling of my left side since 30 minutes | numbness"})
+            "en | No feeling of my left side since 30 minutes | numbness",
+            // Fourth review: a "nor" after a complaint said with its own "can't" goes on with the inability.
+            "en | I can't swallow nor speak properly | difficulty_speaking",
+            "en | I can't sleep nor talk properly since 20 minutes | difficulty_speaking"})
     void shouldReadAReportedSymptomAsPresent(String language, String text, String code) {
         assertEquals(SymptomStatus.PRESENT, status(language, text, code), text);
     }
@@ -135,7 +138,11 @@ class ParserSafetyTest {
             "es | tengo debil el brazo izquierdo desde hace una hora, ni el derecho ni la cara | muscle_weakness | LEFT",
             "es | tengo dormida la mano derecha desde hace 40 minutos ni la izquierda ni la cara | numbness | RIGHT",
             "es | No siento la mano izquierda desde hace una hora, ni en el lado derecho tengo nada | numbness | LEFT",
-            "en | Since an hour ago my right leg is weak, neither of my arms has any strength problem | muscle_weakness | RIGHT"})
+            "en | Since an hour ago my right leg is weak, neither of my arms has any strength problem | muscle_weakness | RIGHT",
+            // Fourth review: only the plural "are fine" said a place was well.
+            "en | I can't move my right leg since an hour ago, my left leg is fine | paralysis | RIGHT",
+            "en | I can't feel my left hand since an hour, the right one is normal | numbness | LEFT",
+            "es | No puedo mover la pierna derecha desde hace una hora, la izquierda está bien | paralysis | RIGHT"})
     void shouldKeepAOneSidedSignOneSided(String language, String text, String code, Side side) {
         assertEquals(side, symptom(Parsers.of(language).parse(text), code).modifiers().get(Modifier.SIDE), text);
     }

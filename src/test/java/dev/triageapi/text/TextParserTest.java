@@ -84,6 +84,11 @@ class TextParserTest {
     }
 
     @Test
+    void shouldReadAPlaceThatIsFineNowAsAComplaintThatWentAway() {
+        assertEquals(Boolean.TRUE, modifier("en", "My arm went weak for ten minutes and is fine now", "muscle_weakness", Modifier.RESOLVED));
+    }
+
+    @Test
     void shouldNeverLendWhatAComplaintSaysOfItself() {
         ParsedText own = Parsers.of("en").parse("I slept badly. Because of that I'm tired after the flu.");
         assertEquals(Trigger.RECENT_ILLNESS, symptom(own, "fatigue").modifiers().get(Modifier.TRIGGER));
