@@ -52,6 +52,13 @@ final class Lending {
                 && (alone || s > f.unit()) && ModifierAttacher.takes(catalog, units.get(s), f.modifier())).toList();
     }
 
+    /** The complaints after a cause said in passing, in its sentence ("I fell and my neck hurts"), that take a cause. */
+    List<Integer> after(List<Unit> units, List<Integer> symptomUnits, Found f) {
+        int sentence = units.get(f.unit()).sentence;
+        return symptomUnits.stream().filter(s -> s > f.unit() && units.get(s).sentence == sentence
+                && ModifierAttacher.takes(catalog, units.get(s), Modifier.TRIGGER)).toList();
+    }
+
     /**
      * Words that point back at a cause ("Because of that", "since then", "por eso", "desde entonces") lend every
      * complaint after them in their sentence what the words before them said brought it on: a cause said there ("I did

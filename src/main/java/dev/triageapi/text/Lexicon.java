@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * One language's words for the parser ({@code parse/<language>.json}): the lay phrases of each catalog code, the
- * modifier values, the time words, and the NegEx/ConText cue lists. Data, not code: a clinician or translator edits
+ * modifier values, the causes said in passing, the time words, and the NegEx/ConText cue lists. Data, not code: a clinician or translator edits
  * the file, and {@link #check} refuses a code the catalog does not know when the service starts.
  */
 @SuppressWarnings("java:S107") // a record of the file's sections, one component each
@@ -33,10 +33,20 @@ public record Lexicon(
         Map<String, List<String>> pregnancy,
         Sex sex,
         Map<String, Map<String, List<String>>> modifiers,
+        Map<String, List<String>> passingCauses,
         List<String> pairedPlurals,
         Time time,
         Age age,
         Cues cues) {
+
+    /**
+     * {@code passingCauses}, by trigger value: a cause said with no word that ties it to a complaint ("I fell and my
+     * neck hurts"). It is lent to every complaint after it in its sentence and never a complaint's own, so it never
+     * takes the place of a cause a complaint names ("he fell and is confused after drinking all night").
+     */
+    public Lexicon {
+        passingCauses = passingCauses == null ? Map.of() : passingCauses;
+    }
 
     /**
      * The phrases that name one catalog code, and the modifier answers they imply ("face drooping": face). A risk
@@ -183,6 +193,7 @@ public record Lexicon(
             }
         }
         modifiers.forEach((modifier, values) -> checkValues(where, modifier, List.copyOf(values.keySet()), problems));
+        checkValues(where + "passingCauses: ", Modifier.TRIGGER.code(), List.copyOf(passingCauses.keySet()), problems);
         cues.backReference().causes().forEach((symptom, trigger) -> {
             if (catalog.symptom(symptom).isEmpty()) {
                 problems.add(where + "unknown symptom " + symptom + " in backReference");

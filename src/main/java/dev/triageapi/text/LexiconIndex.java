@@ -2,6 +2,7 @@ package dev.triageapi.text;
 
 import dev.triageapi.text.PhraseIndex.Entry;
 import dev.triageapi.text.PhraseIndex.Role;
+import dev.triageapi.vocabulary.Modifier;
 
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ final class LexiconIndex {
         add(index, lexicon.cues().otherPerson().firstPerson(), Role.FIRST_PERSON);
         lexicon.modifiers().forEach((modifier, values) -> values.forEach((value, phrases) ->
                 phrases.forEach(p -> index.add(p, new Entry(Role.MODIFIER, modifier, value)))));
+        lexicon.passingCauses().forEach((value, phrases) ->
+                phrases.forEach(p -> index.add(p, new Entry(Role.PASSING_CAUSE, Modifier.TRIGGER.code(), value))));
         Lexicon.Time time = lexicon.time();
         time.numbers().forEach((word, n) -> index.add(word, new Entry(Role.NUMBER, null, null, n, Map.of())));
         add(index, time.half(), Role.HALF);

@@ -64,6 +64,7 @@ final class ModifierAttacher {
     Attached attach(String text, List<Unit> units, List<Integer> symptomUnits, List<Found> found, Set<Integer> bothSides,
                     List<Mention> mentions, boolean firstPerson, IntPredicate present) {
         List<Integer> pluralUnits = new ArrayList<>();
+        Set<Integer> passing = new HashSet<>();
         // Modifier words.
         for (int k = 0; k < units.size(); k++) {
             Unit u = units.get(k);
@@ -81,6 +82,10 @@ final class ModifierAttacher {
                         found.add(new Found(k, u.start, u.end, m, ModifierValues.valueOf(m, e.value()), text.substring(u.start, u.end)));
                     }
                 }
+            } else if (u.has(Role.PASSING_CAUSE)) {
+                Object cause = ModifierValues.valueOf(Modifier.TRIGGER, u.match.first(Role.PASSING_CAUSE).value());
+                found.add(new Found(k, u.start, u.end, Modifier.TRIGGER, cause, text.substring(u.start, u.end)));
+                passing.add(k);
             }
         }
         Map<Integer, Map<Modifier, Object>> attached = new LinkedHashMap<>();
@@ -99,12 +104,21 @@ final class ModifierAttacher {
                 f = new Found(f.unit(), f.start(), f.end(), f.modifier(), Boolean.FALSE, f.text());
                 c = new Context(SymptomStatus.PRESENT, c.cue());
             }
-            int target = c.status() == SymptomStatus.PRESENT ? target(units, symptomUnits, f) : -1;
-            String symptom = target < 0 ? null : units.get(target).symptomCode();
+            boolean inPassing = f.text() != null && passing.contains(f.unit());
+            if (inPassing && firstPerson && someoneElses(units, f.unit())) {
+                c = new Context(SymptomStatus.UNKNOWN, null); // "My dad fell yesterday and my back hurts"
+            }
+            int target = c.status() == SymptomStatus.PRESENT && !inPassing ? target(units, symptomUnits, f) : -1;
+            List<Integer> reached = inPassing && c.status() == SymptomStatus.PRESENT ? lending.after(units, symptomUnits, f) : List.of();
+            int named = target >= 0 ? target : reached.isEmpty() ? -1 : reached.get(0);
+            String symptom = named < 0 ? null : units.get(named).symptomCode();
             if (f.text() != null) {
                 mentions.add(new Mention(f.start(), f.end(), f.text(), MentionKind.MODIFIER, f.modifier().code(),
-                        ModifierValues.valueText(f.value()), symptom, target < 0 && c.status() == SymptomStatus.PRESENT ? SymptomStatus.UNKNOWN
+                        ModifierValues.valueText(f.value()), symptom, named < 0 && c.status() == SymptomStatus.PRESENT ? SymptomStatus.UNKNOWN
                         : c.status(), c.cue()));
+            }
+            for (int s : reached) {
+                ModifierValues.put(lent.computeIfAbsent(s, t -> new EnumMap<>(Modifier.class)), f.modifier(), f.value(), false);
             }
             if (target >= 0) {
                 ModifierValues.put(attached.computeIfAbsent(target, t -> new EnumMap<>(Modifier.class)), f.modifier(), f.value(), true);
@@ -142,6 +156,23 @@ final class ModifierAttacher {
             }
         }
         return new Attached(attached, lent);
+    }
+
+    /** Units a cause said in passing looks back across for who it happened to. */
+    private static final int SUBJECT_REACH = 3;
+
+    /** Whether a relative or a "he", "she" is the nearest subject before a cause said in passing, in its clause. */
+    private static boolean someoneElses(List<Unit> units, int k) {
+        for (int j = k - 1; j >= Math.max(0, k - SUBJECT_REACH) && units.get(j).clause == units.get(k).clause; j--) {
+            Unit u = units.get(j);
+            if (u.has(Role.FIRST_PERSON) || u.concept()) {
+                return false;
+            }
+            if (u.has(Role.RELATIVE) || u.has(Role.SEX_THIRD)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -200,14 +200,21 @@ public final class TextParser {
     }
 
     /** The modifiers of the symptom units not said to be absent, joined by symptom code. */
-    private static Map<String, Map<Modifier, Object>> byCode(List<Unit> units, List<Integer> symptomUnits, Map<Integer, Context> contexts,
+    private Map<String, Map<Modifier, Object>> byCode(List<Unit> units, List<Integer> symptomUnits, Map<Integer, Context> contexts,
                                                              Map<Integer, Map<Modifier, Object>> byUnit) {
         Map<String, Map<Modifier, Object>> byCode = new LinkedHashMap<>();
         for (int k : symptomUnits) {
             Map<Modifier, Object> mine = byUnit.getOrDefault(k, Map.of());
-            Map<Modifier, Object> merged = byCode.computeIfAbsent(units.get(k).symptomCode(), c -> new EnumMap<>(Modifier.class));
-            if (contexts.get(k).status() != SymptomStatus.ABSENT) {
+            // A phrase may name two symptoms ("my neck is sore": neck pain, and pain in the neck's muscles).
+            for (Entry e : units.get(k).match.entries()) {
+                if (e.role() != Role.SYMPTOM || contexts.get(k).status() == SymptomStatus.ABSENT) {
+                    continue;
+                }
+                Map<Modifier, Object> merged = byCode.computeIfAbsent(e.code(), c -> new EnumMap<>(Modifier.class));
                 mine.forEach((m, v) -> {
+                    if (!catalog.symptom(e.code()).map(d -> d.modifiers().contains(m.code())).orElse(false)) {
+                        return;
+                    }
                     if (v instanceof List<?> each) {
                         each.forEach(one -> ModifierValues.put(merged, m, one, true));
                     } else {

@@ -155,6 +155,23 @@ class ParserSafetyTest {
         assertEquals(Trigger.ALCOHOL, symptom(Parsers.of("en").parse(text), "vomiting").modifiers().get(Modifier.TRIGGER));
     }
 
+    /**
+     * Reviews of round 3: "I fell and my neck hurts" read no injury, so no spinal injury. A fall said in passing is lent
+     * to the complaints after it, never over a cause they name, and never when someone else fell.
+     */
+    @Test
+    void shouldLendAFallSaidInPassingToTheComplaintsAfterIt() {
+        assertEquals(Trigger.INJURY, symptom(Parsers.of("en").parse("I fell and my neck hurts"), "neck_pain").lent().get(Modifier.TRIGGER));
+        assertEquals(Trigger.INJURY, symptom(Parsers.of("en").parse("I tripped and now my ankle and my neck hurt"), "neck_pain")
+                .lent().get(Modifier.TRIGGER));
+        ParsedSymptom vomiting = symptom(Parsers.of("en").parse("He fell and is vomiting after drinking all night"), "vomiting");
+        assertEquals(Trigger.ALCOHOL, vomiting.modifiers().get(Modifier.TRIGGER));
+        assertNull(vomiting.lent().get(Modifier.TRIGGER));
+        assertNull(symptom(Parsers.of("en").parse("I am 35. My dad fell yesterday and my back hurts since yesterday"), "back_pain")
+                .lent().get(Modifier.TRIGGER), "the father's fall");
+        assertNull(symptom(Parsers.of("en").parse("My neck hurts and then I fell"), "neck_pain").lent().get(Modifier.TRIGGER));
+    }
+
     /** Third review of round 3: a comma before "ni" ends nothing a complaint's own "no" goes on to. */
     @Test
     void shouldKeepWhatANorContinuesAfterAComma() {

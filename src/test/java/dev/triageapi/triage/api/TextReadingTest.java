@@ -59,6 +59,13 @@ class TextReadingTest {
         assertEquals(Urgency.SELF_CARE, urgency(reading.choose(TextReadingTest::urgency)));
     }
 
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {"en | I fell and my neck hurts", "en | I fell down the stairs and my neck hurts really bad",
+            "es | Me caí y me duele el cuello"})
+    void shouldSendNeckPainAfterAFallToEmergencyCare(String language, String text) {
+        assertEquals(Urgency.EMERGENCY, urgency(read(language, text).choose(TextReadingTest::urgency)));
+    }
+
     @Test
     void shouldTakeTheLentReadingOnlyWhereItLowersNoLevelAboveAConsultation() {
         TriageRequest wide = new TriageRequest(null, null, List.of(), null, null, null, null, null);
