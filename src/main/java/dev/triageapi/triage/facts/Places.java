@@ -19,11 +19,21 @@ final class Places {
     private static final Set<BodyLocation> LOWER_BODY = union(LEGS, EnumSet.of(BodyLocation.HIP, BodyLocation.TRUNK, BodyLocation.BACK));
     private static final Set<BodyLocation> ARMS = EnumSet.of(BodyLocation.SHOULDER, BodyLocation.UPPER_ARM, BodyLocation.ARM,
             BodyLocation.HAND);
+    private static final Set<BodyLocation> LEGS_AND_HIPS = union(LEGS, EnumSet.of(BodyLocation.HIP));
     /** The hands and feet, where a trapped nerve or a neuropathy is felt first. */
     private static final Set<BodyLocation> HANDS_AND_FEET = EnumSet.of(BodyLocation.HAND, BodyLocation.FOOT);
     /** The muscles nearest the trunk, where myopathies and polymyalgia show first. */
     private static final Set<BodyLocation> PROXIMAL = EnumSet.of(
             BodyLocation.SHOULDER, BodyLocation.UPPER_ARM, BodyLocation.HIP, BodyLocation.THIGH);
+
+    /**
+     * Whether {@code places} holds one in neither {@code of} nor the limb one of them is in (the arms; the legs and
+     * hips): hands that weaken after a leg workout are beyond the sore thighs, legs are not. False when no place was given.
+     */
+    static boolean beyond(Set<BodyLocation> places, Set<BodyLocation> of) {
+        return places.stream().anyMatch(p -> !of.contains(p) && !(ARMS.contains(p) && of.stream().anyMatch(ARMS::contains))
+                && !(LEGS_AND_HIPS.contains(p) && of.stream().anyMatch(LEGS_AND_HIPS::contains)));
+    }
 
     /** Affects the face, an arm or a leg, or no place was given (so it may). */
     static boolean possiblyFaceArmOrLeg(Set<BodyLocation> places) {

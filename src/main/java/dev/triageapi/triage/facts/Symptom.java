@@ -225,6 +225,15 @@ public final class Symptom {
         return Places.limbsOnly(places());
     }
 
+    /**
+     * Reported somewhere {@code other} is not, outside the limb its places are in: weak hands beside thighs sore after
+     * a leg workout. False when either gave no place.
+     */
+    public boolean reachesBeyond(Symptom other) {
+        Set<BodyLocation> theirs = other.places();
+        return !theirs.isEmpty() && Places.beyond(places(), theirs);
+    }
+
     /** Reported in an arm (shoulder and hand included) and nowhere else; false when no place was given. */
     public boolean isArmOnly() {
         return Places.armOnly(places());

@@ -2,6 +2,7 @@ package dev.triageapi.triage.facts;
 
 import dev.triageapi.testing.ModifierValues;
 import dev.triageapi.testing.Seeds;
+import dev.triageapi.vocabulary.BodyLocation;
 import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.SymptomStatus;
 import dev.triageapi.vocabulary.Trigger;
@@ -92,6 +93,12 @@ class SymptomReadsTest {
             out.add(new Object[] {"focal_deficits"});
         } else if (types.length == 1 && types[0] == Modifier.class) {
             Arrays.stream(Modifier.values()).forEach(m -> out.add(new Object[] {m}));
+        } else if (types.length == 1 && types[0] == Symptom.class) {
+            for (List<BodyLocation> places : List.of(List.<BodyLocation>of(), List.of(BodyLocation.THIGH), List.of(BodyLocation.HAND),
+                    List.of(BodyLocation.ARM, BodyLocation.LEG))) {
+                out.add(new Object[] {Symptom.builder("muscle_pain").set(Modifier.LOCATIONS, places.isEmpty() ? null : places)
+                        .build().forSession(Set.of())});
+            }
         } else {
             throw new AssertionError("a reading this test cannot call: " + reading);
         }
