@@ -4,7 +4,6 @@ import dev.triageapi.catalog.Catalog;
 import dev.triageapi.text.PhraseIndex.Role;
 import dev.triageapi.vocabulary.Modifier;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,19 +36,24 @@ final class Lending {
 
     /**
      * The other complaints a cause or a course reaches: a cause said before every complaint of its sentence reaches all
-     * of them ("After the gym my thighs are sore and weak"); what a sentence naming no complaint says ("Came on
-     * gradually, not getting worse.") reaches every complaint of the sentence before it.
+     * of them in its clause ("After the gym my thighs are sore and weak", not past a "but"); whether it is getting worse, said in a sentence that names
+     * no complaint and no word the lexicon does not know ("Came on gradually, not getting worse.", but not "My cough is
+     * not getting worse."), reaches every complaint of the sentence before it.
      */
     List<Integer> lentTo(List<Unit> units, List<Integer> symptomUnits, Found f, int target) {
         Unit at = units.get(f.unit());
-        boolean alone = units.stream().noneMatch(u -> u.sentence == at.sentence && u.concept());
         boolean first = symptomUnits.stream().noneMatch(s -> units.get(s).sentence == at.sentence && s < f.unit());
-        int sentence = alone ? units.get(target).sentence : at.sentence;
-        if (!alone && !(first && f.modifier() == Modifier.TRIGGER)) {
+        if (f.modifier() == Modifier.TRIGGER && first) {
+            return symptomUnits.stream().filter(s -> s != target && units.get(s).clause == at.clause && s > f.unit()
+                    && ModifierAttacher.takes(catalog, units.get(s), f.modifier())).toList();
+        }
+        boolean alone = units.stream().noneMatch(u -> u.sentence == at.sentence && (u.concept() || u.unknownWord()));
+        if (f.modifier() != Modifier.WORSENING || !alone) {
             return List.of();
         }
+        int sentence = units.get(target).sentence;
         return symptomUnits.stream().filter(s -> s != target && units.get(s).sentence == sentence
-                && (alone || s > f.unit()) && ModifierAttacher.takes(catalog, units.get(s), f.modifier())).toList();
+                && ModifierAttacher.takes(catalog, units.get(s), f.modifier())).toList();
     }
 
     /** The complaints after a cause said in passing, in its sentence ("I fell and my neck hurts"), that take a cause. */
@@ -60,17 +64,19 @@ final class Lending {
     }
 
     /**
-     * Words that point back at a cause ("Because of that", "since then", "por eso", "desde entonces") lend every
-     * complaint after them in their sentence what the words before them said brought it on: a cause said there ("I did
-     * leg day at the gym and since then"), or a complaint that is itself one ("I sleep badly. Because of that I'm
-     * tired"). Before them means earlier in their sentence, or in the sentence before when their own says nothing
-     * earlier.
+     * Words that point back ("Because of that", "since then", "por eso", "desde entonces") lend every complaint after
+     * them in their sentence what the words before them said brought it on, and when it began: a cause said there ("I
+     * did leg day at the gym and since then") or a complaint that is itself one ("I sleep badly. Because of that I'm
+     * tired"), and the time since the nearest complaint before them began ("My neck started hurting an hour ago, since
+     * then my vision is blurry"). Before them means earlier in their sentence, or in the sentence before when their
+     * own says nothing earlier; the nearest counts. Words pointing back that are denied or doubted ("I don't think
+     * that's why", "no creo que por eso") lend nothing; {@code plain} tells whether a unit is said without a cue.
      */
     void pointedBack(List<Unit> units, List<Integer> symptomUnits, List<Found> saidCauses, IntPredicate present,
-                             Map<Integer, Map<Modifier, Object>> lent) {
+                     IntPredicate plain, Map<Integer, Map<Modifier, Object>> own, Map<Integer, Map<Modifier, Object>> lent) {
         for (int b = 0; b < units.size(); b++) {
             Unit back = units.get(b);
-            if (!back.cue(Role.BACK_REFERENCE)) {
+            if (!back.cue(Role.BACK_REFERENCE) || !plain.test(b) || doubted(units, b)) {
                 continue;
             }
             int from = b;
@@ -79,27 +85,55 @@ final class Lending {
             }
             boolean saysSomething = from < b && units.subList(from, b).stream().anyMatch(u -> u.concept() || u.has(Role.MODIFIER));
             int sentence = saysSomething ? back.sentence : back.sentence - 1;
-            int end = b;
-            List<Object> said = new ArrayList<>();
+            Object cause = null;
+            int causeAt = -1;
             for (Found f : saidCauses) {
-                if (f.unit() < end && units.get(f.unit()).sentence == sentence) {
-                    said.add(f.value());
+                if (f.unit() < b && f.unit() > causeAt && units.get(f.unit()).sentence == sentence) {
+                    cause = f.value();
+                    causeAt = f.unit();
                 }
             }
+            Object hours = null;
             for (int s : symptomUnits) {
-                String cause = causes.get(units.get(s).symptomCode());
-                if (s < end && units.get(s).sentence == sentence && cause != null && present.test(s)) {
-                    said.add(Modifier.TRIGGER.choice(cause).orElseThrow());
+                if (s >= b || units.get(s).sentence != sentence || !present.test(s)) {
+                    continue;
                 }
-            }
-            if (said.isEmpty()) {
-                continue;
+                String complaintCause = causes.get(units.get(s).symptomCode());
+                if (s > causeAt && complaintCause != null) {
+                    cause = Modifier.TRIGGER.choice(complaintCause).orElseThrow();
+                    causeAt = s;
+                }
+                hours = own.getOrDefault(s, Map.of()).getOrDefault(Modifier.HOURS_SINCE_ONSET, hours);
             }
             for (int s : symptomUnits) {
-                if (s > b && units.get(s).sentence == back.sentence && ModifierAttacher.takes(catalog, units.get(s), Modifier.TRIGGER)) {
-                    ModifierValues.put(lent.computeIfAbsent(s, t -> new EnumMap<>(Modifier.class)), Modifier.TRIGGER, said.get(0), false);
+                if (s > b && units.get(s).sentence == back.sentence) {
+                    lend(units.get(s), Modifier.TRIGGER, cause, s, lent);
+                    lend(units.get(s), Modifier.HOURS_SINCE_ONSET, hours, s, lent);
                 }
             }
         }
+    }
+
+    private void lend(Unit symptom, Modifier modifier, Object value, int at, Map<Integer, Map<Modifier, Object>> lent) {
+        if (value != null && ModifierAttacher.takes(catalog, symptom, modifier)) {
+            ModifierValues.put(lent.computeIfAbsent(at, t -> new EnumMap<>(Modifier.class)), modifier, value, true);
+        }
+    }
+
+    /** Units before words pointing back that a "no" or a doubt right before them reaches ("no creo que por eso"). */
+    private static final int DOUBT_REACH = 3;
+
+    /** Whether a "no" or a doubt comes right before the words at {@code b}, which a new scope would otherwise hide. */
+    private static boolean doubted(List<Unit> units, int b) {
+        for (int j = b - 1; j >= Math.max(0, b - DOUBT_REACH) && units.get(j).sentence == units.get(b).sentence; j--) {
+            Unit u = units.get(j);
+            if (u.concept()) {
+                return false;
+            }
+            if (u.cue(Role.NEGATION_BEFORE) || u.cue(Role.UNCERTAINTY_BEFORE)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -64,7 +64,9 @@ final class LexiconIndex {
         add(index, cues.filler(), Role.FILLER);
         add(index, cues.wellAfter(), Role.WELL_AFTER);
         add(index, cues.backReference().phrases(), Role.BACK_REFERENCE);
-        add(index, cues.backReference().phrases(), Role.TERMINATION); // "because of that" starts a new clause, as "because" does
+        // "because of that" ends a cue's scope as "because" did; "that's why" or "after that" ends none, as before.
+        add(index, cues.backReference().phrases().stream().filter(p -> cues.termination().stream()
+                .anyMatch(t -> (" " + p + " ").contains(" " + t + " "))).toList(), Role.TERMINATION);
         index.ownNegation(cues.ownNegation());
         return index;
     }

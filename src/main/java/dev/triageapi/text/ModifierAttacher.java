@@ -118,7 +118,7 @@ final class ModifierAttacher {
                         : c.status(), c.cue()));
             }
             for (int s : reached) {
-                ModifierValues.put(lent.computeIfAbsent(s, t -> new EnumMap<>(Modifier.class)), f.modifier(), f.value(), false);
+                ModifierValues.put(lent.computeIfAbsent(s, t -> new EnumMap<>(Modifier.class)), f.modifier(), f.value(), true);
             }
             if (target >= 0) {
                 ModifierValues.put(attached.computeIfAbsent(target, t -> new EnumMap<>(Modifier.class)), f.modifier(), f.value(), true);
@@ -133,7 +133,7 @@ final class ModifierAttacher {
                 }
                 if (Lending.LENDABLE.contains(f.modifier())) {
                     for (int other : lending.lentTo(units, symptomUnits, f, target)) {
-                        ModifierValues.put(lent.computeIfAbsent(other, t -> new EnumMap<>(Modifier.class)), f.modifier(), f.value(), false);
+                        ModifierValues.put(lent.computeIfAbsent(other, t -> new EnumMap<>(Modifier.class)), f.modifier(), f.value(), true);
                     }
                 }
             }
@@ -141,7 +141,8 @@ final class ModifierAttacher {
                 saidCauses.add(f);
             }
         }
-        lending.pointedBack(units, symptomUnits, saidCauses, present, lent);
+        lending.pointedBack(units, symptomUnits, saidCauses, present,
+                b -> ConText.context(text, units, b, false, firstPerson).status() == SymptomStatus.PRESENT, attached, lent);
 
         // "My legs", "both feet": a pair named in the plural is both sides, unless a side was said.
         for (int p : pluralUnits) {
@@ -242,6 +243,7 @@ final class ModifierAttacher {
 
     private int nearest(List<Unit> units, List<Integer> symptomUnits, Found f, boolean sameClause) {
         Unit at = units.get(f.unit());
+        boolean place = (f.modifier() == Modifier.LOCATIONS || f.modifier() == Modifier.SIDE) && subjectOfNext(units, symptomUnits, f.unit());
         int best = -1;
         int bestDistance = Integer.MAX_VALUE;
         for (int s : symptomUnits) {
@@ -251,6 +253,9 @@ final class ModifierAttacher {
                 continue;
             }
             int d = Math.abs(s - f.unit()) * 2 + (s > f.unit() ? 1 : 0);
+            if (place && symptom.scope != at.scope) {
+                d += OTHER_SCOPE; // "my thighs are sore and my hands are weak": the hands are the weakness'
+            }
             if (d < bestDistance) {
                 best = s;
                 bestDistance = d;
@@ -258,6 +263,20 @@ final class ModifierAttacher {
         }
         return best;
     }
+
+    /** Whether a complaint follows the unit in its scope with no comma between: the place is its subject ("my hands are weak"). */
+    private static boolean subjectOfNext(List<Unit> units, List<Integer> symptomUnits, int k) {
+        for (int s : symptomUnits) {
+            if (s > k && units.get(s).scope == units.get(k).scope
+                    && units.subList(k + 1, s + 1).stream().noneMatch(u -> u.commaBefore)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How much farther a complaint counts for a place when a new subject ("and my") stands between them. */
+    private static final int OTHER_SCOPE = 1_000;
 
     /** The nearest concept of the clause that is not a symptom (a risk factor, a pregnancy), or -1. */
     private static int nearestOtherConcept(List<Unit> units, int k) {

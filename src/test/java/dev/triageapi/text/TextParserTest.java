@@ -89,6 +89,41 @@ class TextParserTest {
     }
 
     @Test
+    void shouldLendNothingFromWordsThatDoubtThePointingBackOrSpeakOfSomethingElse() {
+        // Review of the lending: each of these took a case to self-care.
+        for (String text : List.of("Did leg day two days ago but I don't think that's why my thighs are sore and a bit weak",
+                "My thighs are sore and a bit weak. My cough is not getting worse.")) {
+            assertFalse(Parsers.of("en").parse(text).lends(), text);
+        }
+        for (String text : List.of("Hice pierna hace dos días pero no creo que por eso me duelan los muslos y los noto débiles",
+                "Me duelen los muslos y los noto débiles. La tos no empeora.")) {
+            assertFalse(Parsers.of("es").parse(text).lends(), text);
+        }
+    }
+
+    @Test
+    void shouldJoinLentValuesTheWayThatKeepsTheMoreAlarming() {
+        ParsedText corrected = Parsers.of("en").parse("I have chest pain and I'm tired. Not getting worse. Actually no, it is getting worse.");
+        assertEquals(Boolean.TRUE, symptom(corrected, "chest_pain").lent().get(Modifier.WORSENING));
+        assertEquals(Boolean.FALSE, modifier("es", "Me duele el pecho. No ha empeorado.", "chest_pain", Modifier.WORSENING));
+    }
+
+    @Test
+    void shouldLendTheTimeAComplaintBeganToTheComplaintsPointedBackFromIt() {
+        ParsedText since = Parsers.of("en").parse("My neck started hurting suddenly an hour ago, since then my vision is blurry.");
+        assertEquals(1.0, symptom(since, "vision_change").lent().get(Modifier.HOURS_SINCE_ONSET));
+        ParsedText desde = Parsers.of("es").parse("Tengo fiebre desde hace 3 horas y por eso estoy confundido.");
+        assertEquals(3.0, symptom(desde, "confusion").lent().get(Modifier.HOURS_SINCE_ONSET));
+    }
+
+    @Test
+    void shouldGiveAPlaceToTheComplaintItIsTheSubjectOf() {
+        String text = "My thighs are moderately sore and my hands are a bit weak";
+        assertEquals(List.of(BodyLocation.HAND), modifier("en", text, "muscle_weakness", Modifier.LOCATIONS));
+        assertEquals(List.of(BodyLocation.THIGH), modifier("en", text, "muscle_pain", Modifier.LOCATIONS));
+    }
+
+    @Test
     void shouldNeverLendWhatAComplaintSaysOfItself() {
         ParsedText own = Parsers.of("en").parse("I slept badly. Because of that I'm tired after the flu.");
         assertEquals(Trigger.RECENT_ILLNESS, symptom(own, "fatigue").modifiers().get(Modifier.TRIGGER));

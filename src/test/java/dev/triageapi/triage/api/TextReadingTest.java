@@ -60,6 +60,16 @@ class TextReadingTest {
     }
 
     @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "en | My neck started hurting suddenly an hour ago, since then my vision is blurry.",
+            "en | I've had a fever since this morning, and that's why I'm confused.",
+            "es | Me golpeé la cabeza esta mañana, desde entonces me duele la cabeza y estoy confundido."})
+    void shouldCallAnAmbulanceWhenTheComplaintsPointedBackFromBeganToday(String language, String text) {
+        // Review of the lending: words pointing back ended the clause, and the time no longer reached the complaint.
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, urgency(read(language, text).choose(TextReadingTest::urgency)));
+    }
+
+    @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {"en | I fell and my neck hurts", "en | I fell down the stairs and my neck hurts really bad",
             "es | Me caí y me duele el cuello"})
     void shouldSendNeckPainAfterAFallToEmergencyCare(String language, String text) {
