@@ -192,6 +192,18 @@ class ParseResourceTest {
     }
 
     @Test
+    void shouldJudgeTheReadingsWithTheAnswersTheInterviewPosts() {
+        // Review of the lending: chosen before the answers, the lent "not getting worse" reached the swallowing once
+        // the patient answered that it came on gradually, and the ambulance call was lost.
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"text": "I have trouble swallowing and my eyelids are drooping. Not getting worse.",
+                         "answers": [{"question": "modifier:difficulty_swallowing.onset", "answer": "gradual"}]}""")
+                .when().post("/api/v1/triage")
+                .then().statusCode(200).body("urgency", equalTo("emergency_ambulance"));
+    }
+
+    @Test
     void shouldNeverLetTheTextTurnAStructuredSymptomAbsent() {
         given().contentType(ContentType.JSON)
                 .body("{\"symptoms\": [{\"code\": \"muscle_weakness\", \"onset\": \"sudden\", \"side\": \"left\"}],"

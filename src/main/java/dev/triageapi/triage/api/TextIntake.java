@@ -44,8 +44,10 @@ public class TextIntake {
         // The words for "since yesterday" mean what the interview's answer of that name means.
         this.parsers = new TextParsers(catalog, interviewer.plan()::hours);
         this.maxLength = config.api().maxTextLength();
+        // A reading is judged with the interview's answers the request posts: an answer can make a lent value lower.
         this.urgency = r -> engine.urgency(rules.current().orElseThrow(() -> new IllegalStateException("rules not loaded")),
-                requests.toCase(r));
+                interviewer.answer(requests.toCase(r), r.answers() == null ? List.of()
+                        : r.answers().stream().map(a -> Map.entry(a.question(), a.answer())).toList()).triageCase());
     }
 
     /**
@@ -56,10 +58,11 @@ public class TextIntake {
     public record Reading(TriageRequest wide, TriageRequest narrow) {
 
         /**
-         * The wide reading, unless it is lower than the narrow one and the narrow one is above a plain consultation:
-         * a word's reach may take a case from a doctor's visit to self-care ("After the gym my thighs are sore and
-         * weak. Not getting worse."), never silence a red flag or a same-day need ("My arms are weak and I can't
-         * swallow. Not getting worse." keeps the swallowing's worsening unknown).
+         * The wide reading where it changes the level and the change is no loss: where it raises the level ("I fell
+         * and my neck hurts"), or takes a plain consultation to self-care ("After the gym my thighs are sore and
+         * weak. Not getting worse."). Otherwise the narrow one, which never silences a red flag or a same-day need
+         * ("I can't swallow and my arms are weak. Not getting worse." keeps the swallowing's worsening unknown) and,
+         * at the same level, keeps asking what a lent value would have answered for the patient.
          */
         public TriageRequest choose(Function<TriageRequest, Urgency> urgency) {
             if (wide == narrow) {
@@ -67,7 +70,8 @@ public class TextIntake {
             }
             Urgency ifLent = urgency.apply(wide);
             Urgency ifNot = urgency.apply(narrow);
-            return ifLent.compareTo(ifNot) >= 0 || ifNot.compareTo(Urgency.CONSULTATION) <= 0 ? wide : narrow;
+            int change = ifLent.compareTo(ifNot);
+            return change > 0 || change < 0 && ifNot.compareTo(Urgency.CONSULTATION) <= 0 ? wide : narrow;
         }
     }
 
