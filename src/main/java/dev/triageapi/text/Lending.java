@@ -136,4 +136,21 @@ final class Lending {
         }
         return false;
     }
+
+    /** Units a cause said in passing looks back across for who it happened to. */
+    private static final int SUBJECT_REACH = 3;
+
+    /** Whether a relative or a "he", "she" is the nearest subject before a cause said in passing, in its clause. */
+    static boolean someoneElses(List<Unit> units, int k) {
+        for (int j = k - 1; j >= Math.max(0, k - SUBJECT_REACH) && units.get(j).clause == units.get(k).clause; j--) {
+            Unit u = units.get(j);
+            if (u.has(Role.FIRST_PERSON) || u.concept()) {
+                return false;
+            }
+            if (u.has(Role.RELATIVE) || u.has(Role.SEX_THIRD)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -95,7 +95,7 @@ final class ModifierAttacher {
         for (Found f : found) {
             Context c = f.text() == null ? new Context(SymptomStatus.PRESENT, null) : ConText.context(text, units, f.unit(), false, firstPerson);
             Unit well = f.text() != null && (f.modifier() == Modifier.SIDE || f.modifier() == Modifier.LOCATIONS)
-                    ? saidWell(units, f.unit()) : null;
+                    ? PlaceWords.saidWell(units, f.unit()) : null;
             if (well != null) {
                 c = new Context(SymptomStatus.ABSENT, ConText.cue(text, well, well, CueKind.NEGATION));
             }
@@ -105,7 +105,7 @@ final class ModifierAttacher {
                 c = new Context(SymptomStatus.PRESENT, c.cue());
             }
             boolean inPassing = f.text() != null && passing.contains(f.unit());
-            if (inPassing && firstPerson && someoneElses(units, f.unit())) {
+            if (inPassing && firstPerson && Lending.someoneElses(units, f.unit())) {
                 c = new Context(SymptomStatus.UNKNOWN, null); // "My dad fell yesterday and my back hurts"
             }
             int target = c.status() == SymptomStatus.PRESENT && !inPassing ? target(units, symptomUnits, f) : -1;
@@ -159,51 +159,6 @@ final class ModifierAttacher {
         return new Attached(attached, lent);
     }
 
-    /** Units a cause said in passing looks back across for who it happened to. */
-    private static final int SUBJECT_REACH = 3;
-
-    /** Whether a relative or a "he", "she" is the nearest subject before a cause said in passing, in its clause. */
-    private static boolean someoneElses(List<Unit> units, int k) {
-        for (int j = k - 1; j >= Math.max(0, k - SUBJECT_REACH) && units.get(j).clause == units.get(k).clause; j--) {
-            Unit u = units.get(j);
-            if (u.has(Role.FIRST_PERSON) || u.concept()) {
-                return false;
-            }
-            if (u.has(Role.RELATIVE) || u.has(Role.SEX_THIRD)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The words that say a place is well ("both of my legs are ok"), when they follow the place or side at {@code k} in
-     * its clause before any complaint is named; else null.
-     */
-    private static Unit saidWell(List<Unit> units, int k) {
-        Unit at = units.get(k);
-        boolean place = names(at, Modifier.LOCATIONS);
-        boolean side = names(at, Modifier.SIDE);
-        for (int j = k + 1; j < units.size() && units.get(j).sentence == at.sentence && units.get(j).clause == at.clause
-                && !units.get(j).commaBefore; j++) {
-            Unit u = units.get(j);
-            if (u.cue(Role.WELL_AFTER)) {
-                return u;
-            }
-            boolean another = names(u, Modifier.LOCATIONS) ? place : names(u, Modifier.SIDE) && (side || place);
-            if (u.concept() || another) {
-                return null; // a complaint, or another place or side, comes first: the words are about that
-            }
-            place |= names(u, Modifier.LOCATIONS);
-            side |= names(u, Modifier.SIDE);
-        }
-        return null;
-    }
-
-    private static boolean names(Unit u, Modifier modifier) {
-        return u.match != null && u.match.entries().stream().anyMatch(e -> e.role() == Role.MODIFIER && modifier.code().equals(e.code()));
-    }
-
     /**
      * The symptom a modifier belongs to: the nearest symptom that takes it in its own clause, else in its sentence
      * (the one before on a tie). A side or a place stays in its clause ("my right leg is fine but my left leg went
@@ -243,7 +198,7 @@ final class ModifierAttacher {
 
     private int nearest(List<Unit> units, List<Integer> symptomUnits, Found f, boolean sameClause) {
         Unit at = units.get(f.unit());
-        boolean place = (f.modifier() == Modifier.LOCATIONS || f.modifier() == Modifier.SIDE) && subjectOfNext(units, symptomUnits, f.unit());
+        boolean place = (f.modifier() == Modifier.LOCATIONS || f.modifier() == Modifier.SIDE) && PlaceWords.subjectOfNext(units, symptomUnits, f.unit());
         int best = -1;
         int bestDistance = Integer.MAX_VALUE;
         for (int s : symptomUnits) {
@@ -254,7 +209,7 @@ final class ModifierAttacher {
             }
             int d = Math.abs(s - f.unit()) * 2 + (s > f.unit() ? 1 : 0);
             if (place && symptom.scope != at.scope) {
-                d += OTHER_SCOPE; // "my thighs are sore and my hands are weak": the hands are the weakness'
+                d += PlaceWords.OTHER_SCOPE; // "my thighs are sore and my hands are weak": the hands are the weakness'
             }
             if (d < bestDistance) {
                 best = s;
@@ -263,20 +218,6 @@ final class ModifierAttacher {
         }
         return best;
     }
-
-    /** Whether a complaint follows the unit in its scope with no comma between: the place is its subject ("my hands are weak"). */
-    private static boolean subjectOfNext(List<Unit> units, List<Integer> symptomUnits, int k) {
-        for (int s : symptomUnits) {
-            if (s > k && units.get(s).scope == units.get(k).scope
-                    && units.subList(k + 1, s + 1).stream().noneMatch(u -> u.commaBefore)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** How much farther a complaint counts for a place when a new subject ("and my") stands between them. */
-    private static final int OTHER_SCOPE = 1_000;
 
     /** The nearest concept of the clause that is not a symptom (a risk factor, a pregnancy), or -1. */
     private static int nearestOtherConcept(List<Unit> units, int k) {

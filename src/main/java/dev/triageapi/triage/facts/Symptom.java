@@ -19,6 +19,7 @@ import java.util.Set;
 /**
  * A reported symptom as the rules see it. Every modifier may be {@code null}, which means "not asked or not
  * answered"; the helper predicates keep that apart from "no" so that rules never read a missing answer as a negative.
+ * One piece, because every predicate a rule calls on a symptom is a method of the fact the rules match.
  */
 public final class Symptom {
 
