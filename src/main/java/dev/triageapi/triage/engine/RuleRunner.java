@@ -17,6 +17,7 @@ import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,12 +50,21 @@ final class RuleRunner {
 
     /** The findings of the case, with the firings only when {@code withTrace} (it costs a listener call per firing). */
     Evaluation run(RuleSet rules, TriageCase triageCase, boolean withTrace) {
+        return run(rules, rules.sessions(), triageCase, withTrace);
+    }
+
+    /** The findings that decide the level of the case, on the rules that can conclude one (for what-ifs). */
+    Evaluation runForLevel(RuleSet rules, TriageCase triageCase) {
+        return run(rules, rules.levelSessions(), triageCase, false);
+    }
+
+    private Evaluation run(RuleSet rules, KieSessionsPool pool, TriageCase triageCase, boolean withTrace) {
         List<Attributed> findings = new ArrayList<>();
         List<Firing> fired = new ArrayList<>();
         // A pooled session: building a session's node and segment memories costs more than running the rules.
         // dispose() resets it before it goes back to the pool, so no fact, finding or listener outlives this case.
         List<Symptom> inSession = new ArrayList<>(triageCase.symptoms().size());
-        KieSession session = rules.sessions().newKieSession();
+        KieSession session = pool.newKieSession();
         try {
             session.addEventListener(insertions(rules, findings));
             if (withTrace) {

@@ -53,8 +53,7 @@ public final class TriageEngine {
 
     /** The level the rules give and the answers they read to give it: for what-if evaluations that can spare others. */
     public Probe probe(RuleSet rules, TriageCase triageCase) {
-        RuleRunner.Evaluation evaluation = runner.run(rules, triageCase, false);
-        return verdict.probeOf(evaluation, triageCase);
+        return verdict.probeOf(runner.runForLevel(rules, triageCase), triageCase);
     }
 
     private Assessment evaluate(RuleSet rules, TriageCase triageCase, boolean withTrace) {

@@ -33,8 +33,8 @@ import java.util.regex.Pattern;
  */
 final class DrlOutline {
 
-    /** One rule: where it is written, what its conditions and its consequences say. */
-    record RuleText(RuleFile file, String name, int line, String conditions, String consequence) {
+    /** One rule: where it is written, what its conditions and its consequences say, the fact types its conditions match. */
+    record RuleText(RuleFile file, String name, int line, String conditions, String consequence, Set<String> matches) {
     }
 
     private DrlOutline() {
@@ -57,11 +57,12 @@ final class DrlOutline {
             Map<String, String> functions = functionsByPackage.getOrDefault(pkg.getName(), Map.of());
             for (RuleDescr rule : pkg.getRules()) {
                 StringBuilder conditions = new StringBuilder();
-                collect(rule.getLhs(), conditions);
+                Set<String> matches = new LinkedHashSet<>();
+                collect(rule.getLhs(), conditions, matches);
                 StringBuilder consequence = new StringBuilder(text(rule.getConsequence()));
                 rule.getNamedConsequences().values().forEach(named -> consequence.append('\n').append(text(named)));
                 rules.add(new RuleText(file, rule.getName(), rule.getLine(), withCalled(conditions.toString(), functions),
-                        withCalled(withoutComments(consequence.toString()), functions)));
+                        withCalled(withoutComments(consequence.toString()), functions), Set.copyOf(matches)));
             }
         });
         return List.copyOf(rules);
@@ -100,20 +101,26 @@ final class DrlOutline {
         return out.toString();
     }
 
-    /** Every constraint, pattern source and piece of accumulate code under a condition element, one per line. */
-    private static void collect(BaseDescr descr, StringBuilder out) {
+    /**
+     * Every constraint, pattern source and piece of accumulate code under a condition element, one per line, and the
+     * simple names of the fact types its patterns match.
+     */
+    private static void collect(BaseDescr descr, StringBuilder out, Set<String> types) {
         if (descr == null) {
             return;
         }
         if (descr instanceof ExprConstraintDescr constraint) {
             out.append(constraint.getExpression()).append('\n');
         } else if (descr instanceof PatternDescr pattern) {
-            pattern.getDescrs().forEach(d -> collect(d, out));
-            collect(pattern.getSource(), out);
+            if (pattern.getObjectType() != null) {
+                types.add(pattern.getObjectType().substring(pattern.getObjectType().lastIndexOf('.') + 1));
+            }
+            pattern.getDescrs().forEach(d -> collect(d, out, types));
+            collect(pattern.getSource(), out, types);
         } else if (descr instanceof CollectDescr source) {
-            collect(source.getInputPattern(), out);
+            collect(source.getInputPattern(), out, types);
         } else if (descr instanceof AccumulateDescr source) {
-            collect(source.getInput(), out);
+            collect(source.getInput(), out, types);
             for (String code : new String[] {source.getInitCode(), source.getActionCode(), source.getReverseCode(), source.getResultCode()}) {
                 if (code != null) {
                     out.append(withoutComments(code)).append('\n');
@@ -126,9 +133,9 @@ final class DrlOutline {
         } else if (descr instanceof EvalDescr eval) {
             out.append(eval.getContent()).append('\n');
         } else if (descr instanceof ForallDescr forall) {
-            forall.getDescrs().forEach(d -> collect(d, out));
+            forall.getDescrs().forEach(d -> collect(d, out, types));
         } else if (descr instanceof ConditionalElementDescr element) {
-            element.getDescrs().forEach(d -> collect(d, out));
+            element.getDescrs().forEach(d -> collect(d, out, types));
         }
     }
 

@@ -3,9 +3,12 @@ package dev.triageapi.triage.rules;
 import dev.triageapi.triage.engine.RuleFile;
 import dev.triageapi.triage.engine.RuleInfo;
 import dev.triageapi.triage.engine.RuleSet;
+import dev.triageapi.triage.facts.CauseFinding;
+import dev.triageapi.triage.facts.FollowUp;
 import dev.triageapi.vocabulary.Urgency;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
+import org.kie.api.runtime.KieContainer;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,7 +69,7 @@ public final class RuleCompiler {
     static RuleSet compile(List<RuleFile> files, ClassLoader buildOutput) {
         String version = version(files);
         return ExecutableRules.load(version, buildOutput)
-                .map(kieBase -> ruleSet(files, version, kieBase))
+                .map(kieBase -> ruleSet(files, version, new Compiled(kieBase, () -> ExecutableRules.load(version, buildOutput).orElseThrow())))
                 .orElseGet(() -> ruleSet(files, version, compileKieBase(files)));
     }
 
@@ -74,12 +78,16 @@ public final class RuleCompiler {
         return ruleSet(files, version(files), compileKieBase(files));
     }
 
+    /** A compiled rule base, and a maker of another base of the same rules that shares nothing with it. */
+    record Compiled(KieBase kieBase, Supplier<KieBase> another) {
+    }
+
     /**
      * Parses and compiles the files with the public {@code KieFileSystem} / {@code KieBuilder} API; throws, naming file
      * and line, if any file does not compile. Each build is its own module, dropped from the Kie repository once its
      * container exists, so that hot reloads do not pile up modules.
      */
-    static KieBase compileKieBase(List<RuleFile> files) {
+    static Compiled compileKieBase(List<RuleFile> files) {
         if (files.isEmpty()) {
             throw new RulesLoadException("no .drl files found: refusing to run without rules");
         }
@@ -96,15 +104,38 @@ public final class RuleCompiler {
             throw new RulesLoadException("the rules do not compile", errors.stream().map(RuleCompiler::describe).toList(), null);
         }
         try {
-            return kie.newKieContainer(id, facts).getKieBase();
+            KieContainer container = kie.newKieContainer(id, facts);
+            return new Compiled(container.getKieBase(), () -> container.newKieBase(null));
         } finally {
             kie.getRepository().removeKieModule(id);
         }
     }
 
-    /** A rule set on a compiled base; checks that every file contributes rules, each with a source and its own name. */
-    static RuleSet ruleSet(List<RuleFile> files, String version, KieBase kieBase) {
-        return new RuleSet(kieBase, version, List.copyOf(files), describeRules(files, kieBase));
+    /**
+     * A rule set on a compiled base; checks that every file contributes rules, each with a source and its own name. Its
+     * what-ifs run on another base without the rules that conclude no level (only suggest a condition or ask a
+     * question), unless some rule matches what those conclude.
+     */
+    static RuleSet ruleSet(List<RuleFile> files, String version, Compiled compiled) {
+        List<DrlOutline.RuleText> texts = DrlOutline.rules(files);
+        Map<String, RuleInfo> rules = describeRules(files, texts, compiled.kieBase());
+        List<String> noLevel = rules.values().stream().filter(r -> r.redFlags().isEmpty() && r.levels().isEmpty()
+                && r.pathways().isEmpty() && (!r.conditions().isEmpty() || r.asks())).map(RuleInfo::name).toList();
+        boolean concludedIsMatched = texts.stream().anyMatch(t -> t.matches().contains(CauseFinding.class.getSimpleName())
+                || t.matches().contains(FollowUp.class.getSimpleName()));
+        if (noLevel.isEmpty() || concludedIsMatched) {
+            return new RuleSet(compiled.kieBase(), version, List.copyOf(files), rules);
+        }
+        KieBase levels = compiled.another().get();
+        for (KiePackage pkg : List.copyOf(levels.getKiePackages())) {
+            for (Rule rule : List.copyOf(pkg.getRules())) {
+                if (noLevel.contains(rule.getName())) {
+                    levels.removeRule(pkg.getName(), rule.getName());
+                }
+            }
+        }
+        return new RuleSet(compiled.kieBase(), compiled.kieBase().newKieSessionsPool(1), levels.newKieSessionsPool(1), version,
+                List.copyOf(files), rules);
     }
 
     /** {@code sha256:} of every file's path and content in path order: the same files give the same version anywhere. */
@@ -119,12 +150,12 @@ public final class RuleCompiler {
         return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 
-    private static Map<String, RuleInfo> describeRules(List<RuleFile> files, KieBase kieBase) {
+    private static Map<String, RuleInfo> describeRules(List<RuleFile> files, List<DrlOutline.RuleText> outline, KieBase kieBase) {
         List<String> problems = new ArrayList<>();
         // Which file declares which rule, and what it says, from Drools' parse of each file: the KieBase does not say.
         Map<String, RuleFile> declaredIn = new LinkedHashMap<>();
         Map<String, DrlOutline.RuleText> texts = new LinkedHashMap<>();
-        for (DrlOutline.RuleText text : DrlOutline.rules(files)) {
+        for (DrlOutline.RuleText text : outline) {
             RuleFile other = declaredIn.put(text.name(), text.file());
             if (other != null) {
                 problems.add(text.file().path() + ": rule name \"" + text.name() + "\" is also used in " + other.path());

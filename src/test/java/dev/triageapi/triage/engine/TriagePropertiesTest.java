@@ -33,6 +33,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Safety properties of the rule set over random symptom sets, checked on the engine directly (seeded, see {@link Seeds}). */
@@ -303,6 +304,16 @@ class TriagePropertiesTest {
                     }
                 }
             }
+        });
+    }
+
+    /** What-ifs run without the rules that conclude no level: they must give the level all the rules give. */
+    @Test
+    void aWhatIfGivesTheLevelOfTheWholeAssessment() {
+        assertNotSame(Rules.RULES.sessions(), Rules.RULES.levelSessions(), "what-ifs run on fewer rules");
+        Seeds.forAllConcurrently(300, random -> {
+            TriageCase c = triageCase(random);
+            assertEquals(Rules.assess(c).urgency(), ENGINE.urgency(Rules.RULES, c), c.toString());
         });
     }
 

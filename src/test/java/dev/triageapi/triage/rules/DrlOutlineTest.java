@@ -16,8 +16,6 @@ class DrlOutlineTest {
     private static final String HEADER = """
             package rules.test;
             import dev.triageapi.triage.facts.Symptom;
-            import java.util.ArrayList;
-import java.util.List;
             import function dev.triageapi.triage.facts.Conclusions.redFlag;
             """;
 

@@ -3,6 +3,8 @@ package dev.triageapi.triage.rules;
 import dev.triageapi.triage.engine.RuleFile;
 import dev.triageapi.triage.engine.RuleSet;
 import org.junit.jupiter.api.Test;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +33,59 @@ class RuleCompilationTest {
             assertFalse(rule.source().isBlank(), rule.name());
             assertTrue(rule.line() > 0, "line of " + rule.name());
         });
+    }
+
+    @Test
+    void shouldRunWhatIfsWithoutTheRulesThatConcludeNoLevelUnlessARuleMatchesTheirConclusions() {
+        String suggesting = """
+                package rules.test;
+                import dev.triageapi.triage.facts.Symptom;
+                import function dev.triageapi.triage.facts.Conclusions.suggests;
+                import function dev.triageapi.triage.facts.Conclusions.redFlag;
+                rule "A headache suggests a migraine"
+                    @source("test")
+                when
+                    $s : Symptom( code == "headache" )
+                then
+                    insert(suggests("migraine", $s));
+                end
+                rule "A sudden headache is a red flag"
+                    @source("test")
+                when
+                    $s : Symptom( code == "headache", sudden )
+                then
+                    insert(redFlag("stroke_sudden_severe_headache", $s));
+                end
+                """;
+        RuleSet pruned = RuleCompiler.compileFromSource(List.of(new RuleFile("rules/test/a.drl", suggesting)));
+        assertEquals(1, rulesIn(pruned.levelSessions()), "the suggestion is left out of what-ifs");
+        assertEquals(2, rulesIn(pruned.sessions()));
+        String matching = """
+                package rules.test2;
+                import dev.triageapi.triage.facts.CauseFinding;
+                import dev.triageapi.triage.facts.Symptom;
+                import function dev.triageapi.triage.facts.Conclusions.redFlag;
+                rule "A suggested condition with a headache is a red flag"
+                    @source("test")
+                when
+                    CauseFinding()
+                    $s : Symptom( code == "headache" )
+                then
+                    insert(redFlag("stroke_sudden_severe_headache", $s));
+                end
+                """;
+        RuleSet kept = RuleCompiler.compileFromSource(List.of(new RuleFile("rules/test/a.drl", suggesting),
+                new RuleFile("rules/test/b.drl", matching)));
+        assertEquals(3, rulesIn(kept.levelSessions()), "a rule reads the suggestion, so what-ifs keep it");
+    }
+
+    private static int rulesIn(KieSessionsPool pool) {
+        KieSession session = pool.newKieSession();
+        try {
+            return session.getKieBase().getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
+        } finally {
+            session.dispose();
+        }
     }
 
     @Test
