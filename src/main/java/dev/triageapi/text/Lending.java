@@ -7,9 +7,11 @@ import dev.triageapi.vocabulary.Modifier;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
 
 /**
  * Lends what brought complaints on and whether they are getting worse, when words say it once for several of them, to
@@ -28,10 +30,16 @@ final class Lending {
     private final Catalog catalog;
     /** The trigger a complaint is when words point back at it ("I sleep badly. Because of that I'm tired"). */
     private final Map<String, String> causes;
+    /** The words that make what follows the writer's own ("my", "mi"). */
+    private final Set<String> ownWords;
+    /** The words that say the writer is the one who did something ("I", "me"). */
+    private final Set<String> persons;
 
     Lending(Catalog catalog, Lexicon lexicon) {
         this.catalog = catalog;
         this.causes = lexicon.cues().backReference().causes();
+        this.ownWords = lexicon.cues().otherPerson().own().stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.persons = lexicon.cues().otherPerson().firstPerson().stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -56,11 +64,38 @@ final class Lending {
                 && ModifierAttacher.takes(catalog, units.get(s), f.modifier())).toList();
     }
 
-    /** The complaints after a cause said in passing, in its sentence ("I fell and my neck hurts"), that take a cause. */
-    List<Integer> after(List<Unit> units, List<Integer> symptomUnits, Found f) {
-        int sentence = units.get(f.unit()).sentence;
-        return symptomUnits.stream().filter(s -> s > f.unit() && units.get(s).sentence == sentence
-                && ModifierAttacher.takes(catalog, units.get(s), Modifier.TRIGGER)).toList();
+    /**
+     * The complaints a cause said in passing reaches ("I fell and my neck hurts"): those after it in its sentence, or in
+     * the next one when its own names none ("I slipped on ice this morning. Now my neck hurts."), that take a cause,
+     * and those before it in its clause when it says who fell ("My neck hurts, I fell", "me duele el cuello, me caí";
+     * not "my back hurts since my blood pressure fell" nor "my neck hurts and then I fell"); not one the writer calls their own when a relative or a "he", "she" fell
+     * ("My dad fell yesterday and my back hurts").
+     */
+    List<Integer> reached(String text, List<Unit> units, List<Integer> symptomUnits, Found f) {
+        int k = f.unit();
+        int own = units.get(k).sentence;
+        int sentence = symptomUnits.stream().anyMatch(s -> units.get(s).sentence == own) ? own : own + 1;
+        boolean someoneElse = someoneElses(units, k);
+        boolean saysWho = k > 0 && (units.get(k - 1).has(Role.FIRST_PERSON) || units.get(k - 1).has(Role.RELATIVE)
+                || units.get(k - 1).has(Role.SEX_THIRD)) || persons.contains(firstWord(text, units.get(k)));
+        return symptomUnits.stream().filter(s -> (s > k || saysWho && units.get(s).clause == units.get(k).clause) && units.get(s).sentence == sentence
+                && ModifierAttacher.takes(catalog, units.get(s), Modifier.TRIGGER)
+                && !(someoneElse && writersOwn(text, units, Math.min(k, s), Math.max(k, s)))).toList();
+    }
+
+    private static String firstWord(String text, Unit u) {
+        return text.substring(u.start, u.end).split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a word saying "I" or "my" comes between two units, or begins the later one's phrase. */
+    private boolean writersOwn(String text, List<Unit> units, int from, int to) {
+        for (int j = from + 1; j <= to; j++) {
+            Unit u = units.get(j);
+            if (u.has(Role.FIRST_PERSON) || ownWords.contains(firstWord(text, u))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -141,7 +176,7 @@ final class Lending {
     private static final int SUBJECT_REACH = 3;
 
     /** Whether a relative or a "he", "she" is the nearest subject before a cause said in passing, in its clause. */
-    static boolean someoneElses(List<Unit> units, int k) {
+    private static boolean someoneElses(List<Unit> units, int k) {
         for (int j = k - 1; j >= Math.max(0, k - SUBJECT_REACH) && units.get(j).clause == units.get(k).clause; j--) {
             Unit u = units.get(j);
             if (u.has(Role.FIRST_PERSON) || u.concept()) {

@@ -136,7 +136,10 @@ public record Lexicon(
      * without them the writer is reporting for that relative, whose symptoms are the patient's.
      */
     public record OtherPerson(List<String> relatives, List<String> verbs, List<String> before, List<String> after,
-                              List<String> firstPerson) {
+                              List<String> own, List<String> firstPerson) {
+        public OtherPerson {
+            own = own == null ? List.of() : own;
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);

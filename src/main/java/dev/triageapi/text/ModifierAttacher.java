@@ -105,11 +105,8 @@ final class ModifierAttacher {
                 c = new Context(SymptomStatus.PRESENT, c.cue());
             }
             boolean inPassing = f.text() != null && passing.contains(f.unit());
-            if (inPassing && firstPerson && Lending.someoneElses(units, f.unit())) {
-                c = new Context(SymptomStatus.UNKNOWN, null); // "My dad fell yesterday and my back hurts"
-            }
             int target = c.status() == SymptomStatus.PRESENT && !inPassing ? target(units, symptomUnits, f) : -1;
-            List<Integer> reached = inPassing && c.status() == SymptomStatus.PRESENT ? lending.after(units, symptomUnits, f) : List.of();
+            List<Integer> reached = inPassing && c.status() == SymptomStatus.PRESENT ? lending.reached(text, units, symptomUnits, f) : List.of();
             int named = target >= 0 ? target : reached.isEmpty() ? -1 : reached.get(0);
             String symptom = named < 0 ? null : units.get(named).symptomCode();
             if (f.text() != null) {
@@ -207,7 +204,8 @@ final class ModifierAttacher {
             if (!near || !takes(symptom, f.modifier())) {
                 continue;
             }
-            int d = Math.abs(s - f.unit()) * 2 + (s > f.unit() ? 1 : 0);
+            // On a tie the complaint before wins, unless the place is the subject of the one after ("y mis manos están débiles").
+            int d = Math.abs(s - f.unit()) * 2 + (s > f.unit() == !place ? 1 : 0);
             if (place && symptom.scope != at.scope) {
                 d += PlaceWords.OTHER_SCOPE; // "my thighs are sore and my hands are weak": the hands are the weakness'
             }

@@ -1,11 +1,17 @@
 package dev.triageapi.text;
 
+import dev.triageapi.text.PhraseIndex.Entry;
 import dev.triageapi.text.PhraseIndex.Role;
+import dev.triageapi.text.Tokens.Token;
 import dev.triageapi.vocabulary.Modifier;
+import dev.triageapi.vocabulary.Side;
 
 import java.util.List;
 
-/** Whose a place or a side the text names is: no complaint's when said to be well, the complaint it is the subject of. */
+/**
+ * Whose a place or a side the text names is: no complaint's when said to be well, the complaint it is the subject of;
+ * and the places named where a two-part symptom was begun but not finished.
+ */
 final class PlaceWords {
 
     /** How much farther a complaint counts for a place when a new subject ("and my") stands between them. */
@@ -42,15 +48,57 @@ final class PlaceWords {
         return u.match != null && u.match.entries().stream().anyMatch(e -> e.role() == Role.MODIFIER && modifier.code().equals(e.code()));
     }
 
-    /** Whether a complaint follows the unit in its scope with no comma between: the place is its subject ("my hands are weak"). */
+    /**
+     * Whether the place at {@code k} is the subject of the complaint after it: it begins its clause or a new member
+     * of a list ("my left arm is weak", "and my hands are weak", "y mis manos están débiles", a possessive allowed
+     * before it), and a complaint follows in its scope with no comma or "no" between. "Weakness in my right leg and
+     * blurry vision" and "weak right leg without numbness" give the place to the complaint before it.
+     */
     static boolean subjectOfNext(List<Unit> units, List<Integer> symptomUnits, int k) {
+        int j = k - 1;
+        while (j >= 0 && units.get(j).sentence == units.get(k).sentence && units.get(j).cue(Role.CLAUSE_START)
+                && !units.get(j).has(Role.LIST_AND) && !units.get(j).concept() && !units.get(j).has(Role.MODIFIER)) {
+            j--; // "my", "mis"
+        }
+        boolean begins = j < 0 || units.get(j).sentence != units.get(k).sentence || units.get(j).has(Role.LIST_AND)
+                || units.get(j).cue(Role.TERMINATION) || units.get(j + 1).commaBefore;
+        if (!begins) {
+            return false;
+        }
         for (int s : symptomUnits) {
-            if (s > k && units.get(s).scope == units.get(k).scope
-                    && units.subList(k + 1, s + 1).stream().noneMatch(u -> u.commaBefore)) {
+            if (s > k && units.get(s).scope == units.get(k).scope && units.subList(k + 1, s + 1).stream()
+                    .noneMatch(u -> u.commaBefore || u.cue(Role.NEGATION_BEFORE) || u.cue(Role.NEGATION_AFTER))) {
                 return true;
             }
         }
         return false;
     }
 
+    /**
+     * The places named in the first part of a two-part symptom whose second part never came ("y mis manos están
+     * débiles": "débiles" is a complaint of its own) and that is the subject of the complaint after it, as modifiers
+     * found there; a pair in the plural is both sides.
+     */
+    static void inUnjoinedPairs(String text, List<Token> words, List<Unit> units, List<Integer> symptomUnits, PhraseIndex index,
+                                ModifierAttacher attacher, List<Found> found) {
+        for (int k = 0; k < units.size(); k++) {
+            Unit u = units.get(k);
+            if (u.concept() || !u.has(Role.PAIR_FIRST) || u.has(Role.MODIFIER) || !subjectOfNext(units, symptomUnits, k)) {
+                continue;
+            }
+            for (int t = u.from; t < u.to; t++) {
+                Token word = words.get(t);
+                String said = text.substring(word.start(), word.end());
+                for (Entry inside : index.single(word.term())) {
+                    if (inside.role() == Role.MODIFIER && (inside.code().equals("locations") || inside.code().equals("side"))) {
+                        Modifier m = Modifier.byCode(inside.code()).orElseThrow();
+                        found.add(new Found(k, word.start(), word.end(), m, ModifierValues.valueOf(m, inside.value()), said));
+                        if (m == Modifier.LOCATIONS && attacher.pairedPlural(said)) {
+                            found.add(new Found(k, word.start(), word.end(), Modifier.SIDE, Side.BOTH, said));
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -170,6 +170,8 @@ public final class TextParser {
             }
         }
 
+        PlaceWords.inUnjoinedPairs(text, words, units, symptomUnits, index, attacher, found);
+
         ModifierAttacher.Attached attached = attacher.attach(text, units, symptomUnits, found, bothSides, mentions, firstPerson,
                 k -> contexts.get(k).status() == SymptomStatus.PRESENT);
 

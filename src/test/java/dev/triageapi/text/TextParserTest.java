@@ -121,6 +121,10 @@ class TextParserTest {
         String text = "My thighs are moderately sore and my hands are a bit weak";
         assertEquals(List.of(BodyLocation.HAND), modifier("en", text, "muscle_weakness", Modifier.LOCATIONS));
         assertEquals(List.of(BodyLocation.THIGH), modifier("en", text, "muscle_pain", Modifier.LOCATIONS));
+        // Second review: the start of a two-part complaint that never finished lost its place, and self-care followed.
+        assertEquals(List.of(BodyLocation.HAND), modifier("es", "Me duelen los muslos y mis manos están débiles", "muscle_weakness",
+                Modifier.LOCATIONS));
+        assertEquals(List.of(BodyLocation.LEG), modifier("en", "Weak right leg without numbness", "muscle_weakness", Modifier.LOCATIONS));
     }
 
     @Test

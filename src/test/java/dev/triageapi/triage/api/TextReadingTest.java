@@ -6,6 +6,7 @@ import dev.triageapi.text.ParsedText;
 import dev.triageapi.text.TextParser;
 import dev.triageapi.triage.engine.Rules;
 import dev.triageapi.triage.interview.InterviewPlan;
+import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.Urgency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,9 +72,32 @@ class TextReadingTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {"en | I fell and my neck hurts", "en | I fell down the stairs and my neck hurts really bad",
-            "es | Me caí y me duele el cuello"})
+            "es | Me caí y me duele el cuello",
+            // Second review of the lending: a carer's report, a fall said after the pain, in another sentence.
+            "en | I'm writing for my husband. He slipped in the bathroom and his neck hurts.",
+            "en | My neck hurts, I fell off a ladder this morning",
+            "en | I fell off a ladder. My neck really hurts.",
+            "es | Le escribo por mi esposo. Se resbaló en el baño y le duele el cuello.",
+            "es | Me duele el cuello, me caí de una escalera esta mañana"})
     void shouldSendNeckPainAfterAFallToEmergencyCare(String language, String text) {
         assertEquals(Urgency.EMERGENCY, urgency(read(language, text).choose(TextReadingTest::urgency)));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {"en | I am 35. My dad fell yesterday and my back hurts since yesterday",
+            "en | My back hurts since my blood pressure fell yesterday"})
+    void shouldNotLendAFallThatIsNotThePatientsOwn(String language, String text) {
+        ParsedText parsed = new TextParser(Lexicon.load(language), Rules.CATALOG, InterviewPlan.load(Rules.CATALOG)::hours).parse(text);
+        assertTrue(parsed.symptoms().stream().noneMatch(s -> s.lent().containsKey(Modifier.TRIGGER)), text);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {"en | Right arm fine, left arm numb since an hour",
+            "en | right arm good, left arm weak since this morning",
+            "en | Hi I'm calling about my mother, she slipped in the kitchen and now her neck hurts and her hands are tingling",
+            "es | Mi papá se cayó de la bici, le duele el cuello y tiene 70 años"})
+    void shouldCallAnAmbulanceForWhatTheSecondReviewFoundReadLower(String language, String text) {
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, urgency(read(language, text).choose(TextReadingTest::urgency)));
     }
 
     @Test
