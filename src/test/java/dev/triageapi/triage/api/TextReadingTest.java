@@ -32,10 +32,13 @@ class TextReadingTest {
         return Rules.assess(REQUESTS.toCase(request)).urgency();
     }
 
-    private static TextIntake.Reading read(String language, String text) {
+    private static ParsedText parse(String language, String text) {
         Catalog catalog = Rules.CATALOG;
-        ParsedText parsed = new TextParser(Lexicon.load(language), catalog, InterviewPlan.load(catalog)::hours).parse(text);
-        return TextIntake.read(parsed);
+        return new TextParser(Lexicon.load(language), catalog, InterviewPlan.load(catalog)::hours).parse(text);
+    }
+
+    private static TextIntake.Reading read(String language, String text) {
+        return TextIntake.read(parse(language, text));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -62,42 +65,33 @@ class TextReadingTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-            "en | My neck started hurting suddenly an hour ago, since then my vision is blurry.",
-            "en | I've had a fever since this morning, and that's why I'm confused.",
-            "es | Me golpeé la cabeza esta mañana, desde entonces me duele la cabeza y estoy confundido."})
-    void shouldCallAnAmbulanceWhenTheComplaintsPointedBackFromBeganToday(String language, String text) {
-        // Review of the lending: words pointing back ended the clause, and the time no longer reached the complaint.
-        assertEquals(Urgency.EMERGENCY_AMBULANCE, urgency(read(language, text).choose(TextReadingTest::urgency)));
-    }
-
-    @ParameterizedTest(name = "{1}")
-    @CsvSource(delimiter = '|', value = {"en | I fell and my neck hurts", "en | I fell down the stairs and my neck hurts really bad",
-            "es | Me caí y me duele el cuello",
-            // Second review of the lending: a carer's report, a fall said after the pain, in another sentence.
-            "en | I'm writing for my husband. He slipped in the bathroom and his neck hurts.",
-            "en | My neck hurts, I fell off a ladder this morning",
-            "en | I fell off a ladder. My neck really hurts.",
-            "es | Le escribo por mi esposo. Se resbaló en el baño y le duele el cuello.",
-            "es | Me duele el cuello, me caí de una escalera esta mañana"})
-    void shouldSendNeckPainAfterAFallToEmergencyCare(String language, String text) {
-        assertEquals(Urgency.EMERGENCY, urgency(read(language, text).choose(TextReadingTest::urgency)));
+            // Reviews of the lending: words pointing back ended the clause, so the time no longer reached the complaint.
+            "en | My neck started hurting suddenly an hour ago, since then my vision is blurry. | EMERGENCY_AMBULANCE",
+            "en | I've had a fever since this morning, and that's why I'm confused. | EMERGENCY_AMBULANCE",
+            "es | Me golpeé la cabeza esta mañana, desde entonces me duele la cabeza y estoy confundido. | EMERGENCY_AMBULANCE",
+            // A fall said in passing: before the pain, after it, in another sentence, in a carer's report.
+            "en | I fell and my neck hurts | EMERGENCY",
+            "en | I fell down the stairs and my neck hurts really bad | EMERGENCY",
+            "es | Me caí y me duele el cuello | EMERGENCY",
+            "en | I'm writing for my husband. He slipped in the bathroom and his neck hurts. | EMERGENCY",
+            "en | My neck hurts, I fell off a ladder this morning | EMERGENCY",
+            "en | I fell off a ladder. My neck really hurts. | EMERGENCY",
+            "es | Le escribo por mi esposo. Se resbaló en el baño y le duele el cuello. | EMERGENCY",
+            "es | Me duele el cuello, me caí de una escalera esta mañana | EMERGENCY",
+            "en | Hi I'm calling about my mother, she slipped in the kitchen and now her neck hurts and her hands are tingling | EMERGENCY_AMBULANCE",
+            // A well limb beside a one-sided sign, and an age after "y".
+            "en | Right arm fine, left arm numb since an hour | EMERGENCY_AMBULANCE",
+            "en | right arm good, left arm weak since this morning | EMERGENCY_AMBULANCE",
+            "es | Mi papá se cayó de la bici, le duele el cuello y tiene 70 años | EMERGENCY_AMBULANCE"})
+    void shouldTriageTheWordsAtTheLevelOfTheFactsTheySay(String language, String text, Urgency expected) {
+        assertEquals(expected, urgency(read(language, text).choose(TextReadingTest::urgency)));
     }
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {"en | I am 35. My dad fell yesterday and my back hurts since yesterday",
             "en | My back hurts since my blood pressure fell yesterday"})
     void shouldNotLendAFallThatIsNotThePatientsOwn(String language, String text) {
-        ParsedText parsed = new TextParser(Lexicon.load(language), Rules.CATALOG, InterviewPlan.load(Rules.CATALOG)::hours).parse(text);
-        assertTrue(parsed.symptoms().stream().noneMatch(s -> s.lent().containsKey(Modifier.TRIGGER)), text);
-    }
-
-    @ParameterizedTest(name = "{1}")
-    @CsvSource(delimiter = '|', value = {"en | Right arm fine, left arm numb since an hour",
-            "en | right arm good, left arm weak since this morning",
-            "en | Hi I'm calling about my mother, she slipped in the kitchen and now her neck hurts and her hands are tingling",
-            "es | Mi papá se cayó de la bici, le duele el cuello y tiene 70 años"})
-    void shouldCallAnAmbulanceForWhatTheSecondReviewFoundReadLower(String language, String text) {
-        assertEquals(Urgency.EMERGENCY_AMBULANCE, urgency(read(language, text).choose(TextReadingTest::urgency)));
+        assertTrue(parse(language, text).symptoms().stream().noneMatch(s -> s.lent().containsKey(Modifier.TRIGGER)), text);
     }
 
     @Test
