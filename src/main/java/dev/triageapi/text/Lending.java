@@ -14,8 +14,8 @@ import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 
 /**
- * Lends what brought complaints on and whether they are getting worse, when words say it once for several of them, to
- * each they reach; what a complaint says of itself always stays its own.
+ * Lends what brought complaints on, whether they are getting worse and when they began, when words say it once for
+ * several of them, to each they reach; what a complaint says of itself always stays its own.
  */
 final class Lending {
 
@@ -23,9 +23,14 @@ final class Lending {
      * What brought a complaint on and whether it is getting worse, which words may say once for several complaints
      * ("After the gym my thighs are sore and weak", "Because of that I'm tired", "Not getting worse." after two
      * complaints). Each such reach is {@linkplain ModifierAttacher.Attached#lent() lent}, never the complaint's own: a
-     * request takes a lent value only where that lowers no level above a consultation (see {@code TextIntake}).
+     * request takes lent values only where they raise the level or take a consultation to self-care (see
+     * {@code TextIntake}).
      */
     static final Set<Modifier> LENDABLE = EnumSet.of(Modifier.TRIGGER, Modifier.WORSENING);
+    /** Units before words pointing back that a "no" or a doubt right before them reaches ("no creo que por eso"). */
+    private static final int DOUBT_REACH = 3;
+    /** Units a cause said in passing looks back across for who it happened to. */
+    private static final int SUBJECT_REACH = 3;
 
     private final Catalog catalog;
     /** The trigger a complaint is when words point back at it ("I sleep badly. Because of that I'm tired"). */
@@ -38,15 +43,19 @@ final class Lending {
     Lending(Catalog catalog, Lexicon lexicon) {
         this.catalog = catalog;
         this.causes = lexicon.cues().backReference().causes();
-        this.ownWords = lexicon.cues().otherPerson().own().stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-        this.persons = lexicon.cues().otherPerson().firstPerson().stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.ownWords = lowerCase(lexicon.cues().otherPerson().own());
+        this.persons = lowerCase(lexicon.cues().otherPerson().firstPerson());
+    }
+
+    private static Set<String> lowerCase(List<String> words) {
+        return words.stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     /**
      * The other complaints a cause or a course reaches: a cause said before every complaint of its sentence reaches all
-     * of them in its clause ("After the gym my thighs are sore and weak", not past a "but"); whether it is getting worse, said in a sentence that names
-     * no complaint and no word the lexicon does not know ("Came on gradually, not getting worse.", but not "My cough is
-     * not getting worse."), reaches every complaint of the sentence before it.
+     * of them in its clause ("After the gym my thighs are sore and weak", not past a "but"); whether it is getting
+     * worse, said in a sentence that names no complaint and no word the lexicon does not know ("Came on gradually, not
+     * getting worse.", but not "My cough is not getting worse."), reaches every complaint of the sentence before it.
      */
     List<Integer> lentTo(List<Unit> units, List<Integer> symptomUnits, Found f, int target) {
         Unit at = units.get(f.unit());
@@ -68,8 +77,8 @@ final class Lending {
      * The complaints a cause said in passing reaches ("I fell and my neck hurts"): those after it in its sentence, or in
      * the next one when its own names none ("I slipped on ice this morning. Now my neck hurts."), that take a cause,
      * and those before it in its clause when it says who fell ("My neck hurts, I fell", "me duele el cuello, me caí";
-     * not "my back hurts since my blood pressure fell" nor "my neck hurts and then I fell"); not one the writer calls their own when a relative or a "he", "she" fell
-     * ("My dad fell yesterday and my back hurts").
+     * not "my back hurts since my blood pressure fell" nor "my neck hurts and then I fell"); not one the writer calls
+     * their own when a relative or a "he", "she" fell ("My dad fell yesterday and my back hurts").
      */
     List<Integer> reached(String text, List<Unit> units, List<Integer> symptomUnits, Found f) {
         int k = f.unit();
@@ -78,8 +87,8 @@ final class Lending {
         boolean someoneElse = someoneElses(units, k);
         boolean saysWho = k > 0 && (units.get(k - 1).has(Role.FIRST_PERSON) || units.get(k - 1).has(Role.RELATIVE)
                 || units.get(k - 1).has(Role.SEX_THIRD)) || persons.contains(firstWord(text, units.get(k)));
-        return symptomUnits.stream().filter(s -> (s > k || saysWho && units.get(s).clause == units.get(k).clause) && units.get(s).sentence == sentence
-                && ModifierAttacher.takes(catalog, units.get(s), Modifier.TRIGGER)
+        return symptomUnits.stream().filter(s -> (s > k || saysWho && units.get(s).clause == units.get(k).clause)
+                && units.get(s).sentence == sentence && ModifierAttacher.takes(catalog, units.get(s), Modifier.TRIGGER)
                 && !(someoneElse && writersOwn(text, units, Math.min(k, s), Math.max(k, s)))).toList();
     }
 
@@ -155,9 +164,6 @@ final class Lending {
         }
     }
 
-    /** Units before words pointing back that a "no" or a doubt right before them reaches ("no creo que por eso"). */
-    private static final int DOUBT_REACH = 3;
-
     /** Whether a "no" or a doubt comes right before the words at {@code b}, which a new scope would otherwise hide. */
     private static boolean doubted(List<Unit> units, int b) {
         for (int j = b - 1; j >= Math.max(0, b - DOUBT_REACH) && units.get(j).sentence == units.get(b).sentence; j--) {
@@ -171,9 +177,6 @@ final class Lending {
         }
         return false;
     }
-
-    /** Units a cause said in passing looks back across for who it happened to. */
-    private static final int SUBJECT_REACH = 3;
 
     /** Whether a relative or a "he", "she" is the nearest subject before a cause said in passing, in its clause. */
     private static boolean someoneElses(List<Unit> units, int k) {

@@ -106,7 +106,8 @@ final class ModifierAttacher {
             }
             boolean inPassing = f.text() != null && passing.contains(f.unit());
             int target = c.status() == SymptomStatus.PRESENT && !inPassing ? target(units, symptomUnits, f) : -1;
-            List<Integer> reached = inPassing && c.status() == SymptomStatus.PRESENT ? lending.reached(text, units, symptomUnits, f) : List.of();
+            List<Integer> reached = inPassing && c.status() == SymptomStatus.PRESENT
+                    ? lending.reached(text, units, symptomUnits, f) : List.of();
             int named = target >= 0 ? target : reached.isEmpty() ? -1 : reached.get(0);
             String symptom = named < 0 ? null : units.get(named).symptomCode();
             if (f.text() != null) {
@@ -195,7 +196,8 @@ final class ModifierAttacher {
 
     private int nearest(List<Unit> units, List<Integer> symptomUnits, Found f, boolean sameClause) {
         Unit at = units.get(f.unit());
-        boolean place = (f.modifier() == Modifier.LOCATIONS || f.modifier() == Modifier.SIDE) && PlaceWords.subjectOfNext(units, symptomUnits, f.unit());
+        boolean place = (f.modifier() == Modifier.LOCATIONS || f.modifier() == Modifier.SIDE)
+                && PlaceWords.subjectOfNext(units, symptomUnits, f.unit());
         int best = -1;
         int bestDistance = Integer.MAX_VALUE;
         for (int s : symptomUnits) {
@@ -205,7 +207,8 @@ final class ModifierAttacher {
                 continue;
             }
             // On a tie the complaint before wins, unless the place is the subject of the one after ("y mis manos están débiles").
-            int d = Math.abs(s - f.unit()) * 2 + (s > f.unit() == !place ? 1 : 0);
+            boolean after = s > f.unit();
+            int d = Math.abs(s - f.unit()) * 2 + (after != place ? 1 : 0);
             if (place && symptom.scope != at.scope) {
                 d += PlaceWords.OTHER_SCOPE; // "my thighs are sore and my hands are weak": the hands are the weakness'
             }
