@@ -74,22 +74,32 @@ final class Lending {
     }
 
     /**
-     * The complaints a cause said in passing reaches ("I fell and my neck hurts"): those after it in its sentence, or in
-     * the next one when its own names none ("I slipped on ice this morning. Now my neck hurts."), that take a cause,
-     * and those before it in its clause when it says who fell ("My neck hurts, I fell", "me duele el cuello, me caí";
-     * not "my back hurts since my blood pressure fell" nor "my neck hurts and then I fell"); not one the writer calls
-     * their own when a relative or a "he", "she" fell ("My dad fell yesterday and my back hurts").
+     * The complaints a cause said in passing reaches ("I fell and my neck hurts"), when a person fell (it follows a
+     * person, an "and", a comma or nothing; not "my phone fell"): those after it in its sentence, and those before it
+     * in its clause when it says who fell ("My neck hurts, I fell"; not "my neck hurts and then I fell"); when its own
+     * sentence names no complaint, those of the next sentence ("I slipped on ice this morning. Now my neck hurts."),
+     * or of the one before when it says who fell ("His neck hurts. He fell."). Never one the writer calls their own
+     * when a relative or a "he", "she" fell ("My dad fell yesterday and my back hurts").
      */
     List<Integer> reached(String text, List<Unit> units, List<Integer> symptomUnits, Found f) {
         int k = f.unit();
+        Unit before = k > 0 && units.get(k - 1).sentence == units.get(k).sentence ? units.get(k - 1) : null;
+        boolean saysWho = before != null && (before.has(Role.FIRST_PERSON) || before.has(Role.RELATIVE) || before.has(Role.SEX_THIRD))
+                || persons.contains(firstWord(text, units.get(k)));
+        // Someone fell, not something: "my phone fell", "my blood pressure fell" reach nothing.
+        if (!saysWho && before != null && !before.has(Role.LIST_AND) && !units.get(k).commaBefore) {
+            return List.of();
+        }
         int own = units.get(k).sentence;
-        int sentence = symptomUnits.stream().anyMatch(s -> units.get(s).sentence == own) ? own : own + 1;
+        boolean alone = symptomUnits.stream().noneMatch(s -> units.get(s).sentence == own);
         boolean someoneElse = someoneElses(units, k);
-        boolean saysWho = k > 0 && (units.get(k - 1).has(Role.FIRST_PERSON) || units.get(k - 1).has(Role.RELATIVE)
-                || units.get(k - 1).has(Role.SEX_THIRD)) || persons.contains(firstWord(text, units.get(k)));
-        return symptomUnits.stream().filter(s -> (s > k || saysWho && units.get(s).clause == units.get(k).clause)
-                && units.get(s).sentence == sentence && ModifierAttacher.takes(catalog, units.get(s), Modifier.TRIGGER)
-                && !(someoneElse && writersOwn(text, units, Math.min(k, s), Math.max(k, s)))).toList();
+        return symptomUnits.stream().filter(s -> {
+            Unit u = units.get(s);
+            boolean reach = alone ? u.sentence == own + 1 || saysWho && u.sentence == own - 1
+                    : u.sentence == own && (s > k || saysWho && u.clause == units.get(k).clause);
+            return reach && ModifierAttacher.takes(catalog, u, Modifier.TRIGGER)
+                    && !(someoneElse && writersOwn(text, units, Math.min(k, s), Math.max(k, s)));
+        }).toList();
     }
 
     private static String firstWord(String text, Unit u) {

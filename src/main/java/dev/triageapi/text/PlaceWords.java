@@ -21,8 +21,8 @@ final class PlaceWords {
     }
 
     /**
-     * The words that say a place is well ("both of my legs are ok"), when they follow the place or side at {@code k} in
-     * its clause before any complaint is named; else null.
+     * The words that say a place is well ("both of my legs are ok", "right arm fine"), when they follow the place or
+     * side at {@code k} in its clause before any complaint is named, with no "not" right before them; else null.
      */
     static Unit saidWell(List<Unit> units, int k) {
         Unit at = units.get(k);
@@ -31,8 +31,11 @@ final class PlaceWords {
         for (int j = k + 1; j < units.size() && units.get(j).sentence == at.sentence && units.get(j).clause == at.clause
                 && !units.get(j).commaBefore; j++) {
             Unit u = units.get(j);
-            if (u.cue(Role.WELL_AFTER)) {
-                return u;
+            boolean rightAfter = u.cue(Role.WELL_RIGHT_AFTER) && (names(units.get(j - 1), Modifier.LOCATIONS)
+                    || names(units.get(j - 1), Modifier.SIDE));
+            if (u.cue(Role.WELL_AFTER) || rightAfter) {
+                // "my left arm is not ok", "no está normal": the place is the complaint's after all
+                return units.get(j - 1).cue(Role.NEGATION_BEFORE) ? null : u;
             }
             boolean another = names(u, Modifier.LOCATIONS) ? place : names(u, Modifier.SIDE) && (side || place);
             if (u.concept() || another) {

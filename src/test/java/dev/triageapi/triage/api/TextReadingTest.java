@@ -79,17 +79,25 @@ class TextReadingTest {
             "es | Le escribo por mi esposo. Se resbaló en el baño y le duele el cuello. | EMERGENCY",
             "es | Me duele el cuello, me caí de una escalera esta mañana | EMERGENCY",
             "en | Hi I'm calling about my mother, she slipped in the kitchen and now her neck hurts and her hands are tingling | EMERGENCY_AMBULANCE",
-            // A well limb beside a one-sided sign, and an age after "y".
+            // A well limb beside a one-sided sign.
             "en | Right arm fine, left arm numb since an hour | EMERGENCY_AMBULANCE",
             "en | right arm good, left arm weak since this morning | EMERGENCY_AMBULANCE",
-            "es | Mi papá se cayó de la bici, le duele el cuello y tiene 70 años | EMERGENCY_AMBULANCE"})
+            // Third review: a Spanish fall said after the pain, a fall in the next sentence, a limb that was fine before.
+            "es | A mi papá le duele el cuello, se cayó ayer | EMERGENCY",
+            "es | Me duele el cuello porque me caí | EMERGENCY",
+            "es | mi abuela tiene 80 años, le duele el cuello, se cayó esta mañana | EMERGENCY_AMBULANCE",
+            "en | His neck hurts. He fell. | EMERGENCY",
+            "en | My left arm was fine yesterday, today it is weak | EMERGENCY_AMBULANCE",
+            "en | My right side was fine when I went to bed, woke up with it weak | EMERGENCY_AMBULANCE"})
     void shouldTriageTheWordsAtTheLevelOfTheFactsTheySay(String language, String text, Urgency expected) {
         assertEquals(expected, urgency(read(language, text).choose(TextReadingTest::urgency)));
     }
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {"en | I am 35. My dad fell yesterday and my back hurts since yesterday",
-            "en | My back hurts since my blood pressure fell yesterday"})
+            "en | My back hurts since my blood pressure fell yesterday",
+            "en | The wifi fell over again and my back hurts", "en | I fell in love and my back hurts",
+            "en | My phone fell and my neck hurts"})
     void shouldNotLendAFallThatIsNotThePatientsOwn(String language, String text) {
         assertTrue(parse(language, text).symptoms().stream().noneMatch(s -> s.lent().containsKey(Modifier.TRIGGER)), text);
     }
