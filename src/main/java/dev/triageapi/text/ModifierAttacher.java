@@ -239,7 +239,12 @@ final class ModifierAttacher {
 
     /** Whether the symptom a unit names takes the modifier, by the catalog. */
     static boolean takes(Catalog catalog, Unit symptom, Modifier modifier) {
-        return catalog.symptom(symptom.symptomCode()).map(d -> d.modifiers().contains(modifier.code())).orElse(false);
+        return takes(catalog, symptom.symptomCode(), modifier);
+    }
+
+    /** Whether the symptom of this code takes the modifier, by the catalog. */
+    static boolean takes(Catalog catalog, String symptom, Modifier modifier) {
+        return catalog.symptom(symptom).map(d -> d.modifiers().contains(modifier.code())).orElse(false);
     }
 
     private static boolean sentenceHas(List<Unit> units, int k, Role role) {

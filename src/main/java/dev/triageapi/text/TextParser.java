@@ -214,7 +214,7 @@ public final class TextParser {
                 }
                 Map<Modifier, Object> merged = byCode.computeIfAbsent(e.code(), c -> new EnumMap<>(Modifier.class));
                 mine.forEach((m, v) -> {
-                    if (!catalog.symptom(e.code()).map(d -> d.modifiers().contains(m.code())).orElse(false)) {
+                    if (!ModifierAttacher.takes(catalog, e.code(), m)) {
                         return;
                     }
                     if (v instanceof List<?> each) {
