@@ -42,6 +42,8 @@ public final class RuleCompiler {
     /** A trigger a condition compares with: {@code triggeredBy("exercise")}, checked as the answer {@code trigger=exercise}. */
     private static final Pattern TRIGGERED_BY = Pattern.compile("\\btriggeredBy\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern ASK = Pattern.compile("\\bask\\(");
+    /** What a consequence inserts: {@code insert(suggests(...))}, {@code insertLogical(atLeast(...))}, {@code insert(new X(...))}. */
+    private static final Pattern INSERTED = Pattern.compile("\\binsert(?:Logical)?\\(\\s*(?:new\\s+)?(\\w+)");
     /**
      * The codes a condition compares with: {@code code == "x"}, {@code code != "x"}, {@code code in ("x", "y")}, and in a
      * DRL function's Java {@code s.getCode().equals("x")}.
@@ -119,8 +121,7 @@ public final class RuleCompiler {
     static RuleSet ruleSet(List<RuleFile> files, String version, Compiled compiled) {
         List<DrlOutline.RuleText> texts = DrlOutline.rules(files);
         Map<String, RuleInfo> rules = describeRules(files, texts, compiled.kieBase());
-        List<String> noLevel = rules.values().stream().filter(r -> r.redFlags().isEmpty() && r.levels().isEmpty()
-                && r.pathways().isEmpty() && (!r.conditions().isEmpty() || r.asks())).map(RuleInfo::name).toList();
+        List<String> noLevel = texts.stream().filter(RuleCompiler::concludesNoLevel).map(DrlOutline.RuleText::name).toList();
         boolean concludedIsMatched = texts.stream().anyMatch(t -> t.matches().contains(CauseFinding.class.getSimpleName())
                 || t.matches().contains(FollowUp.class.getSimpleName()));
         if (noLevel.isEmpty() || concludedIsMatched) {
@@ -136,6 +137,19 @@ public final class RuleCompiler {
         }
         return new RuleSet(compiled.kieBase(), compiled.kieBase().newKieSessionsPool(1), levels.newKieSessionsPool(1), version,
                 List.copyOf(files), rules);
+    }
+
+    /** Whether everything the rule's consequence inserts is a suggested condition or a question, which no level reads. */
+    private static boolean concludesNoLevel(DrlOutline.RuleText rule) {
+        Matcher m = INSERTED.matcher(rule.consequence());
+        boolean any = false;
+        while (m.find()) {
+            if (!m.group(1).equals("suggests") && !m.group(1).equals("ask")) {
+                return false;
+            }
+            any = true;
+        }
+        return any && !rule.consequence().contains("modify(") && !rule.consequence().contains("delete(");
     }
 
     /** {@code sha256:} of every file's path and content in path order: the same files give the same version anywhere. */
