@@ -100,8 +100,7 @@ public record Lexicon(
      * {@code listAnd}: "and", "y", past which a "no" reaches only a concept that follows at once;
      * {@code all}: words that put a modifier on every symptom said ("everything came on slowly", "todo empezó de golpe");
      * {@code wellAfter}: words after a place or a side that say it is well ("both of my legs are ok", "las dos piernas
-     * están bien"), so the place and the side are no complaint's; {@code wellRightAfter}: words that say so only right
-     * after the place ("Right arm fine, left arm numb"; not "my right side was fine when I went to bed");
+     * están bien"), so the place and the side are no complaint's;
      * {@code ownNegation}: words that, first in a complaint's own phrase, say it with a "no" ("can't move", "no
      * siento", "sin fuerza"): another "no" before it does not deny it, and a "nor" after it goes on with it;
      * {@code backReference}: words that point back at what brought the complaints after them on.
@@ -109,10 +108,9 @@ public record Lexicon(
     public record Cues(Sided negation, List<String> negationCancel, List<String> listOr, List<String> listAnd, List<String> pseudo,
                        Sided uncertainty, OtherPerson otherPerson, Sided historical, List<String> termination,
                        List<String> clauseStart, List<String> all, List<String> filler, List<String> wellAfter,
-                       List<String> wellRightAfter, List<String> ownNegation, BackReference backReference) {
+                       List<String> ownNegation, BackReference backReference) {
         public Cues {
             wellAfter = wellAfter == null ? List.of() : wellAfter;
-            wellRightAfter = wellRightAfter == null ? List.of() : wellRightAfter;
             ownNegation = ownNegation == null ? List.of() : ownNegation;
             backReference = backReference == null ? new BackReference(List.of(), Map.of()) : backReference;
         }

@@ -63,7 +63,6 @@ final class LexiconIndex {
         add(index, cues.all(), Role.ALL);
         add(index, cues.filler(), Role.FILLER);
         add(index, cues.wellAfter(), Role.WELL_AFTER);
-        add(index, cues.wellRightAfter(), Role.WELL_RIGHT_AFTER);
         add(index, cues.backReference().phrases(), Role.BACK_REFERENCE);
         // "because of that" ends a cue's scope as "because" did; "that's why" or "after that" ends none, as before.
         add(index, cues.backReference().phrases().stream().filter(p -> cues.termination().stream()

@@ -21,7 +21,7 @@ final class PlaceWords {
     }
 
     /**
-     * The words that say a place is well ("both of my legs are ok", "right arm fine"), when they follow the place or
+     * The words that say a place is well ("both of my legs are ok", "my left leg is fine"), when they follow the place or
      * side at {@code k} in its clause before any complaint is named, with no "not" right before them; else null.
      */
     static Unit saidWell(List<Unit> units, int k) {
@@ -31,9 +31,7 @@ final class PlaceWords {
         for (int j = k + 1; j < units.size() && units.get(j).sentence == at.sentence && units.get(j).clause == at.clause
                 && !units.get(j).commaBefore; j++) {
             Unit u = units.get(j);
-            boolean rightAfter = u.cue(Role.WELL_RIGHT_AFTER) && (names(units.get(j - 1), Modifier.LOCATIONS)
-                    || names(units.get(j - 1), Modifier.SIDE));
-            if (u.cue(Role.WELL_AFTER) || rightAfter) {
+            if (u.cue(Role.WELL_AFTER)) {
                 // "my left arm is not ok", "no está normal": the place is the complaint's after all
                 return units.get(j - 1).cue(Role.NEGATION_BEFORE) ? null : u;
             }

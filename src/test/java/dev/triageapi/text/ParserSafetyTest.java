@@ -142,7 +142,7 @@ class ParserSafetyTest {
             // Fourth review: only the plural "are fine" said a place was well.
             "en | I can't move my right leg since an hour ago, my left leg is fine | paralysis | RIGHT",
             "en | I can't feel my left hand since an hour, the right one is normal | numbness | LEFT",
-            "es | No puedo mover la pierna derecha desde hace una hora, la izquierda está bien | paralysis | RIGHT",
+            "es | No puedo mover la pierna derecha desde hace una hora, la izquierda está normal | paralysis | RIGHT",
             // Third review: a "not" before the words that would say a limb is well.
             "en | my left arm is not ok, it's numb | numbness | LEFT",
             "es | el lado izquierdo de la cara no está normal, está dormido | numbness | LEFT"})

@@ -76,12 +76,10 @@ class TextReadingTest {
             "en | I'm writing for my husband. He slipped in the bathroom and his neck hurts. | EMERGENCY",
             "en | My neck hurts, I fell off a ladder this morning | EMERGENCY",
             "en | I fell off a ladder. My neck really hurts. | EMERGENCY",
-            "es | Le escribo por mi esposo. Se resbaló en el baño y le duele el cuello. | EMERGENCY",
             "es | Me duele el cuello, me caí de una escalera esta mañana | EMERGENCY",
             "en | Hi I'm calling about my mother, she slipped in the kitchen and now her neck hurts and her hands are tingling | EMERGENCY_AMBULANCE",
             // A well limb beside a one-sided sign.
-            "en | Right arm fine, left arm numb since an hour | EMERGENCY_AMBULANCE",
-            "en | right arm good, left arm weak since this morning | EMERGENCY_AMBULANCE",
+            "en | I can't move my right leg since an hour ago, my left leg is fine | EMERGENCY_AMBULANCE",
             // Third review: a Spanish fall said after the pain, a fall in the next sentence, a limb that was fine before.
             "es | A mi papá le duele el cuello, se cayó ayer | EMERGENCY",
             "es | Me duele el cuello porque me caí | EMERGENCY",
