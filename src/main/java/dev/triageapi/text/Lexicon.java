@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * One language's words for the parser ({@code parse/<language>.json}): the lay phrases of each catalog code, the
- * modifier values, the causes said in passing, the time words, and the NegEx/ConText cue lists. Data, not code: a clinician or translator edits
- * the file, and {@link #check} refuses a code the catalog does not know when the service starts.
+ * modifier values, the causes said in passing, the time words, and the NegEx/ConText cue lists. Data, not code: a
+ * clinician or translator edits the file, and {@link #check} refuses a code the catalog does not know when the
+ * service starts.
  */
 @SuppressWarnings("java:S107") // a record of the file's sections, one component each
 public record Lexicon(
@@ -41,8 +42,8 @@ public record Lexicon(
 
     /**
      * {@code passingCauses}, by trigger value: a cause said with no word that ties it to a complaint ("I fell and my
-     * neck hurts"). It is lent to every complaint after it in its sentence and never a complaint's own, so it never
-     * takes the place of a cause a complaint names ("he fell and is confused after drinking all night").
+     * neck hurts"). It is only lent to the complaints it reaches (see {@code Lending}), never a complaint's own, so it
+     * never takes the place of a cause a complaint names ("he fell and is vomiting after drinking all night").
      */
     public Lexicon {
         passingCauses = passingCauses == null ? Map.of() : passingCauses;
@@ -131,9 +132,11 @@ public record Lexicon(
     }
 
     /**
-     * Someone else's history: a phrase before or after ("family history of", "runs in my family", "died of"), or, for a risk factor only, a relative
-     * followed by a verb ("my father had") in a message that speaks in the first person ({@code firstPerson} words):
-     * without them the writer is reporting for that relative, whose symptoms are the patient's.
+     * Someone else's history: a phrase before or after ("family history of", "runs in my family", "died of"), or, for a
+     * risk factor only, a relative followed by a verb ("my father had") in a message that speaks in the first person
+     * ({@code firstPerson} words): without them the writer is reporting for that relative, whose symptoms are the
+     * patient's. {@code own}: words that make what follows the writer's own ("my", "mi"): a relative's fall is not
+     * lent to it.
      */
     public record OtherPerson(List<String> relatives, List<String> verbs, List<String> before, List<String> after,
                               List<String> own, List<String> firstPerson) {

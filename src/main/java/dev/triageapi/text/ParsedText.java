@@ -23,7 +23,8 @@ public record ParsedText(Language language, Integer age, Sex sex, Pregnancy preg
     /**
      * One symptom the text names, its status and the modifiers its words give, keyed by modifier; {@code lent} holds
      * what words said once for several complaints give it beyond those (a cause before them all, "Because of that",
-     * "Not getting worse." after them), which a reader takes only where that lowers no red flag.
+     * "Not getting worse." after them), which a request takes only where the rules find they raise the level or take a
+     * consultation to self-care.
      */
     public record ParsedSymptom(String code, SymptomStatus status, Map<Modifier, Object> modifiers, Map<Modifier, Object> lent) {
     }

@@ -84,22 +84,33 @@ final class PlaceWords {
                                 ModifierAttacher attacher, List<Found> found) {
         for (int k = 0; k < units.size(); k++) {
             Unit u = units.get(k);
-            if (u.concept() || !u.has(Role.PAIR_FIRST) || u.has(Role.MODIFIER) || !subjectOfNext(units, symptomUnits, k)) {
-                continue;
-            }
-            for (int t = u.from; t < u.to; t++) {
-                Token word = words.get(t);
-                String said = text.substring(word.start(), word.end());
-                for (Entry inside : index.single(word.term())) {
-                    if (inside.role() == Role.MODIFIER && (inside.code().equals("locations") || inside.code().equals("side"))) {
-                        Modifier m = Modifier.byCode(inside.code()).orElseThrow();
-                        found.add(new Found(k, word.start(), word.end(), m, ModifierValues.valueOf(m, inside.value()), said));
-                        if (m == Modifier.LOCATIONS && attacher.pairedPlural(said)) {
-                            found.add(new Found(k, word.start(), word.end(), Modifier.SIDE, Side.BOTH, said));
-                        }
-                    }
-                }
+            if (!u.concept() && u.has(Role.PAIR_FIRST) && !u.has(Role.MODIFIER) && subjectOfNext(units, symptomUnits, k)
+                    && inside(text, words, u, k, index, attacher, true, found)) {
+                found.add(new Found(k, u.start, u.end, Modifier.SIDE, Side.BOTH, text.substring(u.start, u.end)));
             }
         }
+    }
+
+    /**
+     * The places and sides the words of a unit name one by one, as modifiers found at it: with the words' own text when
+     * {@code said} (a mention, read with its cues), else implied by the complaint's own phrase ("my left arm is
+     * weak"). Returns whether a pair is named in the plural ("legs", "las manos"), which is both sides.
+     */
+    static boolean inside(String text, List<Token> words, Unit u, int k, PhraseIndex index, ModifierAttacher attacher,
+                          boolean said, List<Found> found) {
+        boolean plural = false;
+        for (int t = u.from; t < u.to; t++) {
+            Token word = words.get(t);
+            String written = text.substring(word.start(), word.end());
+            for (Entry e : index.single(word.term())) {
+                if (e.role() == Role.MODIFIER && (e.code().equals("locations") || e.code().equals("side"))) {
+                    Modifier m = Modifier.byCode(e.code()).orElseThrow();
+                    Object value = ModifierValues.valueOf(m, e.value());
+                    found.add(said ? new Found(k, word.start(), word.end(), m, value, written) : new Found(k, u.start, u.end, m, value, null));
+                }
+            }
+            plural |= attacher.pairedPlural(written);
+        }
+        return plural;
     }
 }

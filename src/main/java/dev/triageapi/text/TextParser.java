@@ -127,16 +127,8 @@ public final class TextParser {
                         symptomUnits.add(k);
                         symptomStatus.merge(e.code(), c, ConText::stronger);
                         mentions.add(new Mention(u.mentionStart, u.end, phrase, MentionKind.SYMPTOM, e.code(), null, null, c.status(), c.cue()));
-                        for (int t = u.from; t < u.to; t++) {
-                            for (Entry inside : index.single(words.get(t).term())) {
-                                if (inside.role() == Role.MODIFIER && (inside.code().equals("locations") || inside.code().equals("side"))) {
-                                    Modifier m = Modifier.byCode(inside.code()).orElseThrow();
-                                    found.add(new Found(k, u.start, u.end, m, ModifierValues.valueOf(m, inside.value()), null));
-                                }
-                            }
-                            if (attacher.pairedPlural(text.substring(words.get(t).start(), words.get(t).end()))) {
-                                bothSides.add(k);
-                            }
+                        if (PlaceWords.inside(text, words, u, k, index, attacher, false, found)) {
+                            bothSides.add(k);
                         }
                         for (Map.Entry<String, List<String>> implied : e.implied().entrySet()) {
                             Modifier m = Modifier.byCode(implied.getKey()).orElseThrow();
@@ -203,7 +195,7 @@ public final class TextParser {
 
     /** The modifiers of the symptom units not said to be absent, joined by symptom code. */
     private Map<String, Map<Modifier, Object>> byCode(List<Unit> units, List<Integer> symptomUnits, Map<Integer, Context> contexts,
-                                                             Map<Integer, Map<Modifier, Object>> byUnit) {
+                                                      Map<Integer, Map<Modifier, Object>> byUnit) {
         Map<String, Map<Modifier, Object>> byCode = new LinkedHashMap<>();
         for (int k : symptomUnits) {
             Map<Modifier, Object> mine = byUnit.getOrDefault(k, Map.of());
