@@ -4,7 +4,6 @@ import dev.triageapi.catalog.Catalog;
 import dev.triageapi.text.PhraseIndex.Role;
 import dev.triageapi.vocabulary.Modifier;
 
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -170,7 +169,7 @@ final class Lending {
 
     private void lend(Unit symptom, Modifier modifier, Object value, int at, Map<Integer, Map<Modifier, Object>> lent) {
         if (value != null && ModifierAttacher.takes(catalog, symptom, modifier)) {
-            ModifierValues.put(lent.computeIfAbsent(at, t -> new EnumMap<>(Modifier.class)), modifier, value, true);
+            ModifierValues.putAt(lent, at, modifier, value, true);
         }
     }
 

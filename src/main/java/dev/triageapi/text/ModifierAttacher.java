@@ -13,7 +13,6 @@ import dev.triageapi.vocabulary.SymptomStatus;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -116,22 +115,22 @@ final class ModifierAttacher {
                         : c.status(), c.cue()));
             }
             for (int s : reached) {
-                ModifierValues.put(lent.computeIfAbsent(s, t -> new EnumMap<>(Modifier.class)), f.modifier(), f.value(), true);
+                ModifierValues.putAt(lent, s, f.modifier(), f.value(), true);
             }
             if (target >= 0) {
-                ModifierValues.put(attached.computeIfAbsent(target, t -> new EnumMap<>(Modifier.class)), f.modifier(), f.value(), true);
+                ModifierValues.putAt(attached, target, f.modifier(), f.value(), true);
                 boolean all = sentenceHas(units, f.unit(), Role.ALL);
                 if (all || SPREAD_TO_CLAUSE.contains(f.modifier())) {
                     for (int other : symptomUnits) {
                         if (other != target && (all || units.get(other).clause == units.get(target).clause)
                                 && takes(units.get(other), f.modifier())) {
-                            ModifierValues.put(attached.computeIfAbsent(other, t -> new EnumMap<>(Modifier.class)), f.modifier(), f.value(), false);
+                            ModifierValues.putAt(attached, other, f.modifier(), f.value(), false);
                         }
                     }
                 }
                 if (Lending.LENDABLE.contains(f.modifier())) {
                     for (int other : lending.lentTo(units, symptomUnits, f, target)) {
-                        ModifierValues.put(lent.computeIfAbsent(other, t -> new EnumMap<>(Modifier.class)), f.modifier(), f.value(), true);
+                        ModifierValues.putAt(lent, other, f.modifier(), f.value(), true);
                     }
                 }
             }
@@ -151,7 +150,7 @@ final class ModifierAttacher {
         }
         for (int b : bothSides) {
             if (takes(units.get(b), Modifier.SIDE)) {
-                ModifierValues.put(attached.computeIfAbsent(b, t -> new EnumMap<>(Modifier.class)), Modifier.SIDE, Side.BOTH, false);
+                ModifierValues.putAt(attached, b, Modifier.SIDE, Side.BOTH, false);
             }
         }
         return new Attached(attached, lent);

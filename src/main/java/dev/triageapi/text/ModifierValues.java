@@ -7,6 +7,7 @@ import dev.triageapi.vocabulary.Severity;
 import dev.triageapi.vocabulary.Side;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,11 @@ import java.util.Map;
 final class ModifierValues {
 
     private ModifierValues() {
+    }
+
+    /** Puts a modifier's value among those of a unit, joining two answers the way {@link #put} does. */
+    static void putAt(Map<Integer, Map<Modifier, Object>> byUnit, int unit, Modifier m, Object value, boolean own) {
+        put(byUnit.computeIfAbsent(unit, u -> new EnumMap<>(Modifier.class)), m, value, own);
     }
 
     /** Puts a modifier's value, joining two answers the way that keeps the more alarming reading. */
