@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,7 @@ public final class InterviewPlan {
     private final Ages ages;
     private final Lowering lowering;
     private final Raising raising;
+    private final Set<String> alarmingModifiers;
 
     InterviewPlan(File file, Catalog catalog) {
         if (!file.texts().keySet().containsAll(TEXTS)) {
@@ -99,6 +101,9 @@ public final class InterviewPlan {
         this.ages = file.ages();
         this.lowering = file.lowering();
         this.raising = file.raising();
+        Set<String> alarming = new TreeSet<>(raising.answers().keySet());
+        raising.alternatives().forEach(a -> alarming.addAll(a.keySet()));
+        this.alarmingModifiers = Collections.unmodifiableSet(alarming);
         this.durations = List.copyOf(file.durations());
         this.representativeHours = InterviewPlanChecks.representatives(durations);
         InterviewPlanChecks.answers(durations, "raising", raising.answers(), false);
@@ -193,9 +198,7 @@ public final class InterviewPlan {
 
     /** The modifiers some worst form of a symptom answers ({@link #alarmingForms()}), by code. */
     public Set<String> alarmingModifiers() {
-        Set<String> out = new TreeSet<>(raising.answers().keySet());
-        raising.alternatives().forEach(a -> out.addAll(a.keySet()));
-        return out;
+        return alarmingModifiers;
     }
 
     /**
