@@ -187,7 +187,7 @@ public class TriageService {
         requests.checkSize(answered.triageCase(), "answers");
         Assessment assessment = engine.assess(ruleSet, answered.triageCase(), withTrace);
         Interview interview = withInterview ? interviewer.interview(answered.triageCase(), answered.dontKnow(),
-                assessment, c -> engine.probe(ruleSet, c), interviewQuestions, interviewEvaluations) : null;
+                assessment, engine.prober(ruleSet), interviewQuestions, interviewEvaluations) : null;
         if (!mapped.ignored().isEmpty()) {
             unused = Stream.concat(mapped.ignored().stream(), unused.stream()).toList();
         }

@@ -14,6 +14,14 @@ public record Probe(Urgency urgency, int holding, AnswersRead read) {
         return new Probe(urgency, 1, AnswersRead.EVERY);
     }
 
+    /**
+     * What a probe that sought only a higher level says when the case does not rise above {@code current}: the level
+     * shown is {@code current} (the case's own may be lower), held by no finding.
+     */
+    public static Probe notAbove(Urgency current, AnswersRead read) {
+        return new Probe(current, 0, read);
+    }
+
     /** True when this is nearer a lower level than {@code other}: a lower level, or the same held by fewer findings. */
     public boolean lowerThan(Probe other) {
         int byLevel = urgency.compareTo(other.urgency);

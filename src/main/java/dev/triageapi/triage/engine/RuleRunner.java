@@ -11,6 +11,7 @@ import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.facts.VitalSigns;
 import dev.triageapi.triage.facts.LabResults;
 import dev.triageapi.vocabulary.Modifier;
+import dev.triageapi.vocabulary.Urgency;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
@@ -53,9 +54,12 @@ final class RuleRunner {
         return run(rules, rules.sessions(), triageCase, withTrace);
     }
 
-    /** The findings that decide the level of the case, on the rules that can conclude one (for what-ifs). */
-    Evaluation runForLevel(RuleSet rules, TriageCase triageCase) {
-        return run(rules, rules.levelSessions(), triageCase, false);
+    /**
+     * The findings at {@code atLeast} or above, on the rules that can conclude such a level (for what-ifs); with
+     * {@link Urgency#SELF_CARE}, every finding that decides the level.
+     */
+    Evaluation runForLevel(RuleSet rules, TriageCase triageCase, Urgency atLeast) {
+        return run(rules, rules.levelSessions(atLeast), triageCase, false);
     }
 
     private Evaluation run(RuleSet rules, KieSessionsPool pool, TriageCase triageCase, boolean withTrace) {

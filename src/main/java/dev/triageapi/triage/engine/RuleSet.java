@@ -1,5 +1,6 @@
 package dev.triageapi.triage.engine;
 
+import dev.triageapi.vocabulary.Urgency;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSessionsPool;
 
@@ -10,11 +11,21 @@ import java.util.Map;
  * A compiled, immutable set of rules together with the files it came from and its content hash. Shared by all requests;
  * each evaluation borrows a session of its own from {@link #sessions()}, a pool on {@link #kieBase()} that grows to the
  * number of evaluations running at once and resets every session it takes back. What-if evaluations, which read only
- * the level, borrow from {@link #levelSessions()}: a pool on the same rules without those that can conclude no level
- * (a suggested condition, a question), which gives the same level and reads no answer that could change it.
+ * the level, borrow from {@link #levelSessions(Urgency)}: a pool on the same rules without those that cannot conclude
+ * that level or a higher one (nor give a fact such a rule matches), which finds every finding at or above it.
+ *
+ * @param levelPools for each level, the pool of the rules a what-if needs to find every finding at or above it; a level
+ *                   missing takes the pool of the nearest level below it, and {@link Urgency#SELF_CARE} is always there
  */
-public record RuleSet(KieBase kieBase, KieSessionsPool sessions, KieSessionsPool levelSessions, String version,
+public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Map<Urgency, KieSessionsPool> levelPools, String version,
                       List<RuleFile> files, Map<String, RuleInfo> rules) {
+
+    public RuleSet {
+        if (!levelPools.containsKey(Urgency.SELF_CARE)) {
+            throw new IllegalArgumentException("a rule set needs what-if sessions for every level");
+        }
+        levelPools = Map.copyOf(levelPools);
+    }
 
     /** A rule set whose what-ifs run on all its rules. */
     public RuleSet(KieBase kieBase, String version, List<RuleFile> files, Map<String, RuleInfo> rules) {
@@ -23,7 +34,23 @@ public record RuleSet(KieBase kieBase, KieSessionsPool sessions, KieSessionsPool
 
     /** A rule set whose what-ifs run on all its rules, from their own pool. */
     public RuleSet(KieBase kieBase, KieSessionsPool sessions, String version, List<RuleFile> files, Map<String, RuleInfo> rules) {
-        this(kieBase, sessions, sessions, version, files, rules);
+        this(kieBase, sessions, Map.of(Urgency.SELF_CARE, sessions), version, files, rules);
+    }
+
+    /** Sessions on the rules that can conclude a level, for what-ifs that need the exact level whatever it is. */
+    public KieSessionsPool levelSessions() {
+        return levelPools.get(Urgency.SELF_CARE);
+    }
+
+    /** Sessions on the rules that can conclude {@code atLeast} or a higher level, and those that give them facts. */
+    public KieSessionsPool levelSessions(Urgency atLeast) {
+        for (int i = atLeast.ordinal(); i >= 0; i--) {
+            KieSessionsPool pool = levelPools.get(Urgency.values()[i]);
+            if (pool != null) {
+                return pool;
+            }
+        }
+        return levelSessions();
     }
 
     /** The rule with this name; the compiler guarantees every rule that can fire is known here. */

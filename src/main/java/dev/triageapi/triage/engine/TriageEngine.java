@@ -7,6 +7,7 @@ import dev.triageapi.vocabulary.Urgency;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Triages a case with a rule set: runs the rules ({@link RuleRunner}), reaches the verdict ({@link Verdict}) and makes
@@ -39,11 +40,12 @@ public final class TriageEngine {
         if (first.followUps().isEmpty() && first.screenQuestions().isEmpty()) {
             return first;
         }
-        List<FollowUp> exact = WhatIfs.raising(triageCase, first, answered -> urgency(rules, answered));
+        Prober whatIf = prober(rules);
+        List<FollowUp> exact = WhatIfs.raising(triageCase, first, answered -> whatIf.above(answered, first.urgency()).urgency());
         exact.sort(verdict.questionOrder());
         return new Assessment(first.urgency(), first.decidedBy(), first.redFlags(), first.reasons(), first.causeGroups(),
                 List.copyOf(exact), first.trace(), first.rulesVersion(), first.selfCare(),
-                WhatIfs.lowering(triageCase, first, screened -> urgency(rules, screened)), first.read());
+                WhatIfs.lowering(triageCase, first, screened -> whatIf.level(screened, first.urgency()).urgency()), first.read());
     }
 
     /** Only the level the rules give, without stating follow-up questions: for what-if evaluations. */
@@ -53,7 +55,45 @@ public final class TriageEngine {
 
     /** The level the rules give and the answers they read to give it: for what-if evaluations that can spare others. */
     public Probe probe(RuleSet rules, TriageCase triageCase) {
-        return verdict.probeOf(runner.runForLevel(rules, triageCase), triageCase);
+        return verdict.probeOf(runner.runForLevel(rules, triageCase, Urgency.SELF_CARE), triageCase);
+    }
+
+    /**
+     * What-ifs on this rule set that run only the rules able to decide what is asked: a case expected at a level is
+     * first evaluated on the rules that can conclude that level or a higher one (exact when one of them does, and
+     * evaluated on every level rule when none does), and whether a case rises above a level needs only the rules that
+     * can conclude a higher one.
+     */
+    public Prober prober(RuleSet rules) {
+        return new Prober() {
+            @Override
+            public Probe level(TriageCase c, Urgency expected) {
+                // When every level rule can conclude the expected level, the first evaluation is the exact one.
+                Probe found = rules.levelSessions(expected) == rules.levelSessions() ? null : from(rules, c, expected);
+                return found != null ? found : probe(rules, c);
+            }
+
+            @Override
+            public Probe above(TriageCase c, Urgency current) {
+                if (current == Urgency.SELF_CARE) {
+                    // Every level rule can conclude something above self-care, and none concluding leaves a consultation.
+                    return Prober.exact(x -> probe(rules, x)).above(c, current);
+                }
+                if (current == Urgency.EMERGENCY_AMBULANCE) {
+                    return Probe.notAbove(current, AnswersRead.of(Map.of()));
+                }
+                Urgency next = Urgency.values()[current.ordinal() + 1];
+                RuleRunner.Evaluation evaluation = runner.runForLevel(rules, c, next);
+                Probe found = verdict.highest(evaluation, c);
+                return found != null && found.urgency().compareTo(current) > 0 ? found : Probe.notAbove(current, evaluation.read());
+            }
+        };
+    }
+
+    /** The exact probe of the case when some finding is at {@code atLeast} or above, from the rules that can give one. */
+    private Probe from(RuleSet rules, TriageCase c, Urgency atLeast) {
+        Probe found = verdict.highest(runner.runForLevel(rules, c, atLeast), c);
+        return found != null && found.urgency().compareTo(atLeast) >= 0 ? found : null;
     }
 
     private Assessment evaluate(RuleSet rules, TriageCase triageCase, boolean withTrace) {

@@ -46,6 +46,12 @@ final class Verdict {
      * without the reasons, causes and questions a what-if evaluation does not read.
      */
     Probe probeOf(RuleRunner.Evaluation evaluation, TriageCase triageCase) {
+        Probe found = highest(evaluation, triageCase);
+        return found == null ? new Probe(Urgency.CONSULTATION, 0, evaluation.read()) : found;
+    }
+
+    /** The highest level the findings give and how many give it, or null when none gives a level. */
+    Probe highest(RuleRunner.Evaluation evaluation, TriageCase triageCase) {
         Urgency urgency = null;
         int holding = 0;
         for (Attributed a : evaluation.findings()) {
@@ -61,7 +67,7 @@ final class Verdict {
                 holding++;
             }
         }
-        return urgency == null ? new Probe(Urgency.CONSULTATION, 0, evaluation.read()) : new Probe(urgency, holding, evaluation.read());
+        return urgency == null ? null : new Probe(urgency, holding, evaluation.read());
     }
 
     /**

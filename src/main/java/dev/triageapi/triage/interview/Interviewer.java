@@ -4,6 +4,7 @@ import dev.triageapi.catalog.Catalog;
 import dev.triageapi.triage.engine.AnswersRead;
 import dev.triageapi.triage.engine.Assessment;
 import dev.triageapi.triage.engine.Probe;
+import dev.triageapi.triage.engine.Prober;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.interview.Answering.Option;
 import dev.triageapi.triage.interview.Answering.Outcome;
@@ -106,33 +107,46 @@ public final class Interviewer {
      */
     public Interview interview(TriageCase c, Set<String> dontKnow, Urgency current, Function<TriageCase, Urgency> level,
                                int maxRaising, int maxEvaluations) {
-        return interview(c, dontKnow, Probe.of(current), x -> Probe.of(level.apply(x)),
+        return interview(c, dontKnow, Probe.of(current), Prober.exact(x -> Probe.of(level.apply(x))),
                 maxRaising, maxEvaluations);
     }
 
     /**
-     * The interview of a case the rules assessed as {@code assessed}, {@code probe} evaluating a case, making at most
+     * The interview of a case the rules assessed as {@code assessed}, {@code probe} evaluating its what-ifs, making at most
      * {@code maxEvaluations} evaluations: a request with many symptoms opens many questions, and a client must not be
      * able to buy unbounded CPU with one POST. When they run out, the questions verified so far are returned and the
      * interview is not complete. A question about an answer the rules did not read when they evaluated the case costs
      * no evaluation ({@link AnswersRead}): no answer to it can change the level.
      */
-    public Interview interview(TriageCase c, Set<String> dontKnow, Assessment assessed, Function<TriageCase, Probe> probe,
+    public Interview interview(TriageCase c, Set<String> dontKnow, Assessment assessed, Prober probe,
                                int maxRaising, int maxEvaluations) {
         return interview(c, dontKnow, new Probe(assessed.urgency(), 1, assessed.read()), probe, maxRaising, maxEvaluations);
     }
 
-    private Interview interview(TriageCase c, Set<String> dontKnow, Probe base, Function<TriageCase, Probe> probe,
+    private Interview interview(TriageCase c, Set<String> dontKnow, Probe base, Prober probe,
                                 int maxRaising, int maxEvaluations) {
         Urgency current = base.urgency();
         List<Asked> raising = new ArrayList<>();
         List<Asked> lowering = new ArrayList<>();
         int[] spent = {0};
-        Function<TriageCase, Probe> budgeted = x -> {
-            if (++spent[0] > maxEvaluations) {
-                throw new BudgetSpent();
+        Prober budgeted = new Prober() {
+            @Override
+            public Probe level(TriageCase x, Urgency expected) {
+                spend();
+                return probe.level(x, expected);
             }
-            return probe.apply(x);
+
+            @Override
+            public Probe above(TriageCase x, Urgency level) {
+                spend();
+                return probe.above(x, level);
+            }
+
+            private void spend() {
+                if (++spent[0] > maxEvaluations) {
+                    throw new BudgetSpent();
+                }
+            }
         };
         boolean complete;
         List<Asked> unresolved = new ArrayList<>();
@@ -158,11 +172,12 @@ public final class Interviewer {
      * asked again, but not ruled out either, and said so. Most rules need a red flag reported present, so for them an
      * unknown answer weighs no more than a "no"; the answer names what could not be excluded instead of hiding it.
      */
-    private void unresolved(TriageCase c, Set<String> dontKnow, Urgency current, Function<TriageCase, Probe> probe,
+    private void unresolved(TriageCase c, Set<String> dontKnow, Urgency current, Prober prober,
                             List<Asked> out) {
         if (current == Urgency.EMERGENCY_AMBULANCE) {
             return;
         }
+        Function<TriageCase, Probe> probe = x -> prober.above(x, current);
         for (String id : dontKnow.stream().sorted().toList()) {
             Question q = Question.parse(id).orElse(null);
             if (q == null || !q.subject().reportsPresence()) {
@@ -189,10 +204,12 @@ public final class Interviewer {
     }
 
     /** Fills the raising and lowering questions; true when every open question was verified. */
-    private boolean verify(TriageCase c, Set<String> dontKnow, Probe base, Function<TriageCase, Probe> probe,
+    private boolean verify(TriageCase c, Set<String> dontKnow, Probe base, Prober prober,
                            int maxRaising, List<Asked> raising, List<Asked> lowering) {
         Urgency current = base.urgency();
-        Function<TriageCase, Urgency> level = x -> probe.apply(x).urgency();
+        // Whether an answer raises the level needs only the rules that can conclude a higher one.
+        Function<TriageCase, Probe> probe = x -> prober.above(x, current);
+        Function<TriageCase, Urgency> level = x -> prober.level(x, current).urgency();
         List<Question> candidates = this.candidates.of(c, dontKnow);
         // Reporting a symptom or a risk factor, or a pregnancy, never lowers the level (a property the rules are tested
         // for): when all of them together, each symptom at its most alarming, do not raise it, none of them can alone.
@@ -248,7 +265,7 @@ public final class Interviewer {
             }
         }
         if (raising.isEmpty() && lowering.isEmpty() && allSeen && current != Urgency.SELF_CARE) {
-            WayDown.Joint joint = wayDown.lowest(c, current, candidates, probe);
+            WayDown.Joint joint = wayDown.lowest(c, current, candidates, prober);
             if (joint.level().compareTo(current) < 0) {
                 joint.answers().forEach((q, answer) -> lowering.add(new Asked(q, answering.optionsWithUnknown(q), null, joint.level(), answer)));
             }

@@ -1,6 +1,7 @@
 package dev.triageapi.triage.interview;
 
 import dev.triageapi.triage.engine.Probe;
+import dev.triageapi.triage.engine.Prober;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.interview.Answering.Option;
 import dev.triageapi.triage.interview.Answering.Outcome;
@@ -9,7 +10,6 @@ import dev.triageapi.vocabulary.Urgency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** The search for a lower level: the open questions answered benignly together, and the answers that reach it. */
 final class WayDown {
@@ -39,7 +39,7 @@ final class WayDown {
      * level up until both are answered. A modifier none of whose questions the rules read when they evaluated the best
      * case so far is not tried: no answer to it can change that level.
      */
-    Joint lowest(TriageCase c, Urgency current, List<Question> open, Function<TriageCase, Probe> level) {
+    Joint lowest(TriageCase c, Urgency current, List<Question> open, Prober prober) {
         Map<Question, String> chosen = new LinkedHashMap<>();
         for (Question q : open) {
             // A symptom or risk factor left unsaid already counts as not there for every rule; only a self-care screen
@@ -48,7 +48,7 @@ final class WayDown {
                 plan.benignAnswer(q).ifPresent(answer -> chosen.put(q, answer));
             }
         }
-        Probe best = level.apply(answered(c, chosen));
+        Probe best = prober.level(answered(c, chosen), current);
         for (String modifier : plan.triedEach()) {
             List<Question> group = open.stream().filter(q -> plan.triesEach(q) && q.modifier().code().equals(modifier)).toList();
             Probe unchanged = best;
@@ -59,7 +59,7 @@ final class WayDown {
             for (Option option : answering.options(group.get(0))) {
                 Map<Question, String> trial = new LinkedHashMap<>(chosen);
                 group.forEach(q -> trial.put(q, option.code()));
-                Probe p = level.apply(answered(c, trial));
+                Probe p = prober.level(answered(c, trial), best.urgency());
                 if (p.lowerThan(best)) {
                     best = p;
                     kept = trial;
@@ -71,7 +71,7 @@ final class WayDown {
             }
         }
         if (best.urgency().compareTo(current) >= 0) {
-            best = pairs(c, open, chosen, best, level); // only when nothing else found a way down: pairs cost a product
+            best = pairs(c, open, chosen, best, prober); // only when nothing else found a way down: pairs cost a product
         }
         return new Joint(chosen, best.urgency());
     }
@@ -83,7 +83,7 @@ final class WayDown {
      * in all combinations; the pair that lowers the level most is kept in {@code chosen}.
      */
     private Probe pairs(TriageCase c, List<Question> open, Map<Question, String> chosen, Probe best,
-                        Function<TriageCase, Probe> level) {
+                        Prober prober) {
         List<Question> small = open.stream().filter(q -> plan.triesEach(q)
                 && answering.options(q).size() <= PAIRED_OPTIONS).toList();
         Map<Question, String> kept = null;
@@ -103,7 +103,7 @@ final class WayDown {
                         Map<Question, String> trial = new LinkedHashMap<>(chosen);
                         trial.put(a, oa.code());
                         trial.put(b, ob.code());
-                        Probe p = level.apply(answered(c, trial));
+                        Probe p = prober.level(answered(c, trial), best.urgency());
                         if (p.urgency().compareTo(best.urgency()) < 0) {
                             best = p;
                             kept = trial;

@@ -1,10 +1,10 @@
 package dev.triageapi.triage.rules;
 
+import dev.triageapi.catalog.Catalog;
+import dev.triageapi.catalog.RedFlagDefinition;
 import dev.triageapi.triage.engine.RuleFile;
 import dev.triageapi.triage.engine.RuleInfo;
 import dev.triageapi.triage.engine.RuleSet;
-import dev.triageapi.triage.facts.CauseFinding;
-import dev.triageapi.triage.facts.FollowUp;
 import dev.triageapi.vocabulary.Urgency;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -15,16 +15,20 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,8 +46,6 @@ public final class RuleCompiler {
     /** A trigger a condition compares with: {@code triggeredBy("exercise")}, checked as the answer {@code trigger=exercise}. */
     private static final Pattern TRIGGERED_BY = Pattern.compile("\\btriggeredBy\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern ASK = Pattern.compile("\\bask\\(");
-    /** What a consequence inserts: {@code insert(suggests(...))}, {@code insertLogical(atLeast(...))}, {@code insert(new X(...))}. */
-    private static final Pattern INSERTED = Pattern.compile("\\binsert(?:Logical)?\\(\\s*(?:new\\s+)?(\\w+)");
     /**
      * The codes a condition compares with: {@code code == "x"}, {@code code != "x"}, {@code code in ("x", "y")}, and in a
      * DRL function's Java {@code s.getCode().equals("x")}.
@@ -63,21 +65,34 @@ public final class RuleCompiler {
     private RuleCompiler() {
     }
 
-    /** The rule set of these files: the build's executable model if it was made from exactly these files. */
+    /**
+     * The rule set of these files, its red flags at the bundled catalog's levels: the build's executable model if it was
+     * made from exactly these files.
+     */
     public static RuleSet compile(List<RuleFile> files) {
-        return compile(files, RuleCompiler.class.getClassLoader());
+        return compile(files, Catalog.bundled());
     }
 
-    static RuleSet compile(List<RuleFile> files, ClassLoader buildOutput) {
+    /** The rule set of these files, its red flags at this catalog's levels. */
+    public static RuleSet compile(List<RuleFile> files, Catalog catalog) {
+        return compile(files, catalog, RuleCompiler.class.getClassLoader());
+    }
+
+    static RuleSet compile(List<RuleFile> files, Catalog catalog, ClassLoader buildOutput) {
         String version = version(files);
+        Function<String, Optional<Urgency>> levels = redFlagLevels(catalog);
         return ExecutableRules.load(version, buildOutput)
-                .map(kieBase -> ruleSet(files, version, new Compiled(kieBase, () -> ExecutableRules.load(version, buildOutput).orElseThrow())))
-                .orElseGet(() -> ruleSet(files, version, compileKieBase(files)));
+                .map(kieBase -> ruleSet(files, version, new Compiled(kieBase, () -> ExecutableRules.load(version, buildOutput).orElseThrow()), levels))
+                .orElseGet(() -> ruleSet(files, version, compileKieBase(files), levels));
     }
 
     /** The rule set of these files, compiled from their source whatever the build left on the class path. */
     public static RuleSet compileFromSource(List<RuleFile> files) {
-        return ruleSet(files, version(files), compileKieBase(files));
+        return ruleSet(files, version(files), compileKieBase(files), redFlagLevels(Catalog.bundled()));
+    }
+
+    private static Function<String, Optional<Urgency>> redFlagLevels(Catalog catalog) {
+        return code -> catalog.redFlag(code).map(RedFlagDefinition::urgency);
     }
 
     /** A compiled rule base, and a maker of another base of the same rules that shares nothing with it. */
@@ -115,41 +130,30 @@ public final class RuleCompiler {
 
     /**
      * A rule set on a compiled base; checks that every file contributes rules, each with a source and its own name. Its
-     * what-ifs run on another base without the rules that conclude no level (only suggest a condition or ask a
-     * question), unless some rule matches what those conclude.
+     * what-ifs run on other bases of the same rules, each without the rules a what-if at its level does not need
+     * ({@link LevelRules}); {@code redFlagLevel} gives the level of each red flag a rule can raise.
      */
-    static RuleSet ruleSet(List<RuleFile> files, String version, Compiled compiled) {
+    static RuleSet ruleSet(List<RuleFile> files, String version, Compiled compiled, Function<String, Optional<Urgency>> redFlagLevel) {
         List<DrlOutline.RuleText> texts = DrlOutline.rules(files);
         Map<String, RuleInfo> rules = describeRules(files, texts, compiled.kieBase());
-        List<String> noLevel = texts.stream().filter(RuleCompiler::concludesNoLevel).map(DrlOutline.RuleText::name).toList();
-        boolean concludedIsMatched = texts.stream().anyMatch(t -> t.matches().contains(CauseFinding.class.getSimpleName())
-                || t.matches().contains(FollowUp.class.getSimpleName()));
-        if (noLevel.isEmpty() || concludedIsMatched) {
-            return new RuleSet(compiled.kieBase(), version, List.copyOf(files), rules);
-        }
-        KieBase levels = compiled.another().get();
-        for (KiePackage pkg : List.copyOf(levels.getKiePackages())) {
-            for (Rule rule : List.copyOf(pkg.getRules())) {
-                if (noLevel.contains(rule.getName())) {
-                    levels.removeRule(pkg.getName(), rule.getName());
+        KieSessionsPool sessions = compiled.kieBase().newKieSessionsPool(1);
+        Map<Urgency, KieSessionsPool> levelPools = new EnumMap<>(Urgency.class);
+        LevelRules.notNeeded(texts, rules, redFlagLevel).forEach((level, left) -> {
+            if (left.isEmpty()) {
+                levelPools.put(level, sessions);
+                return;
+            }
+            KieBase fewer = compiled.another().get();
+            for (KiePackage pkg : List.copyOf(fewer.getKiePackages())) {
+                for (Rule rule : List.copyOf(pkg.getRules())) {
+                    if (left.contains(rule.getName())) {
+                        fewer.removeRule(pkg.getName(), rule.getName());
+                    }
                 }
             }
-        }
-        return new RuleSet(compiled.kieBase(), compiled.kieBase().newKieSessionsPool(1), levels.newKieSessionsPool(1), version,
-                List.copyOf(files), rules);
-    }
-
-    /** Whether everything the rule's consequence inserts is a suggested condition or a question, which no level reads. */
-    private static boolean concludesNoLevel(DrlOutline.RuleText rule) {
-        Matcher m = INSERTED.matcher(rule.consequence());
-        boolean any = false;
-        while (m.find()) {
-            if (!m.group(1).equals("suggests") && !m.group(1).equals("ask")) {
-                return false;
-            }
-            any = true;
-        }
-        return any && !rule.consequence().contains("modify(") && !rule.consequence().contains("delete(");
+            levelPools.put(level, fewer.newKieSessionsPool(1));
+        });
+        return new RuleSet(compiled.kieBase(), sessions, levelPools, version, List.copyOf(files), rules);
     }
 
     /** {@code sha256:} of every file's path and content in path order: the same files give the same version anywhere. */

@@ -199,7 +199,7 @@ public class RulesRegistry {
 
     /** Compiles the files and runs every check a rule set must pass before it may answer a patient. */
     private RuleSet checked(List<RuleFile> files) {
-        RuleSet rules = RuleCompiler.compile(files);
+        RuleSet rules = RuleCompiler.compile(files, catalog);
         List<String> problems = new ArrayList<>(RuleSetCheck.againstCatalog(rules, catalog));
         if (problems.isEmpty() && config.rules().dir().isPresent()) {
             // The bundled rules are held to the gates (the vignettes) by the build; adapted rules are held to them here.

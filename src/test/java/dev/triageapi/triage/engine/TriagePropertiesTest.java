@@ -317,6 +317,27 @@ class TriagePropertiesTest {
         });
     }
 
+    /**
+     * What-ifs on the rules of one level and above: whatever level a case is expected at, its exact level and the
+     * findings that hold it; whether it rises above a level, its exact level when it does and that level when not.
+     */
+    @Test
+    void aWhatIfOnTheRulesOfOneLevelGivesWhatAllOfThemGive() {
+        assertNotSame(Rules.RULES.levelSessions(), Rules.RULES.levelSessions(Urgency.EMERGENCY_AMBULANCE), "fewer rules for the top");
+        Prober prober = ENGINE.prober(Rules.RULES);
+        Seeds.forAllConcurrently(300, random -> {
+            TriageCase c = triageCase(random);
+            Probe all = ENGINE.probe(Rules.RULES, c);
+            for (Urgency level : Urgency.values()) {
+                Probe expected = prober.level(c, level);
+                assertEquals(List.of(all.urgency(), all.holding()), List.of(expected.urgency(), expected.holding()),
+                        () -> "expected at " + level + ": " + c);
+                Urgency above = prober.above(c, level).urgency();
+                assertEquals(all.urgency().compareTo(level) > 0 ? all.urgency() : level, above, () -> "above " + level + ": " + c);
+            }
+        });
+    }
+
     /** Sessions are pooled and reused: nothing of one patient may reach the next one's answer. */
     @Test
     void aReusedSessionAnswersLikeANewOne() {

@@ -2,7 +2,10 @@ package dev.triageapi.triage.interview;
 
 import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.testing.Seeds;
+import dev.triageapi.triage.engine.Assessment;
 import dev.triageapi.triage.engine.Probe;
+import dev.triageapi.triage.engine.Prober;
+import dev.triageapi.triage.engine.TriageEngine;
 import dev.triageapi.triage.engine.Rules;
 import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RiskFactor;
@@ -108,6 +111,30 @@ class InterviewPropertiesTest {
                 Urgency alarming = wayUp.highestForm(yes.triageCase(), code, x -> Probe.of(patient.atOnce(x)));
                 assertTrue(alarming.compareTo(plain) >= 0,
                         () -> code + ": " + plain + " with its details unknown, " + alarming + " at its most alarming, in " + describe(c));
+            }
+        });
+    }
+
+    /**
+     * The interview's what-ifs run only the rules that can decide each (those of the case's level and above, or above
+     * it): on the starts and the whole truths, they ask the same questions, name the same unresolved ones and say the
+     * interview is complete alike, with no more evaluations than when every what-if runs every level rule.
+     */
+    @Test
+    void anInterviewOnTheRulesOfEachLevelAsksWhatOneOnAllOfThemAsks() {
+        TriageEngine engine = new TriageEngine(Rules.CATALOG);
+        Interviewer interviewer = new Interviewer(Rules.CATALOG, PLAN);
+        Prober everyRule = Prober.exact(x -> engine.probe(Rules.RULES, x));
+        Prober fewer = engine.prober(Rules.RULES);
+        Seeds.forAllConcurrently(150, random -> {
+            Truth t = truth(random);
+            for (TriageCase c : List.of(t.start(), t.whole())) {
+                Assessment a = engine.assess(Rules.RULES, c, false);
+                Interviewer.Interview all = interviewer.interview(c, Set.of(), a, everyRule, 8, Integer.MAX_VALUE);
+                Interviewer.Interview some = interviewer.interview(c, Set.of(), a, fewer, 8, Integer.MAX_VALUE);
+                assertEquals(List.of(all.questions(), all.unresolved(), all.complete()),
+                        List.of(some.questions(), some.unresolved(), some.complete()), () -> describe(c));
+                assertTrue(some.evaluations() <= all.evaluations(), () -> some.evaluations() + " > " + all.evaluations() + ": " + describe(c));
             }
         });
     }

@@ -213,7 +213,7 @@ class InterviewerTest {
         Interviewer.Interview everyAnswer = interviewer.interview(WEAK_LEGS, Set.of(), assessed.urgency(),
                 c -> engine.urgency(Rules.RULES, c), 8, 1000);
         Interviewer.Interview readOnly = interviewer.interview(WEAK_LEGS, Set.of(), assessed,
-                c -> engine.probe(Rules.RULES, c), 8, 1000);
+                engine.prober(Rules.RULES), 8, 1000);
         assertEquals(everyAnswer.questions(), readOnly.questions());
         assertEquals(everyAnswer.complete(), readOnly.complete());
         assertTrue(readOnly.evaluations() < everyAnswer.evaluations(),

@@ -2,6 +2,7 @@ package dev.triageapi.triage.rules;
 
 import dev.triageapi.triage.engine.RuleFile;
 import dev.triageapi.triage.engine.RuleSet;
+import dev.triageapi.vocabulary.Urgency;
 import org.junit.jupiter.api.Test;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
@@ -77,6 +78,46 @@ class RuleCompilationTest {
         RuleSet kept = RuleCompiler.compileFromSource(List.of(new RuleFile("rules/test/a.drl", suggesting),
                 new RuleFile("rules/test/b.drl", matching)));
         assertEquals(3, rulesIn(kept.levelSessions()), "a rule reads the suggestion, so what-ifs keep it");
+    }
+
+    @Test
+    void shouldRunAWhatIfAtALevelOnTheRulesThatCanConcludeItOrAHigherOneAndOnThoseTheyRead() {
+        String rules = """
+                package rules.test;
+                import dev.triageapi.triage.facts.CauseFinding;
+                import dev.triageapi.triage.facts.Symptom;
+                import dev.triageapi.vocabulary.Urgency;
+                import function dev.triageapi.triage.facts.Conclusions.suggests;
+                import function dev.triageapi.triage.facts.Conclusions.redFlag;
+                import function dev.triageapi.triage.facts.Conclusions.atLeast;
+                rule "A headache needs a doctor"
+                    @source("test")
+                when
+                    $s : Symptom( code == "headache" )
+                then
+                    insert(atLeast(Urgency.CONSULTATION, "cause_to_be_found", $s));
+                end
+                rule "A stiff neck suggests meningitis"
+                    @source("test")
+                when
+                    $s : Symptom( code == "neck_stiffness" )
+                then
+                    insert(suggests("meningitis", $s));
+                end
+                rule "A headache with suspected meningitis is a red flag"
+                    @source("test")
+                when
+                    CauseFinding( condition == "meningitis" )
+                    $s : Symptom( code == "headache" )
+                then
+                    insert(redFlag("stroke_sudden_severe_headache", $s));
+                end
+                """;
+        RuleSet set = RuleCompiler.compileFromSource(List.of(new RuleFile("rules/test/a.drl", rules)));
+        assertEquals(3, rulesIn(set.levelSessions()));
+        assertEquals(2, rulesIn(set.levelSessions(Urgency.EMERGENCY_AMBULANCE)),
+                "the consultation is left out, the suggestion the red flag reads is kept");
+        assertEquals(2, rulesIn(set.levelSessions(Urgency.CONSULTATION_24)));
     }
 
     private static int rulesIn(KieSessionsPool pool) {
