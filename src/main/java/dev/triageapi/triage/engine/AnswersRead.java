@@ -1,10 +1,10 @@
 package dev.triageapi.triage.engine;
 
+import dev.triageapi.triage.facts.ReadNotes;
 import dev.triageapi.vocabulary.Modifier;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 
 /**
  * The answers of each symptom the rules read in one evaluation. An evaluation is a deterministic function of what it
@@ -17,17 +17,15 @@ public final class AnswersRead {
     /** What an evaluation that did not record its reads has to be taken to have read: everything. */
     public static final AnswersRead EVERY = new AnswersRead(null);
 
-    private final Map<String, Set<Modifier>> bySymptom;
+    private final Map<String, ReadNotes> bySymptom;
 
-    private AnswersRead(Map<String, Set<Modifier>> bySymptom) {
+    private AnswersRead(Map<String, ReadNotes> bySymptom) {
         this.bySymptom = bySymptom;
     }
 
-    /** The modifiers read, by symptom code. */
-    static AnswersRead of(Map<String, Set<Modifier>> bySymptom) {
-        Map<String, Set<Modifier>> copy = new HashMap<>();
-        bySymptom.forEach((symptom, read) -> copy.put(symptom, Set.copyOf(read)));
-        return new AnswersRead(Map.copyOf(copy));
+    /** What the rules asked of the answers they read, by symptom code; the notes are not written again. */
+    static AnswersRead of(Map<String, ReadNotes> bySymptom) {
+        return new AnswersRead(Map.copyOf(bySymptom));
     }
 
     /**
@@ -38,8 +36,19 @@ public final class AnswersRead {
         if (bySymptom == null) {
             return true;
         }
-        Set<Modifier> read = bySymptom.get(symptom);
-        return read == null || read.contains(modifier);
+        ReadNotes read = bySymptom.get(symptom);
+        return read == null || read.read(modifier);
+    }
+
+    /**
+     * True when the evaluation could have reached another outcome had this answer of this symptom been {@code b}
+     * instead of {@code a}, everything else alike: it read the answer and asked something of it the two answer
+     * differently ({@link ReadNotes#tellsApart}). When false, the evaluation with {@code b} gives exactly the same
+     * outcome.
+     */
+    public boolean tellsApart(String symptom, Modifier modifier, Object a, Object b) {
+        ReadNotes read = bySymptom == null ? null : bySymptom.get(symptom);
+        return read == null ? !Objects.equals(a, b) : read.tellsApart(modifier, a, b);
     }
 
     /**

@@ -4,13 +4,13 @@ import dev.triageapi.catalog.Catalog;
 import dev.triageapi.triage.facts.Conclusions;
 import dev.triageapi.triage.facts.Finding;
 import dev.triageapi.triage.facts.News2;
+import dev.triageapi.triage.facts.ReadNotes;
 import dev.triageapi.triage.facts.RiskFactor;
 import dev.triageapi.triage.facts.RiskFactorAbsent;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.facts.VitalSigns;
 import dev.triageapi.triage.facts.LabResults;
-import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.Urgency;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -22,11 +22,9 @@ import org.kie.api.runtime.KieSessionsPool;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs a case through a rule set: the case's facts in, the findings the rules inserted (each with the rule that
@@ -96,14 +94,10 @@ final class RuleRunner {
         } finally {
             session.dispose();
         }
-        Map<String, Set<Modifier>> read = new HashMap<>();
+        Map<String, ReadNotes> read = new HashMap<>();
         for (Symptom fact : inSession) {
-            // A case may hold a code twice (only the JSON door refuses it): what either copy read counts.
-            read.merge(fact.getCode(), fact.modifiersRead(), (a, b) -> {
-                Set<Modifier> both = EnumSet.copyOf(a);
-                both.addAll(b);
-                return both;
-            });
+            // A case may hold a code twice (only the JSON door refuses it): what either copy asked counts.
+            read.merge(fact.getCode(), fact.readNotes(), ReadNotes::both);
         }
         return new Evaluation(findings, fired, AnswersRead.of(read));
     }

@@ -12,7 +12,6 @@ import dev.triageapi.vocabulary.Trigger;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,19 +29,10 @@ public final class Symptom {
     private final Set<BodyLocation> locations;
     /** The catalog's symptom groups this symptom is in, resolved when it goes into a session; empty until then. */
     private final Set<String> groups;
-    /** True for the copy a session holds: it notes which answers the rules read. */
+    /** True for the copy a session holds: it notes what the rules asked of its answers. */
     private final boolean recording;
-    /**
-     * The modifiers read so far, one bit per {@link Modifier} ordinal. Only the session's copy writes it, on the one
-     * thread that fires that session's rules; the copy is not shared.
-     */
-    private int read;
-
-    static {
-        if (Modifier.values().length > Integer.SIZE) {
-            throw new IllegalStateException("more modifiers than bits to note their reads in");
-        }
-    }
+    /** What the rules asked of the answers so far: only the session's copy has it, and the copy is not shared. */
+    private final ReadNotes notes;
 
     Symptom(SymptomBuilder b) {
         this.code = b.code;
@@ -57,6 +47,7 @@ public final class Symptom {
         this.locations = b.locations.isEmpty() ? Set.of() : Set.copyOf(b.locations);
         this.groups = Set.of();
         this.recording = false;
+        this.notes = null;
     }
 
     private Symptom(Symptom same, Set<String> groups) {
@@ -66,6 +57,7 @@ public final class Symptom {
         this.locations = same.locations;
         this.groups = groups;
         this.recording = true;
+        this.notes = new ReadNotes();
     }
 
     /**
@@ -82,28 +74,56 @@ public final class Symptom {
      * what it reads, so an answer it never read cannot change its outcome: a question about it need not be evaluated.
      */
     public Set<Modifier> modifiersRead() {
+        return readNotes().modifiers();
+    }
+
+    /**
+     * What the rules asked of the answers of this session's copy: two answers they asked alike about give the same
+     * outcome, so only one of them needs an evaluation.
+     */
+    public ReadNotes readNotes() {
         if (!recording) {
             throw new IllegalStateException("only a symptom made for a session notes what the rules read");
         }
-        Set<Modifier> out = EnumSet.noneOf(Modifier.class);
-        for (Modifier m : Modifier.values()) {
-            if ((read & (1 << m.ordinal())) != 0) {
-                out.add(m);
-            }
-        }
-        return out;
+        return notes;
     }
 
+    /** The answer itself, read whole. */
     private Object answer(Modifier modifier) {
         if (recording) {
-            read |= 1 << modifier.ordinal();
+            notes.whole(modifier);
         }
         return answers.get(modifier);
     }
 
+    /** Whether the answer is {@code value}. */
+    private boolean is(Modifier modifier, Object value) {
+        if (recording) {
+            notes.value(modifier, value);
+        }
+        return value.equals(answers.get(modifier));
+    }
+
+    /** Whether the answer is known. */
+    private boolean known(Modifier modifier) {
+        if (recording) {
+            notes.known(modifier);
+        }
+        return answers.get(modifier) != null;
+    }
+
+    /** Whether the answer, a number of hours, is known and at most {@code hours}. */
+    private boolean atMost(Modifier modifier, double hours) {
+        if (recording) {
+            notes.bound(modifier, hours);
+        }
+        Double given = (Double) answers.get(modifier);
+        return given != null && given <= hours;
+    }
+
     private Set<BodyLocation> places() {
         if (recording) {
-            read |= 1 << Modifier.LOCATIONS.ordinal();
+            notes.whole(Modifier.LOCATIONS);
         }
         return locations;
     }
@@ -176,16 +196,16 @@ public final class Symptom {
     public boolean isAbsent() { return status == SymptomStatus.ABSENT; }
     public boolean isStatusUnknown() { return status == SymptomStatus.UNKNOWN; }
 
-    public boolean isSudden() { return getOnset() == Onset.SUDDEN; }
-    public boolean isGradual() { return getOnset() == Onset.GRADUAL; }
-    public boolean isOnsetUnknown() { return getOnset() == null; }
+    public boolean isSudden() { return is(Modifier.ONSET, Onset.SUDDEN); }
+    public boolean isGradual() { return is(Modifier.ONSET, Onset.GRADUAL); }
+    public boolean isOnsetUnknown() { return !known(Modifier.ONSET); }
 
-    public boolean isSevere() { return getSeverity() == Severity.SEVERE; }
-    public boolean isSeverityUnknown() { return getSeverity() == null; }
-    public boolean isMild() { return getSeverity() == Severity.MILD; }
+    public boolean isSevere() { return is(Modifier.SEVERITY, Severity.SEVERE); }
+    public boolean isSeverityUnknown() { return !known(Modifier.SEVERITY); }
+    public boolean isMild() { return is(Modifier.SEVERITY, Severity.MILD); }
 
-    public boolean isOneSided() { return getSide() == Side.LEFT || getSide() == Side.RIGHT; }
-    public boolean isSideUnknown() { return getSide() == null; }
+    public boolean isOneSided() { return is(Modifier.SIDE, Side.LEFT) | is(Modifier.SIDE, Side.RIGHT); }
+    public boolean isSideUnknown() { return !known(Modifier.SIDE); }
 
     public boolean isFaceInvolved() { return places().contains(BodyLocation.FACE); }
 
@@ -201,7 +221,7 @@ public final class Symptom {
 
     /** Reported on both sides and only in the legs, feet or trunk: the pattern of a spinal cord problem. */
     public boolean isBothLegsOnly() {
-        return getSide() == Side.BOTH && isLegsOnly();
+        return is(Modifier.SIDE, Side.BOTH) && isLegsOnly();
     }
 
     /** Reported only in the legs, feet or trunk, and in a leg or foot among them. */
@@ -217,8 +237,7 @@ public final class Symptom {
         if (isBothLegsOnly()) {
             return true;
         }
-        Side side = getSide();
-        return (side == null && isLegsOnly()) || (side == Side.BOTH && places().isEmpty());
+        return (!known(Modifier.SIDE) && isLegsOnly()) || (is(Modifier.SIDE, Side.BOTH) && places().isEmpty());
     }
 
     /** Reported in the limbs (shoulder and hip included) and nowhere else; false when no place was given. */
@@ -241,14 +260,14 @@ public final class Symptom {
     }
 
     /** Said to have been brought on by nothing in particular. */
-    public boolean isTriggerDenied() { return getTrigger() == Trigger.NONE; }
+    public boolean isTriggerDenied() { return is(Modifier.TRIGGER, Trigger.NONE); }
 
     /** Reported in a hand or a foot, or both, and nowhere else. */
     public boolean isHandOrFootOnly() {
         return Places.handOrFootOnly(places());
     }
 
-    public boolean isBothSides() { return getSide() == Side.BOTH; }
+    public boolean isBothSides() { return is(Modifier.SIDE, Side.BOTH); }
 
     public boolean isFootInvolved() { return places().contains(BodyLocation.FOOT); }
 
@@ -257,34 +276,41 @@ public final class Symptom {
         return Places.proximal(places());
     }
 
-    public boolean isSpreadingUpward() { return getSpread() == Spread.UPWARD; }
-    public boolean isSpreadingDownward() { return getSpread() == Spread.DOWNWARD; }
+    public boolean isSpreadingUpward() { return is(Modifier.SPREAD, Spread.UPWARD); }
+    public boolean isSpreadingDownward() { return is(Modifier.SPREAD, Spread.DOWNWARD); }
 
     /** True when the patient said this brought it on (e.g. {@code "exercise"}); false when another or none was given. */
-    public boolean triggeredBy(String code) { return getTrigger() != null && getTrigger() != Trigger.NONE && getTrigger().code().equals(code); }
+    public boolean triggeredBy(String code) {
+        for (Trigger t : Trigger.values()) {
+            if (t != Trigger.NONE && t.code().equals(code)) {
+                return is(Modifier.TRIGGER, t);
+            }
+        }
+        return false; // no answer is a trigger of that name
+    }
 
     public boolean isWholeBody() { return places().contains(BodyLocation.WHOLE_BODY); }
 
     /** Known to be getting worse: said so, or said to be spreading (a weakness that spreads is getting worse). */
-    public boolean isWorseningKnown() { return Boolean.TRUE.equals(getWorsening()) || isSpreading(); }
+    public boolean isWorseningKnown() { return is(Modifier.WORSENING, Boolean.TRUE) || isSpreading(); }
     public boolean isWorseningNotDenied() { return !isWorseningDenied(); }
     /** Known not to be getting worse (false when unanswered, or when it is said to be spreading). */
-    public boolean isWorseningDenied() { return Boolean.FALSE.equals(getWorsening()) && !isSpreading(); }
+    public boolean isWorseningDenied() { return is(Modifier.WORSENING, Boolean.FALSE) && !isSpreading(); }
 
     /** Said to be spreading, in either direction. */
-    public boolean isSpreading() { return getSpread() != null && getSpread() != Spread.NONE; }
-    public boolean isRecurringKnown() { return Boolean.TRUE.equals(getRecurring()); }
+    public boolean isSpreading() { return known(Modifier.SPREAD) && !is(Modifier.SPREAD, Spread.NONE); }
+    public boolean isRecurringKnown() { return is(Modifier.RECURRING, Boolean.TRUE); }
     /** Known not to keep coming back: "no" was answered. */
-    public boolean isRecurringDenied() { return Boolean.FALSE.equals(getRecurring()); }
+    public boolean isRecurringDenied() { return is(Modifier.RECURRING, Boolean.FALSE); }
     /** True when it is known to have come and gone: a resolved sign is still a reported sign. */
-    public boolean isResolvedKnown() { return Boolean.TRUE.equals(getResolved()); }
-    public boolean isTriggerKnown() { return Boolean.TRUE.equals(getKnownTrigger()); }
+    public boolean isResolvedKnown() { return is(Modifier.RESOLVED, Boolean.TRUE); }
+    public boolean isTriggerKnown() { return is(Modifier.KNOWN_TRIGGER, Boolean.TRUE); }
     /** Found on waking: it began at some time while the patient slept (a wake-up stroke). */
-    public boolean isFoundOnWaking() { return Boolean.TRUE.equals(getNoticedOnWaking()); }
-    public boolean isDurationUnknown() { return getHoursSinceOnset() == null; }
+    public boolean isFoundOnWaking() { return is(Modifier.NOTICED_ON_WAKING, Boolean.TRUE); }
+    public boolean isDurationUnknown() { return !known(Modifier.HOURS_SINCE_ONSET); }
 
     /** Started at most {@code hours} ago, as the hours since onset report it. False when the duration is unknown. */
-    public boolean startedWithin(double hours) { return getHoursSinceOnset() != null && getHoursSinceOnset() <= hours; }
+    public boolean startedWithin(double hours) { return atMost(Modifier.HOURS_SINCE_ONSET, hours); }
 
     /**
      * May have started at most {@code hours} ago: as the hours since onset report it, or, when those were not given, by
@@ -293,14 +319,14 @@ public final class Symptom {
      * time stays inside a window that raises the level. False when neither is known.
      */
     public boolean mayHaveStartedWithin(double hours) {
-        if (getHoursSinceOnset() != null) {
-            return getHoursSinceOnset() <= hours;
+        if (known(Modifier.HOURS_SINCE_ONSET)) {
+            return atMost(Modifier.HOURS_SINCE_ONSET, hours);
         }
-        return getHoursSinceLastKnownWell() != null && getHoursSinceLastKnownWell() <= hours;
+        return atMost(Modifier.HOURS_SINCE_LAST_KNOWN_WELL, hours);
     }
 
     /** Has lasted more than {@code hours}, as reported. False when the duration is unknown. */
-    public boolean lastedOver(double hours) { return getHoursSinceOnset() != null && getHoursSinceOnset() > hours; }
+    public boolean lastedOver(double hours) { return known(Modifier.HOURS_SINCE_ONSET) && !atMost(Modifier.HOURS_SINCE_ONSET, hours); }
 
     @Override
     public String toString() {

@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,26 +129,7 @@ public final class Interviewer {
         Urgency current = base.urgency();
         List<Asked> raising = new ArrayList<>();
         List<Asked> lowering = new ArrayList<>();
-        int[] spent = {0};
-        Prober budgeted = new Prober() {
-            @Override
-            public Probe level(TriageCase x, Urgency expected) {
-                spend();
-                return probe.level(x, expected);
-            }
-
-            @Override
-            public Probe above(TriageCase x, Urgency level) {
-                spend();
-                return probe.above(x, level);
-            }
-
-            private void spend() {
-                if (++spent[0] > maxEvaluations) {
-                    throw new BudgetSpent();
-                }
-            }
-        };
+        Budgeted budgeted = new Budgeted(probe, maxEvaluations);
         boolean complete;
         List<Asked> unresolved = new ArrayList<>();
         try {
@@ -155,7 +137,7 @@ public final class Interviewer {
             // may be cut short, but never the list of what could not be ruled out.
             unresolved(c, dontKnow, current, budgeted, unresolved);
             complete = verify(c, dontKnow, base, budgeted, maxRaising, raising, lowering);
-        } catch (BudgetSpent e) {
+        } catch (Budgeted.Spent e) {
             complete = false;
         }
         raising.sort(Comparator.comparing(Asked::couldRaiseTo).reversed());
@@ -164,7 +146,7 @@ public final class Interviewer {
         all.addAll(lowering);
         unresolved.sort(Comparator.comparing(Asked::couldRaiseTo).reversed());
         return new Interview(List.copyOf(all), complete && all.isEmpty(), List.copyOf(unresolved),
-                Math.min(spent[0], maxEvaluations));
+                budgeted.spent());
     }
 
     /**
@@ -196,20 +178,13 @@ public final class Interviewer {
         }
     }
 
-    /** Thrown when an interview has made all the evaluations it may. */
-    private static final class BudgetSpent extends RuntimeException {
-        BudgetSpent() {
-            super(null, null, false, false);
-        }
-    }
-
     /** Fills the raising and lowering questions; true when every open question was verified. */
     private boolean verify(TriageCase c, Set<String> dontKnow, Probe base, Prober prober,
                            int maxRaising, List<Asked> raising, List<Asked> lowering) {
         Urgency current = base.urgency();
         // Whether an answer raises the level needs only the rules that can conclude a higher one.
         Function<TriageCase, Probe> probe = x -> prober.above(x, current);
-        Function<TriageCase, Urgency> level = x -> prober.level(x, current).urgency();
+
         List<Question> candidates = this.candidates.of(c, dontKnow);
         // Reporting a symptom or a risk factor, or a pregnancy, never lowers the level (a property the rules are tested
         // for): when all of them together, each symptom at its most alarming, do not raise it, none of them can alone.
@@ -235,6 +210,7 @@ public final class Interviewer {
             Urgency highest = current;
             Urgency lowest = current;
             String lowestWith = null;
+            Map<Object, Probe> evaluated = new HashMap<>();
             for (String answer : probes(q)) {
                 boolean alarming = ALARMING.equals(answer);
                 Outcome out = answering.answer(c, q, alarming ? Answering.YES : answer);
@@ -242,7 +218,7 @@ public final class Interviewer {
                     continue;
                 }
                 Urgency l = alarming ? wayUp.highestForm(out.triageCase(), q.symptom(), probe)
-                        : level.apply(out.triageCase());
+                        : alike(q, out.triageCase(), evaluated, x -> prober.level(x, current)).urgency();
                 if (l.compareTo(highest) > 0) {
                     highest = l;
                 }
@@ -271,6 +247,26 @@ public final class Interviewer {
             }
         }
         return allSeen;
+    }
+
+    /**
+     * The probe of a case answered to {@code q}: that of an answer already evaluated whose evaluation asked nothing
+     * the two answers tell apart ({@link dev.triageapi.triage.engine.AnswersRead#tellsApart}), or a new evaluation.
+     */
+    static Probe alike(Question q, TriageCase answered, Map<Object, Probe> evaluated, Function<TriageCase, Probe> probe) {
+        Object value = q.subject() == Question.Subject.MODIFIER ? q.answerIn(answered) : null;
+        if (value != null) {
+            for (Map.Entry<Object, Probe> e : evaluated.entrySet()) {
+                if (!e.getValue().read().tellsApart(q.symptom(), q.modifier(), e.getKey(), value)) {
+                    return e.getValue();
+                }
+            }
+        }
+        Probe p = probe.apply(answered);
+        if (value != null) {
+            evaluated.put(value, p);
+        }
+        return p;
     }
 
     /**

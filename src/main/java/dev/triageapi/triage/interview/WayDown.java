@@ -7,6 +7,7 @@ import dev.triageapi.triage.interview.Answering.Option;
 import dev.triageapi.triage.interview.Answering.Outcome;
 import dev.triageapi.vocabulary.Urgency;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +57,16 @@ final class WayDown {
                 continue;
             }
             Map<Question, String> kept = null;
+            List<Map.Entry<TriageCase, Probe>> tried = new ArrayList<>();
             for (Option option : answering.options(group.get(0))) {
                 Map<Question, String> trial = new LinkedHashMap<>(chosen);
                 group.forEach(q -> trial.put(q, option.code()));
-                Probe p = prober.level(answered(c, trial), best.urgency());
+                TriageCase x = answered(c, trial);
+                if (alike(group, x, tried)) {
+                    continue; // the same probe as an answer already tried: it lowers nothing more
+                }
+                Probe p = prober.level(x, best.urgency());
+                tried.add(Map.entry(x, p));
                 if (p.lowerThan(best)) {
                     best = p;
                     kept = trial;
@@ -74,6 +81,15 @@ final class WayDown {
             best = pairs(c, open, chosen, best, prober); // only when nothing else found a way down: pairs cost a product
         }
         return new Joint(chosen, best.urgency());
+    }
+
+    /**
+     * True when a trial already evaluated differs from this one only in answers of {@code group} that its evaluation
+     * did not tell apart ({@link dev.triageapi.triage.engine.AnswersRead#tellsApart}): this one would give its probe.
+     */
+    private static boolean alike(List<Question> group, TriageCase trial, List<Map.Entry<TriageCase, Probe>> tried) {
+        return tried.stream().anyMatch(e -> group.stream().noneMatch(q ->
+                e.getValue().read().tellsApart(q.symptom(), q.modifier(), q.answerIn(e.getKey()), q.answerIn(trial))));
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SymptomReadsTest {
 
     /** Not readings of a fact's answers: factories, copies, the read record itself, identity. */
-    private static final List<String> NOT_READINGS = List.of("forSession", "modifiersRead", "with", "withStatus", "builder",
+    private static final List<String> NOT_READINGS = List.of("forSession", "modifiersRead", "readNotes", "with", "withStatus", "builder",
             "present", "toString", "equals", "hashCode", "getCode", "getStatus");
 
     @Test
@@ -53,6 +54,40 @@ class SymptomReadsTest {
                                 assertTrue(a.modifiersRead().contains(modifier) && b.modifiersRead().contains(modifier),
                                         () -> reading.getName() + Arrays.toString(args) + " depends on " + modifier.code()
                                                 + " (" + value + ") without noting that it read it");
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Finer: two answers a reading's notes do not tell apart ({@link ReadNotes#tellsApart}) give that reading the same
+     * result, so a what-if with one of them stands for the other.
+     */
+    @Test
+    void twoAnswersAReadingDoesNotTellApartGiveItTheSameResult() {
+        List<Method> readings = Arrays.stream(Symptom.class.getMethods())
+                .filter(m -> m.getDeclaringClass() == Symptom.class && !NOT_READINGS.contains(m.getName()))
+                .toList();
+        Seeds.forAll(200, random -> {
+            SymptomStatus status = SymptomStatus.values()[random.nextInt(SymptomStatus.values().length)];
+            Map<Modifier, Object> answers = randomAnswers(random);
+            for (Modifier modifier : Modifier.values()) {
+                List<Object> values = ModifierValues.of(modifier);
+                for (int pair = 0; pair < 4; pair++) {
+                    Object first = values.get(random.nextInt(values.size()));
+                    Object second = values.get(random.nextInt(values.size()));
+                    for (Method reading : readings) {
+                        for (Object[] args : arguments(reading)) {
+                            Symptom a = symptom(status, answers, modifier, first).forSession(Set.of());
+                            Symptom b = symptom(status, answers, modifier, second).forSession(Set.of());
+                            Object result = call(reading, a, args);
+                            ReadNotes asked = a.readNotes();
+                            if (!asked.tellsApart(modifier, first, second)) {
+                                assertEquals(result, call(reading, b, args), () -> reading.getName() + Arrays.toString(args)
+                                        + " tells " + modifier.code() + " " + first + " from " + second + " without noting it");
                             }
                         }
                     }

@@ -1,0 +1,153 @@
+package dev.triageapi.triage.facts;
+
+import dev.triageapi.vocabulary.Modifier;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the rules asked of the answers of one session's copy of a symptom, noted as they ask: whether an answer is
+ * known, whether it is one of some values (an enum's constant, true or false), whether a number of hours is at most
+ * some bound, or the answer itself. Two answers the rules asked alike about give the same outcome, since an evaluation
+ * is a deterministic function of what it reads ({@link #tellsApart}). Only the copy writes its notes, on the one thread
+ * that fires its session's rules; they are read once the session is done.
+ */
+public final class ReadNotes {
+
+    private int read;
+    private int whole;
+    /** By modifier ordinal, one bit per value asked about; made on the first such question. */
+    private long[] values;
+    /** By modifier ordinal, the bounds asked about; made on the first such question. */
+    private double[][] bounds;
+
+    static {
+        if (Modifier.values().length > Integer.SIZE) {
+            throw new IllegalStateException("more modifiers than bits to note their reads in");
+        }
+    }
+
+    ReadNotes() {
+    }
+
+    /** The answer was read whole: any two answers may give different outcomes. */
+    void whole(Modifier m) {
+        read |= 1 << m.ordinal();
+        whole |= 1 << m.ordinal();
+    }
+
+    /** Only whether the answer is known was asked. */
+    void known(Modifier m) {
+        read |= 1 << m.ordinal();
+    }
+
+    /** Whether the answer is this value was asked. */
+    void value(Modifier m, Object value) {
+        int bit = index(value);
+        if (bit < 0) {
+            whole(m);
+            return;
+        }
+        read |= 1 << m.ordinal();
+        if (values == null) {
+            values = new long[Modifier.values().length];
+        }
+        values[m.ordinal()] |= 1L << bit;
+    }
+
+    /** Whether the answer (a number of hours) is at most this bound was asked. */
+    void bound(Modifier m, double hours) {
+        read |= 1 << m.ordinal();
+        if (bounds == null) {
+            bounds = new double[Modifier.values().length][];
+        }
+        double[] b = bounds[m.ordinal()];
+        if (b == null) {
+            bounds[m.ordinal()] = new double[] {hours};
+        } else if (Arrays.stream(b).noneMatch(h -> h == hours)) {
+            b = Arrays.copyOf(b, b.length + 1);
+            b[b.length - 1] = hours;
+            bounds[m.ordinal()] = b;
+        }
+    }
+
+    /** True when the rules read this answer at all. */
+    public boolean read(Modifier m) {
+        return (read & (1 << m.ordinal())) != 0;
+    }
+
+    /** The modifiers whose answers the rules read. */
+    public Set<Modifier> modifiers() {
+        Set<Modifier> out = EnumSet.noneOf(Modifier.class);
+        for (Modifier m : Modifier.values()) {
+            if (read(m)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * True when something the rules asked of this answer gives {@code a} and {@code b} different results (an unknown
+     * answer always differs from a known one); when false, the evaluation with either gives the same outcome.
+     */
+    public boolean tellsApart(Modifier m, Object a, Object b) {
+        if (Objects.equals(a, b) || !read(m)) {
+            return false;
+        }
+        int i = m.ordinal();
+        if ((whole & (1 << i)) != 0 || a == null || b == null || a.getClass() != b.getClass()) {
+            return true;
+        }
+        if (a instanceof Double x && b instanceof Double y) {
+            double[] asked = bounds == null ? null : bounds[i];
+            return asked != null && Arrays.stream(asked).anyMatch(h -> x <= h != y <= h);
+        }
+        int ia = index(a);
+        int ib = index(b);
+        long asked = values == null ? 0 : values[i];
+        return ia < 0 || ib < 0 || (asked & (1L << ia)) != 0 || (asked & (1L << ib)) != 0;
+    }
+
+    /** The notes of two copies of one symptom together: what either asked counts. */
+    public static ReadNotes both(ReadNotes x, ReadNotes y) {
+        ReadNotes out = new ReadNotes();
+        for (ReadNotes notes : new ReadNotes[] {x, y}) {
+            out.read |= notes.read;
+            out.whole |= notes.whole;
+            for (Modifier m : Modifier.values()) {
+                int i = m.ordinal();
+                if (notes.values != null && notes.values[i] != 0) {
+                    if (out.values == null) {
+                        out.values = new long[Modifier.values().length];
+                    }
+                    out.values[i] |= notes.values[i];
+                }
+                if (notes.bounds != null && notes.bounds[i] != null) {
+                    for (double h : notes.bounds[i]) {
+                        out.bound(m, h);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "ReadNotes" + modifiers();
+    }
+
+    /** The bit of a value among those asked about, or -1 for a value no bit stands for. */
+    private static int index(Object value) {
+        if (value instanceof Boolean yes) {
+            return yes ? 1 : 0;
+        }
+        if (value instanceof Enum<?> e && e.ordinal() < Long.SIZE) {
+            return e.ordinal();
+        }
+        return -1;
+    }
+}
