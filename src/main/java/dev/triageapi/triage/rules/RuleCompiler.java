@@ -26,10 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,7 +82,8 @@ public final class RuleCompiler {
         String version = version(files);
         Function<String, Optional<Urgency>> levels = redFlagLevels(catalog);
         return ExecutableRules.load(version, buildOutput)
-                .map(kieBase -> ruleSet(files, version, new Compiled(kieBase, () -> ExecutableRules.load(version, buildOutput).orElseThrow()), levels))
+                .map(kieBase -> ruleSet(files, version, new Compiled(kieBase,
+                        left -> ExecutableRules.load(version, buildOutput, left).orElseThrow()), levels))
                 .orElseGet(() -> ruleSet(files, version, compileKieBase(files), levels));
     }
 
@@ -95,8 +96,8 @@ public final class RuleCompiler {
         return code -> catalog.redFlag(code).map(RedFlagDefinition::urgency);
     }
 
-    /** A compiled rule base, and a maker of another base of the same rules that shares nothing with it. */
-    record Compiled(KieBase kieBase, Supplier<KieBase> another) {
+    /** A compiled rule base, and a maker of another base of the same rules but those named, that shares nothing with it. */
+    record Compiled(KieBase kieBase, Function<Set<String>, KieBase> without) {
     }
 
     /**
@@ -122,7 +123,7 @@ public final class RuleCompiler {
         }
         try {
             KieContainer container = kie.newKieContainer(id, facts);
-            return new Compiled(container.getKieBase(), () -> container.newKieBase(null));
+            return new Compiled(container.getKieBase(), left -> withoutRules(container.newKieBase(null), left));
         } finally {
             kie.getRepository().removeKieModule(id);
         }
@@ -143,17 +144,20 @@ public final class RuleCompiler {
                 levelPools.put(level, sessions);
                 return;
             }
-            KieBase fewer = compiled.another().get();
-            for (KiePackage pkg : List.copyOf(fewer.getKiePackages())) {
-                for (Rule rule : List.copyOf(pkg.getRules())) {
-                    if (left.contains(rule.getName())) {
-                        fewer.removeRule(pkg.getName(), rule.getName());
-                    }
-                }
-            }
-            levelPools.put(level, fewer.newKieSessionsPool(1));
+            levelPools.put(level, compiled.without().apply(left).newKieSessionsPool(1));
         });
         return new RuleSet(compiled.kieBase(), sessions, levelPools, version, List.copyOf(files), rules);
+    }
+
+    private static KieBase withoutRules(KieBase base, Set<String> left) {
+        for (KiePackage pkg : List.copyOf(base.getKiePackages())) {
+            for (Rule rule : List.copyOf(pkg.getRules())) {
+                if (left.contains(rule.getName())) {
+                    base.removeRule(pkg.getName(), rule.getName());
+                }
+            }
+        }
+        return base;
     }
 
     /** {@code sha256:} of every file's path and content in path order: the same files give the same version anywhere. */
