@@ -281,12 +281,8 @@ public final class Symptom {
 
     /** True when the patient said this brought it on (e.g. {@code "exercise"}); false when another or none was given. */
     public boolean triggeredBy(String code) {
-        for (Trigger t : Trigger.values()) {
-            if (t != Trigger.NONE && t.code().equals(code)) {
-                return is(Modifier.TRIGGER, t);
-            }
-        }
-        return false; // no answer is a trigger of that name
+        Object trigger = Modifier.TRIGGER.choice(code).orElse(Trigger.NONE);
+        return trigger != Trigger.NONE && is(Modifier.TRIGGER, trigger); // no answer is a trigger of an unknown name
     }
 
     public boolean isWholeBody() { return places().contains(BodyLocation.WHOLE_BODY); }

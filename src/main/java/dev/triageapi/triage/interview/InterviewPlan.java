@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,8 @@ public final class InterviewPlan {
     private final Map<String, Complaint> complaints;
     private final Map<String, String> texts;
     private final List<Duration> durations;
-    private final double[] representativeHours;
+    /** The hours each duration answer stands for. */
+    private final Map<String, Double> hoursByCode;
     private final PregnancyAges pregnancyAges;
     private final Ages ages;
     private final Lowering lowering;
@@ -105,7 +107,12 @@ public final class InterviewPlan {
         raising.alternatives().forEach(a -> alarming.addAll(a.keySet()));
         this.alarmingModifiers = Collections.unmodifiableSet(alarming);
         this.durations = List.copyOf(file.durations());
-        this.representativeHours = InterviewPlanChecks.representatives(durations);
+        double[] representatives = InterviewPlanChecks.representatives(durations);
+        Map<String, Double> byCode = new HashMap<>();
+        for (int i = 0; i < durations.size(); i++) {
+            byCode.put(durations.get(i).code(), representatives[i]);
+        }
+        this.hoursByCode = Map.copyOf(byCode);
         InterviewPlanChecks.answers(durations, "raising", raising.answers(), false);
         raising.alternatives().forEach(a -> InterviewPlanChecks.answers(durations, "raising.alternatives", a, false));
         InterviewPlanChecks.answers(durations, "lowering", lowering.answers(), true);
@@ -160,12 +167,7 @@ public final class InterviewPlan {
 
     /** The hours an answer of {@link #durations()} stands for: a value inside its range, never on a rule's boundary. */
     public Optional<Double> hours(String durationCode) {
-        for (int i = 0; i < durations.size(); i++) {
-            if (durations.get(i).code().equals(durationCode)) {
-                return Optional.of(representativeHours[i]);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(hoursByCode.get(durationCode));
     }
 
     /** The duration answer a number of hours falls in. */
