@@ -24,18 +24,30 @@ public interface Prober {
      */
     Probe above(TriageCase c, Urgency current);
 
-    /** A prober that evaluates every case exactly with one function. */
+    /** The evaluations of the rules this prober has made: a probe makes one, or two when the first was not enough. */
+    int evaluations();
+
+    /** A prober that evaluates every case exactly with one function, an evaluation a probe. */
     static Prober exact(Function<TriageCase, Probe> probe) {
         return new Prober() {
+            private int made;
+
             @Override
             public Probe level(TriageCase c, Urgency expected) {
+                made++;
                 return probe.apply(c);
             }
 
             @Override
             public Probe above(TriageCase c, Urgency current) {
+                made++;
                 Probe p = probe.apply(c);
                 return p.urgency().compareTo(current) > 0 ? p : Probe.notAbove(current, p.read());
+            }
+
+            @Override
+            public int evaluations() {
+                return made;
             }
         };
     }

@@ -59,28 +59,51 @@ public final class TriageEngine {
     }
 
     /**
-     * What-ifs on this rule set that run only the rules able to decide what is asked: a case expected at a level is
+     * The level, the findings that hold it and what the rules read, from every rule as the assessment runs them: what
+     * the what-ifs of {@link #prober} must agree with, for checks.
+     */
+    public Probe probeOnEveryRule(RuleSet rules, TriageCase triageCase) {
+        return verdict.probeOf(runner.run(rules, triageCase, false), triageCase);
+    }
+
+    /**
+     * What-ifs on this rule set that run only the rules able to decide what is asked (one prober per request: it
+     * counts its evaluations): a case expected at a level is
      * first evaluated on the rules that can conclude that level or a higher one (exact when one of them does, and
      * evaluated on every level rule when none does), and whether a case rises above a level needs only the rules that
      * can conclude a higher one.
      */
     public Prober prober(RuleSet rules) {
         return new Prober() {
+            private int made;
+
             @Override
             public Probe level(TriageCase c, Urgency expected) {
                 // When every level rule can conclude the expected level, the first evaluation is the exact one.
-                Probe found = rules.levelSessions(expected) == rules.levelSessions() ? null : from(rules, c, expected);
+                Probe found = null;
+                if (rules.levelSessions(expected) != rules.levelSessions()) {
+                    made++;
+                    found = from(rules, c, expected);
+                }
+                made += found == null ? 1 : 0;
                 return found != null ? found : probe(rules, c);
             }
 
             @Override
+            public int evaluations() {
+                return made;
+            }
+
+            @Override
             public Probe above(TriageCase c, Urgency current) {
-                if (current == Urgency.SELF_CARE) {
-                    // Every level rule can conclude something above self-care, and none concluding leaves a consultation.
-                    return Prober.exact(x -> probe(rules, x)).above(c, current);
-                }
                 if (current == Urgency.EMERGENCY_AMBULANCE) {
                     return Probe.notAbove(current, AnswersRead.of(Map.of()));
+                }
+                made++;
+                if (current == Urgency.SELF_CARE) {
+                    // Every level rule can conclude something above self-care, and none concluding leaves a consultation.
+                    Probe p = probe(rules, c);
+                    return p.urgency().compareTo(current) > 0 ? p : Probe.notAbove(current, p.read());
                 }
                 Urgency next = Urgency.values()[current.ordinal() + 1];
                 RuleRunner.Evaluation evaluation = runner.runForLevel(rules, c, next);

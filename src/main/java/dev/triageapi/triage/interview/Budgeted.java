@@ -6,23 +6,25 @@ import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.vocabulary.Urgency;
 
 /**
- * A prober that makes at most a number of evaluations and then throws {@link Spent}: a request with many symptoms
- * opens many questions, and a client must not be able to buy unbounded CPU with one POST.
+ * A prober that stops with {@link Spent} once it has made a number of evaluations: a request with many symptoms opens
+ * many questions, and a client must not be able to buy unbounded CPU with one POST. A probe is made only while fewer
+ * than that many were, and makes one or two, so at most one more than the budget is made.
  */
 final class Budgeted implements Prober {
 
     private final Prober probe;
     private final int max;
-    private int spent;
+    private final int before;
 
     Budgeted(Prober probe, int max) {
         this.probe = probe;
         this.max = max;
+        this.before = probe.evaluations();
     }
 
-    /** The evaluations made, never more than the budget. */
-    int spent() {
-        return Math.min(spent, max);
+    @Override
+    public int evaluations() {
+        return probe.evaluations() - before;
     }
 
     @Override
@@ -38,7 +40,7 @@ final class Budgeted implements Prober {
     }
 
     private void spend() {
-        if (++spent > max) {
+        if (evaluations() >= max) {
             throw new Spent();
         }
     }

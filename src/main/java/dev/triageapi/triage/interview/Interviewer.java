@@ -146,7 +146,7 @@ public final class Interviewer {
         all.addAll(lowering);
         unresolved.sort(Comparator.comparing(Asked::couldRaiseTo).reversed());
         return new Interview(List.copyOf(all), complete && all.isEmpty(), List.copyOf(unresolved),
-                budgeted.spent());
+                budgeted.evaluations());
     }
 
     /**

@@ -194,6 +194,18 @@ class InterviewerTest {
         assertTrue(whole.evaluations() > 3 && !whole.questions().isEmpty(), whole::toString);
     }
 
+    /** A what-if on fewer rules may need a second evaluation: the budget still holds, give or take that one. */
+    @Test
+    void shouldMakeAtMostOneEvaluationBeyondTheBudget() {
+        Assessment assessed = engine.assess(Rules.RULES, WEAK_LEGS, false);
+        for (int budget = 1; budget < 12; budget++) {
+            Interviewer.Interview bounded = interviewer.interview(WEAK_LEGS, Set.of(), assessed, engine.prober(Rules.RULES), 8, budget);
+            int max = budget;
+            assertTrue(bounded.evaluations() <= max + 1 && (bounded.complete() || bounded.evaluations() >= max),
+                    () -> max + ": " + bounded);
+        }
+    }
+
     /** The evaluations may run out before every question is verified, but what "I don't know" left open is still said. */
     @Test
     void shouldNameWhatCouldNotBeRuledOutEvenWhenTheEvaluationsRunOut() {
