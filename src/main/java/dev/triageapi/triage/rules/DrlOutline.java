@@ -33,8 +33,13 @@ import java.util.regex.Pattern;
  */
 final class DrlOutline {
 
-    /** One rule: where it is written, what its conditions and its consequences say, the fact types its conditions match. */
-    record RuleText(RuleFile file, String name, int line, String conditions, String consequence, Set<String> matches) {
+    /**
+     * One rule: where it is written, what its conditions and its consequences say, the fact types its conditions match,
+     * and what changes how it fires beside its conditions (its attributes, such as {@code agenda-group}, the rule it
+     * extends, whether it is a query).
+     */
+    record RuleText(RuleFile file, String name, int line, String conditions, String consequence, Set<String> matches,
+                    Set<String> attributes, String parent, boolean query) {
     }
 
     private DrlOutline() {
@@ -62,7 +67,8 @@ final class DrlOutline {
                 StringBuilder consequence = new StringBuilder(text(rule.getConsequence()));
                 rule.getNamedConsequences().values().forEach(named -> consequence.append('\n').append(text(named)));
                 rules.add(new RuleText(file, rule.getName(), rule.getLine(), withCalled(conditions.toString(), functions),
-                        withCalled(withoutComments(consequence.toString()), functions), Set.copyOf(matches)));
+                        withCalled(withoutComments(consequence.toString()), functions), Set.copyOf(matches),
+                        Set.copyOf(rule.getAttributes().keySet()), rule.getParentName(), rule.isQuery()));
             }
         });
         return List.copyOf(rules);

@@ -1,12 +1,14 @@
 package dev.triageapi.triage.rules;
 
-import dev.triageapi.triage.engine.RuleInfo;
+import dev.triageapi.triage.facts.CauseFinding;
 import dev.triageapi.triage.facts.Conclusions;
+import dev.triageapi.triage.facts.FollowUp;
+import dev.triageapi.triage.facts.RedFlag;
+import dev.triageapi.triage.facts.SelfCareCandidate;
+import dev.triageapi.triage.facts.UrgencyFinding;
 import dev.triageapi.vocabulary.Urgency;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,32 +24,58 @@ import java.util.regex.Pattern;
 /**
  * Which rules a what-if needs to find every finding at a level or above: those whose consequence can conclude such a
  * level (a red flag at its catalog level, a floor, a self-care picture, which gives a consultation until its screen is
- * answered), and in turn every rule that inserts a fact one of them matches. A rule whose consequence does anything
- * else (modifies or deletes a fact, inserts what cannot be told from its text) is needed at every level.
+ * answered), and in turn every rule that inserts a fact one of them matches. Only what is read for certain is left
+ * out: a rule is needed at every level unless each of its inserts is one of the conclusions of {@link Conclusions}
+ * called by name with its level written out ({@code atLeast(Urgency.CONSULTATION_24, ...)}, {@code redFlag("code",
+ * ...)}), or {@code new} of a fact class that carries no level. A rule that modifies or deletes a fact, inserts
+ * nothing (a query, a rule that only sets a focus) or anything else is needed everywhere; and when any rule steers the
+ * agenda (agenda and activation groups, halting, the session's context) or extends another, every what-if keeps
+ * every rule.
  */
 final class LevelRules {
 
-    /** Every {@code insert(} or {@code insertLogical(} of a consequence. */
-    private static final Pattern ANY_INSERT = Pattern.compile("\\binsert(?:Logical)?\\s*\\(");
-    /** What an insert puts in: a conclusion made by a function of {@link Conclusions}, or {@code new X(...)}. */
-    private static final Pattern INSERTED = Pattern.compile("\\binsert(?:Logical)?\\(\\s*(?:new\\s+)?(\\w+)");
+    private static final Pattern ANY_INSERT = Pattern.compile("\\binsert(?:Logical)?\\s*\\(\\s*");
+    private static final Pattern NEW = Pattern.compile("new\\s+(\\w+)\\s*\\(");
+    private static final Pattern RED_FLAG = Pattern.compile("redFlag\\s*\\(\\s*\"([a-z0-9_]+)\"");
+    private static final Pattern AT_LEAST = Pattern.compile("atLeast\\s*\\(\\s*(?:[\\w.]+\\.)?Urgency\\.([A-Z_0-9]+)\\s*,");
+    private static final Pattern SELF_CARE = Pattern.compile("selfCare\\s*\\(");
+    private static final Pattern SUGGESTS = Pattern.compile("suggests\\s*\\(");
+    private static final Pattern ASK = Pattern.compile("ask\\s*\\(");
     private static final Pattern CHANGES = Pattern.compile("\\b(?:modify|update|delete|retract)\\s*\\(");
-    /** The fact package: a {@code new X} of another package cannot be told apart, so its rule is always kept. */
+    /** The session's context in a consequence: it can halt, set a focus or insert unseen. */
+    private static final Pattern CONTEXT = Pattern.compile("\\bdrools\\s*\\.|\\bkcontext\\b");
+    /** Attributes that change which rules fire beside their conditions: with any of them, nothing is left out. */
+    private static final Set<String> STEERING = Set.of("agenda-group", "activation-group", "ruleflow-group", "auto-focus",
+            "lock-on-active", "timer", "duration", "calendars", "date-effective", "date-expires");
+    /** The findings whose level the verdict reads: made only by the conclusions, whose level can be read. */
+    private static final Set<Class<?>> LEVELLED = Set.of(RedFlag.class, UrgencyFinding.class, SelfCareCandidate.class);
+    /** The fact package: {@code new X} of a class elsewhere cannot be told apart, so its rule is always kept. */
     private static final String FACTS = Conclusions.class.getPackageName();
 
     private LevelRules() {
     }
 
+    /** What one rule's consequence concludes: the highest level (null for none) and the types it inserts. */
+    private record Concludes(Urgency highest, Set<String> types) {
+    }
+
     /**
      * For each level, the names of the rules a what-if at that level or above does not need; a level whose set is that
-     * of the level below it is left out ({@link Urgency#SELF_CARE} is always there).
+     * of the level below it is left out ({@link Urgency#SELF_CARE} is always there, empty when nothing may be left out).
      */
-    static Map<Urgency, Set<String>> notNeeded(List<DrlOutline.RuleText> texts, Map<String, RuleInfo> rules,
-                                               Function<String, Optional<Urgency>> redFlagLevel) {
+    static Map<Urgency, Set<String>> notNeeded(List<DrlOutline.RuleText> texts, Function<String, Optional<Urgency>> redFlagLevel) {
         Map<Urgency, Set<String>> out = new EnumMap<>(Urgency.class);
+        boolean steered = texts.stream().anyMatch(t -> t.parent() != null || t.attributes().stream().anyMatch(STEERING::contains)
+                || CONTEXT.matcher(t.consequence()).find());
+        if (steered) {
+            out.put(Urgency.SELF_CARE, Set.of());
+            return out;
+        }
+        Map<String, Concludes> concludes = new HashMap<>();
+        texts.forEach(t -> concluded(t, redFlagLevel).ifPresent(c -> concludes.put(t.name(), c)));
         Set<String> previous = null;
         for (Urgency level : Urgency.values()) {
-            Set<String> left = notNeeded(texts, rules, redFlagLevel, level);
+            Set<String> left = notNeeded(texts, concludes, level);
             if (previous == null || !left.equals(previous)) {
                 out.put(level, left);
             }
@@ -56,17 +84,15 @@ final class LevelRules {
         return out;
     }
 
-    private static Set<String> notNeeded(List<DrlOutline.RuleText> texts, Map<String, RuleInfo> rules,
-                                         Function<String, Optional<Urgency>> redFlagLevel, Urgency atLeast) {
+    private static Set<String> notNeeded(List<DrlOutline.RuleText> texts, Map<String, Concludes> concludes, Urgency atLeast) {
         Map<String, Set<String>> inserts = new HashMap<>();
         Set<String> needed = new HashSet<>();
         for (DrlOutline.RuleText text : texts) {
-            Optional<Set<String>> types = inserted(text.consequence());
-            Urgency highest = highest(rules.get(text.name()), redFlagLevel);
-            if (types.isEmpty() || highest != null && highest.compareTo(atLeast) >= 0) {
+            Concludes c = concludes.get(text.name());
+            if (c == null || c.highest() != null && c.highest().compareTo(atLeast) >= 0) {
                 needed.add(text.name());
             } else {
-                inserts.put(text.name(), types.get());
+                inserts.put(text.name(), c.types());
             }
         }
         boolean grew = true;
@@ -86,62 +112,51 @@ final class LevelRules {
         return Set.copyOf(inserts.keySet());
     }
 
-    /** The highest level a rule's consequence can conclude, or null; a red flag unknown to the catalog counts as the highest. */
-    private static Urgency highest(RuleInfo rule, Function<String, Optional<Urgency>> redFlagLevel) {
-        if (rule == null) {
-            return Urgency.EMERGENCY_AMBULANCE;
-        }
-        Urgency out = null;
-        for (Urgency level : rule.levels()) {
-            out = level.max(out);
-        }
-        for (String flag : rule.redFlags()) {
-            out = redFlagLevel.apply(flag).orElse(Urgency.EMERGENCY_AMBULANCE).max(out);
-        }
-        if (!rule.pathways().isEmpty()) {
-            out = Urgency.CONSULTATION.max(out);
-        }
-        return out;
-    }
-
-    /**
-     * The simple names of the types (each with its supertypes) a consequence inserts, or empty when that cannot be told
-     * or the consequence changes a fact.
-     */
-    private static Optional<Set<String>> inserted(String consequence) {
-        if (CHANGES.matcher(consequence).find()) {
+    /** What the rule concludes, or empty when that cannot be read for certain (the rule is then always needed). */
+    private static Optional<Concludes> concluded(DrlOutline.RuleText rule, Function<String, Optional<Urgency>> redFlagLevel) {
+        String then = rule.consequence();
+        if (rule.query() || CHANGES.matcher(then).find()) {
             return Optional.empty();
         }
-        int inserts = 0;
-        Matcher any = ANY_INSERT.matcher(consequence);
-        while (any.find()) {
-            inserts++;
-        }
+        Urgency highest = null;
         Set<String> types = new LinkedHashSet<>();
-        List<Class<?>> classes = new ArrayList<>();
-        Matcher m = INSERTED.matcher(consequence);
-        while (m.find()) {
-            Optional<Class<?>> type = typeOf(m.group(1));
-            if (type.isEmpty()) {
+        Matcher insert = ANY_INSERT.matcher(then);
+        boolean any = false;
+        while (insert.find()) {
+            any = true;
+            String rest = then.substring(insert.end());
+            Matcher m;
+            Class<?> type;
+            Urgency level = null;
+            if ((m = NEW.matcher(rest)).lookingAt()) {
+                type = factClass(m.group(1)).orElse(null);
+                if (type == null || LEVELLED.contains(type)) {
+                    return Optional.empty();
+                }
+            } else if ((m = RED_FLAG.matcher(rest)).lookingAt()) {
+                type = RedFlag.class;
+                level = redFlagLevel.apply(m.group(1)).orElse(Urgency.EMERGENCY_AMBULANCE);
+            } else if ((m = AT_LEAST.matcher(rest)).lookingAt()) {
+                type = UrgencyFinding.class;
+                String name = m.group(1);
+                level = Arrays.stream(Urgency.values()).filter(u -> u.name().equals(name)).findFirst().orElse(Urgency.EMERGENCY_AMBULANCE);
+            } else if (SELF_CARE.matcher(rest).lookingAt()) {
+                type = SelfCareCandidate.class;
+                level = Urgency.CONSULTATION;
+            } else if (SUGGESTS.matcher(rest).lookingAt()) {
+                type = CauseFinding.class;
+            } else if (ASK.matcher(rest).lookingAt()) {
+                type = FollowUp.class;
+            } else {
                 return Optional.empty();
             }
-            classes.add(type.get());
-            inserts--;
+            highest = level == null ? highest : level.max(highest);
+            namesOf(type, types);
         }
-        if (inserts != 0) {
-            return Optional.empty();
-        }
-        classes.forEach(c -> namesOf(c, types));
-        return Optional.of(types);
+        return any ? Optional.of(new Concludes(highest, types)) : Optional.empty();
     }
 
-    /** The class a conclusion function returns, or the fact class {@code new X} names. */
-    private static Optional<Class<?>> typeOf(String name) {
-        for (Method method : Conclusions.class.getMethods()) {
-            if (method.getName().equals(name) && Modifier.isStatic(method.getModifiers())) {
-                return Optional.of(method.getReturnType());
-            }
-        }
+    private static Optional<Class<?>> factClass(String name) {
         try {
             return Optional.of(Class.forName(FACTS + "." + name, false, LevelRules.class.getClassLoader()));
         } catch (ClassNotFoundException e) {

@@ -139,7 +139,7 @@ public final class RuleCompiler {
         Map<String, RuleInfo> rules = describeRules(files, texts, compiled.kieBase());
         KieSessionsPool sessions = compiled.kieBase().newKieSessionsPool(1);
         Map<Urgency, KieSessionsPool> levelPools = new EnumMap<>(Urgency.class);
-        LevelRules.notNeeded(texts, rules, redFlagLevel).forEach((level, left) -> {
+        LevelRules.notNeeded(texts, redFlagLevel).forEach((level, left) -> {
             if (left.isEmpty()) {
                 levelPools.put(level, sessions);
                 return;

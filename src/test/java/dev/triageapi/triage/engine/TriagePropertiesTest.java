@@ -327,7 +327,7 @@ class TriagePropertiesTest {
         Prober prober = ENGINE.prober(Rules.RULES);
         Seeds.forAllConcurrently(300, random -> {
             TriageCase c = triageCase(random);
-            Probe all = ENGINE.probe(Rules.RULES, c);
+            Probe all = ENGINE.probeOnEveryRule(Rules.RULES, c);
             for (Urgency level : Urgency.values()) {
                 Probe expected = prober.level(c, level);
                 assertEquals(List.of(all.urgency(), all.holding()), List.of(expected.urgency(), expected.holding()),

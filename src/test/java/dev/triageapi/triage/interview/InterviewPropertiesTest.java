@@ -120,15 +120,16 @@ class InterviewPropertiesTest {
      * The interview's savings change none of its answers: what-ifs that run only the rules able to decide each (those of
      * the case's level and above, or above it) and spare what their reads show cannot differ (an answer or a worst form
      * no rule read, an answer asked alike with one evaluated) ask, on the starts and the whole truths, the same questions,
-     * name the same unresolved ones and say the interview is complete alike as what-ifs on every level rule taken to
-     * read everything, with no more evaluations.
+     * name the same unresolved ones and say the interview is complete alike as what-ifs on every rule taken to read
+     * everything. (How many evaluations that spares is measured, not tested: a what-if on fewer rules that finds less
+     * than expected evaluates again on all of them.)
      */
     @Test
     void anInterviewOnTheRulesOfEachLevelAsksWhatOneOnAllOfThemAsks() {
         TriageEngine engine = new TriageEngine(Rules.CATALOG);
         Interviewer interviewer = new Interviewer(Rules.CATALOG, PLAN);
         Prober everyRule = Prober.exact(x -> {
-            Probe p = engine.probe(Rules.RULES, x);
+            Probe p = engine.probeOnEveryRule(Rules.RULES, x);
             return new Probe(p.urgency(), p.holding(), AnswersRead.EVERY);
         });
         Prober fewer = engine.prober(Rules.RULES);
@@ -140,7 +141,6 @@ class InterviewPropertiesTest {
                 Interviewer.Interview some = interviewer.interview(c, Set.of(), a, fewer, 8, Integer.MAX_VALUE);
                 assertEquals(List.of(all.questions(), all.unresolved(), all.complete()),
                         List.of(some.questions(), some.unresolved(), some.complete()), () -> describe(c));
-                assertTrue(some.evaluations() <= all.evaluations(), () -> some.evaluations() + " > " + all.evaluations() + ": " + describe(c));
             }
         });
     }
