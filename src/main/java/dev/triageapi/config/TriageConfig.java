@@ -114,9 +114,9 @@ public interface TriageConfig {
         int interviewQuestions();
 
         /**
-         * Most rule evaluations the interview may make for one request (about 25 on ordinary ones): a request with
-         * many symptoms opens many questions, and one POST must not buy unbounded CPU. Past it the interview returns
-         * what it verified and is not complete.
+         * Most rule evaluations the interview may make for one request, give or take the one a last what-if may need
+         * (about 20 on ordinary requests): a request with many symptoms opens many questions, and one POST must not buy
+         * unbounded CPU. Past it the interview returns what it verified and is not complete.
          */
         @WithDefault("200")
         int interviewEvaluations();
