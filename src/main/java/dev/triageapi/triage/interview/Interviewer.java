@@ -188,8 +188,10 @@ public final class Interviewer {
         List<Question> candidates = this.candidates.of(c, dontKnow);
         // Reporting a symptom or a risk factor, or a pregnancy, never lowers the level (a property the rules are tested
         // for): when all of them together, each symptom at its most alarming, do not raise it, none of them can alone.
-        boolean presenceCanRaise = false;
-        if (current != Urgency.EMERGENCY_AMBULANCE) {
+        // At a consultation or below nearly every red flag raises, so that bound (the largest case an interview
+        // evaluates) would only add its cost: each is probed alone.
+        boolean presenceCanRaise = current.compareTo(Urgency.CONSULTATION) <= 0;
+        if (!presenceCanRaise && current != Urgency.EMERGENCY_AMBULANCE) {
             presenceCanRaise = wayUp.allPresent(c, candidates, probe).compareTo(current) > 0;
         }
         // What a symptom opens in turn is checked only once nothing else is left to ask (symptomsTogether below): its
