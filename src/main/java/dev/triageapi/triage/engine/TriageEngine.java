@@ -67,11 +67,10 @@ public final class TriageEngine {
     }
 
     /**
-     * What-ifs on this rule set that run only the rules able to decide what is asked (one prober per request: it
-     * counts its evaluations): a case expected at a level is
+     * What-ifs on this rule set that run only the rules able to decide what is asked: a case expected at a level is
      * first evaluated on the rules that can conclude that level or a higher one (exact when one of them does, and
      * evaluated on every level rule when none does), and whether a case rises above a level needs only the rules that
-     * can conclude a higher one.
+     * can conclude a higher one. One prober per request: it counts its evaluations.
      */
     public Prober prober(RuleSet rules) {
         return new Prober() {

@@ -114,8 +114,8 @@ public final class Interviewer {
 
     /**
      * The interview of a case the rules assessed as {@code assessed}, {@code probe} evaluating its what-ifs, making at most
-     * {@code maxEvaluations} evaluations: a request with many symptoms opens many questions, and a client must not be
-     * able to buy unbounded CPU with one POST. When they run out, the questions verified so far are returned and the
+     * {@code maxEvaluations} evaluations, give or take one ({@link Budgeted}): a request with many symptoms opens many
+     * questions, and a client must not be able to buy unbounded CPU with one POST. When they run out, the questions verified so far are returned and the
      * interview is not complete. A question about an answer the rules did not read when they evaluated the case costs
      * no evaluation ({@link AnswersRead}): no answer to it can change the level.
      */
@@ -184,7 +184,6 @@ public final class Interviewer {
         Urgency current = base.urgency();
         // Whether an answer raises the level needs only the rules that can conclude a higher one.
         Function<TriageCase, Probe> probe = x -> prober.above(x, current);
-
         List<Question> candidates = this.candidates.of(c, dontKnow);
         // Reporting a symptom or a risk factor, or a pregnancy, never lowers the level (a property the rules are tested
         // for): when all of them together, each symptom at its most alarming, do not raise it, none of them can alone.

@@ -28,13 +28,13 @@ public record Question(String id, Subject subject, String symptom, Modifier modi
     static final String UNDER_TREATMENT_ID = "underTreatment";
     static final String AGE_ID = "age";
 
-    /** Does the patient have this symptom? */
     /** The answer this modifier question has in the case: null when it is unknown, or for any other question. */
     Object answerIn(TriageCase c) {
         int i = subject == Subject.MODIFIER ? Answering.indexOf(c, symptom) : -1;
         return i < 0 ? null : c.symptoms().get(i).get(modifier);
     }
 
+    /** Does the patient have this symptom? */
     public static Question symptom(String code) {
         return new Question("symptom:" + code, Subject.SYMPTOM, code, null, null);
     }

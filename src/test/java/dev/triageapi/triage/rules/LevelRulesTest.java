@@ -46,6 +46,15 @@ class LevelRulesTest {
                 insert(atLeast(Urgency.CONSULTATION, "cause_to_be_found", $s));
             end
             """;
+    private static final String STIFF_NECK_SUGGESTS_MENINGITIS = """
+            rule "A"
+                @source("test")
+            when
+                $s : Symptom( code == "neck_stiffness" )
+            then
+                insert(suggests("meningitis", $s));
+            end
+            """;
     private static final String SEVERE_HEADACHE = """
             when
                 $s : Symptom( code == "headache", severe )
@@ -86,14 +95,7 @@ class LevelRulesTest {
                             insert(redFlag("stroke_sudden_severe_headache", $s));
                         end
                         """),
-                Arguments.of("a rule that extends one reading a suggestion", """
-                        rule "A"
-                            @source("test")
-                        when
-                            $s : Symptom( code == "neck_stiffness" )
-                        then
-                            insert(suggests("meningitis", $s));
-                        end
+                Arguments.of("a rule that extends one reading a suggestion", STIFF_NECK_SUGGESTS_MENINGITIS + """
                         rule "B"
                             @source("test")
                         when
@@ -156,13 +158,7 @@ class LevelRulesTest {
                             @source("test")
                             CauseFinding( condition == "meningitis" )
                         end
-                        rule "A"
-                            @source("test")
-                        when
-                            $s : Symptom( code == "neck_stiffness" )
-                        then
-                            insert(suggests("meningitis", $s));
-                        end
+""" + STIFF_NECK_SUGGESTS_MENINGITIS + """
                         rule "B"
                             @source("test")
                         when
@@ -172,14 +168,7 @@ class LevelRulesTest {
                             insert(redFlag("possible_meningitis", $s));
                         end
                         """),
-                Arguments.of("a count of suggestions", """
-                        rule "A"
-                            @source("test")
-                        when
-                            $s : Symptom( code == "neck_stiffness" )
-                        then
-                            insert(suggests("meningitis", $s));
-                        end
+                Arguments.of("a count of suggestions", STIFF_NECK_SUGGESTS_MENINGITIS + """
                         rule "B"
                             @source("test")
                         when
