@@ -3,6 +3,7 @@ package dev.triageapi.triage.engine;
 import dev.triageapi.triage.facts.ReadNotes;
 import dev.triageapi.vocabulary.Modifier;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,6 +39,15 @@ public final class AnswersRead {
         }
         ReadNotes read = bySymptom.get(symptom);
         return read == null || read.read(modifier);
+    }
+
+    /**
+     * The codes of a one-choice answer of this symptom the rules asked about by value (see
+     * {@link ReadNotes#askedChoices}); every code when it cannot be told.
+     */
+    public List<String> askedChoices(String symptom, Modifier modifier) {
+        ReadNotes read = bySymptom == null ? null : bySymptom.get(symptom);
+        return read != null ? read.askedChoices(modifier) : modifier.kind() == Modifier.Kind.CHOICE ? modifier.choices() : List.of();
     }
 
     /**

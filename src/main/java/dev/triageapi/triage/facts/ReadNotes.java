@@ -4,6 +4,7 @@ import dev.triageapi.vocabulary.Modifier;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -109,6 +110,23 @@ public final class ReadNotes {
         int ib = index(b);
         long asked = values == null ? 0 : values[i];
         return ia < 0 || ib < 0 || (asked & (1L << ia)) != 0 || (asked & (1L << ib)) != 0;
+    }
+
+    /**
+     * The codes of a one-choice answer ({@link Modifier.Kind#CHOICE}) the rules asked about by value ("is it an
+     * injury?"), in the modifier's order: every code when they read the answer whole, none when they did not read it.
+     * An answer they did not ask about gives what the answer left unknown gives.
+     */
+    public List<String> askedChoices(Modifier m) {
+        if (m.kind() != Modifier.Kind.CHOICE || !read(m)) {
+            return List.of();
+        }
+        if ((whole & (1 << m.ordinal())) != 0) {
+            return m.choices();
+        }
+        long asked = values == null ? 0 : values[m.ordinal()];
+        return m.choices().stream().filter(code -> m.choice(code).map(ReadNotes::index)
+                .filter(bit -> bit >= 0 && (asked & (1L << bit)) != 0).isPresent()).toList();
     }
 
     /** The notes of two copies of one symptom together: what either asked counts. */

@@ -67,8 +67,12 @@ final class WayUp {
      * alike ({@link Probe#read()}), and it is neither built nor evaluated.
      */
     Urgency highest(Function<Map<String, String>, TriageCase> inForm, Collection<String> symptoms, Function<TriageCase, Probe> probe) {
+        return highest(inForm, symptoms, probe, probe.apply(inForm.apply(plan.alarmingForms().get(0))));
+    }
+
+    private Urgency highest(Function<Map<String, String>, TriageCase> inForm, Collection<String> symptoms,
+                            Function<TriageCase, Probe> probe, Probe first) {
         List<Map<String, String>> forms = plan.alarmingForms();
-        Probe first = probe.apply(inForm.apply(forms.get(0)));
         Urgency out = first.urgency();
         for (int i = 1; i < forms.size() && out != Urgency.EMERGENCY_AMBULANCE; i++) {
             Set<Modifier> differ = plan.alternativeModifiers(i);
@@ -144,7 +148,9 @@ final class WayUp {
      * A reported symptom's details can raise the level together where none does alone (begun suddenly, and today; in
      * the face, and last seen well today). For each reported symptom none of whose open details raises the level
      * alone, the case with all of them in each worst form is evaluated; if that raises it, each detail some worst form
-     * answers is asked, with that level.
+     * answers is asked, with that level. A detail no worst form answers can raise with them too (a severe pain after an
+     * injury): where the first form's evaluation asked such an open detail about a value, the form with that value is
+     * evaluated as well, and the detail asked with the others when it raises.
      */
     void jointlyRaising(TriageCase c, List<Question> candidates, Urgency current, Function<TriageCase, Probe> probe,
                           List<Asked> raising) {
@@ -161,9 +167,31 @@ final class WayUp {
             if (open.isEmpty() || anyRaises) {
                 continue;
             }
-            Urgency l = highestForm(c, s.getCode(), probe);
+            String code = s.getCode();
+            Map<String, String> worst = plan.alarmingForms().get(0);
+            Probe first = probe.apply(inForm(c, code, worst));
+            Urgency formsReach = highest(form -> inForm(c, code, form), List.of(code), probe, first);
+            List<Question> asked = new ArrayList<>(open);
+            for (Question q : candidates) {
+                // A detail that raises the level alone is asked already: only one that raises with the worst form is sought.
+                if (formsReach.compareTo(current) > 0 || q.subject() != Question.Subject.MODIFIER || !q.symptom().equals(code)
+                        || plan.alarmingModifiers().contains(q.modifier().code())
+                        || raising.stream().anyMatch(a -> a.question().equals(q))) {
+                    continue;
+                }
+                for (String value : first.read().askedChoices(code, q.modifier())) {
+                    Outcome withValue = answering.answer(inForm(c, code, worst), q, value);
+                    Urgency reached = withValue.refusal() == null ? probe.apply(withValue.triageCase()).urgency() : formsReach;
+                    if (reached.compareTo(formsReach) > 0) {
+                        formsReach = reached;
+                        asked.add(q);
+                        break;
+                    }
+                }
+            }
+            Urgency l = formsReach;
             if (l.compareTo(current) > 0) {
-                open.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));
+                asked.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));
             }
         }
     }

@@ -19,6 +19,7 @@ import dev.triageapi.vocabulary.Trigger;
 import dev.triageapi.vocabulary.Urgency;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -53,6 +54,36 @@ class InterviewerTest {
         SimulatedPatient.Ending end = patient.interview(start, truth);
         assertEquals(patient.atOnce(truth), end.level(), end::toString);
         assertTrue(end.level().isEmergency(), end::toString);
+    }
+
+    /**
+     * A severe muscle pain after an injury needs a doctor within a day; neither detail raises the level alone, and no
+     * worst form of a symptom holds a trigger. Found by the interview property at ten times its tries (seed 20261207):
+     * the interview ended, complete, at a consultation.
+     */
+    @Test
+    void shouldAskWhatBroughtOnAMusclePainWhenOnlyAnInjuryWithASeverePainRaisesTheLevel() {
+        TriageCase start = new TriageCase(new Patient(60, Sex.MALE, null), List.of(Symptom.builder("back_pain")
+                .severity(Severity.MODERATE).build()), List.of());
+        List<Symptom> said = new ArrayList<>(List.of(
+                Symptom.builder("back_pain").onset(Onset.SUDDEN).severity(Severity.MODERATE).hoursSinceOnset(2.0).recurring(true).build(),
+                Symptom.builder("muscle_pain").onset(Onset.GRADUAL).side(Side.BOTH).severity(Severity.SEVERE).worsening(false)
+                        .recurring(false).trigger(Trigger.INJURY).build()));
+        for (String code : List.of("saddle_numbness", "bladder_or_bowel_problems", "muscle_weakness", "numbness", "difficulty_walking",
+                "muscle_spasms", "dark_urine", "skin_rash", "muscle_cramps", "headache", "difficulty_breathing", "chest_pain",
+                "confusion", "neck_stiffness", "abdominal_pain", "pins_and_needles")) {
+            said.add(absent(code));
+        }
+        for (String code : List.of("fever", "weight_loss", "fatigue", "palpitations", "vomiting")) {
+            said.add(Symptom.builder(code).status(SymptomStatus.UNKNOWN).build());
+        }
+        TriageCase truth = new TriageCase(new Patient(60, Sex.MALE, false), said, List.of(),
+                List.of("injected_drug_use", "immunosuppression", "recent_surgery", "corticosteroid_use", "statin_use",
+                        "anticoagulant_use").stream().map(RiskFactorAbsent::new).toList(), null);
+        SimulatedPatient.Ending end = patient.interview(start, truth);
+        assertEquals(Urgency.CONSULTATION_24, patient.atOnce(truth), end::toString);
+        assertEquals(Urgency.CONSULTATION_24, end.level(), end::toString);
+        assertTrue(end.asked().contains("modifier:muscle_pain.trigger"), end::toString);
     }
 
     /** Both feet tingling with back pain is the spinal pattern: one-sided, the stroke one, would not show it. */
