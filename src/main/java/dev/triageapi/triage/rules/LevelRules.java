@@ -36,11 +36,6 @@ final class LevelRules {
 
     private static final Pattern ANY_INSERT = Pattern.compile("\\binsert(?:Logical)?\\s*\\(\\s*");
     private static final Pattern NEW = Pattern.compile("new\\s+(\\w+)\\s*\\(");
-    private static final Pattern RED_FLAG = Pattern.compile("redFlag\\s*\\(\\s*\"([a-z0-9_]+)\"");
-    private static final Pattern AT_LEAST = Pattern.compile("atLeast\\s*\\(\\s*(?:[\\w.]+\\.)?Urgency\\.([A-Z_0-9]+)\\s*,");
-    private static final Pattern SELF_CARE = Pattern.compile("selfCare\\s*\\(");
-    private static final Pattern SUGGESTS = Pattern.compile("suggests\\s*\\(");
-    private static final Pattern ASK = Pattern.compile("ask\\s*\\(");
     private static final Pattern CHANGES = Pattern.compile("\\b(?:modify|update|delete|retract)\\s*\\(");
     /** The session's context in a consequence: it can halt, set a focus or insert unseen. */
     private static final Pattern CONTEXT = Pattern.compile("\\bdrools\\s*\\.|\\bkcontext\\b");
@@ -133,19 +128,19 @@ final class LevelRules {
                 if (type == null || LEVELLED.contains(type)) {
                     return Optional.empty();
                 }
-            } else if ((m = RED_FLAG.matcher(rest)).lookingAt()) {
+            } else if ((m = RuleCompiler.RED_FLAG.matcher(rest)).lookingAt()) {
                 type = RedFlag.class;
                 level = redFlagLevel.apply(m.group(1)).orElse(Urgency.EMERGENCY_AMBULANCE);
-            } else if ((m = AT_LEAST.matcher(rest)).lookingAt()) {
+            } else if ((m = RuleCompiler.AT_LEAST.matcher(rest)).lookingAt()) {
                 type = UrgencyFinding.class;
                 String name = m.group(1);
                 level = Arrays.stream(Urgency.values()).filter(u -> u.name().equals(name)).findFirst().orElse(Urgency.EMERGENCY_AMBULANCE);
-            } else if (SELF_CARE.matcher(rest).lookingAt()) {
+            } else if (RuleCompiler.SELF_CARE.matcher(rest).lookingAt()) {
                 type = SelfCareCandidate.class;
                 level = Urgency.CONSULTATION;
-            } else if (SUGGESTS.matcher(rest).lookingAt()) {
+            } else if (RuleCompiler.SUGGESTS.matcher(rest).lookingAt()) {
                 type = CauseFinding.class;
-            } else if (ASK.matcher(rest).lookingAt()) {
+            } else if (RuleCompiler.ASK.matcher(rest).lookingAt()) {
                 type = FollowUp.class;
             } else {
                 return Optional.empty();

@@ -39,25 +39,27 @@ import java.util.regex.Pattern;
  */
 public final class RuleCompiler {
 
-    private static final Pattern RED_FLAG = Pattern.compile("redFlag\\(\\s*\"([a-z0-9_]+)\"");
-    private static final Pattern SUGGESTS = Pattern.compile("suggests\\(\\s*\"([a-z0-9_]+)\"");
-    private static final Pattern AT_LEAST = Pattern.compile("atLeast\\(\\s*Urgency\\.([A-Z_0-9]+)");
-    private static final Pattern SELF_CARE = Pattern.compile("selfCare\\(\\s*\"([a-z0-9_]+)\"");
+    // The conclusions of a consequence, however spaced and with the level's class named in full or not; LevelRules reads
+    // an insert by them too, so what the catalog check sees and what a what-if leaves out are read alike.
+    static final Pattern RED_FLAG = Pattern.compile("\\bredFlag\\s*\\(\\s*\"([^\"]*)\"");
+    static final Pattern SUGGESTS = Pattern.compile("\\bsuggests\\s*\\(\\s*\"([^\"]*)\"");
+    static final Pattern AT_LEAST = Pattern.compile("\\batLeast\\s*\\(\\s*(?:[\\w.]+\\.)?Urgency\\.([A-Z_0-9]+)\\s*,");
+    static final Pattern SELF_CARE = Pattern.compile("\\bselfCare\\s*\\(\\s*\"([^\"]*)\"");
     /** A trigger a condition compares with: {@code triggeredBy("exercise")}, checked as the answer {@code trigger=exercise}. */
-    private static final Pattern TRIGGERED_BY = Pattern.compile("\\btriggeredBy\\(\\s*\"([^\"]*)\"\\s*\\)");
-    private static final Pattern ASK = Pattern.compile("\\bask\\(");
+    private static final Pattern TRIGGERED_BY = Pattern.compile("\\btriggeredBy\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
+    static final Pattern ASK = Pattern.compile("\\bask\\s*\\(");
     /**
      * The codes a condition compares with: {@code code == "x"}, {@code code != "x"}, {@code code in ("x", "y")}, and in a
      * DRL function's Java {@code s.getCode().equals("x")}.
      */
     private static final Pattern CODE_COMPARED = Pattern.compile("\\bcode\\s*(?:==|!=)\\s*\"([^\"]*)\"|\\bgetCode\\(\\)\\.equals\\(\\s*\"([^\"]*)\"");
     private static final Pattern CODE_IN = Pattern.compile("\\bcode\\s+(?:not\\s+)?in\\s*\\(([^)]*)\\)");
-    private static final Pattern REASON = Pattern.compile("atLeast\\(\\s*Urgency\\.[A-Z_0-9]+\\s*,\\s*\"([^\"]*)\"");
+    private static final Pattern REASON = Pattern.compile("\\batLeast\\s*\\(\\s*(?:[\\w.]+\\.)?Urgency\\.[A-Z_0-9]+\\s*,\\s*\"([^\"]*)\"");
     /** The symptom groups a condition names: {@code inGroup("x")}. */
-    private static final Pattern GROUP = Pattern.compile("\\binGroup\\(\\s*\"([^\"]*)\"\\s*\\)");
+    private static final Pattern GROUP = Pattern.compile("\\binGroup\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern LITERAL = Pattern.compile("\"([^\"]*)\"");
     /** The answer a question asks for: {@code ask($s, "modifier", "value", ...)}. */
-    private static final Pattern ASKED = Pattern.compile("\\bask\\(\\s*\\$\\w+\\s*,\\s*\"([^\"]*)\"\\s*,\\s*\"([^\"]*)\"");
+    private static final Pattern ASKED = Pattern.compile("\\bask\\s*\\(\\s*\\$\\w+\\s*,\\s*\"([^\"]*)\"\\s*,\\s*\"([^\"]*)\"");
     /** Where the rule files sit in the Kie module each compile builds. */
     private static final String SOURCE_ROOT = "src/main/resources/";
     private static final AtomicLong MODULES = new AtomicLong();

@@ -54,6 +54,17 @@ class RuleVocabularyTest {
         assertTrue(problems.get(0).contains("'numbnes'"), problems.get(0));
     }
 
+    /** The conclusions are read however they are spaced or qualified: a red flag or reason unknown to the catalog is refused. */
+    @Test
+    void shouldRefuseAnUnknownRedFlagOrReasonWrittenWithSpacesOrAQualifiedLevel() {
+        List<String> problems = problems(HEAD + "import function dev.triageapi.triage.facts.Conclusions.redFlag;\n"
+                + "rule \"Spaced\"\n @source(\"x\")\nwhen\n  $s : Symptom( code == \"numbness\", present )\n"
+                + "then\n  insert(redFlag (\"no_such_flag\", $s));\n"
+                + "  insert(atLeast( dev.triageapi.vocabulary.Urgency.CONSULTATION , \"no_such_reason\", $s));\nend\n");
+        assertTrue(problems.stream().anyMatch(p -> p.contains("no_such_flag")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("no_such_reason")), problems.toString());
+    }
+
     @Test
     void shouldRefuseAReasonTheCatalogDoesNotWord() {
         List<String> problems = problems(HEAD + "rule \"Reason\"\n @source(\"x\")\nwhen\n  $s : Symptom( code == \"numbness\", present )\n"
