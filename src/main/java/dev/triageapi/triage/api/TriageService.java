@@ -24,6 +24,7 @@ import dev.triageapi.triage.api.TriageResponse.SelfCareAdvice;
 import dev.triageapi.triage.api.TriageResponse.TraceEntry;
 import dev.triageapi.triage.engine.Assessment;
 import dev.triageapi.triage.engine.Assessment.ScreenQuestion;
+import dev.triageapi.triage.engine.Prober;
 import dev.triageapi.triage.engine.RuleSet;
 import dev.triageapi.triage.engine.TriageEngine;
 import dev.triageapi.triage.facts.TriageCase;
@@ -186,8 +187,9 @@ public class TriageService {
         }
         requests.checkSize(answered.triageCase(), "answers");
         Assessment assessment = engine.assess(ruleSet, answered.triageCase(), withTrace);
+        Prober whatIf = engine.prober(ruleSet);
         Interview interview = withInterview ? interviewer.interview(answered.triageCase(), answered.dontKnow(),
-                assessment, engine.prober(ruleSet), interviewQuestions, interviewEvaluations) : null;
+                assessment, whatIf, interviewQuestions, interviewEvaluations) : null;
         if (!mapped.ignored().isEmpty()) {
             unused = Stream.concat(mapped.ignored().stream(), unused.stream()).toList();
         }
@@ -198,8 +200,7 @@ public class TriageService {
             // Asked only when it could matter, as every follow-up question is; it stays listed in unused either way.
             Urgency worst = assessment.urgency();
             for (TriageCase form : ifReported) {
-                Urgency l = engine.urgency(ruleSet, form);
-                worst = l.compareTo(worst) > 0 ? l : worst;
+                worst = worst.max(whatIf.above(form, assessment.urgency()).urgency());
             }
             if (worst.compareTo(assessment.urgency()) > 0) {
                 asked.add(new FollowUpQuestion(code, "status", "present", worst,
