@@ -2,8 +2,10 @@ package dev.triageapi.triage.facts;
 
 import dev.triageapi.vocabulary.BodyLocation;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Where on the body a symptom was reported, read as the rules need it: the limbs, the legs, the hands and feet, the
@@ -25,6 +27,41 @@ final class Places {
     /** The muscles nearest the trunk, where myopathies and polymyalgia show first. */
     private static final Set<BodyLocation> PROXIMAL = EnumSet.of(
             BodyLocation.SHOULDER, BodyLocation.UPPER_ARM, BodyLocation.HIP, BodyLocation.THIGH);
+
+    /**
+     * The questions the rules ask of a symptom's places, each a test of the whole set: a session's copy notes which it
+     * asked ({@link ReadNotes}), so that two answers every asked test gives alike are known to give the same outcome.
+     */
+    enum Test {
+        FACE(p -> p.contains(BodyLocation.FACE)),
+        FOOT(p -> p.contains(BodyLocation.FOOT)),
+        WHOLE_BODY(p -> p.contains(BodyLocation.WHOLE_BODY)),
+        NONE_GIVEN(Set::isEmpty),
+        POSSIBLY_FACE_ARM_OR_LEG(Places::possiblyFaceArmOrLeg),
+        POSSIBLY_LIMB(Places::possiblyLimb),
+        LEGS_ONLY(Places::legsOnly),
+        LIMBS_ONLY(Places::limbsOnly),
+        ARM_ONLY(Places::armOnly),
+        HAND_OR_FOOT_ONLY(Places::handOrFootOnly),
+        PROXIMAL(Places::proximal);
+
+        private final Predicate<Set<BodyLocation>> test;
+
+        Test(Predicate<Set<BodyLocation>> test) {
+            this.test = test;
+        }
+
+        boolean of(Set<BodyLocation> places) {
+            return test.test(places);
+        }
+    }
+
+    /** The places an answer holds: none when it is unknown ({@code null}). */
+    @SuppressWarnings("unchecked")
+    static Set<BodyLocation> of(Object answer) {
+        return answer == null || ((Collection<BodyLocation>) answer).isEmpty() ? Set.of()
+                : EnumSet.copyOf((Collection<BodyLocation>) answer);
+    }
 
     /**
      * Whether {@code places} holds one in neither {@code of} nor the limb one of them is in (the arms; the legs and

@@ -1,5 +1,6 @@
 package dev.triageapi.triage.facts;
 
+import dev.triageapi.vocabulary.BodyLocation;
 import dev.triageapi.vocabulary.Modifier;
 
 import java.util.Arrays;
@@ -11,7 +12,7 @@ import java.util.Set;
 /**
  * What the rules asked of the answers of one session's copy of a symptom, noted as they ask: whether an answer is
  * known, whether it is one of some values (an enum's constant, true or false), whether a number of hours is at most
- * some bound, or the answer itself. Two answers the rules asked alike about give the same outcome, since an evaluation
+ * some bound, which tests of the places it holds ({@link Places.Test}), or the answer itself. Two answers the rules asked alike about give the same outcome, since an evaluation
  * is a deterministic function of what it reads ({@link #tellsApart}). Only the copy writes its notes, on the one thread
  * that fires its session's rules; they are read once the session is done.
  */
@@ -19,6 +20,9 @@ public final class ReadNotes {
 
     private int read;
     private int whole;
+    private int known;
+    /** One bit per test of the places asked ({@link Places.Test}). */
+    private int placeTests;
     /** By modifier ordinal, one bit per value asked about; made on the first such question. */
     private long[] values;
     /** By modifier ordinal, the bounds asked about; made on the first such question. */
@@ -42,6 +46,7 @@ public final class ReadNotes {
     /** Only whether the answer is known was asked. */
     void known(Modifier m) {
         read |= 1 << m.ordinal();
+        known |= 1 << m.ordinal();
     }
 
     /** Whether the answer is this value was asked. */
@@ -56,6 +61,12 @@ public final class ReadNotes {
             values = new long[Modifier.values().length];
         }
         values[m.ordinal()] |= 1L << bit;
+    }
+
+    /** A test of the places was asked. */
+    void place(Places.Test test) {
+        read |= 1 << Modifier.LOCATIONS.ordinal();
+        placeTests |= 1 << test.ordinal();
     }
 
     /** Whether the answer (a number of hours) is at most this bound was asked. */
@@ -99,7 +110,18 @@ public final class ReadNotes {
             return false;
         }
         int i = m.ordinal();
-        if ((whole & (1 << i)) != 0 || a == null || b == null || a.getClass() != b.getClass()) {
+        if ((whole & (1 << i)) != 0) {
+            return true;
+        }
+        if (m == Modifier.LOCATIONS) {
+            Set<BodyLocation> x = Places.of(a);
+            Set<BodyLocation> y = Places.of(b);
+            return Arrays.stream(Places.Test.values()).anyMatch(t -> (placeTests & (1 << t.ordinal())) != 0 && t.of(x) != t.of(y));
+        }
+        if (a == null || b == null) {
+            return (known & (1 << i)) != 0 || told(i, a == null ? b : a);
+        }
+        if (a.getClass() != b.getClass()) {
             return true;
         }
         if (a instanceof Double x && b instanceof Double y) {
@@ -110,6 +132,19 @@ public final class ReadNotes {
         int ib = index(b);
         long asked = values == null ? 0 : values[i];
         return ia < 0 || ib < 0 || (asked & (1L << ia)) != 0 || (asked & (1L << ib)) != 0;
+    }
+
+    /**
+     * Whether something asked gives this answer another result than an unknown one: a test of its own value (an unknown
+     * answer is no value), or a bound it is within (an unknown number of hours is within none).
+     */
+    private boolean told(int i, Object value) {
+        if (value instanceof Double x) {
+            double[] asked = bounds == null ? null : bounds[i];
+            return asked != null && Arrays.stream(asked).anyMatch(h -> x <= h);
+        }
+        int bit = index(value);
+        return bit < 0 || values != null && (values[i] & (1L << bit)) != 0;
     }
 
     /**
@@ -135,6 +170,8 @@ public final class ReadNotes {
         for (ReadNotes notes : new ReadNotes[] {x, y}) {
             out.read |= notes.read;
             out.whole |= notes.whole;
+            out.known |= notes.known;
+            out.placeTests |= notes.placeTests;
             for (Modifier m : Modifier.values()) {
                 int i = m.ordinal();
                 if (notes.values != null && notes.values[i] != 0) {

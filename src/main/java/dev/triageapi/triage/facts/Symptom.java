@@ -121,6 +121,14 @@ public final class Symptom {
         return given != null && given <= hours;
     }
 
+    /** What a test of the places gives. */
+    private boolean place(Places.Test test) {
+        if (recording) {
+            notes.place(test);
+        }
+        return test.of(locations);
+    }
+
     private Set<BodyLocation> places() {
         if (recording) {
             notes.whole(Modifier.LOCATIONS);
@@ -207,16 +215,16 @@ public final class Symptom {
     public boolean isOneSided() { return is(Modifier.SIDE, Side.LEFT) | is(Modifier.SIDE, Side.RIGHT); }
     public boolean isSideUnknown() { return !known(Modifier.SIDE); }
 
-    public boolean isFaceInvolved() { return places().contains(BodyLocation.FACE); }
+    public boolean isFaceInvolved() { return place(Places.Test.FACE); }
 
     /** Affects the face, an arm or a leg, or the location was not given (so it may). */
     public boolean isPossiblyFaceArmOrLeg() {
-        return Places.possiblyFaceArmOrLeg(places());
+        return place(Places.Test.POSSIBLY_FACE_ARM_OR_LEG);
     }
 
     /** Affects an arm or a leg, or the location was not given (so it may). */
     public boolean isPossiblyLimb() {
-        return Places.possiblyLimb(places());
+        return place(Places.Test.POSSIBLY_LIMB);
     }
 
     /** Reported on both sides and only in the legs, feet or trunk: the pattern of a spinal cord problem. */
@@ -226,7 +234,7 @@ public final class Symptom {
 
     /** Reported only in the legs, feet or trunk, and in a leg or foot among them. */
     private boolean isLegsOnly() {
-        return Places.legsOnly(places());
+        return place(Places.Test.LEGS_ONLY);
     }
 
     /**
@@ -237,12 +245,12 @@ public final class Symptom {
         if (isBothLegsOnly()) {
             return true;
         }
-        return (!known(Modifier.SIDE) && isLegsOnly()) || (is(Modifier.SIDE, Side.BOTH) && places().isEmpty());
+        return (!known(Modifier.SIDE) && isLegsOnly()) || (is(Modifier.SIDE, Side.BOTH) && place(Places.Test.NONE_GIVEN));
     }
 
     /** Reported in the limbs (shoulder and hip included) and nowhere else; false when no place was given. */
     public boolean isLimbOnly() {
-        return Places.limbsOnly(places());
+        return place(Places.Test.LIMBS_ONLY);
     }
 
     /**
@@ -256,7 +264,7 @@ public final class Symptom {
 
     /** Reported in an arm (shoulder and hand included) and nowhere else; false when no place was given. */
     public boolean isArmOnly() {
-        return Places.armOnly(places());
+        return place(Places.Test.ARM_ONLY);
     }
 
     /** Said to have been brought on by nothing in particular. */
@@ -264,16 +272,16 @@ public final class Symptom {
 
     /** Reported in a hand or a foot, or both, and nowhere else. */
     public boolean isHandOrFootOnly() {
-        return Places.handOrFootOnly(places());
+        return place(Places.Test.HAND_OR_FOOT_ONLY);
     }
 
     public boolean isBothSides() { return is(Modifier.SIDE, Side.BOTH); }
 
-    public boolean isFootInvolved() { return places().contains(BodyLocation.FOOT); }
+    public boolean isFootInvolved() { return place(Places.Test.FOOT); }
 
     /** Reported at the shoulders, upper arms, hips or thighs and nowhere further out. */
     public boolean isProximal() {
-        return Places.proximal(places());
+        return place(Places.Test.PROXIMAL);
     }
 
     public boolean isSpreadingUpward() { return is(Modifier.SPREAD, Spread.UPWARD); }
@@ -285,7 +293,7 @@ public final class Symptom {
         return trigger != Trigger.NONE && is(Modifier.TRIGGER, trigger); // no answer is a trigger of an unknown name
     }
 
-    public boolean isWholeBody() { return places().contains(BodyLocation.WHOLE_BODY); }
+    public boolean isWholeBody() { return place(Places.Test.WHOLE_BODY); }
 
     /** Known to be getting worse: said so, or said to be spreading (a weakness that spreads is getting worse). */
     public boolean isWorseningKnown() { return is(Modifier.WORSENING, Boolean.TRUE) || isSpreading(); }

@@ -4,6 +4,7 @@ import dev.triageapi.testing.ModifierValues;
 import dev.triageapi.testing.Seeds;
 import dev.triageapi.vocabulary.BodyLocation;
 import dev.triageapi.vocabulary.Modifier;
+import dev.triageapi.vocabulary.Severity;
 import dev.triageapi.vocabulary.SymptomStatus;
 import dev.triageapi.vocabulary.Trigger;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -75,8 +77,9 @@ class SymptomReadsTest {
             SymptomStatus status = SymptomStatus.values()[random.nextInt(SymptomStatus.values().length)];
             Map<Modifier, Object> answers = randomAnswers(random);
             for (Modifier modifier : Modifier.values()) {
-                List<Object> values = ModifierValues.of(modifier);
-                for (int pair = 0; pair < 2; pair++) {
+                List<Object> values = new ArrayList<>(ModifierValues.of(modifier));
+                values.add(null); // unknown
+                for (int pair = 0; pair < 3; pair++) {
                     Object first = values.get(random.nextInt(values.size()));
                     Object second = values.get(random.nextInt(values.size()));
                     for (Method reading : readings) {
@@ -94,6 +97,32 @@ class SymptomReadsTest {
                 }
             }
         });
+    }
+
+    @Test
+    void anUnknownAnswerIsToldApartOnlyFromTheAnswersTheRulesAskedAbout() {
+        Symptom pain = Symptom.builder("headache").build().forSession(Set.of());
+        pain.isSevere();
+        assertFalse(pain.readNotes().tellsApart(Modifier.SEVERITY, null, Severity.MILD), "'is it severe?' takes an unknown for mild");
+        assertTrue(pain.readNotes().tellsApart(Modifier.SEVERITY, null, Severity.SEVERE));
+        pain.startedWithin(24);
+        assertFalse(pain.readNotes().tellsApart(Modifier.HOURS_SINCE_ONSET, null, 48.0), "an unknown duration is within no bound");
+        assertTrue(pain.readNotes().tellsApart(Modifier.HOURS_SINCE_ONSET, null, 12.0));
+        pain.isSeverityUnknown();
+        assertTrue(pain.readNotes().tellsApart(Modifier.SEVERITY, null, Severity.MILD), "whether it is known was asked");
+    }
+
+    @Test
+    void twoPlacesAreToldApartOnlyByATestOfThePlacesTheRulesAsked() {
+        Symptom numb = Symptom.builder("numbness").set(Modifier.LOCATIONS, List.of(BodyLocation.HAND)).build().forSession(Set.of());
+        numb.isFaceInvolved();
+        assertFalse(numb.readNotes().tellsApart(Modifier.LOCATIONS, List.of(BodyLocation.HAND), List.of(BodyLocation.FOOT)));
+        assertTrue(numb.readNotes().tellsApart(Modifier.LOCATIONS, List.of(BodyLocation.HAND), List.of(BodyLocation.FACE)));
+        assertFalse(numb.readNotes().tellsApart(Modifier.LOCATIONS, null, List.of(BodyLocation.FOOT)), "no place given is not the face");
+        numb.isHandOrFootOnly();
+        assertTrue(numb.readNotes().tellsApart(Modifier.LOCATIONS, List.of(BodyLocation.HAND), List.of(BodyLocation.HAND, BodyLocation.THIGH)));
+        numb.getLocations();
+        assertTrue(numb.readNotes().tellsApart(Modifier.LOCATIONS, List.of(BodyLocation.HAND), List.of(BodyLocation.FOOT)), "read whole");
     }
 
     private static Map<Modifier, Object> randomAnswers(Random random) {
