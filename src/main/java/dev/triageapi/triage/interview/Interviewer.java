@@ -116,8 +116,8 @@ public final class Interviewer {
      * The interview of a case the rules assessed as {@code assessed}, {@code probe} evaluating its what-ifs, making at most
      * {@code maxEvaluations} evaluations, give or take one ({@link Budgeted}): a request with many symptoms opens many
      * questions, and a client must not be able to buy unbounded CPU with one POST. When they run out, the questions verified so far are returned and the
-     * interview is not complete. A question about an answer the rules did not read when they evaluated the case costs
-     * no evaluation ({@link AnswersRead}): no answer to it can change the level.
+     * interview is not complete. A question about an answer the rules did not read when they evaluated the case, or
+     * asked alike about with no answer, costs no evaluation ({@link AnswersRead}, {@link AskedAlike}).
      */
     public Interview interview(TriageCase c, Set<String> dontKnow, Assessment assessed, Prober probe,
                                int maxRaising, int maxEvaluations) {
@@ -129,7 +129,7 @@ public final class Interviewer {
         Urgency current = base.urgency();
         List<Asked> raising = new ArrayList<>();
         List<Asked> lowering = new ArrayList<>();
-        Budgeted budgeted = new Budgeted(probe, maxEvaluations);
+        Budgeted budgeted = new Budgeted(new AskedAlike(c, base, probe), maxEvaluations);
         boolean complete;
         List<Asked> unresolved = new ArrayList<>();
         try {

@@ -145,6 +145,85 @@ class InterviewPropertiesTest {
         });
     }
 
+    /**
+     * An answer the assessment's rules asked alike with the answer left unknown gives the assessment's own outcome, so
+     * the interview never evaluates the case with that answer alone: the evaluations it makes never include one.
+     */
+    @Test
+    void anAnswerTheAssessmentAskedAlikeWithAnUnknownOneIsNeverEvaluated() {
+        TriageEngine engine = new TriageEngine(Rules.CATALOG);
+        Interviewer interviewer = new Interviewer(Rules.CATALOG, PLAN);
+        int[] spared = new int[1];
+        Seeds.forAllConcurrently(150, random -> {
+            Truth t = truth(random);
+            for (TriageCase c : List.of(t.start(), t.whole())) {
+                Assessment a = engine.assess(Rules.RULES, c, false);
+                Prober prober = engine.prober(Rules.RULES);
+                List<TriageCase> evaluated = new ArrayList<>();
+                Prober recording = new Prober() {
+                    @Override
+                    public Probe level(TriageCase x, Urgency expected) {
+                        evaluated.add(x);
+                        return prober.level(x, expected);
+                    }
+
+                    @Override
+                    public Probe above(TriageCase x, Urgency current) {
+                        evaluated.add(x);
+                        return prober.above(x, current);
+                    }
+
+                    @Override
+                    public int evaluations() {
+                        return prober.evaluations();
+                    }
+                };
+                interviewer.interview(c, Set.of(), a, recording, 8, Integer.MAX_VALUE);
+                for (TriageCase x : evaluated) {
+                    oneAnswerMore(c, x).ifPresent(answer -> assertTrue(a.read().tellsApart(answer.getKey().getCode(),
+                            (Modifier) answer.getValue().getKey(), null, answer.getValue().getValue()),
+                            () -> "evaluated " + answer + ", which the assessment asked alike with no answer\n" + describe(c)));
+                }
+                for (Symptom s : c.symptoms()) {
+                    for (Modifier m : Modifier.values()) {
+                        synchronized (spared) {
+                            spared[0] += s.get(m) == null && a.read().read(s.getCode(), m) ? 1 : 0;
+                        }
+                    }
+                }
+            }
+        });
+        assertTrue(spared[0] > 0, "no open answer the rules read: the property was not exercised");
+    }
+
+    /** The symptom and the one answer {@code x} adds to {@code c} when that is all that differs, else empty. */
+    private static Optional<Map.Entry<Symptom, Map.Entry<Modifier, Object>>> oneAnswerMore(TriageCase c, TriageCase x) {
+        if (x.patient() != c.patient() || !x.riskFactors().equals(c.riskFactors()) || x.symptoms().size() != c.symptoms().size()
+                || !x.absentRiskFactors().equals(c.absentRiskFactors())) {
+            return Optional.empty();
+        }
+        Map.Entry<Symptom, Map.Entry<Modifier, Object>> found = null;
+        for (int i = 0; i < c.symptoms().size(); i++) {
+            Symptom before = c.symptoms().get(i);
+            Symptom after = x.symptoms().get(i);
+            if (before == after) {
+                continue;
+            }
+            if (!before.getCode().equals(after.getCode()) || before.getStatus() != after.getStatus()) {
+                return Optional.empty();
+            }
+            for (Modifier m : Modifier.values()) {
+                if (!java.util.Objects.equals(before.get(m), after.get(m))) {
+                    if (found != null || before.get(m) != null) {
+                        return Optional.empty();
+                    }
+                    found = Map.entry(before, Map.entry(m, after.get(m)));
+                }
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
     record Truth(TriageCase start, TriageCase whole) {
         @Override
         public String toString() {
