@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -193,6 +194,7 @@ public final class Interviewer {
         if (!presenceCanRaise && current != Urgency.EMERGENCY_AMBULANCE) {
             presenceCanRaise = wayUp.allPresent(c, candidates, probe).compareTo(current) > 0;
         }
+        BooleanSupplier risksCanRaise = wayUp.riskFactorsCanRaise(c, candidates, current, probe);
         // What a symptom opens in turn is checked only once nothing else is left to ask (symptomsTogether below): its
         // bound holds every symptom reachable, and the cost of an evaluation grows with the facts in the case.
         boolean allSeen = true;
@@ -202,7 +204,8 @@ public final class Interviewer {
                 allSeen = false;
                 break;
             }
-            if (!presenceCanRaise && q.subject().reportsPresence()) {
+            if (!presenceCanRaise && q.subject().reportsPresence()
+                    || q.subject() == Question.Subject.RISK_FACTOR && !risksCanRaise.getAsBoolean()) {
                 continue;
             }
             if (q.subject() == Question.Subject.MODIFIER && !base.read().read(q.symptom(), q.modifier())) {

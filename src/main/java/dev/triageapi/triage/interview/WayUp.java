@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -58,6 +59,26 @@ final class WayUp {
             }
             return all;
         }, next, probe);
+    }
+
+    /**
+     * Whether an open risk factor could raise the level, evaluated once when first asked: false when all of them
+     * reported present together do not (reporting one never lowers the level, a property the rules are tested for), so
+     * none is probed alone. Most raise it only beside a particular symptom; one evaluation then spares one for each.
+     */
+    BooleanSupplier riskFactorsCanRaise(TriageCase c, List<Question> candidates, Urgency current, Function<TriageCase, Probe> probe) {
+        Boolean[] known = new Boolean[1];
+        return () -> {
+            if (known[0] == null) {
+                List<Question> risks = candidates.stream().filter(q -> q.subject() == Question.Subject.RISK_FACTOR).toList();
+                TriageCase all = c;
+                for (Question q : risks) {
+                    all = given(all, q, Answering.YES);
+                }
+                known[0] = risks.size() < 2 || probe.apply(all).urgency().compareTo(current) > 0;
+            }
+            return known[0];
+        };
     }
 
     /**
