@@ -58,6 +58,7 @@ final class WayDown {
             }
             Map<Question, String> kept = null;
             List<Map.Entry<TriageCase, Probe>> tried = new ArrayList<>();
+            tried.add(Map.entry(answered(c, chosen), best)); // the best case so far: a trial it asks alike about is no lower
             for (Option option : answering.options(group.get(0))) {
                 Map<Question, String> trial = new LinkedHashMap<>(chosen);
                 group.forEach(q -> trial.put(q, option.code()));
@@ -114,12 +115,20 @@ final class WayDown {
                         || !reached.read().read(a.symptom(), a.modifier()) && !reached.read().read(b.symptom(), b.modifier())) {
                     continue;
                 }
+                List<Question> pair = List.of(a, b);
+                List<Map.Entry<TriageCase, Probe>> tried = new ArrayList<>();
+                tried.add(Map.entry(answered(c, chosen), best));
                 for (Option oa : answering.options(a)) {
                     for (Option ob : answering.options(b)) {
                         Map<Question, String> trial = new LinkedHashMap<>(chosen);
                         trial.put(a, oa.code());
                         trial.put(b, ob.code());
-                        Probe p = prober.level(answered(c, trial), best.urgency());
+                        TriageCase x = answered(c, trial);
+                        if (alike(pair, x, tried)) {
+                            continue;
+                        }
+                        Probe p = prober.level(x, best.urgency());
+                        tried.add(Map.entry(x, p));
                         if (p.urgency().compareTo(best.urgency()) < 0) {
                             best = p;
                             kept = trial;
