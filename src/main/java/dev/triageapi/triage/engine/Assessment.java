@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * The outcome of running one case through a rule set, in a deterministic order: the urgency and the rule that set
  * it, the red flags, the reasons, the suggested cause groups, follow-up questions, the full firing trace, the self-care
- * pathway when the answer is self-care (else null), the screen questions that could lower the level, and the answers
- * the rules read to reach it, by symptom code: an answer they did not read cannot change this assessment.
+ * pathway when the answer is self-care (else null), the screen questions that could lower the level, the answers
+ * the rules read to reach it, by symptom code (an answer they did not read cannot change this assessment), and how many
+ * findings hold the level (none when no finding gives one).
  */
 public record Assessment(
         Urgency urgency,
@@ -26,7 +27,13 @@ public record Assessment(
         String rulesVersion,
         SelfCarePathwayDefinition selfCare,
         List<ScreenQuestion> screenQuestions,
-        AnswersRead read) {
+        AnswersRead read,
+        int holding) {
+
+    /** This assessment as a what-if sees it: its level, how many findings hold it there, and what the rules read. */
+    public Probe probe() {
+        return new Probe(urgency, holding, read);
+    }
 
     /**
      * A screen question of a self-care pathway still open: answering it (together with the pathway's other open ones)

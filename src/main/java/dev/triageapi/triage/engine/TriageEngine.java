@@ -45,7 +45,8 @@ public final class TriageEngine {
         exact.sort(verdict.questionOrder());
         return new Assessment(first.urgency(), first.decidedBy(), first.redFlags(), first.reasons(), first.causeGroups(),
                 List.copyOf(exact), first.trace(), first.rulesVersion(), first.selfCare(),
-                WhatIfs.lowering(triageCase, first, screened -> whatIf.level(screened, first.urgency()).urgency()), first.read());
+                WhatIfs.lowering(triageCase, first, screened -> whatIf.level(screened, first.urgency()).urgency()), first.read(),
+                first.holding());
     }
 
     /** Only the level the rules give, without stating follow-up questions: for what-if evaluations. */

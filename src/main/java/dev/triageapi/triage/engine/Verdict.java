@@ -173,7 +173,8 @@ final class Verdict {
         }
         return new Assessment(urgency, decidedBy, List.copyOf(redFlags), List.copyOf(reasonTexts),
                 groups(conditionEvidence), List.copyOf(questions), List.copyOf(trace), version, selfCare,
-                urgency == Urgency.SELF_CARE ? List.of() : List.copyOf(screen), evaluation.read());
+                urgency == Urgency.SELF_CARE ? List.of() : List.copyOf(screen), evaluation.read(),
+                probeOf(evaluation, triageCase).holding());
     }
 
     /** A label as it reads inside a sentence ("soreness after exercise"). */

@@ -13,38 +13,29 @@ import java.util.List;
 /**
  * What-ifs the assessment already answers. A case that differs from the assessed one only in answers of its symptoms
  * that the assessment's rules asked alike ({@link AnswersRead#tellsApart}) is evaluated exactly as the assessed case
- * is: it does not rise above the assessed level, and its exact level is the assessed case's, found by one evaluation
- * made the first time it is needed. Every other case goes to the prober it wraps.
+ * is: it does not rise above the assessed level, and its exact probe is the assessment's. Every other case goes to
+ * the prober it wraps.
  */
 final class AskedAlike implements Prober {
 
     private final TriageCase assessed;
-    private final Urgency level;
-    private final AnswersRead read;
+    private final Probe base;
     private final Prober next;
-    private Probe exact;
 
     AskedAlike(TriageCase assessed, Probe base, Prober next) {
         this.assessed = assessed;
-        this.level = base.urgency();
-        this.read = base.read();
+        this.base = base;
         this.next = next;
     }
 
     @Override
     public Probe level(TriageCase c, Urgency expected) {
-        if (!alike(c)) {
-            return next.level(c, expected);
-        }
-        if (exact == null) {
-            exact = next.level(assessed, level);
-        }
-        return exact;
+        return alike(c) ? base : next.level(c, expected);
     }
 
     @Override
     public Probe above(TriageCase c, Urgency current) {
-        return current.compareTo(level) >= 0 && alike(c) ? Probe.notAbove(current, read) : next.above(c, current);
+        return current.compareTo(base.urgency()) >= 0 && alike(c) ? Probe.notAbove(current, base.read()) : next.above(c, current);
     }
 
     @Override
@@ -74,7 +65,7 @@ final class AskedAlike implements Prober {
                 return false;
             }
             for (Modifier m : Modifier.values()) {
-                if (read.tellsApart(a.getCode(), m, a.get(m), b.get(m))) {
+                if (base.read().tellsApart(a.getCode(), m, a.get(m), b.get(m))) {
                     return false;
                 }
             }

@@ -122,7 +122,7 @@ public final class Interviewer {
      */
     public Interview interview(TriageCase c, Set<String> dontKnow, Assessment assessed, Prober probe,
                                int maxRaising, int maxEvaluations) {
-        return interview(c, dontKnow, new Probe(assessed.urgency(), 1, assessed.read()), probe, maxRaising, maxEvaluations);
+        return interview(c, dontKnow, assessed.probe(), probe, maxRaising, maxEvaluations);
     }
 
     private Interview interview(TriageCase c, Set<String> dontKnow, Probe base, Prober probe,
