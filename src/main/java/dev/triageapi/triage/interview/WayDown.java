@@ -103,6 +103,10 @@ final class WayDown {
                         Prober prober) {
         List<Question> small = open.stream().filter(q -> plan.triesEach(q)
                 && answering.options(q).size() <= PAIRED_OPTIONS).toList();
+        // Every pair is tried on the case of chosen, which changes only once all pairs are tried: what that case's
+        // evaluation read decides which pairs and trials are alike, not the probe of a pair that lowered it since.
+        TriageCase start = answered(c, chosen);
+        Probe atStart = best;
         Map<Question, String> kept = null;
         for (int i = 0; i < small.size(); i++) {
             for (int j = i + 1; j < small.size(); j++) {
@@ -110,14 +114,13 @@ final class WayDown {
                 Question b = small.get(j);
                 // One of the two read is enough: the rules may read the second only once the first is answered ("gone
                 // again" and then "does it keep coming back?").
-                Probe reached = best;
                 if (!a.symptom().equals(b.symptom())
-                        || !reached.read().read(a.symptom(), a.modifier()) && !reached.read().read(b.symptom(), b.modifier())) {
+                        || !atStart.read().read(a.symptom(), a.modifier()) && !atStart.read().read(b.symptom(), b.modifier())) {
                     continue;
                 }
                 List<Question> pair = List.of(a, b);
                 List<Map.Entry<TriageCase, Probe>> tried = new ArrayList<>();
-                tried.add(Map.entry(answered(c, chosen), best));
+                tried.add(Map.entry(start, atStart));
                 for (Option oa : answering.options(a)) {
                     for (Option ob : answering.options(b)) {
                         Map<Question, String> trial = new LinkedHashMap<>(chosen);
