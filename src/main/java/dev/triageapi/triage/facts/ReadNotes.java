@@ -102,8 +102,10 @@ public final class ReadNotes {
     }
 
     /**
-     * True when something the rules asked of this answer gives {@code a} and {@code b} different results (an unknown
-     * answer always differs from a known one); when false, the evaluation with either gives the same outcome.
+     * True when something the rules asked of this answer gives {@code a} and {@code b} different results; when false,
+     * the evaluation with either gives the same outcome. An unknown answer ({@code null}) differs from a known one only
+     * where the rules asked whether it is known, tested that value, asked a bound it is within or a test of the places
+     * it gives otherwise.
      */
     public boolean tellsApart(Modifier m, Object a, Object b) {
         if (Objects.equals(a, b) || !read(m)) {

@@ -62,9 +62,10 @@ final class WayUp {
     }
 
     /**
-     * Whether an open risk factor could raise the level, evaluated once when first asked: false when all of them
-     * reported present together do not (reporting one never lowers the level, a property the rules are tested for), so
-     * none is probed alone. Most raise it only beside a particular symptom; one evaluation then spares one for each.
+     * Whether an open risk factor could raise the level, known by one evaluation made when first asked: false when all
+     * of them reported present together do not (reporting one never lowers the level, a property the rules are tested
+     * for), so none is probed alone. Most raise it only beside a particular symptom; one evaluation then spares one for
+     * each. With fewer than two open there is nothing to spare: true, without an evaluation.
      */
     BooleanSupplier riskFactorsCanRaise(TriageCase c, List<Question> candidates, Urgency current, Function<TriageCase, Probe> probe) {
         Boolean[] known = new Boolean[1];
