@@ -85,7 +85,7 @@ class InterviewOracleTest {
         List<Object> x = List.of(all.questions(), all.unresolved(), all.complete());
         List<Object> y = List.of(some.questions(), some.unresolved(), some.complete());
         return x.equals(y) ? null : "level " + a.urgency() + " holding " + a.holding() + "\nevery what-if " + show(all)
-                + "\nwith savings " + show(some) + "\n" + describe(c) + "\ndon't know " + dontKnow;
+                + "\nwith savings " + show(some) + "\n" + InterviewPropertiesTest.describe(c) + "\ndon't know " + dontKnow;
     }
 
     private static String show(Interviewer.Interview i) {
@@ -272,19 +272,10 @@ class InterviewOracleTest {
         return values[random.nextInt(values.length)];
     }
 
+    /** A symptom answered as the interview properties' truths are, but with the broader values below; none if absent. */
     private static Symptom described(Random random, String code, SymptomStatus status, double answered) {
-        SymptomDefinition definition = Rules.CATALOG.symptom(code).orElseThrow();
-        SymptomBuilder b = Symptom.builder(code).status(status);
-        if (status == SymptomStatus.ABSENT) {
-            return b.build();
-        }
-        for (String m : definition.modifiers()) {
-            if (random.nextDouble() < answered) {
-                Modifier modifier = Modifier.byCode(m).orElseThrow();
-                b.set(modifier, value(random, modifier));
-            }
-        }
-        return b.build();
+        return status == SymptomStatus.ABSENT ? Symptom.builder(code).status(status).build()
+                : InterviewPropertiesTest.described(random, code, status, answered, InterviewOracleTest::value);
     }
 
     private static Object value(Random random, Modifier modifier) {
@@ -302,23 +293,5 @@ class InterviewOracleTest {
                 yield out;
             }
         };
-    }
-
-    private static String describe(TriageCase c) {
-        Patient p = c.patient();
-        StringBuilder out = new StringBuilder("age " + p.getAge() + " " + p.getSex() + " pregnancy " + p.getPregnancy()
-                + " underTreatment " + p.getUnderTreatment());
-        for (Symptom s : c.symptoms()) {
-            out.append("\n  ").append(s.getCode()).append(' ').append(s.getStatus());
-            for (Modifier m : Modifier.values()) {
-                if (s.get(m) != null) {
-                    out.append(' ').append(m.code()).append('=').append(s.get(m));
-                }
-            }
-        }
-        out.append("\n  risk factors ").append(c.riskFactors().stream().map(RiskFactor::code).toList())
-                .append(" absent ").append(c.absentRiskFactors().stream().map(RiskFactorAbsent::code).toList())
-                .append("\n  vitals ").append(c.vitals()).append("\n  labs ").append(c.labs());
-        return out.toString();
     }
 }

@@ -4,7 +4,6 @@ import dev.triageapi.catalog.SymptomDefinition;
 import dev.triageapi.testing.Seeds;
 import dev.triageapi.triage.engine.Assessment;
 import dev.triageapi.triage.engine.Probe;
-import dev.triageapi.triage.engine.Prober;
 import dev.triageapi.triage.engine.TriageEngine;
 import dev.triageapi.triage.engine.Rules;
 import dev.triageapi.triage.facts.Patient;
@@ -29,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -147,28 +147,9 @@ class InterviewPropertiesTest {
             Truth t = truth(random);
             for (TriageCase c : List.of(t.start(), t.whole())) {
                 Assessment a = engine.assess(Rules.RULES, c, false);
-                Prober prober = engine.prober(Rules.RULES);
-                List<TriageCase> evaluated = new ArrayList<>();
-                Prober recording = new Prober() {
-                    @Override
-                    public Probe level(TriageCase x, Urgency expected) {
-                        evaluated.add(x);
-                        return prober.level(x, expected);
-                    }
-
-                    @Override
-                    public Probe above(TriageCase x, Urgency current) {
-                        evaluated.add(x);
-                        return prober.above(x, current);
-                    }
-
-                    @Override
-                    public int evaluations() {
-                        return prober.evaluations();
-                    }
-                };
+                RecordingProber recording = new RecordingProber(engine.prober(Rules.RULES));
                 interviewer.interview(c, Set.of(), a, recording, 8, Integer.MAX_VALUE);
-                for (TriageCase x : evaluated) {
+                for (TriageCase x : recording.asked()) {
                     oneAnswerMore(c, x).ifPresent(answer -> assertTrue(a.read().tellsApart(answer.getKey().getCode(),
                             (Modifier) answer.getValue().getKey(), null, answer.getValue().getValue()),
                             () -> "evaluated " + answer + ", which the assessment asked alike with no answer\n" + describe(c)));
@@ -234,6 +215,9 @@ class InterviewPropertiesTest {
         }
         out.append("\n  risk factors ").append(c.riskFactors().stream().map(RiskFactor::getCode).toList())
                 .append(" absent ").append(c.absentRiskFactors().stream().map(RiskFactorAbsent::getCode).toList());
+        if (c.vitals() != null || c.labs() != null) {
+            out.append("\n  vitals ").append(c.vitals()).append("\n  labs ").append(c.labs());
+        }
         return out.toString();
     }
 
@@ -305,12 +289,18 @@ class InterviewPropertiesTest {
 
     /** A symptom with each of its modifiers answered at random with the given chance (the rest unknown). */
     private static Symptom described(Random random, String code, SymptomStatus status, double answered) {
+        return described(random, code, status, answered, InterviewPropertiesTest::value);
+    }
+
+    /** A symptom with each of its modifiers answered with the given chance by {@code value} (the rest unknown). */
+    static Symptom described(Random random, String code, SymptomStatus status, double answered,
+                             BiFunction<Random, Modifier, Object> value) {
         SymptomDefinition definition = Rules.CATALOG.symptom(code).orElseThrow();
         SymptomBuilder b = Symptom.builder(code).status(status);
         for (String m : definition.modifiers()) {
             if (random.nextDouble() < answered) {
                 Modifier modifier = Modifier.byCode(m).orElseThrow();
-                b.set(modifier, value(random, modifier));
+                b.set(modifier, value.apply(random, modifier));
             }
         }
         return b.build();

@@ -1,8 +1,6 @@
 package dev.triageapi.triage.interview;
 
 import dev.triageapi.triage.engine.Assessment;
-import dev.triageapi.triage.engine.Probe;
-import dev.triageapi.triage.engine.Prober;
 import dev.triageapi.triage.engine.Rules;
 import dev.triageapi.triage.engine.TriageEngine;
 import dev.triageapi.triage.facts.Patient;
@@ -285,31 +283,12 @@ class InterviewerTest {
                 Symptom.builder("pins_and_needles").onset(Onset.GRADUAL).side(Side.BOTH).locations(Set.of(BodyLocation.FOOT))
                         .severity(Severity.MILD).hoursSinceOnset(2000.0).worsening(false).build()), List.of());
         Assessment assessed = engine.assess(Rules.RULES, tingling, false);
-        Prober prober = engine.prober(Rules.RULES);
-        List<TriageCase> evaluated = new ArrayList<>();
-        Prober recording = new Prober() {
-            @Override
-            public Probe level(TriageCase c, Urgency expected) {
-                evaluated.add(c);
-                return prober.level(c, expected);
-            }
-
-            @Override
-            public Probe above(TriageCase c, Urgency current) {
-                evaluated.add(c);
-                return prober.above(c, current);
-            }
-
-            @Override
-            public int evaluations() {
-                return prober.evaluations();
-            }
-        };
+        RecordingProber recording = new RecordingProber(engine.prober(Rules.RULES));
         Interviewer.Interview interview = interviewer.interview(tingling, Set.of(), assessed, recording, Integer.MAX_VALUE, 1000);
         assertTrue(interview.questions().stream().noneMatch(a -> a.question().subject() == Question.Subject.RISK_FACTOR),
                 interview::toString);
         int open = 4; // recent infection, diabetes, alcohol, multiple sclerosis
-        assertEquals(List.of(open), evaluated.stream().filter(c -> c.symptoms().equals(tingling.symptoms()) && c.patient() == tingling.patient())
+        assertEquals(List.of(open), recording.asked().stream().filter(c -> c.symptoms().equals(tingling.symptoms()) && c.patient() == tingling.patient())
                 .map(c -> c.riskFactors().size()).filter(n -> n > 0).toList(), "one evaluation with every open risk factor, none alone");
     }
 
