@@ -12,9 +12,10 @@ import java.util.Set;
 /**
  * What the rules asked of the answers of one session's copy of a symptom, noted as they ask: whether an answer is
  * known, whether it is one of some values (an enum's constant, true or false), whether a number of hours is at most
- * some bound, which tests of the places it holds ({@link Places.Test}), or the answer itself. Two answers the rules asked alike about give the same outcome, since an evaluation
- * is a deterministic function of what it reads ({@link #tellsApart}). Only the copy writes its notes, on the one thread
- * that fires its session's rules; they are read once the session is done.
+ * some bound, which tests of the places it holds ({@link Places.Test}), or the answer itself. Two answers the rules
+ * asked alike about give the same outcome, since an evaluation is a deterministic function of what it reads
+ * ({@link #tellsApart}). Only the copy writes its notes, on the one thread that fires its session's rules; they are read
+ * once the session is done.
  */
 public final class ReadNotes {
 
