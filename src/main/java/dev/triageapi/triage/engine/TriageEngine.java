@@ -80,13 +80,15 @@ public final class TriageEngine {
             @Override
             public Probe level(TriageCase c, Urgency expected) {
                 // When every level rule can conclude the expected level, the first evaluation is the exact one.
-                Probe found = null;
                 if (rules.levelSessions(expected) != rules.levelSessions()) {
                     made++;
-                    found = from(rules, c, expected);
+                    Probe found = from(rules, c, expected);
+                    if (found != null) {
+                        return found;
+                    }
                 }
-                made += found == null ? 1 : 0;
-                return found != null ? found : probe(rules, c);
+                made++;
+                return probe(rules, c);
             }
 
             @Override

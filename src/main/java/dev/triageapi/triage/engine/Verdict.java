@@ -96,6 +96,7 @@ final class Verdict {
         Map<String, TreeSet<String>> conditionEvidence = new TreeMap<>();
         Map<String, FollowUp> followUps = new TreeMap<>();
         Urgency urgency = null;
+        int holding = 0;
         RuleInfo decidedBy = null;
         List<Ranked> reasons = new ArrayList<>();
         SelfCarePathwayDefinition selfCare = null;
@@ -133,6 +134,9 @@ final class Verdict {
             if (level != null && (urgency == null || level.compareTo(urgency) > 0)) {
                 urgency = level;
                 decidedBy = a.rule();
+                holding = 1;
+            } else if (level != null && level == urgency) {
+                holding++;
             }
         }
         if (urgency == null) {
@@ -173,8 +177,7 @@ final class Verdict {
         }
         return new Assessment(urgency, decidedBy, List.copyOf(redFlags), List.copyOf(reasonTexts),
                 groups(conditionEvidence), List.copyOf(questions), List.copyOf(trace), version, selfCare,
-                urgency == Urgency.SELF_CARE ? List.of() : List.copyOf(screen), evaluation.read(),
-                probeOf(evaluation, triageCase).holding());
+                urgency == Urgency.SELF_CARE ? List.of() : List.copyOf(screen), evaluation.read(), holding);
     }
 
     /** A label as it reads inside a sentence ("soreness after exercise"). */
