@@ -16,7 +16,6 @@ import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -214,7 +213,7 @@ public final class Interviewer {
             Urgency highest = current;
             Urgency lowest = current;
             String lowestWith = null;
-            Map<Object, Probe> evaluated = new HashMap<>();
+            Tried tried = new Tried(List.of(q));
             for (String answer : probes(q)) {
                 boolean alarming = ALARMING.equals(answer);
                 Outcome out = answering.answer(c, q, alarming ? Answering.YES : answer);
@@ -222,7 +221,7 @@ public final class Interviewer {
                     continue;
                 }
                 Urgency l = alarming ? wayUp.highestForm(out.triageCase(), q.symptom(), probe)
-                        : alike(q, out.triageCase(), evaluated, x -> prober.level(x, current)).urgency();
+                        : tried.probe(out.triageCase(), x -> prober.level(x, current)).urgency();
                 if (l.compareTo(highest) > 0) {
                     highest = l;
                 }
@@ -251,26 +250,6 @@ public final class Interviewer {
             }
         }
         return allSeen;
-    }
-
-    /**
-     * The probe of a case answered to {@code q}: that of an answer already evaluated whose evaluation asked nothing
-     * the two answers tell apart ({@link dev.triageapi.triage.engine.AnswersRead#tellsApart}), or a new evaluation.
-     */
-    static Probe alike(Question q, TriageCase answered, Map<Object, Probe> evaluated, Function<TriageCase, Probe> probe) {
-        Object value = q.subject() == Question.Subject.MODIFIER ? q.answerIn(answered) : null;
-        if (value != null) {
-            for (Map.Entry<Object, Probe> e : evaluated.entrySet()) {
-                if (!e.getValue().read().tellsApart(q.symptom(), q.modifier(), e.getKey(), value)) {
-                    return e.getValue();
-                }
-            }
-        }
-        Probe p = probe.apply(answered);
-        if (value != null) {
-            evaluated.put(value, p);
-        }
-        return p;
     }
 
     /**

@@ -7,7 +7,6 @@ import dev.triageapi.triage.interview.Answering.Option;
 import dev.triageapi.triage.interview.Answering.Outcome;
 import dev.triageapi.vocabulary.Urgency;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,17 +56,17 @@ final class WayDown {
                 continue;
             }
             Map<Question, String> kept = null;
-            List<Map.Entry<TriageCase, Probe>> tried = new ArrayList<>();
-            tried.add(Map.entry(answered(c, chosen), best)); // the best case so far: a trial it asks alike about is no lower
+            // The best case so far is tried already: a trial it or an earlier trial asks alike about lowers nothing more.
+            Tried tried = new Tried(group).with(answered(c, chosen), best);
             for (Option option : answering.options(group.get(0))) {
                 Map<Question, String> trial = new LinkedHashMap<>(chosen);
                 group.forEach(q -> trial.put(q, option.code()));
                 TriageCase x = answered(c, trial);
-                if (alike(group, x, tried)) {
-                    continue; // the same probe as an answer already tried: it lowers nothing more
+                if (tried.alike(x) != null) {
+                    continue;
                 }
                 Probe p = prober.level(x, best.urgency());
-                tried.add(Map.entry(x, p));
+                tried.with(x, p);
                 if (p.lowerThan(best)) {
                     best = p;
                     kept = trial;
@@ -82,15 +81,6 @@ final class WayDown {
             best = pairs(c, open, chosen, best, prober); // only when nothing else found a way down: pairs cost a product
         }
         return new Joint(chosen, best.urgency());
-    }
-
-    /**
-     * True when a trial already evaluated differs from this one only in answers of {@code group} that its evaluation
-     * did not tell apart ({@link dev.triageapi.triage.engine.AnswersRead#tellsApart}): this one would give its probe.
-     */
-    private static boolean alike(List<Question> group, TriageCase trial, List<Map.Entry<TriageCase, Probe>> tried) {
-        return tried.stream().anyMatch(e -> group.stream().noneMatch(q ->
-                e.getValue().read().tellsApart(q.symptom(), q.modifier(), q.answerIn(e.getKey()), q.answerIn(trial))));
     }
 
     /**
@@ -118,20 +108,18 @@ final class WayDown {
                         || !atStart.read().read(a.symptom(), a.modifier()) && !atStart.read().read(b.symptom(), b.modifier())) {
                     continue;
                 }
-                List<Question> pair = List.of(a, b);
-                List<Map.Entry<TriageCase, Probe>> tried = new ArrayList<>();
-                tried.add(Map.entry(start, atStart));
+                Tried tried = new Tried(List.of(a, b)).with(start, atStart);
                 for (Option oa : answering.options(a)) {
                     for (Option ob : answering.options(b)) {
                         Map<Question, String> trial = new LinkedHashMap<>(chosen);
                         trial.put(a, oa.code());
                         trial.put(b, ob.code());
                         TriageCase x = answered(c, trial);
-                        if (alike(pair, x, tried)) {
+                        if (tried.alike(x) != null) {
                             continue;
                         }
                         Probe p = prober.level(x, best.urgency());
-                        tried.add(Map.entry(x, p));
+                        tried.with(x, p);
                         if (p.urgency().compareTo(best.urgency()) < 0) {
                             best = p;
                             kept = trial;
