@@ -21,6 +21,7 @@ public class ConfigCheck {
         problems.addAll(bodyBuffer(maxBody.asLongValue(), inputBuffer.asLongValue()));
         problems.addAll(TriageConfig.Cds.problems(config.cds(), config.publicBaseUrl()));
         problems.addAll(TriageConfig.WarmUp.problems(config.warmUp()));
+        problems.addAll(TriageConfig.Rules.problems(config.rules()));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("invalid configuration: " + String.join("; ", problems));
         }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Every setting of the service under {@code triage.}, in one mapping with a group per concern. SmallRye Config refuses
@@ -73,6 +74,18 @@ public interface TriageConfig {
         /** How often {@code dir} is checked for changed files; a changed rule set is swapped in only if it passes. 0 turns reloading off. */
         @WithDefault("5s")
         Duration reloadInterval();
+
+        /**
+         * How many bundled vignettes a folder's rules are checked on for what the interview takes rules to do, taken
+         * evenly across the suite; unset, every vignette (about 2 s on two cores).
+         */
+        OptionalInt premiseVignettes();
+
+        /** What is wrong with these settings; empty when nothing is. */
+        static List<String> problems(Rules config) {
+            return config.premiseVignettes().isPresent() && config.premiseVignettes().getAsInt() < 1
+                    ? List.of("triage.rules.premise-vignettes must be at least 1, is " + config.premiseVignettes().getAsInt()) : List.of();
+        }
     }
 
     /** Limits on what a request may contain and how it may arrive. */

@@ -161,7 +161,7 @@ public class Warmup {
 
     private List<HttpRequest> requests(URI base) {
         List<HttpRequest> out = new ArrayList<>();
-        for (String body : spread(VignetteSuite.bundled().requestBodies(), vignettes)) {
+        for (String body : VignetteSuite.spread(VignetteSuite.bundled().requestBodies(), vignettes)) {
             out.add(post(base, "/api/v1/triage", "application/json", body));
         }
         out.add(post(base, "/api/v1/triage", "application/json", "{\"symptoms\":[]}")); // the error path too
@@ -172,18 +172,6 @@ public class Warmup {
             out.add(post(base, "/api/v1/parse", "application/json", ParseExamples.ENGLISH_REQUEST));
             out.add(post(base, "/api/v1/parse", "application/json", ParseExamples.SPANISH_REQUEST));
             out.add(post(base, "/api/v1/triage", "application/json", ParseExamples.SPANISH_REQUEST.replace("\"language\"", "\"textLanguage\"")));
-        }
-        return out;
-    }
-
-    /** {@code count} of the items, evenly spaced from the first (all of them when there are not more). */
-    static <T> List<T> spread(List<T> items, int count) {
-        if (count >= items.size()) {
-            return items;
-        }
-        List<T> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            out.add(items.get((int) ((long) i * items.size() / count)));
         }
         return out;
     }

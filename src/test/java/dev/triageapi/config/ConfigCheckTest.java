@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +41,21 @@ class ConfigCheckTest {
     void shouldRefuseANegativeWarmUpSample() {
         assertEquals(List.of("triage.warm-up.vignettes must not be negative, is -1"), TriageConfig.WarmUp.problems(warmUp(-1)));
         assertTrue(TriageConfig.WarmUp.problems(warmUp(0)).isEmpty());
+    }
+
+    @Test
+    void shouldRefuseToCheckAClinicsRulesOnNoVignette() {
+        assertEquals(List.of("triage.rules.premise-vignettes must be at least 1, is 0"), TriageConfig.Rules.problems(rules(OptionalInt.of(0))));
+        assertTrue(TriageConfig.Rules.problems(rules(OptionalInt.of(1))).isEmpty());
+        assertTrue(TriageConfig.Rules.problems(rules(OptionalInt.empty())).isEmpty(), "unset: every vignette");
+    }
+
+    private static TriageConfig.Rules rules(OptionalInt premiseVignettes) {
+        return new TriageConfig.Rules() {
+            public Optional<Path> dir() { return Optional.empty(); }
+            public java.time.Duration reloadInterval() { return java.time.Duration.ZERO; }
+            public OptionalInt premiseVignettes() { return premiseVignettes; }
+        };
     }
 
     @Test

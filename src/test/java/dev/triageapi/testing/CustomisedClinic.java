@@ -26,18 +26,20 @@ public class CustomisedClinic implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "triage.security.api-keys", FIRST_KEY + "," + SECOND_KEY,
-                "quarkus.http.cors.enabled", "true",
-                "quarkus.http.cors.origins", ORIGIN,
-                "triage.emergency-number", "112",
-                "triage.api.reject-unknown-fields", "true",
-                "triage.api.max-symptoms", "3",
-                "triage.rules.dir", RULES.toString(),
-                "triage.rules.reload-interval", "200ms",
+        return Map.ofEntries(
+                Map.entry("triage.security.api-keys", FIRST_KEY + "," + SECOND_KEY),
+                Map.entry("quarkus.http.cors.enabled", "true"),
+                Map.entry("quarkus.http.cors.origins", ORIGIN),
+                Map.entry("triage.emergency-number", "112"),
+                Map.entry("triage.api.reject-unknown-fields", "true"),
+                Map.entry("triage.api.max-symptoms", "3"),
+                Map.entry("triage.rules.dir", RULES.toString()),
+                Map.entry("triage.rules.reload-interval", "200ms"),
+                // A sample too: every vignette is checked by InterviewPremisesGateTest, and each swap here pays for it.
+                Map.entry("triage.rules.premise-vignettes", "8"),
                 // A small sample keeps start-up quick: what is tested is the order (warm first, then ready).
-                "triage.warm-up.enabled", "true",
-                "triage.warm-up.vignettes", "8");
+                Map.entry("triage.warm-up.enabled", "true"),
+                Map.entry("triage.warm-up.vignettes", "8"));
     }
 
     private static Path copyOfRules() {

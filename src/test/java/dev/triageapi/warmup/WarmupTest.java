@@ -55,13 +55,13 @@ class WarmupTest {
     @Test
     void shouldSampleTheVignettesEvenlyAcrossTheSuite() {
         List<Integer> suite = IntStream.range(0, 263).boxed().toList();
-        List<Integer> sample = Warmup.spread(suite, 32);
+        List<Integer> sample = VignetteSuite.spread(suite, 32);
         assertEquals(32, sample.size());
         assertEquals(32, new HashSet<>(sample).size(), "no vignette twice");
         assertEquals(0, sample.get(0));
         assertTrue(263 - sample.get(31) <= 263 / 32 + 1, "the sample reaches the end of the suite: " + sample);
-        assertEquals(suite, Warmup.spread(suite, 300), "all of them when there are fewer than asked for");
-        assertEquals(List.of(), Warmup.spread(suite, 0));
+        assertEquals(suite, VignetteSuite.spread(suite, 300), "all of them when there are fewer than asked for");
+        assertEquals(List.of(), VignetteSuite.spread(suite, 0));
     }
 
     @Test

@@ -9,9 +9,11 @@ import dev.triageapi.triage.engine.RuleSet;
 import dev.triageapi.triage.engine.TriageEngine;
 import dev.triageapi.triage.rules.ResourceFolder;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The clinical vignettes bundled with the application (the fixtures under {@code src/test/resources/vignettes/}).
@@ -55,6 +57,25 @@ public final class VignetteSuite {
     /** The request of every vignette as JSON text, in path order. */
     public List<String> requestBodies() {
         return vignettes.values().stream().map(v -> v.request().toString()).toList();
+    }
+
+    /** The request of every vignette, by its path, in path order. */
+    public Map<String, TriageRequest> requests() {
+        Map<String, TriageRequest> out = new TreeMap<>();
+        vignettes.forEach((path, vignette) -> out.put(path, request(vignette)));
+        return out;
+    }
+
+    /** {@code count} of the items, evenly spaced from the first (all of them when there are not more). */
+    public static <T> List<T> spread(List<T> items, int count) {
+        if (count >= items.size()) {
+            return items;
+        }
+        List<T> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(items.get((int) ((long) i * items.size() / count)));
+        }
+        return out;
     }
 
     public int size() {

@@ -27,7 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Rules loaded from a folder are swapped in while the service runs, only when they compile and pass every vignette. */
+/**
+ * Rules loaded from a folder are swapped in while the service runs, only when they compile, pass every vignette and keep
+ * what the interview takes rules to do.
+ */
 @QuarkusTest
 @TestProfile(CustomisedClinic.class)
 class HotReloadTest {
@@ -117,6 +120,38 @@ class HotReloadTest {
                 .when().post("/api/v1/triage").then().statusCode(200)
                 .body("urgency", equalTo("emergency_ambulance"))
                 .body("redFlags.code", hasItem("stroke_sudden_one_sided_weakness"));
+    }
+
+    @Test
+    void shouldKeepTheOldRulesWhenAChangeWouldLetTheInterviewSkipAQuestionThatRaisesTheLevel() throws IOException {
+        String before = version();
+        // Any symptom with nothing said of a headache calls an ambulance: then answering the interview's question about a headache, even
+        // "I don't know", lowers the level, and an interview taking that never to happen would not ask it.
+        Path added = DIR.resolve("urgency/headache.drl");
+        ReloadAttempt attempt;
+        try (LogCapture log = LogCapture.muting()) {
+            Files.writeString(added, """
+                    package rules.urgency;
+                    import dev.triageapi.triage.facts.Symptom;
+                    import function dev.triageapi.triage.facts.Conclusions.redFlag;
+                    rule "Any symptom with nothing said of a headache calls for an ambulance"
+                        @source("test")
+                    when
+                        $s : Symptom( present )
+                        not Symptom( code == "headache" )
+                    then
+                        insert(redFlag("stroke_new_one_sided_weakness", $s));
+                    end
+                    """);
+            attempt = registry.reloadIfChanged().orElseGet(() -> registry.lastAttempt().orElseThrow());
+        } finally {
+            Files.deleteIfExists(added);
+        }
+
+        assertFalse(attempt.accepted());
+        assertTrue(attempt.problems().stream().anyMatch(p -> p.startsWith("vignette ")
+                && p.contains("symptom:headache: answering \"I don't know\" lowers emergency_ambulance")), attempt.problems().toString());
+        assertEquals(before, version());
     }
 
     @Test

@@ -28,6 +28,7 @@ class RulesReadinessCheckTest {
                 return new Rules() {
                     @Override public Optional<Path> dir() { return Optional.empty(); }
                     @Override public Duration reloadInterval() { return Duration.ZERO; }
+                    @Override public java.util.OptionalInt premiseVignettes() { return java.util.OptionalInt.empty(); }
                 };
             }
         };

@@ -32,6 +32,7 @@ class RulesWatcherTest {
                 return new Rules() {
                     @Override public Optional<Path> dir() { return Optional.of(Path.of("rules")); }
                     @Override public Duration reloadInterval() { return Duration.ofSeconds(5); }
+                    @Override public java.util.OptionalInt premiseVignettes() { return java.util.OptionalInt.empty(); }
                 };
             }
         };
