@@ -32,6 +32,8 @@ import java.util.function.Function;
  */
 public final class InterviewPremises {
 
+    private static final String UNANSWERED = ": turning its \"no\" into \"I don't know\" lowers ";
+
     private final TriageEngine engine;
     private final Answering answering;
     private final Candidates candidates;
@@ -111,14 +113,14 @@ public final class InterviewPremises {
             symptoms.set(i, s.withStatus(SymptomStatus.UNKNOWN));
             Urgency l = probe.apply(c.withSymptoms(symptoms)).urgency();
             if (l.compareTo(start) < 0) {
-                out.add("symptom:" + s.getCode() + ": turning its \"no\" into \"I don't know\" lowers " + start.code() + " to " + l.code());
+                out.add("symptom:" + s.getCode() + UNANSWERED + start.code() + " to " + l.code());
             }
         }
         for (RiskFactorAbsent denied : c.absentRiskFactors()) {
             List<RiskFactorAbsent> rest = c.absentRiskFactors().stream().filter(r -> r != denied).toList();
             Urgency l = probe.apply(new TriageCase(c.patient(), c.symptoms(), c.riskFactors(), rest, c.vitals(), c.labs())).urgency();
             if (l.compareTo(start) < 0) {
-                out.add("riskFactor:" + denied.code() + ": turning its \"no\" into \"I don't know\" lowers " + start.code() + " to " + l.code());
+                out.add("riskFactor:" + denied.code() + UNANSWERED + start.code() + " to " + l.code());
             }
         }
     }

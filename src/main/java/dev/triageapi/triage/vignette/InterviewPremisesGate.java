@@ -60,7 +60,8 @@ public class InterviewPremisesGate implements RuleSetGate {
                         .forEach(problems::addAll);
             }
         } catch (RuntimeException e) {
-            problems.add("the interview's premises could not be checked on these rules: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            problems.add("the interview's premises could not be checked on these rules: " + e.getClass().getSimpleName()
+                    + ": " + e.getMessage());
         }
         if (problems.size() > MAX_PROBLEMS) {
             int more = problems.size() - MAX_PROBLEMS;

@@ -1,6 +1,5 @@
 package dev.triageapi.triage.interview;
 
-import dev.triageapi.triage.engine.RuleFile;
 import dev.triageapi.triage.engine.RuleSet;
 import dev.triageapi.triage.engine.Rules;
 import dev.triageapi.triage.engine.TriageEngine;
@@ -8,17 +7,15 @@ import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RiskFactor;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
-import dev.triageapi.triage.rules.RuleCompiler;
-import dev.triageapi.triage.rules.RuleSources;
 import dev.triageapi.vocabulary.Onset;
 import dev.triageapi.vocabulary.Sex;
 import dev.triageapi.vocabulary.SymptomStatus;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
+import static dev.triageapi.testing.ClinicRules.ambulanceWhen;
+import static dev.triageapi.testing.ClinicRules.bundledAnd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,20 +34,6 @@ class InterviewPremisesTest {
     private static final TriageCase WITH_MULTIPLE_SCLEROSIS = new TriageCase(NUMBNESS.patient(), NUMBNESS.symptoms(),
             List.of(new RiskFactor("multiple_sclerosis")));
 
-    private static final String HEADER = """
-            package rules.clinic;
-            import dev.triageapi.triage.facts.RiskFactor;
-            import dev.triageapi.triage.facts.Symptom;
-            import function dev.triageapi.triage.facts.Conclusions.redFlag;
-            """;
-
-    /** The bundled rules with one more file a clinic added. */
-    static RuleSet bundledAnd(String rules) {
-        List<RuleFile> files = new ArrayList<>(RuleSources.fromDirectory(Path.of("rules")));
-        files.add(new RuleFile("rules/clinic/added.drl", HEADER + rules));
-        return RuleCompiler.compileFromSource(files);
-    }
-
     private static void assertBroken(RuleSet rules, String expected) {
         assertBroken(rules, NUMBNESS, expected);
     }
@@ -68,70 +51,40 @@ class InterviewPremisesTest {
 
     @Test
     void shouldFindAReportedRiskFactorThatLowersTheLevel() {
-        assertBroken(bundledAnd("""
-                rule "Numbness without diabetes calls for an ambulance"
-                    @source("test")
-                when
-                    $s : Symptom( code == "numbness", present )
-                    not RiskFactor( code == "diabetes" )
-                then
-                    insert(redFlag("stroke_new_one_sided_weakness", $s));
-                end
-                """), "riskFactor:diabetes: reporting it lowers emergency_ambulance");
+        assertBroken(bundledAnd(ambulanceWhen("Numbness without diabetes calls for an ambulance",
+                "$s : Symptom( code == \"numbness\", present )",
+                "not RiskFactor( code == \"diabetes\" )")),
+                "riskFactor:diabetes: reporting it lowers emergency_ambulance");
     }
 
     @Test
     void shouldFindASymptomThatGetsLessAtItsWorstThanWithItsDetailsUnknown() {
-        assertBroken(bundledAnd("""
-                rule "Back pain that is not severe calls for an ambulance"
-                    @source("test")
-                when
-                    $s : Symptom( code == "back_pain", present, !severe )
-                then
-                    insert(redFlag("stroke_new_one_sided_weakness", $s));
-                end
-                """), "symptom:back_pain: at its most alarming it gets consultation, less than emergency_ambulance");
+        assertBroken(bundledAnd(ambulanceWhen("Back pain that is not severe calls for an ambulance",
+                "$s : Symptom( code == \"back_pain\", present, !severe )")),
+                "symptom:back_pain: at its most alarming it gets consultation, less than emergency_ambulance");
     }
 
     @Test
     void shouldFindADenialThatGetsMoreThanIDontKnow() {
-        assertBroken(bundledAnd("""
-                rule "No fever calls for an ambulance"
-                    @source("test")
-                when
-                    $s : Symptom( code == "fever", absent )
-                then
-                    insert(redFlag("stroke_new_one_sided_weakness", $s));
-                end
-                """), "symptom:fever: turning its \"no\" into \"I don't know\" lowers emergency_ambulance");
+        assertBroken(bundledAnd(ambulanceWhen("No fever calls for an ambulance",
+                "$s : Symptom( code == \"fever\", absent )")),
+                "symptom:fever: turning its \"no\" into \"I don't know\" lowers emergency_ambulance");
     }
 
     @Test
     void shouldFindAnOpenSymptomWhoseIDontKnowGetsLessThanNotMentioningIt() {
-        assertBroken(bundledAnd("""
-                rule "Numbness with nothing said of a headache calls for an ambulance"
-                    @source("test")
-                when
-                    $s : Symptom( code == "numbness", present )
-                    not Symptom( code == "headache" )
-                then
-                    insert(redFlag("stroke_new_one_sided_weakness", $s));
-                end
-                """), "symptom:headache: answering \"I don't know\" lowers emergency_ambulance");
+        assertBroken(bundledAnd(ambulanceWhen("Numbness with nothing said of a headache calls for an ambulance",
+                "$s : Symptom( code == \"numbness\", present )",
+                "not Symptom( code == \"headache\" )")),
+                "symptom:headache: answering \"I don't know\" lowers emergency_ambulance");
     }
 
     @Test
     void shouldFindOpenRiskFactorsThatRaiseTheLevelAloneButNotTogether() {
-        assertBroken(bundledAnd("""
-                rule "Numbness with diabetes alone among its risks calls for an ambulance"
-                    @source("test")
-                when
-                    $s : Symptom( code == "numbness", present )
-                    $r : RiskFactor( code == "diabetes" )
-                    not RiskFactor( code == "cancer_history" )
-                then
-                    insert(redFlag("stroke_new_one_sided_weakness", $s, $r));
-                end
-                """), WITH_MULTIPLE_SCLEROSIS, "every open risk factor reported together stays at consultation_24, where one of them alone gets emergency_ambulance");
+        assertBroken(bundledAnd(ambulanceWhen("Numbness with diabetes but no cancer calls for an ambulance",
+                "$s : Symptom( code == \"numbness\", present )",
+                "$r : RiskFactor( code == \"diabetes\" )",
+                "not RiskFactor( code == \"cancer_history\" )")), WITH_MULTIPLE_SCLEROSIS,
+                "every open risk factor reported together stays at consultation_24, where one of them alone gets emergency_ambulance");
     }
 }

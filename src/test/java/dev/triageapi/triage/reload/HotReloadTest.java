@@ -1,5 +1,6 @@
 package dev.triageapi.triage.reload;
 
+import dev.triageapi.testing.ClinicRules;
 import dev.triageapi.testing.CustomisedClinic;
 import dev.triageapi.testing.LogCapture;
 import dev.triageapi.triage.rules.ReloadAttempt;
@@ -125,24 +126,14 @@ class HotReloadTest {
     @Test
     void shouldKeepTheOldRulesWhenAChangeWouldLetTheInterviewSkipAQuestionThatRaisesTheLevel() throws IOException {
         String before = version();
-        // Any symptom with nothing said of a headache calls an ambulance: then answering the interview's question about a headache, even
-        // "I don't know", lowers the level, and an interview taking that never to happen would not ask it.
+        // Any symptom with nothing said of a headache calls an ambulance: then answering the interview's question about a
+        // headache, even "I don't know", lowers the level, and an interview taking that never to happen would not ask it.
         Path added = DIR.resolve("urgency/headache.drl");
         ReloadAttempt attempt;
         try (LogCapture log = LogCapture.muting()) {
-            Files.writeString(added, """
-                    package rules.urgency;
-                    import dev.triageapi.triage.facts.Symptom;
-                    import function dev.triageapi.triage.facts.Conclusions.redFlag;
-                    rule "Any symptom with nothing said of a headache calls for an ambulance"
-                        @source("test")
-                    when
-                        $s : Symptom( present )
-                        not Symptom( code == "headache" )
-                    then
-                        insert(redFlag("stroke_new_one_sided_weakness", $s));
-                    end
-                    """);
+            Files.writeString(added, ClinicRules.file(ClinicRules.ambulanceWhen(
+                    "Any symptom with nothing said of a headache calls for an ambulance",
+                    "$s : Symptom( present )", "not Symptom( code == \"headache\" )")));
             attempt = registry.reloadIfChanged().orElseGet(() -> registry.lastAttempt().orElseThrow());
         } finally {
             Files.deleteIfExists(added);
