@@ -21,6 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RulesWatcherTest {
 
     static TriageConfig folder() {
+        return folder(Path.of("rules"));
+    }
+
+    static TriageConfig folder(Path dir) {
         return new TriageConfig() {
             @Override public String emergencyNumber() { return "911"; }
             @Override public Optional<URI> publicBaseUrl() { return Optional.empty(); }
@@ -30,7 +34,7 @@ class RulesWatcherTest {
             @Override public WarmUp warmUp() { return null; }
             @Override public Rules rules() {
                 return new Rules() {
-                    @Override public Optional<Path> dir() { return Optional.of(Path.of("rules")); }
+                    @Override public Optional<Path> dir() { return Optional.of(dir); }
                     @Override public Duration reloadInterval() { return Duration.ofSeconds(5); }
                     @Override public java.util.OptionalInt premiseVignettes() { return java.util.OptionalInt.empty(); }
                 };
