@@ -72,10 +72,23 @@ public final class InterviewPlan {
     }
 
     /** The answers, by modifier code, that describe a symptom at its most alarming, to judge whether to ask about it. */
-    public record Raising(Map<String, String> answers, List<Map<String, String>> alternatives, String source) {
+    public record Raising(Map<String, String> answers, List<Map<String, String>> alternatives, List<SymptomForm> bySymptom,
+                          List<String> exposures, String exposuresSource, String source) {
         public Raising {
             answers = Map.copyOf(answers);
             alternatives = alternatives == null ? List.of() : alternatives.stream().map(Map::copyOf).toList();
+            bySymptom = bySymptom == null ? List.of() : List.copyOf(bySymptom);
+            exposures = exposures == null ? List.of() : List.copyOf(exposures);
+        }
+    }
+
+    /**
+     * A worst form of one symptom that the general ones miss, over the first of them: a detail no general form answers
+     * raises that symptom alone (severe muscle pain after an injury).
+     */
+    public record SymptomForm(String symptom, Map<String, String> answers, String source) {
+        public SymptomForm {
+            answers = Map.copyOf(answers);
         }
     }
 
@@ -115,6 +128,15 @@ public final class InterviewPlan {
         this.hoursByCode = Map.copyOf(byCode);
         InterviewPlanChecks.answers(durations, "raising", raising.answers(), false);
         raising.alternatives().forEach(a -> InterviewPlanChecks.answers(durations, "raising.alternatives", a, false));
+        raising.exposures().stream().filter(code -> Modifier.TRIGGER.choice(code).isEmpty()).findAny().ifPresent(code -> {
+            throw new IllegalStateException(RESOURCE + ": raising.exposures names no trigger: " + code);
+        });
+        for (SymptomForm form : raising.bySymptom()) {
+            if (catalog.symptom(form.symptom()).isEmpty()) {
+                throw new IllegalStateException(RESOURCE + ": raising.bySymptom names no symptom of the catalog: " + form.symptom());
+            }
+            InterviewPlanChecks.answers(durations, "raising.bySymptom", form.answers(), false);
+        }
         InterviewPlanChecks.answers(durations, "lowering", lowering.answers(), true);
         lowering.tryEach().stream().filter(code -> Modifier.byCode(code).isEmpty()).findAny().ifPresent(code -> {
             throw new IllegalStateException(RESOURCE + ": lowering.tryEach names no modifier: " + code);
@@ -216,6 +238,30 @@ public final class InterviewPlan {
             forms.add(Map.copyOf(form));
         }
         return List.copyOf(forms);
+    }
+
+    /**
+     * What can bring a whole episode on (a drink, the heat, a recent illness) rather than one symptom: asked of each
+     * complaint the patient reports, and not judged of a symptom the patient has not mentioned.
+     */
+    public Set<String> exposures() {
+        return Set.copyOf(raising.exposures());
+    }
+
+    /**
+     * The worst forms of this symptom besides {@link #alarmingForms()}, each over the first of those, with the
+     * modifiers in which it differs from the first.
+     */
+    public List<Map<String, String>> symptomForms(String symptom) {
+        List<Map<String, String>> forms = new ArrayList<>();
+        for (SymptomForm extra : raising.bySymptom()) {
+            if (extra.symptom().equals(symptom)) {
+                Map<String, String> form = new LinkedHashMap<>(raising.answers());
+                form.putAll(extra.answers());
+                forms.add(Map.copyOf(form));
+            }
+        }
+        return forms;
     }
 
     /** The modifiers in which each worst form after the first differs from the first, in {@link #alarmingForms()} order. */

@@ -35,6 +35,11 @@ final class WayUp {
         this.answering = answering;
     }
 
+    /** The plan whose worst forms this judges by. */
+    InterviewPlan plan() {
+        return plan;
+    }
+
     /**
      * The highest level the open questions can reach together: every open symptom reported in one of its worst forms,
      * every open risk factor present and, where asked, a pregnancy (what a symptom opens in turn is left to
@@ -52,10 +57,10 @@ final class WayUp {
             }
         }
         TriageCase present = base;
-        return highest(form -> {
+        return highest(formOf -> {
             TriageCase all = present;
             for (String code : next) {
-                all = inForm(given(all, Question.symptom(code), Answering.YES), code, form);
+                all = inForm(given(all, Question.symptom(code), Answering.YES), code, formOf.apply(code));
             }
             return all;
         }, next, probe);
@@ -83,16 +88,20 @@ final class WayUp {
     }
 
     /**
-     * The highest level of a case built in each worst form of its symptoms ({@link InterviewPlan#alarmingForms()}).
-     * The first form is always evaluated; another only when the level can still rise and that evaluation read, of one
-     * of these symptoms, a detail in which the other form differs: otherwise the other form would be evaluated exactly
-     * alike ({@link Probe#read()}), and it is neither built nor evaluated.
+     * The highest level of a case built in each worst form of its symptoms ({@link InterviewPlan#alarmingForms()}), and
+     * with each symptom in each of its own ({@link InterviewPlan#symptomForms}), the others in the first form.
+     * {@code inForm} builds the case with each symptom in the form it is given for it. The first form is always
+     * evaluated; another only when the level can still rise and that evaluation read, of a symptom the other form
+     * changes, a detail in which it differs: otherwise the other form would be evaluated exactly alike
+     * ({@link Probe#read()}), and it is neither built nor evaluated.
      */
-    Urgency highest(Function<Map<String, String>, TriageCase> inForm, Collection<String> symptoms, Function<TriageCase, Probe> probe) {
-        return highest(inForm, symptoms, probe, probe.apply(inForm.apply(plan.alarmingForms().get(0))));
+    Urgency highest(Function<Function<String, Map<String, String>>, TriageCase> inForm, Collection<String> symptoms,
+                    Function<TriageCase, Probe> probe) {
+        Map<String, String> worst = plan.alarmingForms().get(0);
+        return highest(inForm, symptoms, probe, probe.apply(inForm.apply(code -> worst)));
     }
 
-    private Urgency highest(Function<Map<String, String>, TriageCase> inForm, Collection<String> symptoms,
+    private Urgency highest(Function<Function<String, Map<String, String>>, TriageCase> inForm, Collection<String> symptoms,
                             Function<TriageCase, Probe> probe, Probe first) {
         List<Map<String, String>> forms = plan.alarmingForms();
         Urgency out = first.urgency();
@@ -101,9 +110,25 @@ final class WayUp {
             if (symptoms.stream().noneMatch(s -> differ.stream().anyMatch(m -> first.read().read(s, m)))) {
                 continue;
             }
-            Urgency l = probe.apply(inForm.apply(forms.get(i))).urgency();
+            Map<String, String> form = forms.get(i);
+            Urgency l = probe.apply(inForm.apply(code -> form)).urgency();
             if (l.compareTo(out) > 0) {
                 out = l;
+            }
+        }
+        for (String symptom : symptoms) {
+            for (Map<String, String> own : plan.symptomForms(symptom)) {
+                if (out == Urgency.EMERGENCY_AMBULANCE) {
+                    return out;
+                }
+                if (own.entrySet().stream().filter(e -> !e.getValue().equals(forms.get(0).get(e.getKey())))
+                        .noneMatch(e -> first.read().read(symptom, Modifier.byCode(e.getKey()).orElseThrow()))) {
+                    continue;
+                }
+                Urgency l = probe.apply(inForm.apply(code -> code.equals(symptom) ? own : forms.get(0))).urgency();
+                if (l.compareTo(out) > 0) {
+                    out = l;
+                }
             }
         }
         return out;
@@ -111,7 +136,7 @@ final class WayUp {
 
     /** The highest level of the case with this symptom in each of its worst forms. */
     Urgency highestForm(TriageCase c, String symptom, Function<TriageCase, Probe> probe) {
-        return highest(form -> inForm(c, symptom, form), List.of(symptom), probe);
+        return highest(formOf -> inForm(c, symptom, formOf.apply(symptom)), List.of(symptom), probe);
     }
 
     private TriageCase given(TriageCase c, Question q, String answer) {
@@ -150,12 +175,12 @@ final class WayUp {
                 plan.complaint(code).ifPresent(cmp -> next.addAll(cmp.symptoms()));
             }
         }
-        Urgency l = highest(form -> {
+        Urgency l = highest(formOf -> {
             TriageCase all = start;
             for (String code : reachable) {
                 Outcome out = answering.answer(all, Question.symptom(code), Answering.YES);
                 if (out.refusal() == null) {
-                    all = inForm(out.triageCase(), code, form);
+                    all = inForm(out.triageCase(), code, formOf.apply(code));
                 }
             }
             return all;
@@ -192,7 +217,7 @@ final class WayUp {
             String code = s.getCode();
             Map<String, String> worst = plan.alarmingForms().get(0);
             Probe first = probe.apply(inForm(c, code, worst));
-            Urgency formsReach = highest(form -> inForm(c, code, form), List.of(code), probe, first);
+            Urgency formsReach = highest(formOf -> inForm(c, code, formOf.apply(code)), List.of(code), probe, first);
             List<Question> asked = new ArrayList<>(open);
             for (Question q : candidates) {
                 // A detail that raises the level alone is asked already: only one that raises with the worst form is sought.
@@ -218,12 +243,15 @@ final class WayUp {
         }
     }
 
-    /** The case once for each worst form of the symptom ({@link InterviewPlan#alarmingForms()}). */
+    /** The case once for each worst form of the symptom, the general ones then its own. */
     List<TriageCase> alarmingForms(TriageCase c, String symptom) {
-        return plan.alarmingForms().stream().map(form -> inForm(c, symptom, form)).toList();
+        List<Map<String, String>> forms = new ArrayList<>(plan.alarmingForms());
+        forms.addAll(plan.symptomForms(symptom));
+        return forms.stream().map(form -> inForm(c, symptom, form)).toList();
     }
 
-    private TriageCase inForm(TriageCase c, String symptom, Map<String, String> form) {
+    /** The case with the symptom's details answered as the form says, where the symptom takes them. */
+    TriageCase inForm(TriageCase c, String symptom, Map<String, String> form) {
         TriageCase out = c;
         for (Map.Entry<String, String> e : form.entrySet()) {
             Optional<Modifier> modifier = Modifier.byCode(e.getKey());

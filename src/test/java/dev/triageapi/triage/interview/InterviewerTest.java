@@ -312,4 +312,20 @@ class InterviewerTest {
         assertTrue(readOnly.evaluations() * 3 < everyAnswer.evaluations(),
                 () -> readOnly.evaluations() + " evaluations, " + everyAnswer.evaluations() + " when every answer counts");
     }
+
+    /**
+     * Some symptoms are worse in a form the general worst ones miss: a fever that has lasted five days, muscle pain
+     * after an injury. The plan names those forms, so a tired patient is asked about both.
+     */
+    @Test
+    void shouldAskATiredPatientAboutAFeverOfFiveDaysAndMusclePainAfterAnInjury() {
+        TriageCase tired = new TriageCase(new Patient(30, Sex.FEMALE, null),
+                List.of(Symptom.builder("fatigue").onset(Onset.GRADUAL).build()), List.of());
+        Interviewer.Interview interview = interviewer.interview(tired, Set.of(), engine.assess(Rules.RULES, tired, false),
+                engine.prober(Rules.RULES), 30, Integer.MAX_VALUE);
+        for (String id : List.of("symptom:fever", "symptom:muscle_pain")) {
+            assertTrue(interview.questions().stream().anyMatch(q -> q.question().id().equals(id)
+                    && q.couldRaiseTo() == Urgency.CONSULTATION_24), () -> id + " not asked: " + interview.questions().stream().map(q -> q.question().id() + " " + q.couldRaiseTo()).toList());
+        }
+    }
 }
