@@ -77,7 +77,7 @@ public interface TriageConfig {
 
         /**
          * How many bundled vignettes a folder's rules are checked on for what the interview takes rules to do, taken
-         * evenly across the suite; unset, every vignette (about 2 s on two cores).
+         * evenly across the suite; unset, every vignette (2 to 3 s on two cores).
          */
         OptionalInt premiseVignettes();
 

@@ -31,8 +31,12 @@ public final class ClinicRules {
     public static String file(String... rules) {
         return """
                 package rules.clinic;
+                import dev.triageapi.triage.facts.Hours;
+                import dev.triageapi.triage.facts.Patient;
                 import dev.triageapi.triage.facts.RiskFactor;
+                import dev.triageapi.triage.facts.RiskFactorAbsent;
                 import dev.triageapi.triage.facts.Symptom;
+                import dev.triageapi.vocabulary.Pregnancy;
                 import function dev.triageapi.triage.facts.Conclusions.redFlag;
                 """ + String.join("", rules);
     }

@@ -2,44 +2,55 @@ package dev.triageapi.triage.interview;
 
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.triage.engine.Probe;
+import dev.triageapi.triage.engine.Prober;
 import dev.triageapi.triage.engine.RuleSet;
 import dev.triageapi.triage.engine.TriageEngine;
 import dev.triageapi.triage.facts.RiskFactorAbsent;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
+import dev.triageapi.triage.interview.Answering.Option;
 import dev.triageapi.triage.interview.Answering.Outcome;
+import dev.triageapi.vocabulary.Modifier;
 import dev.triageapi.vocabulary.Pregnancy;
 import dev.triageapi.vocabulary.SymptomStatus;
 import dev.triageapi.vocabulary.Urgency;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * What the interview takes a rule set to do, checked on one case by evaluating every rule. The interview skips
- * questions on the strength of these, so rules that break one would leave unasked a question that could raise the
- * level:
+ * questions and answers on the strength of these, so rules that break one would leave unasked a question that could
+ * raise the level:
  * <ul>
  *   <li>reporting an open symptom, risk factor or pregnancy never lowers the level, nor does answering it "I don't
  *   know", nor does turning a denial into "I don't know";</li>
- *   <li>an open symptom at its most alarming never gets less than with its details unknown;</li>
+ *   <li>the reporting answer it tries gets the most: no other answer of a presence question ("no", "I don't know",
+ *   "postpartum") gets more than "yes" or "pregnant";</li>
+ *   <li>an open symptom at its most alarming gets at least what it gets with its details unknown, or with any one of
+ *   its details answered otherwise, but for what brought it on when that is an exposure of the whole episode
+ *   ({@link InterviewPlan#exposures()}, asked of the reported complaints);</li>
  *   <li>every open presence reported together gets at least what any one does, and so do the open risk factors.</li>
  * </ul>
  * The bundled rules are tested for these on random cases; a clinic's rules are held to them on the vignettes before
- * they serve.
+ * they serve. A case is a sample: what holds on the vignettes may not hold on every case an interview reaches.
  */
 public final class InterviewPremises {
 
     private static final String UNANSWERED = ": turning its \"no\" into \"I don't know\" lowers ";
 
+    private final Catalog catalog;
     private final TriageEngine engine;
     private final Answering answering;
     private final Candidates candidates;
     private final WayUp wayUp;
 
     public InterviewPremises(Catalog catalog, InterviewPlan plan, TriageEngine engine) {
+        this.catalog = catalog;
         this.engine = engine;
         this.answering = new Answering(catalog, plan);
         this.candidates = new Candidates(catalog, plan, answering);
@@ -48,8 +59,12 @@ public final class InterviewPremises {
 
     /** Each premise the rules break on this case, one line each; empty when they keep them all. */
     public List<String> broken(RuleSet rules, TriageCase c) {
+        // The what-ifs the interview makes: a level expected on the rules that can conclude it or a higher one (exact),
+        // whether a case rises above a level on those that can conclude a higher one.
+        Prober prober = engine.prober(rules);
         Function<TriageCase, Probe> probe = x -> engine.probeOnEveryRule(rules, x);
         Urgency start = probe.apply(c).urgency();
+        Function<TriageCase, Probe> atStart = x -> prober.level(x, start);
         List<String> out = new ArrayList<>();
         List<Question> open = candidates.of(c, Set.of());
         Urgency anyAlone = start;
@@ -62,14 +77,14 @@ public final class InterviewPremises {
             if (yes.refusal() != null) {
                 continue;
             }
-            Urgency plain = probe.apply(yes.triageCase()).urgency();
+            Urgency plain = atStart.apply(yes.triageCase()).urgency();
             if (plain.compareTo(start) < 0) {
                 out.add(q.id() + ": reporting it lowers " + start.code() + " to " + plain.code());
             }
             // "I don't know" of a risk factor or a pregnancy changes no fact; of a symptom it adds one of unknown status.
             Outcome dontKnow = answering.answer(c, q, Answering.UNKNOWN);
             Urgency unknown = dontKnow.refusal() == null && !dontKnow.triageCase().equals(c)
-                    ? probe.apply(dontKnow.triageCase()).urgency() : start;
+                    ? atStart.apply(dontKnow.triageCase()).urgency() : start;
             if (unknown.compareTo(start) < 0) {
                 out.add(q.id() + ": answering \"I don't know\" lowers " + start.code() + " to " + unknown.code());
             }
@@ -81,6 +96,28 @@ public final class InterviewPremises {
                             + " with its details unknown");
                 }
                 alone = max(alone, worst);
+                if (alone != Urgency.EMERGENCY_AMBULANCE) {
+                    Urgency most = alone;
+                    milderForms(yes.triageCase(), q.symptom(), most, probe, x -> prober.above(x, most).urgency(), out);
+                }
+            }
+            // The interview tries a presence question's reporting answer alone ("yes" at its most alarming, "pregnant"):
+            // no other answer, "I don't know" included, may get more.
+            if (unknown.compareTo(alone) > 0) {
+                out.add(q.id() + ": answering " + Answering.UNKNOWN + " gets " + unknown.code() + ", more than " + alone.code()
+                        + ", the most the interview tries it for");
+            }
+            for (Option other : answering.options(q)) {
+                if (other.code().equals(Answering.YES) || other.code().equals(Pregnancy.PREGNANT.code())) {
+                    continue;
+                }
+                Outcome given = answering.answer(c, q, other.code());
+                Urgency most = alone;
+                Urgency l = given.refusal() != null ? start : prober.above(given.triageCase(), most).urgency();
+                if (l.compareTo(alone) > 0) {
+                    out.add(q.id() + ": answering " + other.code() + " gets " + l.code() + ", more than " + alone.code()
+                            + ", the most the interview tries it for");
+                }
             }
             anyAlone = max(anyAlone, alone);
             if (q.subject() == Question.Subject.RISK_FACTOR) {
@@ -88,18 +125,56 @@ public final class InterviewPremises {
             }
         }
         if (anyAlone.compareTo(start) > 0) {
-            Urgency together = wayUp.allPresent(c, open, probe);
+            Urgency most = anyAlone;
+            Urgency together = wayUp.allPresent(c, open, x -> prober.level(x, most));
             if (together.compareTo(anyAlone) < 0) {
                 out.add("every open symptom, risk factor and pregnancy reported together gets " + together.code()
                         + ", less than " + anyAlone.code() + ", which one of them gets alone");
             }
         }
-        if (anyRisk.compareTo(start) > 0 && !wayUp.riskFactorsCanRaise(c, open, start, probe).getAsBoolean()) {
+        if (anyRisk.compareTo(start) > 0 && !wayUp.riskFactorsCanRaise(c, open, start, x -> prober.above(x, start)).getAsBoolean()) {
             out.add("every open risk factor reported together stays at " + start.code() + ", where one of them alone gets "
                     + anyRisk.code());
         }
-        unanswered(c, start, probe, out);
+        unanswered(c, start, atStart, out);
         return out;
+    }
+
+    /**
+     * A symptom's most alarming form gets at least what it gets with any one of its details answered otherwise: the
+     * interview judges an unmentioned symptom by its most alarming forms alone. Details the evaluation of that form did
+     * not read, and answers it asked alike, give the same level and are not evaluated; the others are evaluated on the
+     * rules that can conclude a higher level than the most alarming form's, all that can tell whether they get more.
+     */
+    private void milderForms(TriageCase reported, String symptom, Urgency alarming, Function<TriageCase, Probe> probe,
+                             Function<TriageCase, Urgency> above, List<String> out) {
+        Map<String, String> worst = wayUp.plan().alarmingForms().get(0);
+        TriageCase form = wayUp.inForm(reported, symptom, worst);
+        Probe first = probe.apply(form);
+        Symptom at = form.symptoms().get(Answering.indexOf(form, symptom));
+        for (String code : catalog.symptom(symptom).orElseThrow().modifiers()) {
+            Modifier modifier = Modifier.byCode(code).orElseThrow();
+            if (!first.read().read(symptom, modifier)) {
+                continue;
+            }
+            for (Option option : answering.options(Question.modifier(symptom, modifier))) {
+                if (modifier == Modifier.TRIGGER && wayUp.plan().exposures().contains(option.code())) {
+                    continue; // an exposure is asked of the reported complaints, not judged of an unmentioned symptom
+                }
+                Map<String, String> other = new HashMap<>(worst);
+                other.put(code, option.code());
+                TriageCase changed = wayUp.inForm(reported, symptom, other);
+                Symptom then = changed.symptoms().get(Answering.indexOf(changed, symptom));
+                if (!first.read().tellsApart(symptom, modifier, at.get(modifier), then.get(modifier))) {
+                    continue;
+                }
+                Urgency l = above.apply(changed);
+                if (l.compareTo(alarming) > 0) {
+                    out.add("symptom:" + symptom + ": with " + code + " " + option.code() + " it gets " + l.code()
+                            + ", more than " + alarming.code() + " at its most alarming");
+                }
+            }
+        }
     }
 
     /** Unknown is never "no": a denied symptom or risk factor turned to unknown never lowers the level. */

@@ -48,7 +48,7 @@ public class InterviewPremisesGate implements RuleSetGate {
     public List<String> problems(RuleSet candidate) {
         List<String> problems = new ArrayList<>();
         try {
-            // About 60 evaluations a vignette: a batch at a time spread over the cores, the results in vignette order,
+            // Tens of evaluations a vignette: a batch at a time spread over the cores, the results in vignette order,
             // and no further batch once the problems to list are found.
             List<Map.Entry<String, TriageRequest>> vignettes = VignetteSuite.spread(
                     List.copyOf(VignetteSuite.bundled().requests().entrySet()), this.vignettes);

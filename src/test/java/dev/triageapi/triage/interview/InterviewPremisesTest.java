@@ -34,6 +34,10 @@ class InterviewPremisesTest {
     private static final TriageCase WITH_MULTIPLE_SCLEROSIS = new TriageCase(NUMBNESS.patient(), NUMBNESS.symptoms(),
             List.of(new RiskFactor("multiple_sclerosis")));
 
+    /** Gradual tiredness in a woman of 30: its complaint opens weight loss, among others, and pregnancy. */
+    private static final TriageCase TIRED = new TriageCase(new Patient(30, Sex.FEMALE, null),
+            List.of(Symptom.builder("fatigue").onset(Onset.GRADUAL).build()), List.of());
+
     private static void assertBroken(RuleSet rules, String expected) {
         assertBroken(rules, NUMBNESS, expected);
     }
@@ -46,6 +50,7 @@ class InterviewPremisesTest {
     @Test
     void shouldFindEveryPremiseKeptByTheBundledRules() {
         assertEquals(List.of(), PREMISES.broken(Rules.RULES, NUMBNESS));
+        assertEquals(List.of(), PREMISES.broken(Rules.RULES, TIRED));
         assertEquals(List.of(), PREMISES.broken(Rules.RULES, WITH_MULTIPLE_SCLEROSIS));
     }
 
@@ -86,5 +91,31 @@ class InterviewPremisesTest {
                 "$r : RiskFactor( code == \"diabetes\" )",
                 "not RiskFactor( code == \"cancer_history\" )")), WITH_MULTIPLE_SCLEROSIS,
                 "every open risk factor reported together stays at consultation_24, where one of them alone gets emergency_ambulance");
+    }
+
+    /** The interview judges an unmentioned symptom by its most alarming forms, which a long-standing one is not. */
+    @Test
+    void shouldFindASymptomThatGetsMoreInAMilderFormThanAtItsMostAlarming() {
+        assertBroken(bundledAnd(ambulanceWhen("Weight loss for over four weeks calls for an ambulance",
+                "$s : Symptom( code == \"weight_loss\", present, lastedOver(Hours.FOUR_WEEKS) )")), TIRED,
+                "symptom:weight_loss: with hoursSinceOnset 4_to_6_weeks it gets emergency_ambulance, more than");
+    }
+
+    /** The interview never tries a risk factor's "no": it takes the answer to raise nothing. */
+    @Test
+    void shouldFindARiskFactorWhoseNoGetsMoreThanItsYes() {
+        assertBroken(bundledAnd(ambulanceWhen("Numbness with diabetes denied calls for an ambulance",
+                "$s : Symptom( code == \"numbness\", present )",
+                "RiskFactorAbsent( code == \"diabetes\" )")),
+                "riskFactor:diabetes: answering no gets emergency_ambulance, more than consultation");
+    }
+
+    /** The interview tries "pregnant" for the pregnancy question, taking it to get the most. */
+    @Test
+    void shouldFindAPregnancyAnswerThatGetsMoreThanPregnant() {
+        assertBroken(bundledAnd(ambulanceWhen("Tiredness after giving birth calls for an ambulance",
+                "Patient( pregnancy == Pregnancy.POSTPARTUM )",
+                "$s : Symptom( code == \"fatigue\", present )")), TIRED,
+                "pregnancy: answering postpartum gets emergency_ambulance, more than");
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import static dev.triageapi.testing.ClinicRules.ambulanceWhen;
 import static dev.triageapi.testing.ClinicRules.bundledAnd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A clinic's rules must keep, on every vignette, what the interview takes rules to do before they serve. */
@@ -29,9 +28,10 @@ class InterviewPremisesGateTest {
         List<String> problems = GATE.problems(bundledAnd(ambulanceWhen("Weakness without diabetes calls for an ambulance",
                 "$s : Symptom( code == \"muscle_weakness\", present )",
                 "not RiskFactor( code == \"diabetes\" )")));
-        assertFalse(problems.isEmpty());
-        problems.forEach(p -> assertTrue(
-                p.matches("vignette [\\w-]+\\.json: riskFactor:diabetes: reporting it lowers emergency_ambulance to \\w+"), p));
+        assertTrue(problems.stream().anyMatch(
+                p -> p.matches("vignette [\\w-]+\\.json: riskFactor:diabetes: reporting it lowers emergency_ambulance to \\w+")),
+                () -> String.join("\n", problems));
+        problems.stream().filter(p -> !p.startsWith("and ")).forEach(p -> assertTrue(p.matches("vignette [\\w-]+\\.json: riskFactor:diabetes: .*"), p));
     }
 
     @Test
