@@ -5,6 +5,7 @@ import dev.triageapi.triage.engine.Probe;
 import dev.triageapi.triage.engine.Prober;
 import dev.triageapi.triage.engine.RuleSet;
 import dev.triageapi.triage.engine.TriageEngine;
+import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RiskFactorAbsent;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
@@ -34,7 +35,8 @@ import java.util.function.Function;
  *   <li>an open symptom at its most alarming gets at least what it gets with its details unknown, or with any one of
  *   its details answered otherwise, but for what brought it on when that is an exposure of the whole episode
  *   ({@link InterviewPlan#exposures()}, asked of the reported complaints);</li>
- *   <li>every open presence reported together gets at least what any one does, and so do the open risk factors.</li>
+ *   <li>every open presence reported together gets at least what any one does, and so do the open risk factors;</li>
+ *   <li>where the age is not given, every age of a band of the plan's gets what the age tried for the band gets.</li>
  * </ul>
  * The bundled rules are tested for these on random cases; a clinic's rules are held to them on the vignettes before
  * they serve. A case is a sample: what holds on the vignettes may not hold on every case an interview reaches.
@@ -137,6 +139,24 @@ public final class InterviewPremises {
                     + anyRisk.code());
         }
         unanswered(c, start, atStart, out);
+        if (c.patient().getAge() == null) {
+            ageBands(c, atStart, out);
+        }
+        return out;
+    }
+
+    /**
+     * Where the case with its age left unknown breaks the premise of the age question: the age the interview tries for
+     * a band of ages gets what every age of it gets. Asked of a sample of cases as well as of those without an age.
+     */
+    public List<String> brokenWithoutTheAge(RuleSet rules, TriageCase c) {
+        Patient p = c.patient();
+        TriageCase ageless = new TriageCase(new Patient(null, p.getSex(), p.getUnderTreatment(), p.getPregnancy()),
+                c.symptoms(), c.riskFactors(), c.absentRiskFactors(), c.vitals(), c.labs());
+        Prober prober = engine.prober(rules);
+        Urgency start = engine.probeOnEveryRule(rules, ageless).urgency();
+        List<String> out = new ArrayList<>();
+        ageBands(ageless, x -> prober.level(x, start), out);
         return out;
     }
 
@@ -175,6 +195,40 @@ public final class InterviewPremises {
                 }
             }
         }
+    }
+
+    /**
+     * The interview asks the age by evaluating one age of each band of the plan's ({@link InterviewPlan#ageProbes()}):
+     * every age of a band must get what that one gets, or an age the rules set apart is never seen.
+     */
+    private void ageBands(TriageCase c, Function<TriageCase, Probe> probe, List<String> out) {
+        List<Integer> probes = wayUp.plan().ageProbes().stream().sorted().toList();
+        Urgency asked = null;
+        int band = -1;
+        for (int age = probes.get(0); age <= MAX_AGE; age++) {
+            Outcome given = answering.answer(c, Question.age(), String.valueOf(age));
+            if (given.refusal() != null) {
+                continue;
+            }
+            Urgency l = probe.apply(given.triageCase()).urgency();
+            if (probes.contains(age)) {
+                band = age;
+                asked = l;
+            } else if (l != asked) {
+                out.add("age: at " + age + " it gets " + l.code() + ", at " + band + ", the age the interview tries for "
+                        + band + " to " + nextProbe(probes, band) + ", " + asked.code());
+                while (age + 1 <= MAX_AGE && !probes.contains(age + 1)) {
+                    age++; // one line a band
+                }
+            }
+        }
+    }
+
+    /** The oldest age a patient is asked about: the contract's limit. */
+    private static final int MAX_AGE = 120;
+
+    private static String nextProbe(List<Integer> probes, int band) {
+        return probes.stream().filter(p -> p > band).findFirst().map(p -> String.valueOf(p - 1)).orElse(String.valueOf(MAX_AGE));
     }
 
     /** Unknown is never "no": a denied symptom or risk factor turned to unknown never lowers the level. */

@@ -29,6 +29,9 @@ public class InterviewPremisesGate implements RuleSetGate {
     /** Vignettes checked together. */
     private static final int BATCH = 32;
 
+    /** Vignettes checked with their age left out as well. */
+    static final int AGELESS = 24;
+
     private final InterviewPremises premises;
     private final RequestMapper requests;
     private final int vignettes;
@@ -56,6 +59,15 @@ public class InterviewPremisesGate implements RuleSetGate {
                 vignettes.subList(from, Math.min(from + BATCH, vignettes.size())).parallelStream()
                         .map(v -> premises.broken(candidate, requests.toCase(v.getValue())).stream()
                                 .map(broken -> "vignette " + v.getKey() + ": " + broken).toList())
+                        .toList()
+                        .forEach(problems::addAll);
+            }
+            // The age question is open only where the age is not given, which few vignettes leave out; every age is
+            // evaluated, so a sample of the others is checked with their age left out.
+            if (problems.size() <= MAX_PROBLEMS) {
+                VignetteSuite.spread(vignettes, AGELESS).parallelStream()
+                        .map(v -> premises.brokenWithoutTheAge(candidate, requests.toCase(v.getValue())).stream()
+                                .map(broken -> "vignette " + v.getKey() + " without its age: " + broken).toList())
                         .toList()
                         .forEach(problems::addAll);
             }

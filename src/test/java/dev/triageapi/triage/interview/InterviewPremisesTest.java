@@ -7,6 +7,8 @@ import dev.triageapi.triage.facts.Patient;
 import dev.triageapi.triage.facts.RiskFactor;
 import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
+import dev.triageapi.triage.facts.VitalSigns;
+import dev.triageapi.vocabulary.Consciousness;
 import dev.triageapi.vocabulary.Onset;
 import dev.triageapi.vocabulary.Sex;
 import dev.triageapi.vocabulary.SymptomStatus;
@@ -117,5 +119,26 @@ class InterviewPremisesTest {
                 "Patient( pregnancy == Pregnancy.POSTPARTUM )",
                 "$s : Symptom( code == \"fatigue\", present )")), TIRED,
                 "pregnancy: answering postpartum gets emergency_ambulance, more than");
+    }
+
+    /** The interview tries one age of each band of the plan; a rule for the nineties is between its last two. */
+    @Test
+    void shouldFindAnAgeTheRulesSetApartWithinABandOfThePlan() {
+        TriageCase ageless = new TriageCase(new Patient(null, Sex.MALE, null),
+                List.of(Symptom.builder("fatigue").onset(Onset.GRADUAL).build()), List.of());
+        assertBroken(bundledAnd(ambulanceWhen("Tiredness from ninety calls for an ambulance",
+                "Patient( agedAtLeast(90) )", "$s : Symptom( code == \"fatigue\", present )")), ageless,
+                "age: at 90 it gets emergency_ambulance, at 65, the age the interview tries for 65 to 120, consultation");
+    }
+
+    /**
+     * A child's blood pressure is low below 70 + 2 x age, a bound that changes every year to ten: with a pressure of
+     * 88, ten and eleven call an ambulance where eight and nine do not, so the plan tries every year under 12.
+     */
+    @Test
+    void shouldFindEveryAgeOfAChildGettingWhatTheAgeTriedForItGetsOnTheBundledRules() {
+        TriageCase feverish = new TriageCase(new Patient(8, Sex.MALE, null), List.of(Symptom.builder("fever").build()),
+                List.of(), List.of(), new VitalSigns(20, 98, false, 88, 100, 38.0, Consciousness.ALERT, null), null);
+        assertEquals(List.of(), PREMISES.brokenWithoutTheAge(Rules.RULES, feverish));
     }
 }
