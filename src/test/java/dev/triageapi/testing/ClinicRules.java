@@ -41,6 +41,11 @@ public final class ClinicRules {
                 """ + String.join("", rules);
     }
 
+    /** A file of these rules alone, compiled: quicker, where what the bundled rules conclude beside them does not matter. */
+    public static RuleSet alone(String... rules) {
+        return RuleCompiler.compileFromSource(List.of(new RuleFile("rules/clinic/added.drl", file(rules))));
+    }
+
     /** The bundled rules and a file of these rules, compiled. */
     public static RuleSet bundledAnd(String... rules) {
         List<RuleFile> files = new ArrayList<>(RuleSources.fromDirectory(Path.of("rules")));

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static dev.triageapi.testing.ClinicRules.ambulanceWhen;
-import static dev.triageapi.testing.ClinicRules.bundledAnd;
+import static dev.triageapi.testing.ClinicRules.alone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,18 +25,18 @@ class InterviewPremisesGateTest {
 
     @Test
     void shouldRefuseRulesUnderWhichReportingARiskFactorLowersTheLevelNamingEachVignette() {
-        List<String> problems = GATE.problems(bundledAnd(ambulanceWhen("Weakness without diabetes calls for an ambulance",
+        List<String> problems = GATE.problems(alone(ambulanceWhen("Weakness without diabetes calls for an ambulance",
                 "$s : Symptom( code == \"muscle_weakness\", present )",
                 "not RiskFactor( code == \"diabetes\" )")));
         assertTrue(problems.stream().anyMatch(
                 p -> p.matches("vignette [\\w-]+\\.json: riskFactor:diabetes: reporting it lowers emergency_ambulance to \\w+")),
                 () -> String.join("\n", problems));
-        problems.stream().filter(p -> !p.startsWith("and ")).forEach(p -> assertTrue(p.matches("vignette [\\w-]+\\.json: riskFactor:diabetes: .*"), p));
+        problems.stream().filter(p -> !p.startsWith("and ")).forEach(p -> assertTrue(p.matches("vignette [\\w-]+\\.json: .+"), p));
     }
 
     @Test
     void shouldListTheFirstProblemsOnlyWhenRulesBreakAPremiseAlmostEverywhere() {
-        List<String> problems = GATE.problems(bundledAnd(ambulanceWhen("Anything reported that is not severe calls for an ambulance",
+        List<String> problems = GATE.problems(alone(ambulanceWhen("Anything reported that is not severe calls for an ambulance",
                 "$s : Symptom( present, !severe )")));
         assertEquals(InterviewPremisesGate.MAX_PROBLEMS + 1, problems.size(), () -> String.join("\n", problems));
         assertTrue(problems.get(InterviewPremisesGate.MAX_PROBLEMS).matches("and \\d+ more found before the check stopped"),
