@@ -36,7 +36,7 @@ public class CustomisedClinic implements QuarkusTestProfile {
                 Map.entry("triage.rules.dir", RULES.toString()),
                 Map.entry("triage.rules.reload-interval", "200ms"),
                 // A sample too: every vignette is checked by InterviewPremisesGateTest, and each swap here pays for it.
-                Map.entry("triage.rules.premise-vignettes", "8"),
+                Map.entry("triage.rules.premise-vignettes", "4"),
                 // A small sample keeps start-up quick: what is tested is the order (warm first, then ready).
                 Map.entry("triage.warm-up.enabled", "true"),
                 Map.entry("triage.warm-up.vignettes", "8"));

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A check a rule set from a folder must pass before it answers patients, beyond compiling and matching the catalog
- * (for example: every bundled vignette). Beans implementing it are found by the registry; it knows none by name.
+ * (for example: every bundled vignette). Beans implementing it are found by the registry; it knows none by name, and
+ * runs them in the order of their {@code @Priority}, highest (the cheapest) first, until one finds a problem.
  */
 public interface RuleSetGate {
 

@@ -215,7 +215,13 @@ public class RulesRegistry {
         if (problems.isEmpty() && config.rules().dir().isPresent() && !rules.version().equals(bundledVersion())) {
             // The bundled rules are held to the gates (the vignettes, the interview's premises) by the build, also when a
             // folder holds them unchanged (a ConfigMap of the shipped rules): only adapted rules are held to them here.
-            gates.forEach(gate -> problems.addAll(gate.problems(rules)));
+            // Cheapest first (their priority): a rule set the vignettes already refuse is not held to the costlier gates.
+            for (RuleSetGate gate : gates) {
+                problems.addAll(gate.problems(rules));
+                if (!problems.isEmpty()) {
+                    break;
+                }
+            }
         }
         if (!problems.isEmpty()) {
             throw new RulesLoadException("the rule set fails its checks", problems, null);

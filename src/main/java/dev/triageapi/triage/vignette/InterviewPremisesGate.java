@@ -9,6 +9,7 @@ import dev.triageapi.triage.engine.TriageEngine;
 import dev.triageapi.triage.interview.InterviewPremises;
 import dev.triageapi.triage.interview.Interviewer;
 import dev.triageapi.triage.rules.RuleSetGate;
+import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -21,6 +22,7 @@ import java.util.Map;
  * ({@link InterviewPremises}): otherwise the interview would stop asking a question that could raise the level.
  */
 @Singleton
+@Priority(10) // tens of evaluations a vignette: after the cheaper gates
 public class InterviewPremisesGate implements RuleSetGate {
 
     /** Problems reported at most: one broken premise usually shows on many vignettes, and the first say which. */

@@ -5,6 +5,7 @@ import dev.triageapi.triage.api.RequestMapper;
 import dev.triageapi.triage.engine.RuleSet;
 import dev.triageapi.triage.engine.TriageEngine;
 import dev.triageapi.triage.rules.RuleSetGate;
+import jakarta.annotation.Priority;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Map;
 
 /** A changed rule set must answer every bundled vignette as the vignette expects before it may serve. */
 @Singleton
+@Priority(100) // one evaluation a vignette: before the costlier gates
 public class VignetteGate implements RuleSetGate {
 
     private final TriageEngine engine;

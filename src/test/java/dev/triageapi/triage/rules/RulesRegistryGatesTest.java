@@ -70,4 +70,15 @@ class RulesRegistryGatesTest {
         RulesLoadException refused = assertThrows(RulesLoadException.class, () -> registry(adapted(), refusing).load());
         assertTrue(refused.problems().contains("vignette x.json: something"), refused.problems().toString());
     }
+
+    @Test
+    void shouldStopAtTheFirstGateThatFindsAProblem() throws IOException {
+        RecordingGate refusing = new RecordingGate(List.of("vignette x.json: something"));
+        RecordingGate costlier = new RecordingGate(List.of());
+        RulesRegistry registry = new RulesRegistry(RulesWatcherTest.folder(adapted()), Rules.CATALOG,
+                new TriageMetrics(new SimpleMeterRegistry()), List.of(refusing, costlier));
+        assertThrows(RulesLoadException.class, registry::load);
+        assertEquals(1, refusing.checked.size());
+        assertEquals(List.of(), costlier.checked);
+    }
 }
