@@ -242,7 +242,7 @@ public final class InterviewPlan {
 
     /**
      * What can bring a whole episode on (a drink, the heat, a recent illness) rather than one symptom: asked of each
-     * complaint the patient reports, and not judged of a symptom the patient has not mentioned.
+     * complaint the patient reports, and judged of the symptoms the patient has not mentioned all together.
      */
     public Set<String> exposures() {
         return Set.copyOf(raising.exposures());

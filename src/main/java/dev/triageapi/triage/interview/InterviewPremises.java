@@ -33,8 +33,8 @@ import java.util.function.Function;
  *   <li>the reporting answer it tries gets the most: no other answer of a presence question ("no", "I don't know",
  *   "postpartum") gets more than "yes" or "pregnant";</li>
  *   <li>an open symptom at its most alarming gets at least what it gets with its details unknown, or with any one of
- *   its details answered otherwise, but for what brought it on when that is an exposure of the whole episode
- *   ({@link InterviewPlan#exposures()}, asked of the reported complaints);</li>
+ *   its details answered otherwise; brought on by an exposure of the whole episode ({@link InterviewPlan#exposures()}),
+ *   it gets at most what every open symptom so brought on gets together;</li>
  *   <li>every open presence reported together gets at least what any one does, and so do the open risk factors;</li>
  *   <li>where the age is not given, every age of a band of the plan's gets what the age tried for the band gets.</li>
  * </ul>
@@ -71,6 +71,8 @@ public final class InterviewPremises {
         List<Question> open = candidates.of(c, Set.of());
         Urgency anyAlone = start;
         Urgency anyRisk = start;
+        Map<String, Urgency> exposed = new HashMap<>();
+        Function<String, Urgency> allExposed = e -> exposed.computeIfAbsent(e, x -> exposedTogether(c, open, x, probe));
         for (Question q : open) {
             if (!q.subject().reportsPresence()) {
                 continue;
@@ -100,7 +102,7 @@ public final class InterviewPremises {
                 alone = max(alone, worst);
                 if (alone != Urgency.EMERGENCY_AMBULANCE) {
                     Urgency most = alone;
-                    milderForms(yes.triageCase(), q.symptom(), most, probe, x -> prober.above(x, most).urgency(), out);
+                    milderForms(yes.triageCase(), q.symptom(), most, probe, x -> prober.above(x, most).urgency(), allExposed, out);
                 }
             }
             // The interview tries a presence question's reporting answer alone ("yes" at its most alarming, "pregnant"):
@@ -167,7 +169,7 @@ public final class InterviewPremises {
      * rules that can conclude a higher level than the most alarming form's, all that can tell whether they get more.
      */
     private void milderForms(TriageCase reported, String symptom, Urgency alarming, Function<TriageCase, Probe> probe,
-                             Function<TriageCase, Urgency> above, List<String> out) {
+                             Function<TriageCase, Urgency> above, Function<String, Urgency> allExposed, List<String> out) {
         Map<String, String> worst = wayUp.plan().alarmingForms().get(0);
         TriageCase form = wayUp.inForm(reported, symptom, worst);
         Probe first = probe.apply(form);
@@ -178,9 +180,9 @@ public final class InterviewPremises {
                 continue;
             }
             for (Option option : answering.options(Question.modifier(symptom, modifier))) {
-                if (modifier == Modifier.TRIGGER && wayUp.plan().exposures().contains(option.code())) {
-                    continue; // an exposure is asked of the reported complaints, not judged of an unmentioned symptom
-                }
+                // An exposure is judged of every open symptom together: that must get at least what one so brought on does.
+                boolean exposure = modifier == Modifier.TRIGGER && wayUp.plan().exposures().contains(option.code());
+                Urgency credited = exposure ? max(alarming, allExposed.apply(option.code())) : alarming;
                 Map<String, String> other = new HashMap<>(worst);
                 other.put(code, option.code());
                 TriageCase changed = wayUp.inForm(reported, symptom, other);
@@ -189,9 +191,10 @@ public final class InterviewPremises {
                     continue;
                 }
                 Urgency l = above.apply(changed);
-                if (l.compareTo(alarming) > 0) {
+                if (l.compareTo(credited) > 0) {
                     out.add("symptom:" + symptom + ": with " + code + " " + option.code() + " it gets " + l.code()
-                            + ", more than " + alarming.code() + " at its most alarming");
+                            + ", more than " + credited.code() + (exposure ? ", what every open symptom so brought on gets"
+                            : " at its most alarming"));
                 }
             }
         }
@@ -229,6 +232,22 @@ public final class InterviewPremises {
 
     private static String nextProbe(List<Integer> probes, int band) {
         return probes.stream().filter(p -> p > band).findFirst().map(p -> String.valueOf(p - 1)).orElse(String.valueOf(MAX_AGE));
+    }
+
+    /** Every open symptom reported in its first worst form and brought on by the exposure, together. */
+    private Urgency exposedTogether(TriageCase c, List<Question> open, String exposure, Function<TriageCase, Probe> probe) {
+        Map<String, String> form = new HashMap<>(wayUp.plan().alarmingForms().get(0));
+        form.put(Modifier.TRIGGER.code(), exposure);
+        TriageCase all = c;
+        for (Question q : open) {
+            if (q.subject() == Question.Subject.SYMPTOM) {
+                Outcome yes = answering.answer(all, q, Answering.YES);
+                if (yes.refusal() == null) {
+                    all = wayUp.inForm(yes.triageCase(), q.symptom(), form);
+                }
+            }
+        }
+        return probe.apply(all).urgency();
     }
 
     /** Unknown is never "no": a denied symptom or risk factor turned to unknown never lowers the level. */

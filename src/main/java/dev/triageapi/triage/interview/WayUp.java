@@ -13,6 +13,8 @@ import dev.triageapi.vocabulary.Urgency;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +153,7 @@ final class WayUp {
      * symptom their answers would open, are answered "yes" together, each symptom at its most alarming; if that raises
      * the level, each open question is asked, with that level. Reporting a symptom or a risk factor never lowers the
      * level (a property the rules are tested for), so a bound that does not rise proves none of them could raise it.
+     * The same symptoms all brought on by each of the plan's exposures (a drink, the heat) are a bound too.
      */
     void symptomsTogether(TriageCase c, List<Question> candidates, Urgency current, Function<TriageCase, Probe> probe,
                                  List<Asked> raising) {
@@ -175,7 +178,7 @@ final class WayUp {
                 plan.complaint(code).ifPresent(cmp -> next.addAll(cmp.symptoms()));
             }
         }
-        Urgency l = highest(formOf -> {
+        Function<Function<String, Map<String, String>>, TriageCase> inForms = formOf -> {
             TriageCase all = start;
             for (String code : reachable) {
                 Outcome out = answering.answer(all, Question.symptom(code), Answering.YES);
@@ -184,7 +187,19 @@ final class WayUp {
                 }
             }
             return all;
-        }, reachable, probe);
+        };
+        Urgency reached = highest(inForms, reachable, probe);
+        // A drink, the heat or a recent illness brings a whole episode on: every open symptom brought on by each
+        // (the plan's exposures), one evaluation each, finds what one of them so brought on could raise.
+        for (Iterator<String> e = plan.exposures().stream().sorted().iterator(); e.hasNext() && reached.compareTo(current) <= 0; ) {
+            Map<String, String> exposed = new LinkedHashMap<>(plan.alarmingForms().get(0));
+            exposed.put(Modifier.TRIGGER.code(), e.next());
+            Urgency l = probe.apply(inForms.apply(code -> exposed)).urgency();
+            if (l.compareTo(reached) > 0) {
+                reached = l;
+            }
+        }
+        Urgency l = reached;
         if (l.compareTo(current) > 0) {
             open.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));
             risks.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));

@@ -19,6 +19,7 @@ import dev.triageapi.vocabulary.Spread;
 import dev.triageapi.vocabulary.SymptomStatus;
 import dev.triageapi.vocabulary.Trigger;
 import dev.triageapi.vocabulary.Urgency;
+import dev.triageapi.triage.facts.RiskFactor;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -327,5 +328,35 @@ class InterviewerTest {
             assertTrue(interview.questions().stream().anyMatch(q -> q.question().id().equals(id)
                     && q.couldRaiseTo() == Urgency.CONSULTATION_24), () -> id + " not asked: " + interview.questions().stream().map(q -> q.question().id() + " " + q.couldRaiseTo()).toList());
         }
+    }
+
+    /**
+     * Tiredness brought on by the heat with a fit is heat illness, an ambulance; the patient reports a headache after
+     * poor sleep and mentions neither. No symptom at its worst raises the level once the fit is found, so only the open
+     * symptoms judged together, all brought on by the heat, lead to the tiredness and what brought it on. (The interview
+     * property found it with seed 20261208.)
+     */
+    @Test
+    void shouldFindTirednessTheHeatBroughtOnThatTheTruthHoldsUnmentioned() {
+        TriageCase start = new TriageCase(new Patient(2, Sex.FEMALE, null),
+                List.of(Symptom.builder("headache").trigger(Trigger.POOR_SLEEP).build()), List.of());
+        List<Symptom> truth = new ArrayList<>(List.of(
+                Symptom.builder("headache").onset(Onset.SUDDEN).severity(Severity.MILD).hoursSinceOnset(2000.0).worsening(true)
+                        .trigger(Trigger.POOR_SLEEP).build(),
+                Symptom.builder("skin_rash").onset(Onset.SUDDEN).side(Side.LEFT).severity(Severity.MODERATE)
+                        .locations(Set.of(BodyLocation.EYELID)).worsening(true).recurring(true).build(),
+                Symptom.builder("seizure").hoursSinceOnset(9000.0).recurring(true).build(),
+                Symptom.builder("fatigue").onset(Onset.GRADUAL).hoursSinceOnset(150.0).worsening(true).trigger(Trigger.HEAT).build()));
+        for (String denied : List.of("neck_stiffness", "fever", "confusion", "muscle_weakness", "numbness", "difficulty_speaking",
+                "vision_change", "double_vision", "head_injury", "loss_of_consciousness", "morning_stiffness", "muscle_pain",
+                "sleep_problems", "weight_loss", "palpitations", "chest_pain", "dark_urine", "difficulty_walking")) {
+            truth.add(Symptom.builder(denied).status(SymptomStatus.ABSENT).build());
+        }
+        TriageCase whole = new TriageCase(new Patient(2, Sex.FEMALE, true), truth,
+                List.of(new RiskFactor("immunosuppression"), new RiskFactor("recent_surgery")), List.of(), null, null);
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, patient.atOnce(whole));
+        SimulatedPatient.Ending end = patient.interview(start, whole);
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, end.level(), end::toString);
+        assertTrue(end.asked().contains("modifier:fatigue.trigger"), end::toString);
     }
 }
