@@ -73,8 +73,9 @@ public class InterviewPremisesGate implements RuleSetGate {
                         .toList()
                         .forEach(problems::addAll);
             }
-        } catch (RuntimeException e) {
-            problems.add("the interview's premises could not be checked on these rules: " + e.getClass().getSimpleName()
+        } catch (RuntimeException | StackOverflowError e) {
+            // A rule that throws, or recurses without end, on some case: the rules are refused, and that is said first.
+            problems.add(0, "the interview's premises could not be checked on these rules: " + e.getClass().getSimpleName()
                     + ": " + e.getMessage());
         }
         if (problems.size() > MAX_PROBLEMS) {

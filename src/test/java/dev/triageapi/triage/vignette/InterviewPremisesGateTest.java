@@ -42,4 +42,20 @@ class InterviewPremisesGateTest {
         assertTrue(problems.get(InterviewPremisesGate.MAX_PROBLEMS).matches("and \\d+ more found before the check stopped"),
                 problems.get(InterviewPremisesGate.MAX_PROBLEMS));
     }
+
+    /** A rule that throws on some case is refused, saying why. */
+    @Test
+    void shouldRefuseRulesThatThrowOnAVignette() {
+        List<String> problems = GATE.problems(alone("""
+                rule "Weakness cited with the patient, who is no evidence"
+                    @source("test")
+                when
+                    $p : Patient()
+                    $s : Symptom( code == "muscle_weakness", present )
+                then
+                    insert(redFlag("stroke_new_one_sided_weakness", $s, $p));
+                end
+                """));
+        assertTrue(problems.get(0).startsWith("the interview's premises could not be checked on these rules: "), problems.get(0));
+    }
 }
