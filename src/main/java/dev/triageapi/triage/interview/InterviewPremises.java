@@ -24,7 +24,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * What the interview takes a rule set to do, checked on one case by evaluating every rule. The interview skips
+ * What the interview takes a rule set to do, checked on one case by evaluating it: the case and the worst forms on
+ * every rule, the other what-ifs on the rules that can decide them, as the interview's own are. The interview skips
  * questions and answers on the strength of these, so rules that break one would leave unasked a question that could
  * raise the level:
  * <ul>
