@@ -136,6 +136,11 @@ public final class InterviewPlan {
                 throw new IllegalStateException(RESOURCE + ": raising.bySymptom names no symptom of the catalog: " + form.symptom());
             }
             InterviewPlanChecks.answers(durations, "raising.bySymptom", form.answers(), false);
+            List<String> takes = catalog.symptom(form.symptom()).orElseThrow().modifiers();
+            form.answers().keySet().stream().filter(code -> !takes.contains(code)).findAny().ifPresent(code -> {
+                throw new IllegalStateException(RESOURCE + ": raising.bySymptom gives " + form.symptom() + " a " + code
+                        + ", which that symptom does not take");
+            });
         }
         InterviewPlanChecks.answers(durations, "lowering", lowering.answers(), true);
         lowering.tryEach().stream().filter(code -> Modifier.byCode(code).isEmpty()).findAny().ifPresent(code -> {

@@ -27,7 +27,7 @@ import java.util.function.Function;
  * What the interview takes a rule set to do, checked on one case by evaluating it: the case and the worst forms on
  * every rule, the other what-ifs on the rules that can decide them, as the interview's own are. The interview skips
  * questions and answers on the strength of these, so rules that break one would leave unasked a question that could
- * raise the level:
+ * raise the level (or, for an age, lower it, and the interview would call itself complete too early):
  * <ul>
  *   <li>reporting an open symptom, risk factor or pregnancy never lowers the level, nor does answering it "I don't
  *   know", nor does turning a denial into "I don't know";</li>

@@ -51,4 +51,13 @@ class InterviewPlanTest {
         assertThrows(IllegalStateException.class, () -> plan(t -> ((ArrayNode) t.get("complaints").get(0).get("riskFactors")).add("smoking")));
         assertThrows(IllegalStateException.class, () -> plan(t -> ((ArrayNode) t.get("complaints").get(0).get("selfCare")).add("rest")));
     }
+
+    @Test
+    void shouldRefuseASymptomsOwnWorstFormOfADetailItDoesNotTakeOrOfNoSymptom() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> plan(t -> ((ObjectNode) t.get("raising").get("bySymptom")
+                .get(0)).put("symptom", "palpitations")));
+        assertTrue(e.getMessage().contains("palpitations a trigger"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> plan(t -> ((ObjectNode) t.get("raising").get("bySymptom").get(0)).put("symptom", "weak_legs")));
+        assertThrows(IllegalStateException.class, () -> plan(t -> ((ArrayNode) t.get("raising").get("exposures")).add("sunshine")));
+    }
 }
