@@ -251,6 +251,21 @@ final class WayUp {
                     }
                 }
             }
+            // A detail can raise the level with a risk factor where neither does alone (severe weakness in kidney
+            // disease): the worst form with every open risk factor reported, when the form alone does not raise it.
+            List<Question> risks = candidates.stream().filter(q -> q.subject() == Question.Subject.RISK_FACTOR
+                    && raising.stream().noneMatch(a -> a.question().equals(q))).toList();
+            if (formsReach.compareTo(current) <= 0 && !risks.isEmpty()) {
+                TriageCase withRisks = c;
+                for (Question q : risks) {
+                    withRisks = given(withRisks, q, Answering.YES);
+                }
+                Urgency reached = probe.apply(inForm(withRisks, code, worst)).urgency();
+                if (reached.compareTo(current) > 0) {
+                    formsReach = reached;
+                    asked.addAll(risks);
+                }
+            }
             Urgency l = formsReach;
             if (l.compareTo(current) > 0) {
                 asked.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));

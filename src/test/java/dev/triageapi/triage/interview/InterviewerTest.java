@@ -20,6 +20,7 @@ import dev.triageapi.vocabulary.SymptomStatus;
 import dev.triageapi.vocabulary.Trigger;
 import dev.triageapi.vocabulary.Urgency;
 import dev.triageapi.triage.facts.RiskFactor;
+import dev.triageapi.vocabulary.Modifier;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -358,5 +359,24 @@ class InterviewerTest {
         SimulatedPatient.Ending end = patient.interview(start, whole);
         assertEquals(Urgency.EMERGENCY_AMBULANCE, end.level(), end::toString);
         assertTrue(end.asked().contains("modifier:fatigue.trigger"), end::toString);
+    }
+
+    /**
+     * Severe weakness in chronic kidney disease is an emergency: a patient who says their weakness is not getting worse
+     * but gives neither its severity nor the kidney disease is asked neither alone, since neither raises the level
+     * alone. The worst form of the weakness with every open risk factor reported finds both. (A blind review found it
+     * with interview property seeds 303 and 808.)
+     */
+    @Test
+    void shouldAskAboutKidneyDiseaseWhenTheWeaknessMayBeSevere() {
+        Symptom said = Symptom.builder("muscle_weakness").onset(Onset.GRADUAL).side(Side.LEFT).hoursSinceOnset(50.0)
+                .worsening(false).recurring(false).resolved(false).spread(Spread.NONE).locations(Set.of(BodyLocation.EYE))
+                .trigger(Trigger.VACCINATION).hoursSinceLastKnownWell(400.0).build();
+        TriageCase start = new TriageCase(new Patient(80, Sex.MALE, false), List.of(said), List.of());
+        TriageCase whole = new TriageCase(new Patient(80, Sex.MALE, false), List.of(said.with(Modifier.SEVERITY, Severity.SEVERE)),
+                List.of(new RiskFactor("chronic_kidney_disease")), List.of(), null, null);
+        assertEquals(Urgency.EMERGENCY, patient.atOnce(whole));
+        SimulatedPatient.Ending end = patient.interview(start, whole);
+        assertEquals(Urgency.EMERGENCY, end.level(), end::toString);
     }
 }
