@@ -190,19 +190,32 @@ final class WayUp {
         };
         Urgency reached = highest(inForms, reachable, probe);
         // A drink, the heat or a recent illness brings a whole episode on: every open symptom brought on by each
-        // (the plan's exposures), one evaluation each, finds what one of them so brought on could raise.
+        // (the plan's exposures), and every reported one whose cause is still open, one evaluation each, finds what one
+        // of them so brought on could raise; then what brought each reported one on is asked too.
+        List<Question> causes = candidates.stream().filter(q -> q.subject() == Question.Subject.MODIFIER
+                && q.modifier() == Modifier.TRIGGER && raising.stream().noneMatch(a -> a.question().equals(q))).toList();
+        boolean exposureRaises = false;
         for (Iterator<String> e = plan.exposures().stream().sorted().iterator(); e.hasNext() && reached.compareTo(current) <= 0; ) {
+            String exposure = e.next();
             Map<String, String> exposed = new LinkedHashMap<>(plan.alarmingForms().get(0));
-            exposed.put(Modifier.TRIGGER.code(), e.next());
-            Urgency l = probe.apply(inForms.apply(code -> exposed)).urgency();
+            exposed.put(Modifier.TRIGGER.code(), exposure);
+            TriageCase all = inForms.apply(code -> exposed);
+            for (Question cause : causes) {
+                all = given(all, cause, exposure);
+            }
+            Urgency l = probe.apply(all).urgency();
             if (l.compareTo(reached) > 0) {
                 reached = l;
+                exposureRaises = true;
             }
         }
         Urgency l = reached;
         if (l.compareTo(current) > 0) {
             open.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));
             risks.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));
+            if (exposureRaises) {
+                causes.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));
+            }
         }
     }
 

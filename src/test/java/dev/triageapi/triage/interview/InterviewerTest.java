@@ -379,4 +379,31 @@ class InterviewerTest {
         SimulatedPatient.Ending end = patient.interview(start, whole);
         assertEquals(Urgency.EMERGENCY, end.level(), end::toString);
     }
+
+    /**
+     * A headache brought on by the heat with a blackout is heat illness, an ambulance. The patient reports a mild
+     * headache, its cause not given, and neck pain after a fall (an emergency), and denies every other symptom that
+     * can be brought on by something: no open symptom is left to bring on by the heat, so the reported headache's open
+     * cause is, and asked. (A blind review found it.)
+     */
+    @Test
+    void shouldAskWhatBroughtAReportedHeadacheOnWhenTheHeatCouldMakeItHeatIllness() {
+        Symptom headache = Symptom.builder("headache").onset(Onset.GRADUAL).severity(Severity.MILD).worsening(false)
+                .hoursSinceOnset(100.0).recurring(true).build();
+        Symptom neck = Symptom.builder("neck_pain").trigger(Trigger.INJURY).hoursSinceOnset(24.0).onset(Onset.GRADUAL)
+                .severity(Severity.MILD).worsening(false).build();
+        List<Symptom> said = new ArrayList<>(List.of(headache, neck));
+        Rules.CATALOG.symptoms().stream().filter(d -> !d.code().equals("headache") && !d.code().equals("neck_pain")
+                && d.modifiers().contains(Modifier.TRIGGER.code()))
+                .forEach(d -> said.add(Symptom.builder(d.code()).status(SymptomStatus.ABSENT).build()));
+        List<Symptom> truth = new ArrayList<>(said);
+        truth.set(0, headache.with(Modifier.TRIGGER, Trigger.HEAT));
+        truth.add(Symptom.builder("loss_of_consciousness").onset(Onset.GRADUAL).hoursSinceOnset(100.0).build());
+        TriageCase start = new TriageCase(new Patient(40, Sex.MALE, null), said, List.of());
+        TriageCase whole = new TriageCase(new Patient(40, Sex.MALE, null), truth, List.of());
+        assertEquals(Urgency.EMERGENCY, patient.atOnce(start));
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, patient.atOnce(whole));
+        SimulatedPatient.Ending end = patient.interview(start, whole);
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, end.level(), end::toString);
+    }
 }
