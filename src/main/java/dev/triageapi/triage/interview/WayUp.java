@@ -13,7 +13,6 @@ import dev.triageapi.vocabulary.Urgency;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,10 +30,12 @@ final class WayUp {
 
     private final InterviewPlan plan;
     private final Answering answering;
+    private final Exposures exposures;
 
     WayUp(InterviewPlan plan, Answering answering) {
         this.plan = plan;
         this.answering = answering;
+        this.exposures = new Exposures(plan, answering);
     }
 
     /** The plan whose worst forms this judges by. */
@@ -189,26 +190,10 @@ final class WayUp {
             return all;
         };
         Urgency reached = highest(inForms, reachable, probe);
-        // A drink, the heat or a recent illness brings a whole episode on: every open symptom brought on by each
-        // (the plan's exposures), and every reported one whose cause is still open, one evaluation each, finds what one
-        // of them so brought on could raise; then what brought each reported one on is asked too.
-        List<Question> causes = candidates.stream().filter(q -> q.subject() == Question.Subject.MODIFIER
-                && q.modifier() == Modifier.TRIGGER && raising.stream().noneMatch(a -> a.question().equals(q))).toList();
-        boolean exposureRaises = false;
-        for (Iterator<String> e = plan.exposures().stream().sorted().iterator(); e.hasNext() && reached.compareTo(current) <= 0; ) {
-            String exposure = e.next();
-            Map<String, String> exposed = new LinkedHashMap<>(plan.alarmingForms().get(0));
-            exposed.put(Modifier.TRIGGER.code(), exposure);
-            TriageCase all = inForms.apply(code -> exposed);
-            for (Question cause : causes) {
-                all = given(all, cause, exposure);
-            }
-            Urgency l = probe.apply(all).urgency();
-            if (l.compareTo(reached) > 0) {
-                reached = l;
-                exposureRaises = true;
-            }
-        }
+        List<Question> causes = Exposures.openCauses(candidates, raising);
+        Urgency exposed = reached.compareTo(current) > 0 ? reached : exposures.reach(inForms, causes, probe);
+        boolean exposureRaises = exposed.compareTo(reached) > 0;
+        reached = exposureRaises ? exposed : reached;
         Urgency l = reached;
         if (l.compareTo(current) > 0) {
             open.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));
