@@ -189,16 +189,14 @@ final class WayUp {
             }
             return all;
         };
-        Urgency reached = highest(inForms, reachable, probe);
+        Urgency byForms = highest(inForms, reachable, probe);
         List<Question> causes = Exposures.openCauses(candidates, raising);
-        Urgency exposed = reached.compareTo(current) > 0 ? reached : exposures.reach(inForms, causes, probe);
-        boolean exposureRaises = exposed.compareTo(reached) > 0;
-        reached = exposureRaises ? exposed : reached;
-        Urgency l = reached;
+        Urgency byExposures = byForms.compareTo(current) > 0 ? Urgency.SELF_CARE : exposures.reach(inForms, causes, probe);
+        Urgency l = byExposures.compareTo(byForms) > 0 ? byExposures : byForms;
         if (l.compareTo(current) > 0) {
             open.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));
             risks.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));
-            if (exposureRaises) {
+            if (byExposures.compareTo(byForms) > 0) {
                 causes.forEach(q -> raising.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null)));
             }
         }
