@@ -77,7 +77,7 @@ public class InterviewMixBenchmark {
         next = (next + 1) % cases.size();
         Assessment assessment = Cases.ENGINE.assess(Cases.RULES, c, false);
         Interview interview = interviewer.interview(c, Set.of(), assessment,
-                Cases.ENGINE.prober(Cases.RULES), QUESTIONS, EVALUATIONS);
+                Cases.ENGINE.prober(Cases.RULES, c, assessment.urgency()), QUESTIONS, EVALUATIONS);
         counted.evaluations += interview.evaluations();
         return interview;
     }

@@ -187,7 +187,7 @@ public class TriageService {
         }
         requests.checkSize(answered.triageCase(), "answers");
         Assessment assessment = engine.assess(ruleSet, answered.triageCase(), withTrace);
-        Prober whatIf = engine.prober(ruleSet);
+        Prober whatIf = engine.prober(ruleSet, answered.triageCase(), assessment.urgency());
         Interview interview = withInterview ? interviewer.interview(answered.triageCase(), answered.dontKnow(),
                 assessment, whatIf, interviewQuestions, interviewEvaluations) : null;
         if (!mapped.ignored().isEmpty()) {

@@ -29,6 +29,15 @@ public final class AnswersRead {
         return new AnswersRead(Map.copyOf(bySymptom));
     }
 
+    /** What was read of this symptom only: every other symptom's answers count as read. */
+    AnswersRead onlyOf(String symptom) {
+        if (bySymptom == null) {
+            return this;
+        }
+        ReadNotes read = bySymptom.get(symptom);
+        return new AnswersRead(read == null ? Map.of() : Map.of(symptom, read));
+    }
+
     /**
      * True when the rules read this answer of this symptom, or when it cannot be told: always for {@link #EVERY}, and
      * for a symptom the evaluation did not hold (an answer about it must be evaluated).

@@ -60,6 +60,16 @@ final class RuleRunner {
         return run(rules, rules.levelSessions(atLeast), triageCase, false);
     }
 
+    /**
+     * The findings at {@code atLeast} or above of a case that differs from one judged below that level in the symptom
+     * {@code code} only, on the rules that can then give one ({@link OneSymptomPools}). The rules left out read other
+     * symptoms' answers too: only what was read of this symptom is told, every other symptom's answers count as read.
+     */
+    Evaluation runForOneSymptom(RuleSet rules, KieSessionsPool pool, TriageCase triageCase, String code) {
+        Evaluation all = run(rules, pool, triageCase, false);
+        return new Evaluation(all.findings(), all.fired(), all.read().onlyOf(code));
+    }
+
     private Evaluation run(RuleSet rules, KieSessionsPool pool, TriageCase triageCase, boolean withTrace) {
         List<Attributed> findings = new ArrayList<>();
         List<Firing> fired = new ArrayList<>();

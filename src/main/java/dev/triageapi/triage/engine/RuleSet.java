@@ -16,9 +16,10 @@ import java.util.Map;
  *
  * @param levelPools for each level, the pool of the rules a what-if needs to find every finding at or above it; a level
  *                   missing takes the pool of the nearest level below it, and {@link Urgency#SELF_CARE} is always there
+ * @param oneSymptom narrower pools still, for what-ifs that differ from a judged case in one symptom
  */
-public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Map<Urgency, KieSessionsPool> levelPools, String version,
-                      List<RuleFile> files, Map<String, RuleInfo> rules) {
+public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Map<Urgency, KieSessionsPool> levelPools,
+                      OneSymptomPools oneSymptom, String version, List<RuleFile> files, Map<String, RuleInfo> rules) {
 
     public RuleSet {
         if (!levelPools.containsKey(Urgency.SELF_CARE)) {
@@ -34,7 +35,7 @@ public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Map<Urgency, Ki
 
     /** A rule set whose what-ifs run on all its rules, from their own pool. */
     public RuleSet(KieBase kieBase, KieSessionsPool sessions, String version, List<RuleFile> files, Map<String, RuleInfo> rules) {
-        this(kieBase, sessions, Map.of(Urgency.SELF_CARE, sessions), version, files, rules);
+        this(kieBase, sessions, Map.of(Urgency.SELF_CARE, sessions), OneSymptomPools.NONE, version, files, rules);
     }
 
     /** Sessions on the rules that can conclude a level, for what-ifs that need the exact level whatever it is. */

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Triages a case with a rule set: runs the rules ({@link RuleRunner}), reaches the verdict ({@link Verdict}) and makes
@@ -40,7 +41,7 @@ public final class TriageEngine {
         if (first.followUps().isEmpty() && first.screenQuestions().isEmpty()) {
             return first;
         }
-        Prober whatIf = prober(rules);
+        Prober whatIf = prober(rules, triageCase, first.urgency());
         List<FollowUp> exact = WhatIfs.raising(triageCase, first, answered -> whatIf.above(answered, first.urgency()).urgency());
         exact.sort(verdict.questionOrder());
         return new Assessment(first.urgency(), first.decidedBy(), first.redFlags(), first.reasons(), first.causeGroups(),
@@ -74,6 +75,15 @@ public final class TriageEngine {
      * can conclude a higher one. One prober per request: it counts its evaluations.
      */
     public Prober prober(RuleSet rules) {
+        return prober(rules, null, null);
+    }
+
+    /**
+     * The same, for the what-ifs of a case the rules judged at {@code judgedAt} on every rule: whether a case that
+     * differs from it in one symptom rises above that level is evaluated on the rules that can hold that symptom
+     * ({@link OneSymptomPools}), since no other rule above the level fired for it.
+     */
+    public Prober prober(RuleSet rules, TriageCase judged, Urgency judgedAt) {
         return new Prober() {
             private int made;
 
@@ -108,9 +118,16 @@ public final class TriageEngine {
                     return p.urgency().compareTo(current) > 0 ? p : Probe.notAbove(current, p.read());
                 }
                 Urgency next = Urgency.values()[current.ordinal() + 1];
-                RuleRunner.Evaluation evaluation = runner.runForLevel(rules, c, next);
+                RuleRunner.Evaluation evaluation = oneSymptom(c, current)
+                        .flatMap(code -> rules.oneSymptom().pool(next, code).map(pool -> runner.runForOneSymptom(rules, pool, c, code)))
+                        .orElseGet(() -> runner.runForLevel(rules, c, next));
                 Probe found = verdict.highest(evaluation, c);
                 return found != null && found.urgency().compareTo(current) > 0 ? found : Probe.notAbove(current, evaluation.read());
+            }
+
+            /** The symptom this case alone changes in the judged one, when asked whether it rises above its level. */
+            private Optional<String> oneSymptom(TriageCase c, Urgency current) {
+                return judged == null || current != judgedAt ? Optional.empty() : c.onlySymptomChangedFrom(judged);
             }
         };
     }

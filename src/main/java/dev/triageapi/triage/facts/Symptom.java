@@ -177,6 +177,11 @@ public final class Symptom {
         return answer(modifier);
     }
 
+    /** True when the other reports the same symptom with the same status and answers, places included. */
+    public boolean reportsAlike(Symptom other) {
+        return code.equals(other.code) && status == other.status && answers.equals(other.answers) && locations.equals(other.locations);
+    }
+
     public String getCode() { return code; }
     public SymptomStatus getStatus() { return status; }
     // Typed views of the answers, for the rules' constraints: the DRL reads properties, not a map.

@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,8 +40,21 @@ final class DrlOutline {
      * extends, whether it is a query).
      */
     record RuleText(RuleFile file, String name, int line, String conditions, String consequence, Set<String> matches,
-                    Set<String> attributes, String parent, boolean query) {
+                    Set<String> attributes, String parent, boolean query, List<PatternText> patterns) {
     }
+
+    /**
+     * One pattern of a rule's conditions, wherever it stands (under {@code not}, {@code exists}, an accumulate...): the
+     * simple name of its fact type, the symptom code ({@code code == "x"}) and group ({@code inGroup("g")}) its
+     * constraints pin it to (null when none does or when its objects come from an expression, {@code from}), and
+     * whether it holds the result of an {@code accumulate} or a {@code collect} rather than facts (their input
+     * patterns are patterns of their own).
+     */
+    record PatternText(String type, String code, String group, boolean result) {
+    }
+
+    private static final Pattern CODE_IS = Pattern.compile("code\\s*==\\s*\"([^\"\\\\]+)\"");
+    private static final Pattern IN_GROUP = Pattern.compile("inGroup\\s*\\(\\s*\"([^\"\\\\]+)\"\\s*\\)");
 
     private DrlOutline() {
     }
@@ -63,12 +77,13 @@ final class DrlOutline {
             for (RuleDescr rule : pkg.getRules()) {
                 StringBuilder conditions = new StringBuilder();
                 Set<String> matches = new LinkedHashSet<>();
-                collect(rule.getLhs(), conditions, matches);
+                List<PatternText> patterns = new ArrayList<>();
+                collect(rule.getLhs(), conditions, matches, patterns);
                 StringBuilder consequence = new StringBuilder(text(rule.getConsequence()));
                 rule.getNamedConsequences().values().forEach(named -> consequence.append('\n').append(text(named)));
                 rules.add(new RuleText(file, rule.getName(), rule.getLine(), withCalled(conditions.toString(), functions),
                         withCalled(withoutComments(consequence.toString()), functions), Set.copyOf(matches),
-                        Set.copyOf(rule.getAttributes().keySet()), rule.getParentName(), rule.isQuery()));
+                        Set.copyOf(rule.getAttributes().keySet()), rule.getParentName(), rule.isQuery(), List.copyOf(patterns)));
             }
         });
         return List.copyOf(rules);
@@ -109,9 +124,9 @@ final class DrlOutline {
 
     /**
      * Every constraint, pattern source and piece of accumulate code under a condition element, one per line, and the
-     * simple names of the fact types its patterns match.
+     * simple names of the fact types its patterns match, and each pattern.
      */
-    private static void collect(BaseDescr descr, StringBuilder out, Set<String> types) {
+    private static void collect(BaseDescr descr, StringBuilder out, Set<String> types, List<PatternText> patterns) {
         if (descr == null) {
             return;
         }
@@ -119,14 +134,16 @@ final class DrlOutline {
             out.append(constraint.getExpression()).append('\n');
         } else if (descr instanceof PatternDescr pattern) {
             if (pattern.getObjectType() != null) {
-                types.add(pattern.getObjectType().substring(pattern.getObjectType().lastIndexOf('.') + 1));
+                String type = pattern.getObjectType().substring(pattern.getObjectType().lastIndexOf('.') + 1);
+                types.add(type);
+                patterns.add(pinned(type, pattern));
             }
-            pattern.getDescrs().forEach(d -> collect(d, out, types));
-            collect(pattern.getSource(), out, types);
+            pattern.getDescrs().forEach(d -> collect(d, out, types, patterns));
+            collect(pattern.getSource(), out, types, patterns);
         } else if (descr instanceof CollectDescr source) {
-            collect(source.getInputPattern(), out, types);
+            collect(source.getInputPattern(), out, types, patterns);
         } else if (descr instanceof AccumulateDescr source) {
-            collect(source.getInput(), out, types);
+            collect(source.getInput(), out, types, patterns);
             for (String code : new String[] {source.getInitCode(), source.getActionCode(), source.getReverseCode(), source.getResultCode()}) {
                 if (code != null) {
                     out.append(withoutComments(code)).append('\n');
@@ -139,10 +156,33 @@ final class DrlOutline {
         } else if (descr instanceof EvalDescr eval) {
             out.append(eval.getContent()).append('\n');
         } else if (descr instanceof ForallDescr forall) {
-            forall.getDescrs().forEach(d -> collect(d, out, types));
+            forall.getDescrs().forEach(d -> collect(d, out, types, patterns));
         } else if (descr instanceof ConditionalElementDescr element) {
-            element.getDescrs().forEach(d -> collect(d, out, types));
+            element.getDescrs().forEach(d -> collect(d, out, types, patterns));
         }
+    }
+
+    /** The pattern with the code and group its own constraints pin it to; neither when it reads from an expression. */
+    private static PatternText pinned(String type, PatternDescr pattern) {
+        if (pattern.getSource() instanceof AccumulateDescr || pattern.getSource() instanceof CollectDescr) {
+            return new PatternText(type, null, null, true);
+        }
+        String code = null;
+        String group = null;
+        if (pattern.getSource() == null) {
+            for (BaseDescr d : pattern.getDescrs()) {
+                if (d instanceof ExprConstraintDescr constraint) {
+                    String expression = constraint.getExpression().strip();
+                    Matcher m;
+                    if ((m = CODE_IS.matcher(expression)).matches()) {
+                        code = m.group(1);
+                    } else if ((m = IN_GROUP.matcher(expression)).matches()) {
+                        group = m.group(1);
+                    }
+                }
+            }
+        }
+        return new PatternText(type, code, group, false);
     }
 
     private static String text(Object code) {

@@ -51,7 +51,7 @@ final class LevelRules {
     }
 
     /** What one rule's consequence concludes: the highest level (null for none) and the types it inserts. */
-    private record Concludes(Urgency highest, Set<String> types) {
+    record Concludes(Urgency highest, Set<String> types) {
     }
 
     /**
@@ -60,9 +60,7 @@ final class LevelRules {
      */
     static Map<Urgency, Set<String>> notNeeded(List<DrlOutline.RuleText> texts, Function<String, Optional<Urgency>> redFlagLevel) {
         Map<Urgency, Set<String>> out = new EnumMap<>(Urgency.class);
-        boolean steered = texts.stream().anyMatch(t -> t.parent() != null || t.attributes().stream().anyMatch(STEERING::contains)
-                || CONTEXT.matcher(t.consequence()).find());
-        if (steered) {
+        if (steered(texts)) {
             out.put(Urgency.SELF_CARE, Set.of());
             return out;
         }
@@ -77,6 +75,12 @@ final class LevelRules {
             previous = left;
         }
         return out;
+    }
+
+    /** True when a rule steers which rules fire beside their conditions: then no what-if may leave a rule out. */
+    static boolean steered(List<DrlOutline.RuleText> texts) {
+        return texts.stream().anyMatch(t -> t.parent() != null || t.attributes().stream().anyMatch(STEERING::contains)
+                || CONTEXT.matcher(t.consequence()).find());
     }
 
     private static Set<String> notNeeded(List<DrlOutline.RuleText> texts, Map<String, Concludes> concludes, Urgency atLeast) {
@@ -108,7 +112,7 @@ final class LevelRules {
     }
 
     /** What the rule concludes, or empty when that cannot be read for certain (the rule is then always needed). */
-    private static Optional<Concludes> concluded(DrlOutline.RuleText rule, Function<String, Optional<Urgency>> redFlagLevel) {
+    static Optional<Concludes> concluded(DrlOutline.RuleText rule, Function<String, Optional<Urgency>> redFlagLevel) {
         String then = rule.consequence();
         if (rule.query() || CHANGES.matcher(then).find()) {
             return Optional.empty();
@@ -151,7 +155,7 @@ final class LevelRules {
         return any ? Optional.of(new Concludes(highest, types)) : Optional.empty();
     }
 
-    private static Optional<Class<?>> factClass(String name) {
+    static Optional<Class<?>> factClass(String name) {
         try {
             return Optional.of(Class.forName(FACTS + "." + name, false, LevelRules.class.getClassLoader()));
         } catch (ClassNotFoundException e) {

@@ -3,6 +3,7 @@ package dev.triageapi.triage.rules;
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.catalog.RedFlagDefinition;
 import dev.triageapi.triage.engine.RuleFile;
+import dev.triageapi.triage.engine.OneSymptomPools;
 import dev.triageapi.triage.engine.RuleInfo;
 import dev.triageapi.triage.engine.RuleSet;
 import dev.triageapi.vocabulary.Urgency;
@@ -82,16 +83,15 @@ public final class RuleCompiler {
 
     static RuleSet compile(List<RuleFile> files, Catalog catalog, ClassLoader buildOutput) {
         String version = version(files);
-        Function<String, Optional<Urgency>> levels = redFlagLevels(catalog);
         return ExecutableRules.load(version, buildOutput)
                 .map(kieBase -> ruleSet(files, version, new Compiled(kieBase,
-                        left -> ExecutableRules.load(version, buildOutput, left).orElseThrow()), levels))
-                .orElseGet(() -> ruleSet(files, version, compileKieBase(files), levels));
+                        left -> ExecutableRules.load(version, buildOutput, left).orElseThrow()), catalog))
+                .orElseGet(() -> ruleSet(files, version, compileKieBase(files), catalog));
     }
 
     /** The rule set of these files, compiled from their source whatever the build left on the class path. */
     public static RuleSet compileFromSource(List<RuleFile> files) {
-        return ruleSet(files, version(files), compileKieBase(files), redFlagLevels(Catalog.bundled()));
+        return ruleSet(files, version(files), compileKieBase(files), Catalog.bundled());
     }
 
     private static Function<String, Optional<Urgency>> redFlagLevels(Catalog catalog) {
@@ -136,19 +136,40 @@ public final class RuleCompiler {
      * what-ifs run on other bases of the same rules, each without the rules a what-if at its level does not need
      * ({@link LevelRules}); {@code redFlagLevel} gives the level of each red flag a rule can raise.
      */
-    static RuleSet ruleSet(List<RuleFile> files, String version, Compiled compiled, Function<String, Optional<Urgency>> redFlagLevel) {
+    static RuleSet ruleSet(List<RuleFile> files, String version, Compiled compiled, Catalog catalog) {
         List<DrlOutline.RuleText> texts = DrlOutline.rules(files);
         Map<String, RuleInfo> rules = describeRules(files, texts, compiled.kieBase());
         KieSessionsPool sessions = compiled.kieBase().newKieSessionsPool(1);
         Map<Urgency, KieSessionsPool> levelPools = new EnumMap<>(Urgency.class);
-        LevelRules.notNeeded(texts, redFlagLevel).forEach((level, left) -> {
+        Map<Urgency, Set<String>> levelLeft = LevelRules.notNeeded(texts, redFlagLevels(catalog));
+        levelLeft.forEach((level, left) -> {
             if (left.isEmpty()) {
                 levelPools.put(level, sessions);
                 return;
             }
             levelPools.put(level, compiled.without().apply(left).newKieSessionsPool(1));
         });
-        return new RuleSet(compiled.kieBase(), sessions, levelPools, version, List.copyOf(files), rules);
+        OneSymptomRules oneSymptom = new OneSymptomRules(texts, catalog::groupsOf);
+        OneSymptomPools narrower = new OneSymptomPools((atLeast, code) -> {
+            if (catalog.symptom(code).isEmpty()) {
+                return null;
+            }
+            Set<String> atLevel = atOrBelow(levelLeft, atLeast);
+            Set<String> left = oneSymptom.leftOut(atLevel, code);
+            return left.equals(atLevel) ? null : left;
+        }, compiled.without());
+        return new RuleSet(compiled.kieBase(), sessions, levelPools, narrower, version, List.copyOf(files), rules);
+    }
+
+    /** What a what-if at this level leaves out: the set of the nearest level at or below it. */
+    private static Set<String> atOrBelow(Map<Urgency, Set<String>> byLevel, Urgency level) {
+        for (int i = level.ordinal(); i >= 0; i--) {
+            Set<String> left = byLevel.get(Urgency.values()[i]);
+            if (left != null) {
+                return left;
+            }
+        }
+        return Set.of();
     }
 
     private static KieBase withoutRules(KieBase base, Set<String> left) {

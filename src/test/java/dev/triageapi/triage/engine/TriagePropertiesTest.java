@@ -323,6 +323,47 @@ class TriagePropertiesTest {
     }
 
     /**
+     * A what-if that differs from a judged case in one symptom (added, taken away, or with other answers) runs on the
+     * rules that can hold that symptom: whether it rises above the judged level, and its level and findings when it
+     * does, must be what every rule gives.
+     */
+    @Test
+    void aWhatIfAboutOneSymptomGivesWhatAllRulesGive() {
+        int[] narrower = new int[1];
+        Seeds.forAllConcurrently(400, random -> {
+            TriageCase judged = triageCase(random);
+            Urgency level = ENGINE.probeOnEveryRule(Rules.RULES, judged).urgency();
+            List<Symptom> symptoms = new ArrayList<>(judged.symptoms());
+            Symptom changed = symptom(random);
+            int at = -1;
+            for (int i = 0; i < symptoms.size(); i++) {
+                at = symptoms.get(i).getCode().equals(changed.getCode()) ? i : at;
+            }
+            if (at >= 0 && random.nextInt(4) == 0 && symptoms.size() > 1) {
+                symptoms.remove(at);
+            } else if (at >= 0) {
+                symptoms.set(at, changed);
+            } else {
+                symptoms.add(random.nextInt(symptoms.size() + 1), changed);
+            }
+            TriageCase c = judged.withSymptoms(symptoms);
+            Probe all = ENGINE.probeOnEveryRule(Rules.RULES, c);
+            Probe above = ENGINE.prober(Rules.RULES, judged, level).above(c, level);
+            if (c.onlySymptomChangedFrom(judged).isPresent() && level.compareTo(Urgency.CONSULTATION) >= 0
+                    && level != Urgency.EMERGENCY_AMBULANCE
+                    && Rules.RULES.oneSymptom().pool(Urgency.values()[level.ordinal() + 1], changed.getCode()).isPresent()) {
+                synchronized (narrower) {
+                    narrower[0]++;
+                }
+            }
+            List<Object> expected = all.urgency().compareTo(level) > 0 ? List.of(all.urgency(), all.holding()) : List.of(level);
+            List<Object> got = above.urgency().compareTo(level) > 0 ? List.of(above.urgency(), above.holding()) : List.of(above.urgency());
+            assertEquals(expected, got, () -> "judged " + level + ": " + judged + "\nthen " + c);
+        });
+        assertTrue(narrower[0] > 50, "what-ifs on fewer rules tried: " + narrower[0]);
+    }
+
+    /**
      * What-ifs on the rules of one level and above: whatever level a case is expected at, its exact level and the
      * findings that hold it; whether it rises above a level, its exact level when it does and that level when not.
      */

@@ -81,7 +81,7 @@ class InterviewOracleTest {
     static String compare(RuleSet rules, TriageCase c, Set<String> dontKnow) {
         Assessment a = ENGINE.assess(rules, c, false);
         Interviewer.Interview all = INTERVIEWER.interview(c, dontKnow, readingEverything(a), everyRule(rules), 8, Integer.MAX_VALUE);
-        Interviewer.Interview some = INTERVIEWER.interview(c, dontKnow, a, ENGINE.prober(rules), 8, Integer.MAX_VALUE);
+        Interviewer.Interview some = INTERVIEWER.interview(c, dontKnow, a, ENGINE.prober(rules, c, a.urgency()), 8, Integer.MAX_VALUE);
         List<Object> x = List.of(all.questions(), all.unresolved(), all.complete());
         List<Object> y = List.of(some.questions(), some.unresolved(), some.complete());
         return x.equals(y) ? null : "level " + a.urgency() + " holding " + a.holding() + "\nevery what-if " + show(all)

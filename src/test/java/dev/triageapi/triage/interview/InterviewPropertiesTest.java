@@ -147,7 +147,7 @@ class InterviewPropertiesTest {
             Truth t = truth(random);
             for (TriageCase c : List.of(t.start(), t.whole())) {
                 Assessment a = engine.assess(Rules.RULES, c, false);
-                RecordingProber recording = new RecordingProber(engine.prober(Rules.RULES));
+                RecordingProber recording = new RecordingProber(engine.prober(Rules.RULES, c, a.urgency()));
                 interviewer.interview(c, Set.of(), a, recording, 8, Integer.MAX_VALUE);
                 for (TriageCase x : recording.asked()) {
                     oneAnswerMore(c, x).ifPresent(answer -> assertTrue(a.read().tellsApart(answer.getKey().getCode(),

@@ -74,7 +74,7 @@ final class SimulatedPatient {
         Assessment a = engine.assess(rules, answered.triageCase(), false);
         levels.add(a.urgency());
         return interviewer.interview(answered.triageCase(), answered.dontKnow(), a,
-                engine.prober(rules), questionsPerRound, Integer.MAX_VALUE);
+                engine.prober(rules, answered.triageCase(), a.urgency()), questionsPerRound, Integer.MAX_VALUE);
     }
 
     /** Runs the interview from {@code start}, answering from {@code truth}, for at most {@link #MAX_ROUNDS} rounds. */

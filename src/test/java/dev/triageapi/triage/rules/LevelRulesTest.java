@@ -188,6 +188,45 @@ class LevelRulesTest {
                             raise(kcontext, $s);
                         end
                         """),
+                Arguments.of("a count of every symptom", """
+                        rule "A"
+                            @source("test")
+                        when
+                            Number( intValue >= 2 ) from accumulate( Symptom( present ), count(1) )
+                            $s : Symptom( code == "headache" )
+                        then
+                            insert(redFlag("possible_meningitis", $s));
+                        end
+                        """),
+                Arguments.of("a group of symptoms", """
+                        rule "A"
+                            @source("test")
+                        when
+                            $s : Symptom( inGroup("meningitis_companion_signs"), severe )
+                        then
+                            insert(redFlag("possible_meningitis", $s));
+                        end
+                        """),
+                Arguments.of("a symptom that must be missing", """
+                        rule "A"
+                            @source("test")
+                        when
+                            $s : Symptom( code == "headache" )
+                            not Symptom( code == "neck_stiffness" )
+                        then
+                            insert(redFlag("possible_meningitis", $s));
+                        end
+                        """),
+                Arguments.of("a pattern of any type", """
+                        rule "A"
+                            @source("test")
+                        when
+                            $s : Symptom( code == "headache" )
+                            Object( this != $s, this instanceof Symptom )
+                        then
+                            insert(redFlag("possible_meningitis", $s));
+                        end
+                        """),
                 Arguments.of("plain conclusions, where fewer rules run", rule("A", "insert(redFlag(\"stroke_sudden_severe_headache\", $s));")));
     }
 
@@ -203,6 +242,30 @@ class LevelRulesTest {
                 assertEquals(all, prober.level(c, level).urgency(), () -> shape + ": expected at " + level + ", " + c.symptoms());
                 assertEquals(all.compareTo(level) > 0 ? all : level, prober.above(c, level).urgency(),
                         () -> shape + ": above " + level + ", " + c.symptoms());
+            }
+        }
+    }
+
+    /**
+     * A what-if that changes one symptom of a judged case runs only the rules that can hold it, and those that give or
+     * take their facts: whatever the shape of the rules, it must rise exactly as far as every rule takes it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapes")
+    void shouldGiveAWhatIfAboutOneSymptomTheLevelOfEveryRule(String shape, String rules) {
+        RuleSet set = RuleCompiler.compileFromSource(List.of(new RuleFile("rules/test/a.drl", HEADER + rules)));
+        Symptom stiffNeck = Symptom.builder("neck_stiffness").build();
+        for (TriageCase judged : List.of(headache(Severity.MILD), headache(null),
+                headache(Severity.MILD).withSymptoms(List.of(headache(Severity.MILD).symptoms().get(0), stiffNeck)))) {
+            Urgency level = ENGINE.assess(set, judged, false).urgency();
+            Symptom headache = judged.symptoms().get(0);
+            List<TriageCase> changed = List.of(judged.withSymptoms(List.of(headache.with(Modifier.SEVERITY, Severity.SEVERE))),
+                    judged.withSymptoms(List.of(headache, stiffNeck)), judged.withSymptoms(List.of(headache)),
+                    judged.withSymptoms(List.of(stiffNeck)));
+            for (TriageCase c : changed) {
+                Urgency all = ENGINE.assess(set, c, false).urgency();
+                assertEquals(all.compareTo(level) > 0 ? all : level, ENGINE.prober(set, judged, level).above(c, level).urgency(),
+                        () -> shape + ": judged " + level + " with " + judged.symptoms() + ", then " + c.symptoms());
             }
         }
     }

@@ -1,0 +1,51 @@
+package dev.triageapi.triage.engine;
+
+import dev.triageapi.vocabulary.Urgency;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Sessions for what-ifs that differ from a judged case in one symptom: for a level and a symptom code, a pool on the
+ * rules such a what-if needs to find whether the case rises to that level or above, built the first time it is asked
+ * for and shared by every rule set request after. A pool on the same rules serves every symptom and level that need
+ * them; a symptom that leaves nothing more out than its level does gets no pool of its own.
+ */
+public final class OneSymptomPools {
+
+    /** No narrower pools: every what-if runs on its level's rules. */
+    public static final OneSymptomPools NONE = new OneSymptomPools((level, code) -> null, left -> {
+        throw new IllegalStateException("no rules to leave out");
+    });
+
+    /** The rules to leave out for a level and a code; null when nothing more than the level's. */
+    private final BiFunction<Urgency, String, Set<String>> leftOut;
+    private final Function<Set<String>, KieBase> without;
+    private final Map<String, Optional<KieSessionsPool>> byKey = new ConcurrentHashMap<>();
+    private final Map<Set<String>, KieSessionsPool> byRules = new ConcurrentHashMap<>();
+
+    /**
+     * @param leftOut the rules a what-if at a level ({@code atLeast}) about a symptom may leave out, or null when no
+     *                more than at its level
+     * @param without a new base of the same rules without those named
+     */
+    public OneSymptomPools(BiFunction<Urgency, String, Set<String>> leftOut, Function<Set<String>, KieBase> without) {
+        this.leftOut = leftOut;
+        this.without = without;
+    }
+
+    /** The pool for a what-if about this symptom that seeks findings at {@code atLeast} or above, if narrower. */
+    Optional<KieSessionsPool> pool(Urgency atLeast, String code) {
+        return byKey.computeIfAbsent(atLeast.name() + '|' + code, key -> {
+            Set<String> left = leftOut.apply(atLeast, code);
+            return left == null ? Optional.empty()
+                    : Optional.of(byRules.computeIfAbsent(left, rules -> without.apply(rules).newKieSessionsPool(1)));
+        });
+    }
+}
