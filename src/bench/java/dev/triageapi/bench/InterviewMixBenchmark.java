@@ -2,7 +2,7 @@ package dev.triageapi.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triageapi.triage.api.TriageRequest;
-import dev.triageapi.triage.engine.Assessment;
+import dev.triageapi.triage.engine.TriageEngine;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.interview.Interviewer;
 import dev.triageapi.triage.interview.Interviewer.Interview;
@@ -75,9 +75,8 @@ public class InterviewMixBenchmark {
     public Interview assessAndInterview(Evaluations counted) {
         TriageCase c = cases.get(next);
         next = (next + 1) % cases.size();
-        Assessment assessment = Cases.ENGINE.assess(Cases.RULES, c, false);
-        Interview interview = interviewer.interview(c, Set.of(), assessment,
-                Cases.ENGINE.prober(Cases.RULES, c, assessment.urgency()), QUESTIONS, EVALUATIONS);
+        TriageEngine.Judged judged = Cases.ENGINE.judge(Cases.RULES, c, false);
+        Interview interview = interviewer.interview(c, Set.of(), judged.assessment(), judged.prober(), QUESTIONS, EVALUATIONS);
         counted.evaluations += interview.evaluations();
         return interview;
     }

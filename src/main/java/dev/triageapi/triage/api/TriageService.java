@@ -186,8 +186,9 @@ public class TriageService {
                     "answers[" + r.index() + "]." + (r.question() ? "question" : "answer"), new Wording(r.key(), r.arguments()))).toList());
         }
         requests.checkSize(answered.triageCase(), "answers");
-        Assessment assessment = engine.assess(ruleSet, answered.triageCase(), withTrace);
-        Prober whatIf = engine.prober(ruleSet, answered.triageCase(), assessment.urgency());
+        TriageEngine.Judged judged = engine.judge(ruleSet, answered.triageCase(), withTrace);
+        Assessment assessment = judged.assessment();
+        Prober whatIf = judged.prober();
         Interview interview = withInterview ? interviewer.interview(answered.triageCase(), answered.dontKnow(),
                 assessment, whatIf, interviewQuestions, interviewEvaluations) : null;
         if (!mapped.ignored().isEmpty()) {

@@ -27,8 +27,12 @@ public final class OneSymptomPools {
     /** The rules to leave out for a level and a code; null when nothing more than the level's. */
     private final BiFunction<Urgency, String, Set<String>> leftOut;
     private final Function<Set<String>, KieBase> without;
-    private final Map<String, Optional<KieSessionsPool>> byKey = new ConcurrentHashMap<>();
-    private final Map<Set<String>, KieSessionsPool> byRules = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Narrower>> byKey = new ConcurrentHashMap<>();
+    private final Map<Set<String>, Narrower> byRules = new ConcurrentHashMap<>();
+
+    /** Sessions on fewer rules, and the names of the rules they leave out. */
+    record Narrower(KieSessionsPool sessions, Set<String> leftOut) {
+    }
 
     /**
      * @param leftOut the rules a what-if at a level ({@code atLeast}) about a symptom may leave out, or null when no
@@ -40,12 +44,12 @@ public final class OneSymptomPools {
         this.without = without;
     }
 
-    /** The pool for a what-if about this symptom that seeks findings at {@code atLeast} or above, if narrower. */
-    Optional<KieSessionsPool> pool(Urgency atLeast, String code) {
+    /** The sessions for a what-if about this symptom that seeks findings at {@code atLeast} or above, if narrower. */
+    Optional<Narrower> narrower(Urgency atLeast, String code) {
         return byKey.computeIfAbsent(atLeast.name() + '|' + code, key -> {
             Set<String> left = leftOut.apply(atLeast, code);
             return left == null ? Optional.empty()
-                    : Optional.of(byRules.computeIfAbsent(left, rules -> without.apply(rules).newKieSessionsPool(1)));
+                    : Optional.of(byRules.computeIfAbsent(left, rules -> new Narrower(without.apply(rules).newKieSessionsPool(1), rules)));
         });
     }
 }

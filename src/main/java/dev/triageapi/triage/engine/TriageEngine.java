@@ -7,8 +7,7 @@ import dev.triageapi.vocabulary.Urgency;
 import jakarta.inject.Singleton;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Triages a case with a rule set: runs the rules ({@link RuleRunner}), reaches the verdict ({@link Verdict}) and makes
@@ -37,17 +36,38 @@ public final class TriageEngine {
 
     /** The assessment, with the firing trace only when {@code withTrace} (it costs a listener call per firing). */
     public Assessment assess(RuleSet rules, TriageCase triageCase, boolean withTrace) {
-        Assessment first = evaluate(rules, triageCase, withTrace);
+        return judge(rules, triageCase, withTrace).assessment();
+    }
+
+    /**
+     * The assessment of a case, and what-ifs that start from it: whether a case that changes one symptom of this one
+     * rises above its level runs only the rules that can hold that symptom.
+     */
+    public Judged judge(RuleSet rules, TriageCase triageCase, boolean withTrace) {
+        Assessment first = verdict.of(runner.run(rules, triageCase, withTrace), triageCase, rules.version());
+        Judged judged = new Judged(first, () -> new WhatIfProber(runner, verdict, rules, triageCase, first.urgency()));
         if (first.followUps().isEmpty() && first.screenQuestions().isEmpty()) {
-            return first;
+            return judged;
         }
-        Prober whatIf = prober(rules, triageCase, first.urgency());
+        Prober whatIf = judged.prober();
         List<FollowUp> exact = WhatIfs.raising(triageCase, first, answered -> whatIf.above(answered, first.urgency()).urgency());
         exact.sort(verdict.questionOrder());
-        return new Assessment(first.urgency(), first.decidedBy(), first.redFlags(), first.reasons(), first.causeGroups(),
+        return new Judged(new Assessment(first.urgency(), first.decidedBy(), first.redFlags(), first.reasons(), first.causeGroups(),
                 List.copyOf(exact), first.trace(), first.rulesVersion(), first.selfCare(),
                 WhatIfs.lowering(triageCase, first, screened -> whatIf.level(screened, first.urgency()).urgency()), first.read(),
-                first.holding());
+                first.holding()), judged.whatIfs);
+    }
+
+    /**
+     * A case the rules judged on every rule: its assessment, and a new prober for each round of what-ifs about it (each
+     * counts its own evaluations).
+     */
+    public record Judged(Assessment assessment, Supplier<Prober> whatIfs) {
+
+        /** A new prober of what-ifs that start from the judged case. */
+        public Prober prober() {
+            return whatIfs.get();
+        }
     }
 
     /** Only the level the rules give, without stating follow-up questions: for what-if evaluations. */
@@ -69,76 +89,10 @@ public final class TriageEngine {
     }
 
     /**
-     * What-ifs on this rule set that run only the rules able to decide what is asked: a case expected at a level is
-     * first evaluated on the rules that can conclude that level or a higher one (exact when one of them does, and
-     * evaluated on every level rule when none does), and whether a case rises above a level needs only the rules that
-     * can conclude a higher one. One prober per request: it counts its evaluations.
+     * What-ifs on this rule set that run only the rules able to decide what is asked ({@link WhatIfProber}). One prober
+     * per request: it counts its evaluations.
      */
     public Prober prober(RuleSet rules) {
-        return prober(rules, null, null);
-    }
-
-    /**
-     * The same, for the what-ifs of a case the rules judged at {@code judgedAt} on every rule: whether a case that
-     * differs from it in one symptom rises above that level is evaluated on the rules that can hold that symptom
-     * ({@link OneSymptomPools}), since no other rule above the level fired for it.
-     */
-    public Prober prober(RuleSet rules, TriageCase judged, Urgency judgedAt) {
-        return new Prober() {
-            private int made;
-
-            @Override
-            public Probe level(TriageCase c, Urgency expected) {
-                // When every level rule can conclude the expected level, the first evaluation is the exact one.
-                if (rules.levelSessions(expected) != rules.levelSessions()) {
-                    made++;
-                    Probe found = from(rules, c, expected);
-                    if (found != null) {
-                        return found;
-                    }
-                }
-                made++;
-                return probe(rules, c);
-            }
-
-            @Override
-            public int evaluations() {
-                return made;
-            }
-
-            @Override
-            public Probe above(TriageCase c, Urgency current) {
-                if (current == Urgency.EMERGENCY_AMBULANCE) {
-                    return Probe.notAbove(current, AnswersRead.of(Map.of()));
-                }
-                made++;
-                if (current == Urgency.SELF_CARE) {
-                    // Every level rule can conclude something above self-care, and none concluding leaves a consultation.
-                    Probe p = probe(rules, c);
-                    return p.urgency().compareTo(current) > 0 ? p : Probe.notAbove(current, p.read());
-                }
-                Urgency next = Urgency.values()[current.ordinal() + 1];
-                RuleRunner.Evaluation evaluation = oneSymptom(c, current)
-                        .flatMap(code -> rules.oneSymptom().pool(next, code).map(pool -> runner.runForOneSymptom(rules, pool, c, code)))
-                        .orElseGet(() -> runner.runForLevel(rules, c, next));
-                Probe found = verdict.highest(evaluation, c);
-                return found != null && found.urgency().compareTo(current) > 0 ? found : Probe.notAbove(current, evaluation.read());
-            }
-
-            /** The symptom this case alone changes in the judged one, when asked whether it rises above its level. */
-            private Optional<String> oneSymptom(TriageCase c, Urgency current) {
-                return judged == null || current != judgedAt ? Optional.empty() : c.onlySymptomChangedFrom(judged);
-            }
-        };
-    }
-
-    /** The exact probe of the case when some finding is at {@code atLeast} or above, from the rules that can give one. */
-    private Probe from(RuleSet rules, TriageCase c, Urgency atLeast) {
-        Probe found = verdict.highest(runner.runForLevel(rules, c, atLeast), c);
-        return found != null && found.urgency().compareTo(atLeast) >= 0 ? found : null;
-    }
-
-    private Assessment evaluate(RuleSet rules, TriageCase triageCase, boolean withTrace) {
-        return verdict.of(runner.run(rules, triageCase, withTrace), triageCase, rules.version());
+        return new WhatIfProber(runner, verdict, rules, null, null);
     }
 }

@@ -325,14 +325,15 @@ class TriagePropertiesTest {
     /**
      * A what-if that differs from a judged case in one symptom (added, taken away, or with other answers) runs on the
      * rules that can hold that symptom: whether it rises above the judged level, and its level and findings when it
-     * does, must be what every rule gives.
+     * does, and its exact level when expected at the judged one, must be what every rule gives.
      */
     @Test
     void aWhatIfAboutOneSymptomGivesWhatAllRulesGive() {
         int[] narrower = new int[1];
         Seeds.forAllConcurrently(400, random -> {
             TriageCase judged = triageCase(random);
-            Urgency level = ENGINE.probeOnEveryRule(Rules.RULES, judged).urgency();
+            TriageEngine.Judged j = ENGINE.judge(Rules.RULES, judged, false);
+            Urgency level = j.assessment().urgency();
             List<Symptom> symptoms = new ArrayList<>(judged.symptoms());
             Symptom changed = symptom(random);
             int at = -1;
@@ -348,10 +349,12 @@ class TriagePropertiesTest {
             }
             TriageCase c = judged.withSymptoms(symptoms);
             Probe all = ENGINE.probeOnEveryRule(Rules.RULES, c);
-            Probe above = ENGINE.prober(Rules.RULES, judged, level).above(c, level);
-            if (c.onlySymptomChangedFrom(judged).isPresent() && level.compareTo(Urgency.CONSULTATION) >= 0
-                    && level != Urgency.EMERGENCY_AMBULANCE
-                    && Rules.RULES.oneSymptom().pool(Urgency.values()[level.ordinal() + 1], changed.getCode()).isPresent()) {
+            Probe above = j.prober().above(c, level);
+            Probe exact = j.prober().level(c, level);
+            assertEquals(List.of(all.urgency(), all.holding()), List.of(exact.urgency(), exact.holding()),
+                    () -> "expected at " + level + ": " + judged + "\nthen " + c);
+            if (c.onlySymptomChangedFrom(judged).isPresent() && level.compareTo(Urgency.CONSULTATION) >= 0 && level != Urgency.EMERGENCY_AMBULANCE
+                    && Rules.RULES.oneSymptom().narrower(Urgency.values()[level.ordinal() + 1], changed.getCode()).isPresent()) {
                 synchronized (narrower) {
                     narrower[0]++;
                 }

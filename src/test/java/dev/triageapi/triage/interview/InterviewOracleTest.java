@@ -79,9 +79,10 @@ class InterviewOracleTest {
 
     /** Where the interview with its savings and the one without differ on this case, or null when they do not. */
     static String compare(RuleSet rules, TriageCase c, Set<String> dontKnow) {
-        Assessment a = ENGINE.assess(rules, c, false);
+        TriageEngine.Judged judged = ENGINE.judge(rules, c, false);
+        Assessment a = judged.assessment();
         Interviewer.Interview all = INTERVIEWER.interview(c, dontKnow, readingEverything(a), everyRule(rules), 8, Integer.MAX_VALUE);
-        Interviewer.Interview some = INTERVIEWER.interview(c, dontKnow, a, ENGINE.prober(rules, c, a.urgency()), 8, Integer.MAX_VALUE);
+        Interviewer.Interview some = INTERVIEWER.interview(c, dontKnow, a, judged.prober(), 8, Integer.MAX_VALUE);
         List<Object> x = List.of(all.questions(), all.unresolved(), all.complete());
         List<Object> y = List.of(some.questions(), some.unresolved(), some.complete());
         return x.equals(y) ? null : "level " + a.urgency() + " holding " + a.holding() + "\nevery what-if " + show(all)

@@ -146,8 +146,9 @@ class InterviewPropertiesTest {
         Seeds.forAllConcurrently(150, random -> {
             Truth t = truth(random);
             for (TriageCase c : List.of(t.start(), t.whole())) {
-                Assessment a = engine.assess(Rules.RULES, c, false);
-                RecordingProber recording = new RecordingProber(engine.prober(Rules.RULES, c, a.urgency()));
+                TriageEngine.Judged judged = engine.judge(Rules.RULES, c, false);
+                Assessment a = judged.assessment();
+                RecordingProber recording = new RecordingProber(judged.prober());
                 interviewer.interview(c, Set.of(), a, recording, 8, Integer.MAX_VALUE);
                 for (TriageCase x : recording.asked()) {
                     oneAnswerMore(c, x).ifPresent(answer -> assertTrue(a.read().tellsApart(answer.getKey().getCode(),

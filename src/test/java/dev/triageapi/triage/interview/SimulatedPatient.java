@@ -71,10 +71,11 @@ final class SimulatedPatient {
         if (!answered.refusals().isEmpty()) {
             throw new AssertionError("the service refused the patient's answers: " + answered.refusals());
         }
-        Assessment a = engine.assess(rules, answered.triageCase(), false);
+        TriageEngine.Judged judged = engine.judge(rules, answered.triageCase(), false);
+        Assessment a = judged.assessment();
         levels.add(a.urgency());
         return interviewer.interview(answered.triageCase(), answered.dontKnow(), a,
-                engine.prober(rules, answered.triageCase(), a.urgency()), questionsPerRound, Integer.MAX_VALUE);
+                judged.prober(), questionsPerRound, Integer.MAX_VALUE);
     }
 
     /** Runs the interview from {@code start}, answering from {@code truth}, for at most {@link #MAX_ROUNDS} rounds. */

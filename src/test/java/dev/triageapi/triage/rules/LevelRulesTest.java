@@ -248,7 +248,8 @@ class LevelRulesTest {
 
     /**
      * A what-if that changes one symptom of a judged case runs only the rules that can hold it, and those that give or
-     * take their facts: whatever the shape of the rules, it must rise exactly as far as every rule takes it.
+     * take their facts: whatever the shape of the rules, it must rise exactly as far as every rule takes it, and reach
+     * every rule's level when expected at the judged one.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("shapes")
@@ -257,15 +258,18 @@ class LevelRulesTest {
         Symptom stiffNeck = Symptom.builder("neck_stiffness").build();
         for (TriageCase judged : List.of(headache(Severity.MILD), headache(null),
                 headache(Severity.MILD).withSymptoms(List.of(headache(Severity.MILD).symptoms().get(0), stiffNeck)))) {
-            Urgency level = ENGINE.assess(set, judged, false).urgency();
+            TriageEngine.Judged j = ENGINE.judge(set, judged, false);
+            Urgency level = j.assessment().urgency();
             Symptom headache = judged.symptoms().get(0);
             List<TriageCase> changed = List.of(judged.withSymptoms(List.of(headache.with(Modifier.SEVERITY, Severity.SEVERE))),
                     judged.withSymptoms(List.of(headache, stiffNeck)), judged.withSymptoms(List.of(headache)),
                     judged.withSymptoms(List.of(stiffNeck)));
             for (TriageCase c : changed) {
                 Urgency all = ENGINE.assess(set, c, false).urgency();
-                assertEquals(all.compareTo(level) > 0 ? all : level, ENGINE.prober(set, judged, level).above(c, level).urgency(),
+                assertEquals(all.compareTo(level) > 0 ? all : level, j.prober().above(c, level).urgency(),
                         () -> shape + ": judged " + level + " with " + judged.symptoms() + ", then " + c.symptoms());
+                assertEquals(all, j.prober().level(c, level).urgency(),
+                        () -> shape + ": judged " + level + " with " + judged.symptoms() + ", expected there, then " + c.symptoms());
             }
         }
     }
