@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The answers a symptom may carry besides its status, one descriptor each. The JSON and FHIR mappers, the FHIR
@@ -91,8 +92,12 @@ public enum Modifier {
     }
 
     public static Optional<Modifier> byCode(String code) {
-        return Arrays.stream(values()).filter(m -> m.code.equals(code)).findFirst();
+        return code == null ? Optional.empty() : Optional.ofNullable(BY_CODE.get(code));
     }
+
+    /** Every modifier by its code: the interview looks one up for each answer it tries. */
+    private static final Map<String, Modifier> BY_CODE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(m -> m.code, m -> m));
 
     private static <E> Map<String, Object> index(E[] constants, Function<E, String> codeOf) {
         Map<String, Object> out = new LinkedHashMap<>();
