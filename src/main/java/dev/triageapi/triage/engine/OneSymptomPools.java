@@ -12,9 +12,9 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Sessions for what-ifs that differ from a judged case in one symptom: for a level and a symptom code, a pool on the
- * rules such a what-if needs to find whether the case rises to that level or above, built the first time it is asked
- * for and shared by every rule set request after. A pool on the same rules serves every symptom and level that need
+ * Sessions for what-ifs that differ from a judged case in one symptom: for a level and a symptom code of the catalog,
+ * a pool on the rules such a what-if needs to find whether the case rises to that level or above, built the first time
+ * a request needs it and kept with the rule set. A pool on the same rules serves every symptom and level that need
  * them; a symptom that leaves nothing more out than its level does gets no pool of its own.
  */
 public final class OneSymptomPools {
