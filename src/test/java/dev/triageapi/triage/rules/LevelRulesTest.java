@@ -188,45 +188,21 @@ class LevelRulesTest {
                             raise(kcontext, $s);
                         end
                         """),
-                Arguments.of("a count of every symptom", """
-                        rule "A"
-                            @source("test")
-                        when
+                Arguments.of("a count of every symptom", meningitisWhen("""
                             Number( intValue >= 2 ) from accumulate( Symptom( present ), count(1) )
                             $s : Symptom( code == "headache" )
-                        then
-                            insert(redFlag("possible_meningitis", $s));
-                        end
-                        """),
-                Arguments.of("a group of symptoms", """
-                        rule "A"
-                            @source("test")
-                        when
+                        """)),
+                Arguments.of("a group of symptoms", meningitisWhen("""
                             $s : Symptom( inGroup("meningitis_companion_signs"), severe )
-                        then
-                            insert(redFlag("possible_meningitis", $s));
-                        end
-                        """),
-                Arguments.of("a symptom that must be missing", """
-                        rule "A"
-                            @source("test")
-                        when
+                        """)),
+                Arguments.of("a symptom that must be missing", meningitisWhen("""
                             $s : Symptom( code == "headache" )
                             not Symptom( code == "neck_stiffness" )
-                        then
-                            insert(redFlag("possible_meningitis", $s));
-                        end
-                        """),
-                Arguments.of("a pattern of any type", """
-                        rule "A"
-                            @source("test")
-                        when
+                        """)),
+                Arguments.of("a pattern of any type", meningitisWhen("""
                             $s : Symptom( code == "headache" )
                             Object( this != $s, this instanceof Symptom )
-                        then
-                            insert(redFlag("possible_meningitis", $s));
-                        end
-                        """),
+                        """)),
                 Arguments.of("plain conclusions, where fewer rules run", rule("A", "insert(redFlag(\"stroke_sudden_severe_headache\", $s));")));
     }
 
@@ -287,6 +263,11 @@ class LevelRulesTest {
         } else if (shape.startsWith("plain")) {
             assertTrue(leftOut > 0, "the plain rules run fewer rules in what-ifs");
         }
+    }
+
+    /** A rule "A" that raises possible meningitis on these conditions, which bind the symptom {@code $s}. */
+    private static String meningitisWhen(String conditions) {
+        return "rule \"A\"\n    @source(\"test\")\nwhen\n" + conditions + "then\n    insert(redFlag(\"possible_meningitis\", $s));\nend\n";
     }
 
     private static String rule(String name, String consequence) {
