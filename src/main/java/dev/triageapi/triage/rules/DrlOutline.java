@@ -156,7 +156,13 @@ final class DrlOutline {
         } else if (descr instanceof EvalDescr eval) {
             out.append(eval.getContent()).append('\n');
         } else if (descr instanceof ForallDescr forall) {
+            int first = patterns.size();
             forall.getDescrs().forEach(d -> collect(d, out, types, patterns));
+            if (forall.getDescrs().size() == 1 && patterns.size() > first) {
+                // forall(P) asks every fact of P's type to meet P's constraints: they test each one, they pin nothing.
+                PatternText only = patterns.get(first);
+                patterns.set(first, new PatternText(only.type(), null, null, only.result()));
+            }
         } else if (descr instanceof ConditionalElementDescr element) {
             element.getDescrs().forEach(d -> collect(d, out, types, patterns));
         }

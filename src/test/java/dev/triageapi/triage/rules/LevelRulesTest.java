@@ -199,6 +199,18 @@ class LevelRulesTest {
                             $s : Symptom( code == "headache" )
                             not Symptom( code == "neck_stiffness" )
                         """)),
+                Arguments.of("every symptom a headache (a forall of one pattern)", meningitisWhen("""
+                            $s : Symptom( code == "headache" )
+                            forall( Symptom( code == "headache" ) )
+                        """)),
+                Arguments.of("some symptom outside a group (not a forall of one pattern)", meningitisWhen("""
+                            $s : Symptom( code == "headache" )
+                            not( forall( Symptom( inGroup("meningitis_companion_signs") ) ) )
+                        """)),
+                Arguments.of("a forall of a pinned pattern and its check", meningitisWhen("""
+                            $s : Symptom( code == "headache" )
+                            forall( $m : Symptom( inGroup("meningitis_companion_signs") ) Symptom( this == $m, !mild ) )
+                        """)),
                 Arguments.of("a pattern of any type", meningitisWhen("""
                             $s : Symptom( code == "headache" )
                             Object( this != $s, this instanceof Symptom )
