@@ -1,6 +1,7 @@
 package dev.triageapi.triage.engine;
 
 import dev.triageapi.vocabulary.Urgency;
+import org.jboss.logging.Logger;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSessionsPool;
 
@@ -18,6 +19,8 @@ import java.util.function.Function;
  * them; a symptom that leaves nothing more out than its level does gets no pool of its own.
  */
 public final class OneSymptomPools {
+
+    private static final Logger LOG = Logger.getLogger(OneSymptomPools.class);
 
     /** No narrower pools: every what-if runs on its level's rules. */
     public static final OneSymptomPools NONE = new OneSymptomPools((level, code) -> null, left -> {
@@ -44,12 +47,23 @@ public final class OneSymptomPools {
         this.without = without;
     }
 
-    /** The sessions for a what-if about this symptom that seeks findings at {@code atLeast} or above, if narrower. */
+    /**
+     * The sessions for a what-if about this symptom that seeks findings at {@code atLeast} or above, if narrower. A base
+     * that cannot be built leaves the what-if on its level's rules, which give the same answer.
+     */
     Optional<Narrower> narrower(Urgency atLeast, String code) {
         return byKey.computeIfAbsent(atLeast.name() + '|' + code, key -> {
             Set<String> left = leftOut.apply(atLeast, code);
-            return left == null ? Optional.empty()
-                    : Optional.of(byRules.computeIfAbsent(left, rules -> new Narrower(without.apply(rules).newKieSessionsPool(1), rules)));
+            if (left == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(byRules.computeIfAbsent(left, rules -> new Narrower(without.apply(rules).newKieSessionsPool(1), rules)));
+            } catch (RuntimeException e) {
+                LOG.warnf("A narrower base of rules could not be built (%s); those what-ifs run on their level's rules",
+                        e.getClass().getName());
+                return Optional.empty();
+            }
         });
     }
 }
