@@ -106,6 +106,8 @@ public final class InterviewPlan {
     private final Lowering lowering;
     private final Raising raising;
     private final Set<String> alarmingModifiers;
+    /** The worst forms, made once: the interview asks for them for every symptom it probes. */
+    private final List<Map<String, String>> alarmingForms;
 
     InterviewPlan(File file, Catalog catalog) {
         if (!file.texts().keySet().containsAll(TEXTS)) {
@@ -119,6 +121,7 @@ public final class InterviewPlan {
         Set<String> alarming = new TreeSet<>(raising.answers().keySet());
         raising.alternatives().forEach(a -> alarming.addAll(a.keySet()));
         this.alarmingModifiers = Collections.unmodifiableSet(alarming);
+        this.alarmingForms = forms(raising);
         this.durations = List.copyOf(file.durations());
         double[] representatives = InterviewPlanChecks.representatives(durations);
         Map<String, Double> byCode = new HashMap<>();
@@ -235,6 +238,10 @@ public final class InterviewPlan {
      * over them. No one form is the worst for every rule (one side is the stroke pattern, both legs the spinal one).
      */
     public List<Map<String, String>> alarmingForms() {
+        return alarmingForms;
+    }
+
+    private static List<Map<String, String>> forms(Raising raising) {
         List<Map<String, String>> forms = new ArrayList<>();
         forms.add(raising.answers());
         for (Map<String, String> alternative : raising.alternatives()) {
