@@ -353,7 +353,8 @@ class TriagePropertiesTest {
             Probe exact = j.prober().level(c, level);
             assertEquals(List.of(all.urgency(), all.holding()), List.of(exact.urgency(), exact.holding()),
                     () -> "expected at " + level + ": " + judged + "\nthen " + c);
-            if (c.onlySymptomChangedFrom(judged).isPresent() && level.compareTo(Urgency.CONSULTATION) >= 0 && level != Urgency.EMERGENCY_AMBULANCE
+            boolean between = level.compareTo(Urgency.CONSULTATION) >= 0 && level != Urgency.EMERGENCY_AMBULANCE;
+            if (between && c.onlySymptomChangedFrom(judged).isPresent()
                     && Rules.RULES.oneSymptom().narrower(Urgency.values()[level.ordinal() + 1], changed.getCode()).isPresent()) {
                 synchronized (narrower) {
                     narrower[0]++;
