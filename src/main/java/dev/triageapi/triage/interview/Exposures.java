@@ -40,7 +40,7 @@ final class Exposures {
     Urgency reach(Function<Function<String, Map<String, String>>, TriageCase> inForms, List<Question> causes,
                   Function<TriageCase, Probe> probe) {
         Urgency out = Urgency.SELF_CARE;
-        for (String exposure : plan.exposures().stream().sorted().toList()) {
+        for (String exposure : plan.exposures()) {
             Map<String, String> exposed = new LinkedHashMap<>(plan.alarmingForms().get(0));
             exposed.put(Modifier.TRIGGER.code(), exposure);
             TriageCase all = inForms.apply(code -> exposed);

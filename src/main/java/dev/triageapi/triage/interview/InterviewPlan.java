@@ -106,8 +106,10 @@ public final class InterviewPlan {
     private final Lowering lowering;
     private final Raising raising;
     private final Set<String> alarmingModifiers;
-    /** The worst forms, made once: the interview asks for them for every symptom it probes. */
+    /** The worst forms, general and by symptom, made once: the interview asks for them for every symptom it probes. */
     private final List<Map<String, String>> alarmingForms;
+    private final Map<String, List<Map<String, String>>> symptomForms;
+    private final List<String> exposures;
 
     InterviewPlan(File file, Catalog catalog) {
         if (!file.texts().keySet().containsAll(TEXTS)) {
@@ -121,7 +123,15 @@ public final class InterviewPlan {
         Set<String> alarming = new TreeSet<>(raising.answers().keySet());
         raising.alternatives().forEach(a -> alarming.addAll(a.keySet()));
         this.alarmingModifiers = Collections.unmodifiableSet(alarming);
-        this.alarmingForms = forms(raising);
+        List<Map<String, String>> general = new ArrayList<>(List.of(raising.answers()));
+        raising.alternatives().forEach(alternative -> general.add(over(raising.answers(), alternative)));
+        this.alarmingForms = List.copyOf(general);
+        Map<String, List<Map<String, String>>> bySymptom = new HashMap<>();
+        raising.bySymptom().forEach(form -> bySymptom.computeIfAbsent(form.symptom(), k -> new ArrayList<>())
+                .add(over(raising.answers(), form.answers())));
+        bySymptom.replaceAll((symptom, forms) -> List.copyOf(forms));
+        this.symptomForms = Map.copyOf(bySymptom);
+        this.exposures = raising.exposures().stream().sorted().toList();
         this.durations = List.copyOf(file.durations());
         double[] representatives = InterviewPlanChecks.representatives(durations);
         Map<String, Double> byCode = new HashMap<>();
@@ -241,23 +251,19 @@ public final class InterviewPlan {
         return alarmingForms;
     }
 
-    private static List<Map<String, String>> forms(Raising raising) {
-        List<Map<String, String>> forms = new ArrayList<>();
-        forms.add(raising.answers());
-        for (Map<String, String> alternative : raising.alternatives()) {
-            Map<String, String> form = new LinkedHashMap<>(raising.answers());
-            form.putAll(alternative);
-            forms.add(Map.copyOf(form));
-        }
-        return List.copyOf(forms);
+    /** The form {@code base} with {@code changes} answered over it. */
+    private static Map<String, String> over(Map<String, String> base, Map<String, String> changes) {
+        Map<String, String> form = new LinkedHashMap<>(base);
+        form.putAll(changes);
+        return Map.copyOf(form);
     }
 
     /**
-     * What can bring a whole episode on (a drink, the heat, a recent illness) rather than one symptom: asked of each
-     * complaint the patient reports, and judged of the symptoms the patient has not mentioned all together.
+     * What can bring a whole episode on (a drink, the heat, a recent illness) rather than one symptom, in code order:
+     * asked of each complaint the patient reports, and judged of the symptoms the patient has not mentioned all together.
      */
-    public Set<String> exposures() {
-        return Set.copyOf(raising.exposures());
+    public List<String> exposures() {
+        return exposures;
     }
 
     /**
@@ -265,15 +271,7 @@ public final class InterviewPlan {
      * modifiers in which it differs from the first.
      */
     public List<Map<String, String>> symptomForms(String symptom) {
-        List<Map<String, String>> forms = new ArrayList<>();
-        for (SymptomForm extra : raising.bySymptom()) {
-            if (extra.symptom().equals(symptom)) {
-                Map<String, String> form = new LinkedHashMap<>(raising.answers());
-                form.putAll(extra.answers());
-                forms.add(Map.copyOf(form));
-            }
-        }
-        return forms;
+        return symptomForms.getOrDefault(symptom, List.of());
     }
 
     /** The modifiers in which each worst form after the first differs from the first, in {@link #alarmingForms()} order. */
