@@ -5,6 +5,7 @@ import org.jboss.logging.Logger;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSessionsPool;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +31,8 @@ public final class OneSymptomPools {
     /** The rules to leave out for a level and a code; null when nothing more than the level's. */
     private final BiFunction<Urgency, String, Set<String>> leftOut;
     private final Function<Set<String>, KieBase> without;
-    private final Map<String, Optional<Narrower>> byKey = new ConcurrentHashMap<>();
+    /** By level, then by symptom code: looked up on every one-symptom what-if, so without a key to build. */
+    private final Map<Urgency, Map<String, Optional<Narrower>>> byKey = new EnumMap<>(Urgency.class);
     private final Map<Set<String>, Narrower> byRules = new ConcurrentHashMap<>();
 
     /** Sessions on fewer rules, and the names of the rules they leave out. */
@@ -45,6 +47,9 @@ public final class OneSymptomPools {
     public OneSymptomPools(BiFunction<Urgency, String, Set<String>> leftOut, Function<Set<String>, KieBase> without) {
         this.leftOut = leftOut;
         this.without = without;
+        for (Urgency level : Urgency.values()) {
+            byKey.put(level, new ConcurrentHashMap<>());
+        }
     }
 
     /**
@@ -52,7 +57,7 @@ public final class OneSymptomPools {
      * that cannot be built leaves the what-if on its level's rules, which give the same answer.
      */
     Optional<Narrower> narrower(Urgency atLeast, String code) {
-        return byKey.computeIfAbsent(atLeast.name() + '|' + code, key -> {
+        return byKey.get(atLeast).computeIfAbsent(code, key -> {
             Set<String> left = leftOut.apply(atLeast, code);
             if (left == null) {
                 return Optional.empty();
