@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Holds the shape of the code base: packages without cycles, and classes small enough to read in one sitting. */
+@AlongsideQuarkusTests
 class ArchitectureTest {
 
     private static final int MOST_LINES = 300;

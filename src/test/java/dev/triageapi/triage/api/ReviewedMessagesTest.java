@@ -1,6 +1,7 @@
 package dev.triageapi.triage.api;
 
 import dev.triageapi.http.InvalidRequestException;
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.text.Lexicon;
 import dev.triageapi.text.TextParser;
 import dev.triageapi.triage.engine.Rules;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The messages four independent reviews wrote to make the free-text reader lower a complaint
  * ({@code parse/reviewed-messages.tsv}): none is read lower than the level recorded once their findings were fixed.
  */
+@AlongsideQuarkusTests
 class ReviewedMessagesTest {
 
     private static final RequestMapper REQUESTS = new RequestMapper(Rules.CATALOG, 50);

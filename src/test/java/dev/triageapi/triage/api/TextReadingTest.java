@@ -1,6 +1,7 @@
 package dev.triageapi.triage.api;
 
 import dev.triageapi.catalog.Catalog;
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.text.Lexicon;
 import dev.triageapi.text.ParsedText;
 import dev.triageapi.text.TextParser;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Choosing between a text's two readings (what words said once for several complaints lent to each, or only to the
  * nearest): the lent reading may take a case from a doctor's visit to self-care, never below a red flag.
  */
+@AlongsideQuarkusTests
 class TextReadingTest {
 
     private static final RequestMapper REQUESTS = new RequestMapper(Rules.CATALOG, 50);

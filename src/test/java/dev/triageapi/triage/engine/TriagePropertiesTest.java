@@ -1,6 +1,7 @@
 package dev.triageapi.triage.engine;
 
 import dev.triageapi.catalog.SymptomDefinition;
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.testing.ModifierValues;
 import dev.triageapi.testing.Seeds;
 import dev.triageapi.triage.facts.LabResults;
@@ -38,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Safety properties of the rule set over random symptom sets, checked on the engine directly (seeded, see {@link Seeds}). */
 @Tag("properties")
+@AlongsideQuarkusTests
 class TriagePropertiesTest {
 
     static final List<String> SYMPTOMS = Rules.CATALOG.symptoms().stream().map(SymptomDefinition::code).toList();

@@ -1,5 +1,6 @@
 package dev.triageapi.triage.facts;
 
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.testing.ModifierValues;
 import dev.triageapi.testing.Seeds;
 import dev.triageapi.vocabulary.BodyLocation;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * depends on an answer notes that it read that answer. A predicate that reads an answer's field directly would let the
  * interview skip a question that changes the level; this finds it, whatever predicate is added next.
  */
+@AlongsideQuarkusTests
 class SymptomReadsTest {
 
     /** Not readings of a fact's answers: factories, copies, the read record itself, identity. */

@@ -1,6 +1,7 @@
 package dev.triageapi.triage.interview;
 
 import dev.triageapi.catalog.SymptomDefinition;
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.testing.Seeds;
 import dev.triageapi.triage.engine.AnswersRead;
 import dev.triageapi.triage.engine.Assessment;
@@ -53,6 +54,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * everything decided but a few small details, where the way down and its pairs run. (Written by a blind review of the
  * savings, which found with it a way down that skipped a pair on the reads of another's case.)
  */
+@AlongsideQuarkusTests
 class InterviewOracleTest {
 
     private static final InterviewPlan PLAN = InterviewPlan.load(Rules.CATALOG);

@@ -1,6 +1,7 @@
 package dev.triageapi.triage.interview;
 
 import dev.triageapi.catalog.SymptomDefinition;
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.testing.Seeds;
 import dev.triageapi.triage.engine.Assessment;
 import dev.triageapi.triage.engine.Probe;
@@ -39,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * patient who starts from part of the truth and answers every question from it ends, within ten rounds, at exactly the
  * level the whole truth gets when sent at once; and answering "I don't know" never lowers a level.
  */
+@AlongsideQuarkusTests
 class InterviewPropertiesTest {
 
     private static final InterviewPlan PLAN = InterviewPlan.load(Rules.CATALOG);

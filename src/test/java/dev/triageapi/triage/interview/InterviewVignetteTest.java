@@ -3,6 +3,7 @@ package dev.triageapi.triage.interview;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.triage.api.RequestMapper;
 import dev.triageapi.triage.api.TriageRequest;
 import dev.triageapi.triage.engine.Rules;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * from what they first type and answers every question from the whole truth they know, "I don't know" for anything
  * else; the interview must end, within ten rounds, at the level a clinician gives the whole truth.
  */
+@AlongsideQuarkusTests
 class InterviewVignetteTest {
 
     static final Path DIR = Path.of("src/test/resources/interview-vignettes");

@@ -1,5 +1,6 @@
 package dev.triageapi.triage.rules;
 
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.triage.api.RequestMapper;
 import dev.triageapi.triage.engine.RuleFile;
 import dev.triageapi.triage.engine.RuleSet;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The executable model the build generates answers exactly like the same rules compiled from source, and is used only
  * when it was made from exactly the rule files the service is given.
  */
+@AlongsideQuarkusTests
 class ExecutableRulesTest {
 
     static final ClassLoader LOADER = ExecutableRulesTest.class.getClassLoader();

@@ -1,6 +1,7 @@
 package dev.triageapi.triage.rules;
 
 import dev.triageapi.catalog.Catalog;
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.triage.engine.Prober;
 import dev.triageapi.triage.engine.RuleFile;
 import dev.triageapi.triage.engine.RuleSet;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * bundled rules never use: a conclusion the outline cannot read, a rule that steers the agenda, a query, a rule that
  * extends another. Whatever is not read for certain must be kept, so each what-if gives what every rule gives.
  */
+@AlongsideQuarkusTests
 class LevelRulesTest {
 
     private static final Catalog CATALOG = Catalog.bundled();

@@ -1,6 +1,7 @@
 package dev.triageapi.triage.rules;
 
 import dev.triageapi.catalog.Catalog;
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.triage.engine.RuleFile;
 import dev.triageapi.triage.engine.RuleSet;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * answer its questions ask for, must be the catalog's, or the rule set is refused (at start and on reload alike,
  * since both go through {@link RuleSetCheck}).
  */
+@AlongsideQuarkusTests
 class RuleVocabularyTest {
 
     static final Catalog CATALOG = Catalog.load();

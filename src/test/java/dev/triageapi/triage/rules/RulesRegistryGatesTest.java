@@ -1,6 +1,7 @@
 package dev.triageapi.triage.rules;
 
 import dev.triageapi.observability.TriageMetrics;
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.testing.Folders;
 import dev.triageapi.triage.engine.RuleSet;
 import dev.triageapi.triage.engine.Rules;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A folder's rules are held to every gate before they serve, unless the folder holds the bundled rules unchanged (a
  * ConfigMap of the shipped rules), which the build holds to them: a replica then starts without running them again.
  */
+@AlongsideQuarkusTests
 class RulesRegistryGatesTest {
 
     /** A gate that records the versions it checked and finds what it is told to. */

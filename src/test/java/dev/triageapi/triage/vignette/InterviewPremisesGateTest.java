@@ -1,5 +1,6 @@
 package dev.triageapi.triage.vignette;
 
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.triage.engine.Rules;
 import dev.triageapi.triage.engine.TriageEngine;
 import dev.triageapi.triage.interview.Interviewer;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A clinic's rules must keep, on every vignette, what the interview takes rules to do before they serve. */
+@AlongsideQuarkusTests
 class InterviewPremisesGateTest {
 
     private static final InterviewPremisesGate GATE = new InterviewPremisesGate(Rules.CATALOG,
