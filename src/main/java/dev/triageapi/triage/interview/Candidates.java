@@ -46,8 +46,8 @@ final class Candidates {
     }
 
     /**
-     * The open questions, in the order they are verified, as a telephone nurse asks them: what each reported symptom is
-     * like (how it began, where, how bad), then the symptoms each complaint opens (red flags first), what brought each
+     * The open questions, in the order they are verified, as a telephone nurse asks them: whether a symptom named but
+     * left unknown is there, what each reported symptom is like (how it began, where, how bad), then the symptoms each complaint opens (red flags first), what brought each
      * on, then risk factors, the self-care screens, pregnancy, treatment and age.
      */
     List<Question> of(TriageCase c, Set<String> dontKnow) {
@@ -56,6 +56,9 @@ final class Candidates {
         boolean pregnancy = false;
         boolean screenedPregnancy = false;
         boolean underTreatment = false;
+        // A symptom the request names but leaves unknown is the patient's own complaint, hedged: asked first.
+        c.symptoms().stream().filter(s -> s.getStatus() == SymptomStatus.UNKNOWN)
+                .forEach(s -> add(out, Question.symptom(s.getCode())));
         for (Symptom s : present) {
             SymptomDefinition definition = catalog.symptom(s.getCode()).orElseThrow();
             definition.modifiers().stream().map(m -> Modifier.byCode(m).orElseThrow()).filter(m -> m != Modifier.TRIGGER)
@@ -101,10 +104,17 @@ final class Candidates {
         out.putIfAbsent(q.id(), q);
     }
 
-    /** True when the case already answers the question (an answer of "I don't know" is kept elsewhere). */
+    /**
+     * True when the case already answers the question. An "I don't know" posted back is kept elsewhere; a symptom the
+     * request itself reports as unknown ("I think my arm is weak", a hedge the text reader keeps as unknown) is still
+     * asked: it may be a red flag the patient can confirm.
+     */
     private static boolean answeredIn(TriageCase c, Question q) {
         return switch (q.subject()) {
-            case SYMPTOM -> Answering.indexOf(c, q.symptom()) >= 0;
+            case SYMPTOM -> {
+                int at = Answering.indexOf(c, q.symptom());
+                yield at >= 0 && c.symptoms().get(at).getStatus() != SymptomStatus.UNKNOWN;
+            }
             case MODIFIER -> {
                 int at = Answering.indexOf(c, q.symptom());
                 yield at >= 0 && c.symptoms().get(at).get(q.modifier()) != null;

@@ -52,6 +52,21 @@ class InterviewResourceTest {
                 .body("disclaimer", notNullValue());
     }
 
+    /** A blind probe's patient hedged; the answer was a consultation, complete, with no question asked. */
+    @Test
+    void shouldAskWhetherAHedgedWeakArmIsThereThenCallTheAmbulanceWhenItBeganSuddenly() {
+        String words = "{\"text\": \"my right arm feels kinda heavy n weak, weird\"%s}";
+        given().contentType(ContentType.JSON).body(words.formatted("")).when().post("/api/v1/triage").then().statusCode(200)
+                .body("interview.complete", equalTo(false))
+                .body("interview.next.id", equalTo("symptom:muscle_weakness"))
+                .body("interview.next.couldRaiseTo", equalTo("emergency_ambulance"));
+        given().contentType(ContentType.JSON).body(words.formatted(", \"answers\": ["
+                        + "{\"question\": \"symptom:muscle_weakness\", \"answer\": \"yes\"},"
+                        + "{\"question\": \"modifier:muscle_weakness.onset\", \"answer\": \"sudden\"}]"))
+                .when().post("/api/v1/triage").then().statusCode(200)
+                .body("urgency", equalTo("emergency_ambulance"));
+    }
+
     @Test
     void shouldCallAnAmbulanceWhenTheAnswerIsTroubleBreathing() {
         post(", \"answers\": [{\"question\": \"symptom:difficulty_breathing\", \"answer\": \"yes\"}]").statusCode(200)
