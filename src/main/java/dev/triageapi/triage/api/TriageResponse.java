@@ -131,9 +131,10 @@ public record TriageResponse(
             @Schema(description = "Every question verified to change the urgency, in the order to ask them; `next` is the first.",
                     required = true)
             List<QuestionView> questions,
-            @Schema(description = "Questions the patient answered \"I don't know\" whose \"yes\" would raise the urgency to "
-                    + "`couldRaiseTo`: not asked again, and not ruled out either. Show them with the advice: if in doubt, "
-                    + "seek care at that level.", required = true)
+            @Schema(description = "Questions the patient answered \"I don't know\" whose \"yes\", or one of whose answers "
+                    + "(how a symptom began, whether it is getting worse), would raise the urgency to `couldRaiseTo`: not "
+                    + "asked again, and not ruled out either. Show them with the advice: if in doubt, seek care at that level.",
+                    required = true)
             List<QuestionView> unresolved) {
     }
 

@@ -150,9 +150,10 @@ public final class Interviewer {
     }
 
     /**
-     * The questions answered "I don't know" whose "yes" (a symptom at its most alarming) would raise the level: not
-     * asked again, but not ruled out either, and said so. Most rules need a red flag reported present, so for them an
-     * unknown answer weighs no more than a "no"; the answer names what could not be excluded instead of hiding it.
+     * The questions answered "I don't know" whose "yes" (a symptom at its most alarming), or one of whose answers (how a
+     * symptom began, whether it is spreading), would raise the level: not asked again, but not ruled out either, and
+     * said so. Most rules need a red flag reported present, so for them an unknown answer weighs no more than a "no";
+     * the answer names what could not be excluded instead of hiding it.
      */
     private void unresolved(TriageCase c, Set<String> dontKnow, Urgency current, Prober prober,
                             List<Asked> out) {
@@ -162,6 +163,19 @@ public final class Interviewer {
         Function<TriageCase, Probe> probe = x -> prober.above(x, current);
         for (String id : dontKnow.stream().sorted().toList()) {
             Question q = Question.parse(id).orElse(null);
+            if (q != null && q.subject() == Question.Subject.MODIFIER) {
+                Urgency highest = current;
+                for (Option option : answering.options(q)) {
+                    Outcome given = answering.answer(c, q, option.code());
+                    if (given.refusal() == null && given.triageCase() != c) {
+                        highest = highest.max(probe.apply(given.triageCase()).urgency());
+                    }
+                }
+                if (highest.compareTo(current) > 0) {
+                    out.add(new Asked(q, answering.optionsWithUnknown(q), highest, null, null));
+                }
+                continue;
+            }
             if (q == null || !q.subject().reportsPresence()) {
                 continue;
             }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The interview driven against the project's rules without HTTP. */
@@ -58,6 +59,46 @@ class InterviewerTest {
         SimulatedPatient.Ending end = patient.interview(start, truth);
         assertEquals(patient.atOnce(truth), end.level(), end::toString);
         assertTrue(end.level().isEmergency(), end::toString);
+    }
+
+    /**
+     * Whether weak legs are spreading upwards can raise the level; a patient who cannot say is not asked again, and the
+     * answer names the question as not ruled out (a blind probe found such a modifier missing from {@code unresolved}).
+     */
+    @Test
+    void shouldNameASpreadThePatientCouldNotDescribeAsNotRuledOut() {
+        Question spread = Question.modifier("muscle_weakness", Modifier.SPREAD);
+        TriageEngine.Judged judged = engine.judge(Rules.RULES, WEAK_LEGS, false);
+        Urgency level = judged.assessment().urgency();
+        Interviewer.Interview interview = interviewer.interview(WEAK_LEGS, Set.of(spread.id()), judged.assessment(), judged.prober(), 8, 200);
+
+        Interviewer.Asked unresolved = interview.unresolved().stream().filter(a -> a.question().equals(spread)).findFirst()
+                .orElseThrow(() -> new AssertionError(interview.toString()));
+        assertTrue(unresolved.couldRaiseTo().compareTo(level) > 0, interview::toString);
+        assertTrue(interview.questions().stream().noneMatch(a -> a.question().equals(spread)), "not asked again");
+    }
+
+    /**
+     * "My right arm feels kinda heavy and weak": the text reader keeps a hedged symptom as unknown. Found by a blind probe
+     * of the interview: it asked nothing and called itself complete at a consultation, although a weak arm that began
+     * suddenly calls an ambulance. The hedged symptom is asked first; "yes" and the truth reach the ambulance.
+     */
+    @Test
+    void shouldAskAboutAHedgedArmWeaknessBeforeCallingTheInterviewComplete() {
+        TriageCase start = new TriageCase(new Patient(67, Sex.MALE, null), List.of(Symptom.builder("muscle_weakness")
+                .status(SymptomStatus.UNKNOWN).build()), List.of());
+        TriageEngine.Judged judged = engine.judge(Rules.RULES, start, false);
+        Interviewer.Interview interview = interviewer.interview(start, Set.of(), judged.assessment(), judged.prober(), 8, 200);
+
+        assertFalse(interview.complete(), interview::toString);
+        Interviewer.Asked next = interview.next().orElseThrow();
+        assertEquals(Question.symptom("muscle_weakness"), next.question());
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, next.couldRaiseTo());
+
+        TriageCase truth = new TriageCase(new Patient(67, Sex.MALE, false), List.of(Symptom.builder("muscle_weakness")
+                .locations(Set.of(BodyLocation.ARM)).side(Side.RIGHT).onset(Onset.SUDDEN).hoursSinceOnset(1.0).build()), List.of());
+        SimulatedPatient.Ending end = patient.interview(start, truth);
+        assertEquals(Urgency.EMERGENCY_AMBULANCE, end.level(), end::toString);
     }
 
     /**
