@@ -64,10 +64,11 @@ public final class InterviewPlan {
      * {@code pregnancy}, {@code underTreatment}) or by modifier code, and the modifiers with no single benign answer,
      * each of whose answers is tried.
      */
-    public record Lowering(Map<String, String> answers, List<String> tryEach, String source) {
+    public record Lowering(Map<String, String> answers, List<String> tryEach, List<Integer> ages, String source) {
         public Lowering {
             answers = Map.copyOf(answers);
             tryEach = List.copyOf(tryEach);
+            ages = ages == null ? List.of() : List.copyOf(ages);
         }
     }
 
@@ -161,6 +162,9 @@ public final class InterviewPlan {
         });
         if (ages.probes().isEmpty() || ages.probes().stream().anyMatch(a -> a < 0 || a > 120)) {
             throw new IllegalStateException(RESOURCE + ": ages.probes must be ages from 0 to 120");
+        }
+        if (lowering.ages().stream().anyMatch(a -> a < 0 || a > 120)) {
+            throw new IllegalStateException(RESOURCE + ": lowering.ages must be ages from 0 to 120");
         }
         this.complaints = InterviewPlanChecks.complaints(file.complaints(), catalog);
     }
@@ -283,6 +287,11 @@ public final class InterviewPlan {
     /** The modifiers each of whose answers is tried in search of a lower level, in the order they are tried. */
     public List<String> triedEach() {
         return lowering.tryEach();
+    }
+
+    /** The ages at which the search for a lower level is made again when the age is not known (the self-care ages). */
+    public List<Integer> loweringAges() {
+        return lowering.ages();
     }
 
     /** True when each answer of this modifier is tried in search of a lower level, as none is benign by itself. */

@@ -37,18 +37,45 @@ final class WayDown {
      * of its answers tried for all its open questions at once, keeping the one that lowers the level most. Trying one
      * answer for all of them at once finds what trying them one at a time cannot: two complaints that each keep the
      * level up until both are answered. A modifier none of whose questions the rules read when they evaluated the best
-     * case so far is not tried: no answer to it can change that level.
+     * case so far is not tried: no answer to it can change that level. An open age has no benign answer either, and a
+     * self-care pathway needs both an age in its range and, often, what brought the complaint on: the search is made
+     * again at each age the plan tries ({@link InterviewPlan#loweringAges()}), and the lowest found is kept.
      */
     Joint lowest(TriageCase c, Urgency current, List<Question> open, Prober prober) {
-        Map<Question, String> chosen = new LinkedHashMap<>();
+        Map<Question, String> benign = new LinkedHashMap<>();
         for (Question q : open) {
             // A symptom or risk factor left unsaid already counts as not there for every rule; only a self-care screen
             // needs to hear "no" said. Leaving the others out keeps the case small (its size drives the cost).
             if (!q.subject().reportsPresence() || candidates.screened(q)) {
-                plan.benignAnswer(q).ifPresent(answer -> chosen.put(q, answer));
+                plan.benignAnswer(q).ifPresent(answer -> benign.put(q, answer));
             }
         }
-        Probe best = prober.level(answered(c, chosen), current);
+        Map<Question, String> chosen = new LinkedHashMap<>(benign);
+        Probe best = eachDetail(c, open, chosen, prober.level(answered(c, chosen), current), prober);
+        Question age = open.stream().filter(q -> q.subject() == Question.Subject.AGE).findFirst().orElse(null);
+        for (int years : age == null ? List.<Integer>of() : plan.loweringAges()) {
+            if (best.urgency() == Urgency.SELF_CARE) {
+                break;
+            }
+            Map<Question, String> trial = new LinkedHashMap<>(benign);
+            trial.put(age, String.valueOf(years));
+            Probe found = eachDetail(c, open, trial, prober.level(answered(c, trial), current), prober);
+            if (found.lowerThan(best)) {
+                best = found;
+                chosen = trial;
+            }
+        }
+        if (best.urgency().compareTo(current) >= 0) {
+            best = pairs(c, open, chosen, best, prober); // only when nothing else found a way down: pairs cost a product
+        }
+        return new Joint(chosen, best.urgency());
+    }
+
+    /**
+     * From the case of {@code chosen} (whose probe is {@code best}), each modifier with no single benign answer tried
+     * answer by answer for all its open questions at once; the answers that lower the level are kept in {@code chosen}.
+     */
+    private Probe eachDetail(TriageCase c, List<Question> open, Map<Question, String> chosen, Probe best, Prober prober) {
         for (String modifier : plan.triedEach()) {
             List<Question> group = open.stream().filter(q -> plan.triesEach(q) && q.modifier().code().equals(modifier)).toList();
             Probe unchanged = best;
@@ -77,10 +104,7 @@ final class WayDown {
                 chosen.putAll(kept);
             }
         }
-        if (best.urgency().compareTo(current) >= 0) {
-            best = pairs(c, open, chosen, best, prober); // only when nothing else found a way down: pairs cost a product
-        }
-        return new Joint(chosen, best.urgency());
+        return best;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.triageapi.triage.interview;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.triage.api.RequestMapper;
 import dev.triageapi.triage.api.TriageRequest;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,6 +69,27 @@ class InterviewVignetteTest {
         assertEquals(PATIENT.atOnce(truth), end.level(), () -> "the interview ended elsewhere than the whole truth at once: " + end);
         assertEquals(expected, end.level(), () -> vignette.get("rationale").asText() + "\n" + end);
     }
+
+    /**
+     * The same vignettes as an intake app that shows one question at a time drives them, from a first message without the
+     * age and sex, which patients rarely type: the interview must still end, complete, at the level the whole truth gets.
+     * A blind probe found benign pictures stuck at a consultation this way (the age, which a self-care pathway needs
+     * with what brought the complaint on, was never asked).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vignettes")
+    void shouldEndAtTheWholeTruthsLevelOneQuestionAtATimeWithoutTheAgeOrSex(Path file) throws IOException {
+        JsonNode vignette = JSON.readTree(file.toFile());
+        ObjectNode first = vignette.get("firstMessage").deepCopy();
+        first.remove(List.of("age", "sex"));
+        TriageCase truth = caseOf(vignette.get("truth"));
+        SimulatedPatient.Ending end = PATIENT.interviewOneAtATime(caseOf(first), truth, ONE_AT_A_TIME_ROUNDS);
+        assertTrue(end.complete(), () -> "not complete after " + ONE_AT_A_TIME_ROUNDS + " questions: " + end);
+        assertEquals(PATIENT.atOnce(truth), end.level(), end::toString);
+    }
+
+    /** More than the longest of these interviews asks (52 questions), one per round. */
+    private static final int ONE_AT_A_TIME_ROUNDS = 80;
 
     /** Per category: cases, those the first message alone gets right, those the interview gets right (clinician's level). */
     private static final Map<String, int[]> STATS = new TreeMap<>();

@@ -62,6 +62,31 @@ class InterviewerTest {
     }
 
     /**
+     * Sore thighs after a first spin class, the age not given: a blind probe's patient answered every question and the
+     * interview ended, complete, at a consultation, because the self-care pathway needs an adult's age, and the search
+     * for a lower level never tried one (age has no single benign answer). The age is now tried with the benign course.
+     */
+    @Test
+    void shouldOfferTheAgeAndTheCourseThatReachSelfCareForSoreThighsAfterExercise() {
+        Symptom told = Symptom.builder("muscle_pain").locations(Set.of(BodyLocation.THIGH)).side(Side.BOTH).trigger(Trigger.EXERCISE).build();
+        TriageCase start = new TriageCase(new Patient(null, Sex.FEMALE, null), List.of(told), List.of());
+        List<Symptom> said = new ArrayList<>(List.of(Symptom.builder("muscle_pain").locations(Set.of(BodyLocation.THIGH)).side(Side.BOTH)
+                .trigger(Trigger.EXERCISE).onset(Onset.GRADUAL).severity(Severity.MODERATE).hoursSinceOnset(40.0).worsening(false)
+                .recurring(false).build()));
+        Rules.CATALOG.symptoms().stream().map(d -> d.code()).filter(code -> !code.equals("muscle_pain")).map(InterviewerTest::absent)
+                .forEach(said::add);
+        TriageCase truth = new TriageCase(new Patient(27, Sex.FEMALE, false, Pregnancy.NOT_PREGNANT), said, List.of(),
+                Rules.CATALOG.riskFactors().stream().map(r -> new RiskFactorAbsent(r.code())).toList(), null);
+        assertEquals(Urgency.SELF_CARE, patient.atOnce(truth));
+
+        SimulatedPatient.Ending end = patient.interviewOneAtATime(start, truth, 60);
+
+        assertEquals(Urgency.SELF_CARE, end.level(), end::toString);
+        assertTrue(end.complete(), end::toString);
+        assertTrue(end.asked().contains(Question.age().id()), end::toString);
+    }
+
+    /**
      * Whether weak legs are spreading upwards can raise the level; a patient who cannot say is not asked again, and the
      * answer names the question as not ruled out (a blind probe found such a modifier missing from {@code unresolved}).
      */

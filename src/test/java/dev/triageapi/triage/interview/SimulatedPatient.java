@@ -10,6 +10,8 @@ import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.interview.Interviewer.Asked;
 import dev.triageapi.triage.interview.Interviewer.Interview;
 import dev.triageapi.vocabulary.Modifier;
+import dev.triageapi.vocabulary.Pregnancy;
+import dev.triageapi.vocabulary.Sex;
 import dev.triageapi.vocabulary.Urgency;
 
 import java.util.ArrayList;
@@ -48,6 +50,30 @@ final class SimulatedPatient {
         this.plan = InterviewPlan.load(catalog);
         this.interviewer = new Interviewer(catalog, plan);
         this.questionsPerRound = questionsPerRound;
+    }
+
+    /**
+     * Runs the interview as an app that shows one question at a time does: only {@code next} is answered each round,
+     * for at most {@code maxRounds} rounds.
+     */
+    Ending interviewOneAtATime(TriageCase start, TriageCase truth, int maxRounds) {
+        List<Map.Entry<String, String>> answers = new ArrayList<>();
+        List<String> asked = new ArrayList<>();
+        List<Urgency> levels = new ArrayList<>();
+        int evaluations = 0;
+        for (int round = 1; ; round++) {
+            Interview interview = round(start, answers, levels);
+            evaluations += interview.evaluations();
+            Urgency level = levels.get(levels.size() - 1);
+            if (interview.complete() || interview.next().isEmpty() || round == maxRounds) {
+                return new Ending(level, round, interview.complete(), List.copyOf(asked), levels, evaluations);
+            }
+            Question q = interview.next().get().question();
+            asked.add(q.id());
+            for (String answer : answer(q, truth)) {
+                answers.add(Map.entry(q.id(), answer));
+            }
+        }
     }
 
     /** The case once these answers are posted with the first message. */
@@ -121,7 +147,9 @@ final class SimulatedPatient {
             case RISK_FACTOR -> List.of(truth.riskFactors().stream().anyMatch(r -> r.getCode().equals(q.riskFactor())) ? Answering.YES
                     : truth.absentRiskFactors().stream().anyMatch(r -> r.getCode().equals(q.riskFactor())) ? Answering.NO
                     : Answering.UNKNOWN);
-            case PREGNANCY -> List.of(p.getPregnancy() == null ? Answering.UNKNOWN : p.getPregnancy().code());
+            // A man asked (his sex not given) answers that he is not pregnant.
+            case PREGNANCY -> List.of(p.getPregnancy() != null ? p.getPregnancy().code()
+                    : p.getSex() == Sex.MALE ? Pregnancy.NOT_PREGNANT.code() : Answering.UNKNOWN);
             case UNDER_TREATMENT -> List.of(p.getUnderTreatment() == null ? Answering.UNKNOWN
                     : p.getUnderTreatment() ? Answering.YES : Answering.NO);
             case AGE -> List.of(p.getAge() == null ? Answering.UNKNOWN : String.valueOf(p.getAge()));
