@@ -61,8 +61,8 @@ public final class InterviewPlan {
 
     /**
      * How a lower level is sought: the answer taken as the benign one, by subject ({@code symptom}, {@code riskFactor},
-     * {@code pregnancy}, {@code underTreatment}) or by modifier code, and the modifiers with no single benign answer,
-     * each of whose answers is tried.
+     * {@code pregnancy}, {@code underTreatment}) or by modifier code, the modifiers with no single benign answer, each
+     * of whose answers is tried, and the ages at which the search is made again when the age is not known.
      */
     public record Lowering(Map<String, String> answers, List<String> tryEach, List<Integer> ages, String source) {
         public Lowering {
@@ -83,10 +83,7 @@ public final class InterviewPlan {
         }
     }
 
-    /**
-     * A worst form of one symptom that the general ones miss, over the first of them: a detail no general form answers
-     * raises that symptom alone (severe muscle pain after an injury).
-     */
+    /** A worst form of one symptom that the general ones miss (severe muscle pain after an injury), over the first. */
     public record SymptomForm(String symptom, Map<String, String> answers, String source) {
         public SymptomForm {
             answers = Map.copyOf(answers);
@@ -160,12 +157,7 @@ public final class InterviewPlan {
         lowering.tryEach().stream().filter(code -> Modifier.byCode(code).isEmpty()).findAny().ifPresent(code -> {
             throw new IllegalStateException(RESOURCE + ": lowering.tryEach names no modifier: " + code);
         });
-        if (ages.probes().isEmpty() || ages.probes().stream().anyMatch(a -> a < 0 || a > 120)) {
-            throw new IllegalStateException(RESOURCE + ": ages.probes must be ages from 0 to 120");
-        }
-        if (lowering.ages().stream().anyMatch(a -> a < 0 || a > 120)) {
-            throw new IllegalStateException(RESOURCE + ": lowering.ages must be ages from 0 to 120");
-        }
+        InterviewPlanChecks.ages(ages.probes(), lowering.ages());
         this.complaints = InterviewPlanChecks.complaints(file.complaints(), catalog);
     }
 
@@ -289,7 +281,7 @@ public final class InterviewPlan {
         return lowering.tryEach();
     }
 
-    /** The ages at which the search for a lower level is made again when the age is not known (the self-care ages). */
+    /** The ages at which the search for a lower level is made again when the age is not known. */
     public List<Integer> loweringAges() {
         return lowering.ages();
     }

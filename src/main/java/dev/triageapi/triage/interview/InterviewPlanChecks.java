@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import static dev.triageapi.triage.interview.InterviewPlan.RESOURCE;
 
@@ -125,5 +126,12 @@ final class InterviewPlanChecks {
     }
 
     private InterviewPlanChecks() {
+    }
+
+    /** Refuses a plan with no age to probe, or an age to probe or to search a lower level at outside 0 to 120. */
+    static void ages(List<Integer> probes, List<Integer> lowering) {
+        if (probes.isEmpty() || Stream.concat(probes.stream(), lowering.stream()).anyMatch(a -> a < 0 || a > 120)) {
+            throw new IllegalStateException(RESOURCE + ": ages.probes and lowering.ages must be ages from 0 to 120");
+        }
     }
 }
