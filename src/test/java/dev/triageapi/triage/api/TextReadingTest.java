@@ -8,6 +8,8 @@ import dev.triageapi.text.TextParser;
 import dev.triageapi.triage.engine.Rules;
 import dev.triageapi.triage.interview.InterviewPlan;
 import dev.triageapi.vocabulary.Modifier;
+import dev.triageapi.vocabulary.SymptomStatus;
+import dev.triageapi.vocabulary.Trigger;
 import dev.triageapi.vocabulary.Urgency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,6 +93,21 @@ class TextReadingTest {
             "en | My right side was fine when I went to bed, woke up with it weak | EMERGENCY_AMBULANCE"})
     void shouldTriageTheWordsAtTheLevelOfTheFactsTheySay(String language, String text, Urgency expected) {
         assertEquals(expected, urgency(read(language, text).choose(TextReadingTest::urgency)));
+    }
+
+    /** Words a blind probe's patients typed that the reader missed: a misspelling, a sport, a hedge, a fall misspelt. */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "en | seeing dubble since this morning | double_vision | PRESENT | ",
+            "en | legs sore after crossfit | muscle_pain | PRESENT | EXERCISE",
+            "es | me duelen las piernas despues del crossfit | muscle_pain | PRESENT | EXERCISE",
+            "es | mi papa se callo ayer y le duele la cabeza | headache | PRESENT | INJURY",
+            "en | prob flu, achy all over | muscle_pain | UNKNOWN | "})
+    void shouldReadWhatABlindProbesPatientsTyped(String language, String text, String code, SymptomStatus status, Trigger trigger) {
+        ParsedText.ParsedSymptom read = parse(language, text).symptoms().stream().filter(s -> s.code().equals(code)).findFirst()
+                .orElseThrow(() -> new AssertionError(code + " not read in: " + parse(language, text)));
+        assertEquals(status, read.status());
+        assertEquals(trigger, read.modifiers().get(Modifier.TRIGGER));
     }
 
     @ParameterizedTest(name = "{1}")
