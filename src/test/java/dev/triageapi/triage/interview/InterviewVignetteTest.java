@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +48,16 @@ class InterviewVignetteTest {
         }
     }
 
+    static Stream<Path> benignVignettes() throws IOException {
+        List<Path> benign = new ArrayList<>();
+        for (Path file : vignettes().toList()) {
+            if (JSON.readTree(file.toFile()).path("category").asText().equals("benign")) {
+                benign.add(file);
+            }
+        }
+        return benign.stream();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("vignettes")
     void shouldEndAtTheClinicalLevelOrAtTheRulesLevelWhereTheFixtureFlagsADisagreement(Path file) throws IOException {
@@ -71,13 +82,14 @@ class InterviewVignetteTest {
     }
 
     /**
-     * The same vignettes as an intake app that shows one question at a time drives them, from a first message without the
-     * age and sex, which patients rarely type: the interview must still end, complete, at the level the whole truth gets.
-     * A blind probe found benign pictures stuck at a consultation this way (the age, which a self-care pathway needs
-     * with what brought the complaint on, was never asked).
+     * The benign vignettes as an intake app that shows one question at a time drives them, from a first message without
+     * the age and sex, which patients rarely type: the interview must still end, complete, at the level the whole truth
+     * gets. A blind probe found benign pictures stuck at a consultation this way (the age, which a self-care pathway
+     * needs with what brought the complaint on, was never asked). Only the benign third: they take the longest way down,
+     * one question at a time, and all 82 would cost the build 20 seconds (they passed when this test was written).
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("vignettes")
+    @MethodSource("benignVignettes")
     void shouldEndAtTheWholeTruthsLevelOneQuestionAtATimeWithoutTheAgeOrSex(Path file) throws IOException {
         JsonNode vignette = JSON.readTree(file.toFile());
         ObjectNode first = vignette.get("firstMessage").deepCopy();
