@@ -47,8 +47,9 @@ final class Candidates {
 
     /**
      * The open questions, in the order they are verified, as a telephone nurse asks them: whether a symptom named but
-     * left unknown is there, what each reported symptom is like (how it began, where, how bad), then the symptoms each complaint opens (red flags first), what brought each
-     * on, then risk factors, the self-care screens, pregnancy, treatment and age.
+     * left unknown is there, what each reported symptom is like (how it began, where, how bad), then the symptoms each
+     * complaint opens (red flags first), what brought each on, then risk factors, the self-care screens, pregnancy,
+     * treatment and age.
      */
     List<Question> of(TriageCase c, Set<String> dontKnow) {
         Map<String, Question> out = new LinkedHashMap<>();
