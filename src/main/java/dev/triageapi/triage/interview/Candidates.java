@@ -101,6 +101,12 @@ final class Candidates {
         return List.copyOf(out.values());
     }
 
+    /** True when the case says whether it has this symptom: reported present or absent, not left unknown. */
+    static boolean statusKnown(TriageCase c, String code) {
+        int at = Answering.indexOf(c, code);
+        return at >= 0 && c.symptoms().get(at).getStatus() != SymptomStatus.UNKNOWN;
+    }
+
     private static void add(Map<String, Question> out, Question q) {
         out.putIfAbsent(q.id(), q);
     }
@@ -112,10 +118,7 @@ final class Candidates {
      */
     private static boolean answeredIn(TriageCase c, Question q) {
         return switch (q.subject()) {
-            case SYMPTOM -> {
-                int at = Answering.indexOf(c, q.symptom());
-                yield at >= 0 && c.symptoms().get(at).getStatus() != SymptomStatus.UNKNOWN;
-            }
+            case SYMPTOM -> statusKnown(c, q.symptom());
             case MODIFIER -> {
                 int at = Answering.indexOf(c, q.symptom());
                 yield at >= 0 && c.symptoms().get(at).get(q.modifier()) != null;

@@ -175,7 +175,8 @@ final class WayUp {
         open.forEach(q -> next.add(q.symptom()));
         while (!next.isEmpty()) {
             String code = next.pop();
-            if (Answering.indexOf(c, code) < 0 && reachable.add(code)) {
+            // A symptom the case leaves unknown is reachable too: a "yes" to it opens its own complaint's questions.
+            if (!Candidates.statusKnown(c, code) && reachable.add(code)) {
                 plan.complaint(code).ifPresent(cmp -> next.addAll(cmp.symptoms()));
             }
         }

@@ -87,6 +87,23 @@ class InterviewerTest {
     }
 
     /**
+     * A hedged symptom whose own worst form raises nothing, but whose complaint opens red flags ("I'm not sure but I
+     * think I can't swallow properly"): a review found the interview complete at once, since the bound over the symptoms
+     * a complaint opens skipped any symptom already in the case, unknown or not.
+     */
+    @Test
+    void shouldAskAHedgedSymptomWhoseComplaintOpensRedFlags() {
+        TriageCase hedged = new TriageCase(new Patient(40, Sex.MALE, false), List.of(Symptom.builder("difficulty_swallowing")
+                .status(SymptomStatus.UNKNOWN).build()), List.of());
+        TriageEngine.Judged judged = engine.judge(Rules.RULES, hedged, false);
+        Interviewer.Interview interview = interviewer.interview(hedged, Set.of(), judged.assessment(), judged.prober(), 8, 200);
+
+        assertFalse(interview.complete(), interview::toString);
+        assertTrue(interview.questions().stream().anyMatch(a -> a.question().equals(Question.symptom("difficulty_swallowing"))
+                && a.couldRaiseTo().compareTo(judged.assessment().urgency()) > 0), interview::toString);
+    }
+
+    /**
      * Whether weak legs are spreading upwards can raise the level; a patient who cannot say is not asked again, and the
      * answer names the question as not ruled out (a blind probe found such a modifier missing from {@code unresolved}).
      */
