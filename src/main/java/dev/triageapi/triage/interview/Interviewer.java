@@ -8,7 +8,6 @@ import dev.triageapi.triage.engine.Prober;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.triage.interview.Answering.Option;
 import dev.triageapi.triage.interview.Answering.Outcome;
-import dev.triageapi.vocabulary.Pregnancy;
 import dev.triageapi.vocabulary.Urgency;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Inject;
@@ -57,6 +56,7 @@ public final class Interviewer {
     private final PostedAnswers posted;
     private final WayDown wayDown;
     private final WayUp wayUp;
+    private final Unresolved unresolved;
 
     @Inject
     public Interviewer(Catalog catalog) {
@@ -71,6 +71,7 @@ public final class Interviewer {
         this.posted = new PostedAnswers(catalog, answering);
         this.wayDown = new WayDown(plan, answering, candidates);
         this.wayUp = new WayUp(plan, answering);
+        this.unresolved = new Unresolved(answering, wayUp);
     }
 
     /** The plan the interview follows (its questions, answers and durations). */
@@ -131,65 +132,29 @@ public final class Interviewer {
         List<Asked> lowering = new ArrayList<>();
         Budgeted budgeted = new Budgeted(new AskedAlike(c, base, probe), maxEvaluations);
         boolean complete;
-        List<Asked> unresolved = new ArrayList<>();
+        List<Asked> named = new ArrayList<>();
         try {
-            // What "I don't know" left open is named first: when the evaluations run out, the questions still to ask
-            // may be cut short, but never the list of what could not be ruled out.
-            unresolved(c, dontKnow, current, budgeted, unresolved);
+            // The symptoms, risk factors and pregnancy "I don't know" left open are named first: when the evaluations
+            // run out, the questions still to ask may be cut short, but not the list of what could not be ruled out.
+            unresolved.presence(c, dontKnow, current, budgeted, named);
             complete = verify(c, dontKnow, base, budgeted, maxRaising, raising, lowering);
         } catch (Budgeted.Spent e) {
             complete = false;
+        }
+        try {
+            // A detail costs an evaluation per answer it takes: tried last, so that a patient who cannot describe their
+            // symptoms is still asked about the red flags, with what the budget leaves.
+            unresolved.details(c, dontKnow, current, budgeted, named);
+        } catch (Budgeted.Spent e) {
+            // the details not yet tried stay unnamed; the interview's completeness does not depend on them
         }
         raising.sort(Comparator.comparing(Asked::couldRaiseTo).reversed());
         lowering.sort(Comparator.comparing(Asked::couldLowerTo));
         List<Asked> all = new ArrayList<>(raising);
         all.addAll(lowering);
-        unresolved.sort(Comparator.comparing(Asked::couldRaiseTo).reversed());
-        return new Interview(List.copyOf(all), complete && all.isEmpty(), List.copyOf(unresolved),
+        named.sort(Comparator.comparing(Asked::couldRaiseTo).reversed());
+        return new Interview(List.copyOf(all), complete && all.isEmpty(), List.copyOf(named),
                 budgeted.evaluations());
-    }
-
-    /**
-     * The questions answered "I don't know" whose "yes" (a symptom at its most alarming), or one of whose answers (how a
-     * symptom began, whether it is spreading), would raise the level: not asked again, but not ruled out either, and
-     * said so. Most rules need a red flag reported present, so for them an unknown answer weighs no more than a "no";
-     * the answer names what could not be excluded instead of hiding it.
-     */
-    private void unresolved(TriageCase c, Set<String> dontKnow, Urgency current, Prober prober,
-                            List<Asked> out) {
-        if (current == Urgency.EMERGENCY_AMBULANCE) {
-            return;
-        }
-        Function<TriageCase, Probe> probe = x -> prober.above(x, current);
-        for (String id : dontKnow.stream().sorted().toList()) {
-            Question q = Question.parse(id).orElse(null);
-            if (q != null && q.subject() == Question.Subject.MODIFIER) {
-                Urgency highest = current;
-                for (Option option : answering.options(q)) {
-                    Outcome given = answering.answer(c, q, option.code());
-                    if (given.refusal() == null && given.triageCase() != c) {
-                        highest = highest.max(probe.apply(given.triageCase()).urgency());
-                    }
-                }
-                if (highest.compareTo(current) > 0) {
-                    out.add(new Asked(q, answering.optionsWithUnknown(q), highest, null, null));
-                }
-                continue;
-            }
-            if (q == null || !q.subject().reportsPresence()) {
-                continue;
-            }
-            String yes = q.subject() == Question.Subject.PREGNANCY ? Pregnancy.PREGNANT.code() : Answering.YES;
-            Outcome given = answering.answer(c, q, yes);
-            if (given.refusal() != null) {
-                continue;
-            }
-            Urgency l = q.subject() == Question.Subject.SYMPTOM ? wayUp.highestForm(given.triageCase(), q.symptom(), probe)
-                    : probe.apply(given.triageCase()).urgency();
-            if (l.compareTo(current) > 0) {
-                out.add(new Asked(q, answering.optionsWithUnknown(q), l, null, null));
-            }
-        }
     }
 
     /** Fills the raising and lowering questions; true when every open question was verified. */

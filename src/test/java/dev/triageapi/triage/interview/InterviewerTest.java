@@ -104,6 +104,27 @@ class InterviewerTest {
     }
 
     /**
+     * A patient who can describe none of twelve symptoms' details ("I don't know" to each of them) is still asked about
+     * the red flags: a review found the search for what those answers could raise take the whole evaluation budget
+     * first, leaving no question at all.
+     */
+    @Test
+    void shouldStillAskTheRedFlagsOfAPatientWhoCannotDescribeAnyDetail() {
+        List<Symptom> told = List.of("muscle_weakness", "numbness", "pins_and_needles", "paralysis", "difficulty_walking", "muscle_pain",
+                "headache", "dizziness", "back_pain", "vision_change", "double_vision", "difficulty_speaking").stream()
+                .map(code -> Symptom.builder(code).build()).toList();
+        TriageCase c = new TriageCase(new Patient(45, Sex.MALE, null), told, List.of());
+        Set<String> dontKnow = new java.util.HashSet<>();
+        told.forEach(s -> Rules.CATALOG.symptom(s.getCode()).orElseThrow().modifiers()
+                .forEach(m -> dontKnow.add(Question.modifier(s.getCode(), Modifier.byCode(m).orElseThrow()).id())));
+        TriageEngine.Judged judged = engine.judge(Rules.RULES, c, false);
+
+        Interviewer.Interview interview = interviewer.interview(c, dontKnow, judged.assessment(), judged.prober(), 8, 200);
+
+        assertFalse(interview.questions().isEmpty(), interview::toString);
+    }
+
+    /**
      * Whether weak legs are spreading upwards can raise the level; a patient who cannot say is not asked again, and the
      * answer names the question as not ruled out (a blind probe found such a modifier missing from {@code unresolved}).
      */
