@@ -2,6 +2,7 @@ package dev.triageapi;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -47,5 +48,21 @@ class ArchitectureTest {
             assertEquals(List.of(), tooLong, "over " + MOST_LINES + " lines without a javadoc sentence "
                     + "starting \"One piece\" that says why");
         }
+    }
+
+    /** A Quarkus test must never run beside another: only plain tests may say they run alongside them. */
+    @Test
+    void shouldRunOnlyPlainTestsAlongsideTheQuarkusTests() {
+        JavaClasses tests = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages("dev.triageapi");
+        List<String> both = tests.stream()
+                .filter(c -> c.isAnnotatedWith(AlongsideQuarkusTests.class))
+                .filter(c -> c.isAnnotatedWith("io.quarkus.test.junit.QuarkusTest")
+                        || c.isAnnotatedWith("io.quarkus.test.junit.QuarkusIntegrationTest")
+                        || c.isAnnotatedWith("io.quarkus.test.junit.TestProfile"))
+                .map(c -> c.getName()).sorted().toList();
+        assertEquals(List.of(), both);
+        assertFalse(tests.stream().noneMatch(c -> c.isAnnotatedWith(AlongsideQuarkusTests.class)), "the marker is found on test classes");
     }
 }
