@@ -1,5 +1,6 @@
 package dev.triageapi.packaging;
 
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.testing.Folders;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * cannot use a start-up error, not a silently slower start) and triages. Skipped where no JDK 25 or later is found
  * ({@code JAVA25_HOME}, or under {@code /usr/lib/jvm}).
  */
+@AlongsideQuarkusTests
 class AotCacheIT {
 
     private static final Path OPTIONS = Path.of("src/main/jvm/jvm.options").toAbsolutePath();

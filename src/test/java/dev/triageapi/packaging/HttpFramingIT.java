@@ -1,6 +1,7 @@
 package dev.triageapi.packaging;
 
 import dev.triageapi.cdshooks.CdsExamples;
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.testing.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * headers are refused; a trickled body is answered 408 and dropped whatever its Upgrade header; idle connections are
  * closed; and none of it writes a stack trace or a client's bytes to the log. Loopback only, bounded.
  */
+@AlongsideQuarkusTests
 class HttpFramingIT {
 
     private static final String KEY = "framing-test-key";

@@ -1,5 +1,6 @@
 package dev.triageapi.packaging;
 
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * JSON logs switched on): a start costs several seconds of the build.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@AlongsideQuarkusTests
 class PackagedJarIT {
 
     private RunningJar elsewhere;

@@ -2,6 +2,7 @@ package dev.triageapi.packaging;
 
 import dev.triageapi.cdshooks.CdsExamples;
 import dev.triageapi.fhir.FhirExamples;
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.testing.Seeds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * random values, and the documented FHIR and CDS examples with one value replaced at random. It never answers 5xx,
  * and every refusal is problem+json (an OperationOutcome on the FHIR endpoint). Seeded: a failure prints the seed that replays it.
  */
+@AlongsideQuarkusTests
 class RandomBodyIT {
 
     static final List<String> FIELDS = List.of("age", "sex", "symptoms", "riskFactors", "underTreatment", "code",
