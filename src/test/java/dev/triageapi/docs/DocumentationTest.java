@@ -1,5 +1,6 @@
 package dev.triageapi.docs;
 
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.triage.engine.RuleInfo;
 import dev.triageapi.triage.engine.RuleSet;
 import dev.triageapi.triage.rules.RuleCompiler;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The README and docs/ cannot drift from the code: links resolve, rule lines are the real ones, the README stays short. */
+@AlongsideQuarkusTests
 class DocumentationTest {
 
     static final Pattern LINK = Pattern.compile("\\]\\(([^)#:\\s]+)(#[^)]*)?\\)");

@@ -1,6 +1,7 @@
 package dev.triageapi.text;
 
 import dev.triageapi.catalog.Catalog;
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.triage.interview.InterviewPlan;
 import dev.triageapi.vocabulary.SymptomStatus;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the English cues alone decide whether it is negated. The kit is doctors' prose, not patients' words: this checks the
  * algorithm, and the floors below hold it to what it measured (precision 0.991, recall 0.923 when written).
  */
+@AlongsideQuarkusTests
 class NegExKitTest {
 
     @Test

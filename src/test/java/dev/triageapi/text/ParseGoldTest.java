@@ -3,6 +3,7 @@ package dev.triageapi.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triageapi.catalog.Catalog;
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.text.ParsedText.ParsedSymptom;
 import dev.triageapi.triage.interview.InterviewPlan;
 import dev.triageapi.vocabulary.Modifier;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and recall, modifier and demographic accuracy (into {@code target/parse-gold-<language>.txt} with every miss), and
  * holds the safety line: a symptom the reader saw as present or doubtful is never read as absent.
  */
+@AlongsideQuarkusTests
 class ParseGoldTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

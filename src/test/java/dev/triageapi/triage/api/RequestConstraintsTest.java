@@ -2,6 +2,7 @@ package dev.triageapi.triage.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triageapi.http.InvalidRequestException;
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.testing.Seeds;
 import dev.triageapi.triage.facts.VitalSigns;
 import dev.triageapi.triage.vignette.VignetteSuite;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Hibernate Validator itself, on seeded requests built around every bound), and does pass the real requests, so the
  * validator stays off their path.
  */
+@AlongsideQuarkusTests
 class RequestConstraintsTest {
 
     static ValidatorFactory factory;

@@ -1,5 +1,6 @@
 package dev.triageapi.triage.engine;
 
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.triage.api.RequestMapper;
 import dev.triageapi.triage.facts.FollowUp;
 import dev.triageapi.triage.facts.Symptom;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * it names gives exactly the level it promised (never more, as a rule's own claim once could), and re-asking ends
  * within a few rounds.
  */
+@AlongsideQuarkusTests
 class FollowUpConvergenceTest {
 
     static final RequestMapper REQUESTS = new RequestMapper(Rules.CATALOG, RequestMapper.CONTRACT_MAX_SYMPTOMS);

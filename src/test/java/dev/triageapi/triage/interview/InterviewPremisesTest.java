@@ -1,5 +1,6 @@
 package dev.triageapi.triage.interview;
 
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.triage.engine.RuleSet;
 import dev.triageapi.triage.engine.Rules;
 import dev.triageapi.triage.engine.TriageEngine;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Each premise the interview's savings stand on, kept by our rules and found broken by a rule a clinic could write
  * (compiled alone: where no rule gives a level the case gets a consultation).
  */
+@AlongsideQuarkusTests
 class InterviewPremisesTest {
 
     private static final InterviewPremises PREMISES = new InterviewPremises(Rules.CATALOG, InterviewPlan.load(Rules.CATALOG),

@@ -1,5 +1,6 @@
 package dev.triageapi.triage.interview;
 
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.triage.engine.Assessment;
 import dev.triageapi.triage.engine.Rules;
 import dev.triageapi.triage.engine.TriageEngine;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The interview driven against the project's rules without HTTP. */
+@AlongsideQuarkusTests
 class InterviewerTest {
 
     /** Gradual weakness of both legs: a case whose interview has many questions to verify. */

@@ -1,5 +1,6 @@
 package dev.triageapi.triage.rules;
 
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.triage.engine.RuleFile;
 import dev.triageapi.triage.engine.RuleSet;
 import dev.triageapi.vocabulary.Urgency;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Compiles the top-level {@code rules/} folder exactly as it is on disk, and proves broken rule sets are refused. */
+@AlongsideQuarkusTests
 class RuleCompilationTest {
 
     static final Path RULES = Path.of("rules");

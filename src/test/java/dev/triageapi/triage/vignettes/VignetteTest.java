@@ -1,5 +1,6 @@
 package dev.triageapi.triage.vignettes;
 
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.triage.api.RequestMapper;
 import dev.triageapi.triage.engine.Assessment;
 import dev.triageapi.triage.engine.Rules;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Runs every JSON vignette under {@code src/test/resources/vignettes/} through the rules, without HTTP. */
+@AlongsideQuarkusTests
 class VignetteTest {
 
     static final Path DIR = Path.of("src/test/resources/vignettes");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triageapi.catalog.Catalog;
 import dev.triageapi.http.InvalidRequestException;
+import dev.triageapi.testing.AlongsideQuarkusTests;
 import dev.triageapi.text.Lexicon;
 import dev.triageapi.text.ParsedText;
 import dev.triageapi.text.TextParser;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * separate session, one English and one Spanish message per vignette): the urgency from the text alone is never
  * lower than the vignette's, and equal where the message says everything the vignette's request does.
  */
+@AlongsideQuarkusTests
 class VignetteTextTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
