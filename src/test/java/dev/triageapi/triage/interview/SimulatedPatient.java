@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A patient at an intake app: starts from what they first say, then answers every question the service asks from the
@@ -57,23 +58,7 @@ final class SimulatedPatient {
      * for at most {@code maxRounds} rounds.
      */
     Ending interviewOneAtATime(TriageCase start, TriageCase truth, int maxRounds) {
-        List<Map.Entry<String, String>> answers = new ArrayList<>();
-        List<String> asked = new ArrayList<>();
-        List<Urgency> levels = new ArrayList<>();
-        int evaluations = 0;
-        for (int round = 1; ; round++) {
-            Interview interview = round(start, answers, levels);
-            evaluations += interview.evaluations();
-            Urgency level = levels.get(levels.size() - 1);
-            if (interview.complete() || interview.next().isEmpty() || round == maxRounds) {
-                return new Ending(level, round, interview.complete(), List.copyOf(asked), levels, evaluations);
-            }
-            Question q = interview.next().get().question();
-            asked.add(q.id());
-            for (String answer : answer(q, truth)) {
-                answers.add(Map.entry(q.id(), answer));
-            }
-        }
+        return drive(start, truth, maxRounds, interview -> interview.next().map(Asked::question).stream().toList());
     }
 
     /** The case once these answers are posted with the first message. */
@@ -106,6 +91,14 @@ final class SimulatedPatient {
 
     /** Runs the interview from {@code start}, answering from {@code truth}, for at most {@link #MAX_ROUNDS} rounds. */
     Ending interview(TriageCase start, TriageCase truth) {
+        return drive(start, truth, MAX_ROUNDS, interview -> interview.questions().stream().map(Asked::question).toList());
+    }
+
+    /**
+     * Rounds of the interview, each answering from the truth the questions {@code shown} picks that were not asked
+     * before, until it is complete, shows nothing new, or {@code maxRounds} have passed.
+     */
+    private Ending drive(TriageCase start, TriageCase truth, int maxRounds, Function<Interview, List<Question>> shown) {
         List<Map.Entry<String, String>> answers = new ArrayList<>();
         Set<String> asked = new LinkedHashSet<>();
         List<Urgency> levels = new ArrayList<>();
@@ -114,22 +107,19 @@ final class SimulatedPatient {
             Interview interview = round(start, answers, levels);
             evaluations += interview.evaluations();
             Urgency level = levels.get(levels.size() - 1);
-            boolean any = false;
-            for (Asked q : interview.questions()) {
-                if (asked.add(q.question().id())) {
-                    any = true;
-                    for (String answer : answer(q.question(), truth)) {
-                        answers.add(Map.entry(q.question().id(), answer));
-                    }
-                }
-            }
+            List<Question> fresh = shown.apply(interview).stream().filter(q -> asked.add(q.id())).toList();
             if (Boolean.getBoolean("interview.debug")) {
                 System.out.println("round " + round + " level " + level + " " + interview.questions().stream()
                         .map(q -> q.question().id() + "^" + q.couldRaiseTo() + "v" + q.couldLowerTo() + "=" + q.lowersWith()).toList()
                         + "\n answers " + answers);
             }
-            if (interview.complete() || !any || round == MAX_ROUNDS) {
+            if (interview.complete() || fresh.isEmpty() || round == maxRounds) {
                 return new Ending(level, round, interview.complete(), List.copyOf(asked), levels, evaluations);
+            }
+            for (Question q : fresh) {
+                for (String answer : answer(q, truth)) {
+                    answers.add(Map.entry(q.id(), answer));
+                }
             }
         }
     }
