@@ -1,10 +1,14 @@
 package dev.triageapi.fhir;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.triageapi.testing.Loopback;
 import dev.triageapi.testing.Seeds;
+import dev.triageapi.triage.api.RequestMapper;
+import dev.triageapi.triage.api.TriageRequest;
+import dev.triageapi.triage.engine.Rules;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -35,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class FhirToleranceTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final RequestMapper REQUESTS = new RequestMapper(Rules.CATALOG, RequestMapper.CONTRACT_MAX_SYMPTOMS);
 
     /**
      * One patient's record as an EHR search returns it: sudden weakness 40 minutes ago (with a blood pressure component
@@ -152,7 +157,9 @@ class FhirToleranceTest {
         assertTrue(requests.size() > 100, "vignettes found: " + requests.size());
         Seeds.forAll(1, random -> {
             for (JsonNode request : requests) {
-                String expected = Loopback.postJson("/api/v1/triage", request.toString()).path("urgency").asText();
+                // What the JSON door answers (AnswersUnchangedTest holds it to the rules for every vignette), from the
+                // rules directly: over HTTP it would run the interview for each of 400 vignettes, a third of this test.
+                String expected = Rules.assess(REQUESTS.toCase(JSON.treeToValue(request, TriageRequest.class))).urgency().code();
                 List<ObjectNode> entries = ObservationBundles.entries(request);
                 assertEquals(expected, triageInBulk(ObservationBundles.bundle(entries).toString()).path("urgency").asText(),
                         "clean Bundle of " + request);
