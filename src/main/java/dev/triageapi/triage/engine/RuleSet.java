@@ -45,13 +45,7 @@ public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Map<Urgency, Ki
 
     /** Sessions on the rules that can conclude {@code atLeast} or a higher level, and those that give them facts. */
     public KieSessionsPool levelSessions(Urgency atLeast) {
-        for (int i = atLeast.ordinal(); i >= 0; i--) {
-            KieSessionsPool pool = levelPools.get(Urgency.values()[i]);
-            if (pool != null) {
-                return pool;
-            }
-        }
-        return levelSessions();
+        return atLeast.nearestAtOrBelow(levelPools).orElseGet(this::levelSessions);
     }
 
     /** The rule with this name; the compiler guarantees every rule that can fire is known here. */

@@ -134,7 +134,8 @@ public final class RuleCompiler {
     /**
      * A rule set on a compiled base; checks that every file contributes rules, each with a source and its own name. Its
      * what-ifs run on other bases of the same rules, each without the rules a what-if at its level does not need
-     * ({@link LevelRules}); {@code redFlagLevel} gives the level of each red flag a rule can raise.
+     * ({@link LevelRules}), or, for a what-if about one symptom, only the rules that can hold it ({@link OneSymptomRules});
+     * the catalog gives each red flag's level and each symptom's groups.
      */
     static RuleSet ruleSet(List<RuleFile> files, String version, Compiled compiled, Catalog catalog) {
         List<DrlOutline.RuleText> texts = DrlOutline.rules(files);
@@ -154,22 +155,11 @@ public final class RuleCompiler {
             if (catalog.symptom(code).isEmpty()) {
                 return null;
             }
-            Set<String> atLevel = atOrBelow(levelLeft, atLeast);
+            Set<String> atLevel = atLeast.nearestAtOrBelow(levelLeft).orElse(Set.of());
             Set<String> left = oneSymptom.leftOut(atLevel, code);
             return left.equals(atLevel) ? null : left;
         }, compiled.without());
         return new RuleSet(compiled.kieBase(), sessions, levelPools, narrower, version, List.copyOf(files), rules);
-    }
-
-    /** What a what-if at this level leaves out: the set of the nearest level at or below it. */
-    private static Set<String> atOrBelow(Map<Urgency, Set<String>> byLevel, Urgency level) {
-        for (int i = level.ordinal(); i >= 0; i--) {
-            Set<String> left = byLevel.get(Urgency.values()[i]);
-            if (left != null) {
-                return left;
-            }
-        }
-        return Set.of();
     }
 
     private static KieBase withoutRules(KieBase base, Set<String> left) {
