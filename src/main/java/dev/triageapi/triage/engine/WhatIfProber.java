@@ -1,6 +1,7 @@
 package dev.triageapi.triage.engine;
 
 import dev.triageapi.triage.engine.RuleRunner.Evaluation;
+import dev.triageapi.triage.facts.Symptom;
 import dev.triageapi.triage.facts.TriageCase;
 import dev.triageapi.vocabulary.Urgency;
 
@@ -22,6 +23,8 @@ final class WhatIfProber implements Prober {
     /** The case judged on every rule and its level; null for a prober without one. */
     private final TriageCase judged;
     private final Urgency judgedAt;
+    /** The judged case's symptoms by code, made once for every what-if about it. */
+    private Map<String, Symptom> judgedByCode;
     private int made;
 
     WhatIfProber(RuleRunner runner, Verdict verdict, RuleSet rules, TriageCase judged, Urgency judgedAt) {
@@ -73,6 +76,12 @@ final class WhatIfProber implements Prober {
 
     /** The one symptom this case changes in the judged one, when asked whether it rises above the judged level. */
     private Optional<String> oneSymptom(TriageCase c, Urgency from) {
-        return judged == null || from != judgedAt ? Optional.empty() : c.onlySymptomChangedFrom(judged);
+        if (judged == null || from != judgedAt) {
+            return Optional.empty();
+        }
+        if (judgedByCode == null) {
+            judgedByCode = TriageCase.symptomsByCode(judged.symptoms());
+        }
+        return c.onlySymptomChangedFrom(judged, judgedByCode);
     }
 }

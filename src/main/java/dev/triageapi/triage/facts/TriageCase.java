@@ -42,13 +42,20 @@ public record TriageCase(Patient patient, List<Symptom> symptoms, List<RiskFacto
      * gives a code twice. The patient must be the same object: a what-if keeps its case's.
      */
     public Optional<String> onlySymptomChangedFrom(TriageCase other) {
+        return onlySymptomChangedFrom(other, symptomsByCode(other.symptoms));
+    }
+
+    /**
+     * As {@link #onlySymptomChangedFrom(TriageCase)}, with {@code other}'s symptoms by code already made
+     * ({@link #symptomsByCode}): a prober asks this of every what-if about the same judged case.
+     */
+    public Optional<String> onlySymptomChangedFrom(TriageCase other, Map<String, Symptom> theirs) {
         if (patient != other.patient || Math.abs(symptoms.size() - other.symptoms.size()) > 1
                 || !riskFactors.equals(other.riskFactors) || !absentRiskFactors.equals(other.absentRiskFactors)
                 || !Objects.equals(vitals, other.vitals) || !Objects.equals(labs, other.labs)) {
             return Optional.empty();
         }
-        Map<String, Symptom> theirs = byCode(other.symptoms);
-        Map<String, Symptom> ours = byCode(symptoms);
+        Map<String, Symptom> ours = symptomsByCode(symptoms);
         if (theirs == null || ours == null) {
             return Optional.empty();
         }
@@ -73,7 +80,8 @@ public record TriageCase(Patient patient, List<Symptom> symptoms, List<RiskFacto
         return Optional.ofNullable(changed);
     }
 
-    private static Map<String, Symptom> byCode(List<Symptom> symptoms) {
+    /** The symptoms by code; null when a code comes twice. */
+    public static Map<String, Symptom> symptomsByCode(List<Symptom> symptoms) {
         Map<String, Symptom> out = new HashMap<>();
         for (Symptom s : symptoms) {
             if (out.put(s.getCode(), s) != null) {
